@@ -1,0 +1,57 @@
+package vn.province.govtrack.eventstore.spring;
+
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import com.mongodb.client.MongoClient;
+
+import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+
+/**
+ * Makes our MongoDB engine the event store of any Axon Spring Boot service that depends on this
+ * module, on the database Spring Boot's Mongo client points at ({@code spring.data.mongodb.*}).
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class)
+@EnableConfigurationProperties({EventStoreProperties.class, MongoProperties.class})
+public class MongoEventStoreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MongoEventStorageEngine eventStorageEngine(MongoClient mongoClient, MongoProperties mongoProperties,
+                                                      EventStoreProperties properties, Serializer serializer,
+                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                      org.axonframework.config.Configuration configuration) {
+        return MongoEventStorageEngine.builder()
+                                      .database(mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()))
+                                      .abandonTimeout(properties.abandonTimeout())
+                                      .batchSize(properties.batchSize())
+                                      .snapshotSerializer(serializer)
+                                      .eventSerializer(eventSerializer)
+                                      .upcasterChain(configuration.upcasterChain())
+                                      .snapshotFilter(configuration.snapshotFilter())
+                                      .build();
+    }
+
+    /** Axon's embedded store over our engine, polling for other processes' commits every {@code fetchDelay}. */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    @ConditionalOnMissingBean(EventBus.class)
+    public EmbeddedEventStore eventStore(MongoEventStorageEngine storageEngine, EventStoreProperties properties,
+                                         org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .fetchDelay(properties.fetchDelay().toMillis())
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .build();
+    }
+}
