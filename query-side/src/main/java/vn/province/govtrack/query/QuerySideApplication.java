@@ -1,7 +1,12 @@
 package vn.province.govtrack.query;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /** The query side: projections, queries, audit and replay over the event store. */
 @SpringBootApplication
@@ -9,5 +14,11 @@ public class QuerySideApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(QuerySideApplication.class, args);
+    }
+
+    /** The clock whose zone is the business time zone every answer is rendered in. */
+    @Bean
+    Clock clock(@Value("${govtrack.time-zone:Asia/Ho_Chi_Minh}") ZoneId businessZone) {
+        return Clock.system(businessZone);
     }
 }

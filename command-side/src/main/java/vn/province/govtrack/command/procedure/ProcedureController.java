@@ -1,0 +1,64 @@
+package vn.province.govtrack.command.procedure;
+
+import java.time.LocalTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.web.Patterns;
+import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
+
+@RestController
+@RequestMapping("/api/v1/procedures")
+class ProcedureController {
+
+    private final CommandSender commands;
+
+    ProcedureController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<ProcedurePublished> publish(@Valid @RequestBody PublishProcedureRequest request) {
+        boolean online = Boolean.TRUE.equals(request.online());
+        long position = commands.send(new PublishProcedureCommand(
+                request.code(), request.name(), request.field(), request.level(), request.processingHours(),
+                LocalTime.parse(request.cutoff()), online)).position();
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{code}").build(request.code()))
+                .body(new ProcedurePublished(request.code(), request.name(), request.field(), request.level(),
+                                             request.processingHours(), request.cutoff(), online, position));
+    }
+
+    /**
+     * @param processingHours legal processing time in working hours (8 = one working day, 4 = half a day)
+     * @param cutoff          local time after which a dossier counts from the next working day, e.g. "15:00"
+     * @param online          whether the procedure may be submitted online; absent means false
+     */
+    record PublishProcedureRequest(@NotNull @Pattern(regexp = Patterns.CODE) String code,
+                                   @NotBlank @Size(max = 500) String name,
+                                   @NotBlank @Size(max = 200) String field,
+                                   @NotBlank @Size(max = 50) String level,
+                                   @NotNull @Positive @Max(Procedure.MAX_PROCESSING_HOURS) Integer processingHours,
+                                   @NotNull @Pattern(regexp = Patterns.TIME_OF_DAY, message = "must be a time of day HH:mm")
+                                   String cutoff,
+                                   Boolean online) {
+    }
+
+    record ProcedurePublished(String code, String name, String field, String level, int processingHours,
+                              String cutoff, boolean online, long position) {
+    }
+}

@@ -1,0 +1,14 @@
+package vn.province.govtrack.command.web;
+
+/** Forms of request fields, for Bean Validation. */
+public final class Patterns {
+
+    /** Unit and procedure codes: the alphabet of dossier ids, safe in paths and stream ids. */
+    public static final String CODE = "[A-Za-z0-9._-]{1,64}";
+
+    /** A local time of day, e.g. a procedure's cut-off {@code "15:00"}. */
+    public static final String TIME_OF_DAY = "([01][0-9]|2[0-3]):[0-5][0-9]";
+
+    private Patterns() {
+    }
+}

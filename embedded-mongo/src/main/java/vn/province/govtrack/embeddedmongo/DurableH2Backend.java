@@ -1,0 +1,88 @@
+package vn.province.govtrack.embeddedmongo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server's H2 backend, made durable per acknowledged write.
+ *
+ * <p>Out of the box the backend's MVStore is committed by H2's background writer about once a
+ * second, and even that writer hands the chunk to asynchronous executors; a {@code kill -9}
+ * loses the writes of the last second although the clients were told they succeeded. Here the
+ * store is opened with auto-commit disabled (no background writer, every store runs on the
+ * calling thread) and every command that may change data commits the MVStore before its reply
+ * leaves: {@link #handleCommand} returns only after the chunk holding the change has been
+ * written to the file. {@link MVStore#commit()} takes the store lock and stores only if there are
+ * unsaved changes, so a thread whose change another thread's commit already wrote waits for that
+ * commit to finish instead of writing again.
+ *
+ * <p>Written means handed to the operating system: that survives the death of this process.
+ * With {@code fsync} each commit is also forced to the device, which survives a power loss too
+ * and costs a disk flush per write command.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** Commands that never change data (lower case); any other command is followed by a commit. */
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of(
+            "find", "getmore", "count", "distinct", "listcollections", "listindexes", "listdatabases",
+            "ismaster", "hello", "ping", "buildinfo", "serverstatus", "whatsmyuri", "getlasterror", "getlog",
+            "hostinfo", "connectionstatus", "getcmdlineopts", "getfreemonitoringstatus", "getparameter",
+            "endsessions", "killcursors", "dbstats", "collstats");
+
+    private final MVStore store;
+    private final boolean fsync;
+
+    private DurableH2Backend(MVStore store, boolean fsync) {
+        super(store);
+        this.store = store;
+        this.fsync = fsync;
+    }
+
+    /** Opens (or creates) the store file; its parent directory must exist. */
+    static DurableH2Backend open(Path file, boolean fsync) {
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .open();
+        DurableH2Backend backend = new DurableH2Backend(store, fsync);
+        backend.persist();
+        return backend;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            // Also after a failed command: an ordered bulk insert may have written a prefix.
+            if (mayWrite(command, query)) {
+                persist();
+            }
+        }
+    }
+
+    private static boolean mayWrite(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (name.equals("aggregate")) {
+            return query.get("pipeline") instanceof List<?> stages && stages.stream()
+                    .anyMatch(stage -> stage instanceof Document document
+                            && (document.containsKey("$out") || document.containsKey("$merge")));
+        }
+        return !READ_ONLY_COMMANDS.contains(name);
+    }
+
+    private void persist() {
+        store.commit();
+        if (fsync) {
+            store.sync();
+        }
+    }
+}

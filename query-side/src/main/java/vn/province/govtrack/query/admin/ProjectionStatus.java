@@ -1,0 +1,14 @@
+package vn.province.govtrack.query.admin;
+
+/**
+ * One event processor as operators see it.
+ *
+ * @param position     the global position it has processed up to (from the shared token store)
+ * @param headPosition the newest committed event's position
+ * @param replaying    a rebuild's replay has not yet reached the position it started from
+ * @param progress     0–100: position as a share of the head; 100 once caught up
+ * @param state        STOPPED, ERROR, RESETTING, REPLAYING, CATCHING_UP or CAUGHT_UP
+ */
+record ProjectionStatus(String name, long position, long headPosition, boolean replaying, int progress,
+                        String state) {
+}

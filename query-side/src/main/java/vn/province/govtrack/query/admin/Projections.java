@@ -1,0 +1,134 @@
+package vn.province.govtrack.query.admin;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import vn.province.govtrack.query.projection.ProjectionPosition;
+import vn.province.govtrack.query.projection.ProjectionPositions;
+import vn.province.govtrack.query.web.Problems;
+
+/**
+ * The streaming event processors of this service, their progress, and rebuilds.
+ *
+ * <p>A rebuild shuts the processor down, resets its tokens (which runs its {@code @ResetHandler}s,
+ * clearing what the projection owns) and starts it again; the replay from the first event then runs
+ * in the background, and its progress is read from the token store like any other position.
+ */
+@Component
+class Projections {
+
+    /**
+     * Where a replay starts: position 0 precedes the first event (position 1). The engine's own tail
+     * token is null, and MongoTokenStore cannot store a null token, which is what a reset from the
+     * tail stores for a processor that has not processed anything yet.
+     */
+    private static final TrackingToken BEFORE_FIRST_EVENT = new GlobalSequenceTrackingToken(0);
+
+    private final EventProcessingConfiguration eventProcessing;
+    private final ProjectionPositions positions;
+    private final Set<String> resetting = ConcurrentHashMap.newKeySet();
+
+    Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions) {
+        this.eventProcessing = eventProcessing;
+        this.positions = positions;
+    }
+
+    List<ProjectionStatus> all() {
+        long head = positions.headPosition();
+        return eventProcessing.eventProcessors().values().stream()
+                              .filter(StreamingEventProcessor.class::isInstance)
+                              .map(StreamingEventProcessor.class::cast)
+                              .map(processor -> status(processor, head))
+                              .sorted(Comparator.comparing(ProjectionStatus::name))
+                              .toList();
+    }
+
+    Optional<ProjectionStatus> one(String name) {
+        return processor(name).map(processor -> status(processor, positions.headPosition()));
+    }
+
+    /**
+     * Starts a rebuild and returns once the replay is under way.
+     *
+     * @throws ErrorResponseException 404 for an unknown processor; 409 while a
+     *         rebuild of it is running, or when another instance holds its segment
+     */
+    ProjectionStatus rebuild(String name) {
+        StreamingEventProcessor processor = processor(name).orElseThrow(() -> unknown(name));
+        if (!processor.supportsReset()) {
+            throw Problems.conflict("projection-not-rebuildable", "Projection cannot be rebuilt",
+                    "The handlers of '" + name + "' do not support a reset");
+        }
+        if (!resetting.add(name)) {
+            throw rebuildRunning(name);
+        }
+        try {
+            if (positions.current(name).replaying()) {
+                throw rebuildRunning(name);
+            }
+            processor.shutDown();
+            try {
+                processor.resetTokens(BEFORE_FIRST_EVENT);
+            } catch (UnableToClaimTokenException e) {
+                throw Problems.conflict("projection-claimed-elsewhere", "Projection is busy on another instance",
+                        "Another query-side instance holds a segment of '" + name
+                                + "'; stop its processor there and retry");
+            } finally {
+                processor.start();
+            }
+        } finally {
+            resetting.remove(name);
+        }
+        return status(processor, positions.headPosition());
+    }
+
+    private Optional<StreamingEventProcessor> processor(String name) {
+        return eventProcessing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        ProjectionPosition position = positions.current(processor.getName());
+        int progress = head == 0 || position.position() >= head
+                ? 100
+                : (int) (100 * position.position() / head);
+        return new ProjectionStatus(processor.getName(), position.position(), head, position.replaying(), progress,
+                state(processor, position, head));
+    }
+
+    private String state(StreamingEventProcessor processor, ProjectionPosition position, long head) {
+        if (resetting.contains(processor.getName())) {
+            return "RESETTING";
+        }
+        if (processor.isError()) {
+            return "ERROR";
+        }
+        if (!processor.isRunning()) {
+            return "STOPPED";
+        }
+        if (position.replaying()) {
+            return "REPLAYING";
+        }
+        return position.position() < head ? "CATCHING_UP" : "CAUGHT_UP";
+    }
+
+    static ErrorResponseException unknown(String name) {
+        return Problems.notFound("projection-not-found", "Projection not found",
+                "No event processor named '" + name + "' in this service");
+    }
+
+    private static ErrorResponseException rebuildRunning(String name) {
+        return Problems.conflict("rebuild-in-progress", "Rebuild already running",
+                "'" + name + "' is being rebuilt; watch GET /api/v1/admin/projections until its progress is 100");
+    }
+}

@@ -1,0 +1,124 @@
+package vn.province.govtrack.query.audit;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.province.govtrack.query.projection.ProjectionPositions;
+import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.web.Problems;
+
+/** The event store as auditors read it: streams, states as of an instant, and the global log. */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final EventLog eventLog;
+    private final AuditedEvents auditedEvents;
+    private final StateAsOf stateAsOf;
+    private final ProjectionPositions positions;
+    private final Clock clock;
+
+    AuditController(EventLog eventLog, AuditedEvents auditedEvents, StateAsOf stateAsOf,
+                    ProjectionPositions positions, Clock clock) {
+        this.eventLog = eventLog;
+        this.auditedEvents = auditedEvents;
+        this.stateAsOf = stateAsOf;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    record StreamEvents(String aggregateId, String aggregateType, int eventCount, List<AuditedEvent> events) {
+    }
+
+    /**
+     * @param nextFromPosition where the following page starts; the log only grows, so polling it
+     *                         with this value never misses or repeats an event
+     */
+    record EventPage(long fromPosition, int limit, long headPosition, List<AuditedEvent> events,
+                     long nextFromPosition, String next) {
+    }
+
+    @GetMapping("/streams/{aggregateId}/events")
+    @ProjectionQuery(ProjectionQuery.EVENT_LOG)
+    StreamEvents streamEvents(@PathVariable String aggregateId) {
+        List<DomainEventMessage<?>> events = existingStream(aggregateId);
+        return new StreamEvents(aggregateId, events.get(0).getType(), events.size(),
+                events.stream().map(auditedEvents::of).toList());
+    }
+
+    /** @param asOf an ISO-8601 instant with offset, e.g. {@code 2025-07-16T17:00:00+07:00}; absent means now */
+    @GetMapping("/streams/{aggregateId}/state")
+    @ProjectionQuery(ProjectionQuery.EVENT_LOG)
+    StreamState streamState(@PathVariable String aggregateId, @RequestParam(required = false) String asOf) {
+        Instant instant = asOf == null ? clock.instant() : parseInstant(asOf);
+        List<DomainEventMessage<?>> events = existingStream(aggregateId);
+        List<DomainEventMessage<?>> recorded = events.stream()
+                                                     .filter(event -> !event.getTimestamp().isAfter(instant))
+                                                     .toList();
+        if (recorded.isEmpty()) {
+            throw Problems.notFound("stream-not-started", "Stream not started yet",
+                    "Stream '" + aggregateId + "' has no event at or before " + inZone(instant)
+                            + "; its first event was recorded at " + inZone(events.get(0).getTimestamp()));
+        }
+        return stateAsOf.of(aggregateId, instant, recorded);
+    }
+
+    @GetMapping("/events")
+    @ProjectionQuery(ProjectionQuery.EVENT_LOG)
+    EventPage events(@RequestParam(defaultValue = "1") long fromPosition,
+                     @RequestParam(defaultValue = "100") int limit) {
+        if (fromPosition < 1) {
+            throw Problems.invalidParameter(
+                    "fromPosition must be >= 1 (the first event's position); got " + fromPosition);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problems.invalidParameter("limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
+        }
+        long head = positions.headPosition();
+        List<AuditedEvent> events = eventLog.page(fromPosition, limit).stream().map(auditedEvents::of).toList();
+        Long lastPosition = events.isEmpty() ? null : events.get(events.size() - 1).position();
+        long next = lastPosition == null ? fromPosition + events.size() : lastPosition + 1;
+        return new EventPage(fromPosition, limit, head, events, next,
+                "/api/v1/audit/events?fromPosition=" + next + "&limit=" + limit);
+    }
+
+    private OffsetDateTime inZone(Instant instant) {
+        return instant.atZone(clock.getZone()).toOffsetDateTime();
+    }
+
+    private List<DomainEventMessage<?>> existingStream(String aggregateId) {
+        List<DomainEventMessage<?>> events = eventLog.stream(aggregateId);
+        if (events.isEmpty()) {
+            throw Problems.notFound("stream-not-found", "Stream not found",
+                    "No events recorded for aggregate '" + aggregateId + "'");
+        }
+        return events;
+    }
+
+    /**
+     * A '+' of an offset arrives as a space when the client did not URL-encode it; it is read as the
+     * '+' meant. Instants too far out to be shown in the business zone are rejected like malformed ones.
+     */
+    private Instant parseInstant(String value) {
+        try {
+            Instant instant = OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
+            instant.atZone(clock.getZone());
+            return instant;
+        } catch (DateTimeException e) {
+            throw Problems.invalidParameter("asOf must be an ISO-8601 instant with offset, e.g. "
+                    + "2025-07-16T17:00:00+07:00 or 2025-07-16T10:00:00Z; got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package vn.province.govtrack.query.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.province.govtrack.query.dossier.DossierFold;
+import vn.province.govtrack.query.dossier.DossierResponse;
+import vn.province.govtrack.query.dossier.DossierView;
+
+/**
+ * Rebuilds an aggregate's state from its events. Dossier streams go through {@link DossierFold}, the
+ * same function the projection applies, so an as-of state and the live read model cannot disagree
+ * about what an event means; every other stream gets a generic fold of its payloads.
+ */
+@Component
+class StateAsOf {
+
+    private final AuditedEvents auditedEvents;
+    private final Clock clock;
+
+    StateAsOf(AuditedEvents auditedEvents, Clock clock) {
+        this.auditedEvents = auditedEvents;
+        this.clock = clock;
+    }
+
+    /** @param events the stream's events recorded at or before {@code asOf}, in sequence order, at least one */
+    StreamState of(String aggregateId, Instant asOf, List<DomainEventMessage<?>> events) {
+        DomainEventMessage<?> last = events.get(events.size() - 1);
+        Long position = AuditedEvents.positionOf(last);
+        boolean dossier = events.stream().anyMatch(event -> DossierFold.folds(event.getPayloadType()));
+        Object state = dossier ? dossierState(aggregateId, events, position) : genericState(events);
+        return new StreamState(aggregateId, last.getType(), inZone(asOf), dossier ? "dossier" : "generic",
+                last.getSequenceNumber(), position, events.size(), auditedEvents.of(last).type(),
+                inZone(last.getTimestamp()), state);
+    }
+
+    private DossierResponse dossierState(String aggregateId, List<DomainEventMessage<?>> events, Long position) {
+        DossierView view = DossierFold.initial(aggregateId);
+        for (DomainEventMessage<?> event : events) {
+            view = DossierFold.evolve(view, event.getPayload());
+        }
+        return DossierResponse.of(view.atPosition(position == null ? 0 : position), clock.getZone());
+    }
+
+    private ObjectNode genericState(List<DomainEventMessage<?>> events) {
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        for (DomainEventMessage<?> event : events) {
+            JsonNode payload = auditedEvents.of(event).payload();
+            if (payload.isObject()) {
+                state.setAll((ObjectNode) payload);
+            } else {
+                state.set("value", payload);
+            }
+        }
+        return state;
+    }
+
+    private OffsetDateTime inZone(Instant instant) {
+        return instant.atZone(clock.getZone()).toOffsetDateTime();
+    }
+}

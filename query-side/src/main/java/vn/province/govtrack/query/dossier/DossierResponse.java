@@ -1,0 +1,37 @@
+package vn.province.govtrack.query.dossier;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DossierStatus;
+import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.Timeliness;
+
+/**
+ * A dossier as the public API shows it, times in the business time zone.
+ *
+ * @param statusCode   the national status code, 1 to 10
+ * @param lastPosition global position of the last event reflected here
+ */
+public record DossierResponse(String dossierId, DossierStatus status, Integer statusCode, String procedureCode,
+                              String field, String unitCode, Channel channel, OffsetDateTime submittedAt,
+                              OffsetDateTime receivedAt,
+                              OffsetDateTime clockStartsAt, int processingHours, OffsetDateTime dueAt,
+                              OffsetDateTime resolvedAt, Outcome outcome, Timeliness timeliness,
+                              Double processingDays, int supplementRequests, long lastPosition) {
+
+    public static DossierResponse of(DossierView view, ZoneId zone) {
+        return new DossierResponse(view.dossierId(), view.status(),
+                view.status() == null ? null : view.status().code(), view.procedureCode(), view.field(),
+                view.unitCode(), view.channel(), at(view.submittedAt(), zone), at(view.receivedAt(), zone),
+                at(view.clockStartsAt(), zone),
+                view.processingHours(), at(view.dueAt(), zone), at(view.resolvedAt(), zone), view.outcome(),
+                view.timeliness(), view.processingDays(), view.supplementRequests(), view.lastPosition());
+    }
+
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,100 @@
+package vn.province.govtrack.query.projection;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Positions of event processors, read from the shared token store rather than from this
+ * instance's processors, so that every query-side instance gives the same answer; and the event
+ * store's head position.
+ *
+ * <p>{@link #recent} reuses a reading for one poll interval, so many waiting queries cost one token
+ * read per interval.
+ */
+@Component
+public class ProjectionPositions {
+
+    private final MongoTemplate axonMongoTemplate;
+    private final Serializer serializer;
+    private final EventStorageEngine eventStorageEngine;
+    private final long reuseNanos;
+    private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+
+    ProjectionPositions(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine eventStorageEngine,
+                        ConsistencyProperties properties) {
+        this.axonMongoTemplate = axonMongoTemplate;
+        this.serializer = serializer;
+        this.eventStorageEngine = eventStorageEngine;
+        this.reuseNanos = properties.pollInterval().toNanos();
+    }
+
+    /** The position of the newest committed event; 0 for an empty store. */
+    public long headPosition() {
+        TrackingToken head = eventStorageEngine.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
+    }
+
+    /** The processor's position as stored right now. */
+    public ProjectionPosition current(String processorName) {
+        List<TrackingToken> tokens = new ArrayList<>();
+        for (Document entry : axonMongoTemplate.trackingTokensCollection().find(eq("processorName", processorName))) {
+            tokens.add(tokenOf(entry));
+        }
+        long position = tokens.stream().mapToLong(ProjectionPositions::positionOf).min().orElse(0);
+        boolean replaying = tokens.stream().anyMatch(ProjectionPositions::isReplaying);
+        return new ProjectionPosition(position, replaying);
+    }
+
+    /**
+     * The position of {@code source} (a processor name or {@link ProjectionQuery#EVENT_LOG}), possibly
+     * as read up to one poll interval ago.
+     */
+    public long recent(String source) {
+        long now = System.nanoTime();
+        Reading reading = readings.get(source);
+        if (reading == null || now - reading.readAtNanos() >= reuseNanos) {
+            long position = ProjectionQuery.EVENT_LOG.equals(source) ? headPosition() : current(source).position();
+            reading = new Reading(now, position);
+            readings.put(source, reading);
+        }
+        return reading.position();
+    }
+
+    private TrackingToken tokenOf(Document entry) {
+        Binary data = entry.get("token", Binary.class);
+        if (data == null) {
+            return null;
+        }
+        GenericTokenEntry<byte[]> tokenEntry = new GenericTokenEntry<>(
+                data.getData(), entry.getString("tokenType"), null, entry.getString("owner"),
+                entry.getString("processorName"), entry.getInteger("segment"), byte[].class);
+        return tokenEntry.getToken(serializer);
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    /** A ReplayToken stays in place after the replay reached its reset position; only before that is it replaying. */
+    private static boolean isReplaying(TrackingToken token) {
+        return token instanceof ReplayToken replay
+                && positionOf(replay) < ReplayToken.getTokenAtReset(replay).orElse(0);
+    }
+
+    private record Reading(long readAtNanos, long position) {
+    }
+}

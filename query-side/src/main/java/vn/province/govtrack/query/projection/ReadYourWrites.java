@@ -1,0 +1,94 @@
+package vn.province.govtrack.query.projection;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.province.govtrack.query.web.Problems;
+
+/**
+ * Gives every {@link ProjectionQuery} endpoint read-your-writes: before the handler runs it waits
+ * until the projection has processed {@code minPosition} (query parameter, or header
+ * {@code X-Min-Position}; the larger wins), at most {@link ConsistencyProperties#maxWait()}.
+ *
+ * <p>It never fails for lack of progress: after the wait the query answers from the current read
+ * model, with {@code X-Projection-Stale: true} when the position was not reached. The
+ * {@code X-Projection-Position} header holds the position read before the handler ran, so the
+ * answer reflects at least that position; during a rebuild the read model starts over from the first
+ * event and its position with it.
+ */
+@Component
+class ReadYourWrites implements HandlerInterceptor {
+
+    private static final String MIN_POSITION_PARAMETER = "minPosition";
+    private static final String MIN_POSITION_HEADER = "X-Min-Position";
+    private static final String POSITION_HEADER = "X-Projection-Position";
+    private static final String STALE_HEADER = "X-Projection-Stale";
+
+    private final ProjectionPositions positions;
+    private final ConsistencyProperties properties;
+
+    ReadYourWrites(ProjectionPositions positions, ConsistencyProperties properties) {
+        this.positions = positions;
+        this.properties = properties;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(ProjectionQuery.class)) {
+            return true;
+        }
+        String source = method.getMethodAnnotation(ProjectionQuery.class).value();
+        long position = positions.recent(source);
+        response.setHeader(POSITION_HEADER, Long.toString(position));
+        long minPosition = Math.max(parse(request.getParameter(MIN_POSITION_PARAMETER), MIN_POSITION_PARAMETER),
+                parse(request.getHeader(MIN_POSITION_HEADER), MIN_POSITION_HEADER));
+        if (position < minPosition) {
+            position = awaitPosition(source, minPosition);
+            response.setHeader(POSITION_HEADER, Long.toString(position));
+        }
+        if (position < minPosition) {
+            response.setHeader(STALE_HEADER, "true");
+            request.setAttribute(Problems.EXTRA_PROPERTIES_ATTRIBUTE,
+                    Map.of("requestedPosition", minPosition, "projectionPosition", position));
+        }
+        return true;
+    }
+
+    private long awaitPosition(String source, long minPosition) {
+        long deadline = System.nanoTime() + properties.maxWait().toNanos();
+        long position = positions.recent(source);
+        while (position < minPosition && System.nanoTime() < deadline) {
+            try {
+                long pause = Math.min(properties.pollInterval().toNanos(), deadline - System.nanoTime());
+                TimeUnit.NANOSECONDS.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return position;
+            }
+            position = positions.recent(source);
+        }
+        return position;
+    }
+
+    private static long parse(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long position = Long.parseLong(value.trim());
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like any other out-of-range value
+        }
+        throw Problems.invalidParameter(name + " must be a global event position, a whole number >= 0; got '"
+                + value + "'");
+    }
+}
