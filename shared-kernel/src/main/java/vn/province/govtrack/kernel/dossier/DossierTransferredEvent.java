@@ -1,0 +1,12 @@
+package vn.province.govtrack.kernel.dossier;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The dossier moved to another unit, which handles it from now on.
+ */
+@Revision("1")
+public record DossierTransferredEvent(String dossierId, String fromUnitCode, String toUnitCode, String reason, Instant transferredAt) {
+}

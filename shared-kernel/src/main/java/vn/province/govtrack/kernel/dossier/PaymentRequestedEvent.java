@@ -1,0 +1,12 @@
+package vn.province.govtrack.kernel.dossier;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * Fees or financial obligations were requested (PAYMENT_REQUESTED); {@code amount} in VND.
+ */
+@Revision("1")
+public record PaymentRequestedEvent(String dossierId, long amount, String reason, Instant requestedAt) {
+}

@@ -1,0 +1,16 @@
+package vn.province.govtrack.kernel.dossier;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The documents arrived and the clock runs again. The paused working time is not
+ * counted against the office: the due date moves by it, as decided here and recorded.
+ *
+ * @param pausedWorkingHours working hours between the request and the supplement
+ * @param dueAt              the appointment date now in force
+ */
+@Revision("1")
+public record SupplementProvidedEvent(String dossierId, String note, Instant providedAt, double pausedWorkingHours, Instant dueAt) {
+}
