@@ -266,6 +266,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             result.addAll(events);
             next = events.get(events.size() - 1).getSequenceNumber() + 1;
+            if (next < from + STREAM_WINDOW) {
+                // Sequences are contiguous: had `next` existed, this window would have found it.
+                return result;
+            }
         }
     }
 

@@ -75,7 +75,22 @@ public final class WorkingCalendar {
         if (workingHours < 0) {
             throw new IllegalArgumentException("working hours must not be negative: " + workingHours);
         }
-        Duration remaining = Duration.ofHours(workingHours);
+        return plusWorkingTime(from, Duration.ofHours(workingHours));
+    }
+
+    /**
+     * The instant at which {@code workingTime} of working time has elapsed from {@code from}, as
+     * {@link #plusWorkingHours}; zero leaves {@code from} as it is. This is how a due date moves by
+     * the working time a supplement request paused the clock for.
+     */
+    public Instant plusWorkingTime(Instant from, Duration workingTime) {
+        if (workingTime.isNegative()) {
+            throw new IllegalArgumentException("working time must not be negative: " + workingTime);
+        }
+        if (workingTime.isZero()) {
+            return from;
+        }
+        Duration remaining = workingTime;
         LocalDateTime cursor = firstWorkingMomentFrom(local(from));
         while (true) {
             WorkingHours.Session session = sessionContaining(cursor.toLocalTime());

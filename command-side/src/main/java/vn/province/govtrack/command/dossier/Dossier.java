@@ -1,6 +1,13 @@
 package vn.province.govtrack.command.dossier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.IN_PROCESSING;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.NEW;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.PAYMENT_REQUESTED;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.RECEIVED;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.RESOLVED;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.SUPPLEMENT_REQUESTED;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.WITHDRAWAL_REQUESTED;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,25 +28,59 @@ import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.kernel.dossier.Applicant;
+import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
 import vn.province.govtrack.kernel.dossier.DossierIds;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
+import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
+import vn.province.govtrack.kernel.dossier.DossierReturnedEvent;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
+import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
+import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
+import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
+import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
+import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
+import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
 import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
+import vn.province.govtrack.kernel.dossier.RecordPaymentCommand;
+import vn.province.govtrack.kernel.dossier.RefuseDossierCommand;
+import vn.province.govtrack.kernel.dossier.RequestPaymentCommand;
+import vn.province.govtrack.kernel.dossier.RequestSupplementCommand;
+import vn.province.govtrack.kernel.dossier.RequestWithdrawalCommand;
 import vn.province.govtrack.kernel.dossier.ResolveDossierCommand;
+import vn.province.govtrack.kernel.dossier.ReturnDossierCommand;
+import vn.province.govtrack.kernel.dossier.StopDossierCommand;
 import vn.province.govtrack.kernel.dossier.SubmitDossierCommand;
+import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
+import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
+import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
 
 /**
- * One administrative-procedure dossier; its stream id is the dossier id. The due date and the
- * timeliness verdict are decided here and recorded in the events.
+ * One administrative-procedure dossier; its stream id is the dossier id. Which step may follow
+ * which status is written once, in {@link Step}; every other combination is refused (409) before
+ * anything is appended. The due date, its moves and the timeliness verdict are decided here and
+ * recorded in the events, never recomputed on replay:
+ * <ul>
+ *   <li>receipt decides the due date from the procedure's working hours and cut-off;</li>
+ *   <li>a supplement request pauses the clock; when the supplement arrives the due date moves by
+ *       the working time the clock was paused (counted from the clock's start at the earliest);</li>
+ *   <li>an apology-and-extension sets a later due date, which the verdict is then judged by;</li>
+ *   <li>resolution and stop end processing: the verdict is LATE for a dossier with more than one
+ *       supplement request, otherwise {@link WorkingCalendar#judge} against the due date in force
+ *       (for a stop during a supplement pause, moved by the pause so far); {@code processingDays}
+ *       counts the working time from the clock's start, paused time left out.</li>
+ * </ul>
  *
- * <p>Business times ({@code submittedAt}, {@code receivedAt}, {@code resolvedAt}) may be given by
- * an importer replaying dated history; absent, they are the injected clock's now. They may not lie
- * in the future (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier.
+ * <p>Business times (every command's optional {@code ...At}) may be given by an importer replaying
+ * dated history; absent, they are the injected clock's now. They may not lie in the future
+ * (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier.
  */
 @Aggregate
 class Dossier {
@@ -48,8 +89,43 @@ class Dossier {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** No dossier business predates this; it also keeps the deadline arithmetic within sane years. */
     static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
+    /** No appointment may be set beyond the years a holiday calendar can be set for. */
+    static final Instant LATEST_DUE_AT = Instant.parse("2100-12-31T00:00:00Z");
 
-    private static final Set<DossierStatus> RESOLVABLE = EnumSet.of(DossierStatus.RECEIVED);
+    /**
+     * The lifecycle: each step and the statuses it may be taken from. Online NEW is received or
+     * refused; a received dossier is assigned (and may be reassigned), may wait for a supplement or
+     * a payment (after which it resumes as IN_PROCESSING, or RECEIVED if never assigned), may be
+     * extended or transferred (its status unchanged), and ends RESOLVED then RETURNED, or STOPPED
+     * (also after a withdrawal request, which only a stop answers).
+     */
+    enum Step {
+        RECEIVE("received", NEW),
+        REFUSE("refused", NEW),
+        ASSIGN("assigned", RECEIVED, IN_PROCESSING),
+        REQUEST_SUPPLEMENT("asked for a supplement", RECEIVED, IN_PROCESSING),
+        PROVIDE_SUPPLEMENT("supplemented", SUPPLEMENT_REQUESTED),
+        REQUEST_PAYMENT("asked for a payment", RECEIVED, IN_PROCESSING),
+        RECORD_PAYMENT("paid", PAYMENT_REQUESTED),
+        EXTEND("extended", RECEIVED, IN_PROCESSING, PAYMENT_REQUESTED),
+        TRANSFER("transferred", NEW, RECEIVED, IN_PROCESSING),
+        RESOLVE("resolved", RECEIVED, IN_PROCESSING),
+        RETURN("returned", RESOLVED),
+        REQUEST_WITHDRAWAL("withdrawn", RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED),
+        STOP("stopped", RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED, WITHDRAWAL_REQUESTED);
+
+        private final String done;
+        private final Set<DossierStatus> from;
+
+        Step(String done, DossierStatus first, DossierStatus... rest) {
+            this.done = done;
+            this.from = EnumSet.of(first, rest);
+        }
+
+        boolean allowedFrom(DossierStatus status) {
+            return from.contains(status);
+        }
+    }
 
     @AggregateIdentifier
     private String dossierId;
@@ -57,8 +133,14 @@ class Dossier {
     private String procedureCode;
     private String unitCode;
     private Applicant applicant;
+    private String assignee;
     private Instant clockStartsAt;
     private Instant dueAt;
+    private int supplementRequests;
+    /** When the current supplement request paused the clock; null while the clock runs. */
+    private Instant pausedSince;
+    /** The working time paused by supplement requests already answered. */
+    private Duration pausedTime = Duration.ZERO;
     private Instant lastRecordedAt;
 
     Dossier() {
@@ -72,7 +154,7 @@ class Dossier {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Submission handle(SubmitDossierCommand command, ReferenceData referenceData, Clock clock) {
+    Standing handle(SubmitDossierCommand command, ReferenceData referenceData, Clock clock) {
         if (status != null) {
             throw new RuleViolationException("dossier '" + dossierId + "' already exists");
         }
@@ -94,46 +176,188 @@ class Dossier {
             }
             apply(new DossierSubmittedOnlineEvent(command.dossierId(), terms.code(), terms.field(), unit,
                                                   submittedBy, submittedAt));
-            return new Submission(DossierStatus.NEW, null);
+            return new Standing(NEW, unit, null);
         }
         DossierReceivedEvent received = receipt(command.dossierId(), terms, unit, channel, submittedBy, submittedAt,
                                                 referenceData.workingCalendar());
         apply(received);
-        return new Submission(DossierStatus.RECEIVED, received.dueAt());
+        return new Standing(RECEIVED, unit, received.dueAt());
     }
 
     /** The desk accepts an online submission; the clock starts and the due date is decided now. */
     @CommandHandler
-    Instant handle(ReceiveDossierCommand command, ReferenceData referenceData, Clock clock) {
-        if (status != DossierStatus.NEW) {
-            throw forbidden("received");
-        }
+    Standing handle(ReceiveDossierCommand command, ReferenceData referenceData, Clock clock) {
+        allow(Step.RECEIVE);
         Instant receivedAt = businessTime(command.receivedAt(), "receivedAt", clock);
-        DossierReceivedEvent received = receipt(dossierId, termsOf(procedureCode, referenceData), unitCode,
-                                                Channel.ONLINE, applicant, receivedAt, referenceData.workingCalendar());
-        apply(received);
-        return received.dueAt();
+        apply(receipt(dossierId, termsOf(procedureCode, referenceData), unitCode, Channel.ONLINE, applicant, receivedAt,
+                      referenceData.workingCalendar()));
+        return standing();
+    }
+
+    /** The desk refuses an online submission; no clock ever ran, so there is no verdict. */
+    @CommandHandler
+    Standing handle(RefuseDossierCommand command, Clock clock) {
+        allow(Step.REFUSE);
+        String reason = Require.text(command.reason(), "reason");
+        apply(new DossierRefusedEvent(dossierId, reason, businessTime(command.refusedAt(), "refusedAt", clock)));
+        return standing();
+    }
+
+    /** An officer takes the dossier, or takes it over from another officer. */
+    @CommandHandler
+    Standing handle(AssignDossierCommand command, Clock clock) {
+        allow(Step.ASSIGN);
+        String staffId = Require.text(command.staffId(), "staffId");
+        if (staffId.equals(assignee)) {
+            throw new RuleViolationException("dossier '" + dossierId + "' is already assigned to '" + staffId + "'");
+        }
+        apply(new DossierAssignedEvent(dossierId, staffId, businessTime(command.assignedAt(), "assignedAt", clock)));
+        return standing();
+    }
+
+    /** The clock pauses until the supplement arrives; returns the request's number, 1 for the first. */
+    @CommandHandler
+    int handle(RequestSupplementCommand command, Clock clock) {
+        allow(Step.REQUEST_SUPPLEMENT);
+        String reason = Require.text(command.reason(), "reason");
+        Instant requestedAt = businessTime(command.requestedAt(), "requestedAt", clock);
+        int requestNumber = supplementRequests + 1;
+        apply(new SupplementRequestedEvent(dossierId, reason, requestedAt, requestNumber));
+        return requestNumber;
+    }
+
+    /**
+     * The supplement arrived: the clock runs again and the due date moves by the working time it
+     * was paused. Arriving after the {@link SupplementPolicy} deadline it is refused; the dossier
+     * then stays paused until it is stopped.
+     */
+    @CommandHandler
+    Standing handle(ProvideSupplementCommand command, ReferenceData referenceData, SupplementPolicy policy,
+                    Clock clock) {
+        allow(Step.PROVIDE_SUPPLEMENT);
+        Instant providedAt = businessTime(command.providedAt(), "providedAt", clock);
+        WorkingCalendar calendar = referenceData.workingCalendar();
+        Instant deadline = calendar.plusWorkingHours(
+                pausedSince, policy.deadlineWorkingDays() * WorkingCalendar.HOURS_PER_WORKING_DAY);
+        if (providedAt.isAfter(deadline)) {
+            throw new RuleViolationException(
+                    "the supplement to dossier '" + dossierId + "' arrived at " + providedAt + ", after its deadline "
+                    + deadline + " (" + policy.deadlineWorkingDays() + " working days after the request); it is"
+                    + " refused, and the dossier may be stopped");
+        }
+        Duration paused = pausedUntil(providedAt, calendar);
+        apply(new SupplementProvidedEvent(dossierId, command.note(), providedAt, paused.toMinutes() / 60.0,
+                                          calendar.plusWorkingTime(dueAt, paused)));
+        return standing();
+    }
+
+    /** Fees or financial obligations, in VND; the clock keeps running. */
+    @CommandHandler
+    Standing handle(RequestPaymentCommand command, Clock clock) {
+        allow(Step.REQUEST_PAYMENT);
+        long amount = positive(command.amount());
+        String reason = Require.text(command.reason(), "reason");
+        apply(new PaymentRequestedEvent(dossierId, amount, reason,
+                                        businessTime(command.requestedAt(), "requestedAt", clock)));
+        return standing();
+    }
+
+    /** The payment was made, in VND as paid; processing resumes. */
+    @CommandHandler
+    Standing handle(RecordPaymentCommand command, Clock clock) {
+        allow(Step.RECORD_PAYMENT);
+        long amount = positive(command.amount());
+        apply(new PaymentRecordedEvent(dossierId, amount, businessTime(command.paidAt(), "paidAt", clock)));
+        return standing();
+    }
+
+    /** Apology and a new appointment (Circular 03/2025, form 04), which must be later than the one in force. */
+    @CommandHandler
+    Standing handle(ExtendDossierCommand command, Clock clock) {
+        allow(Step.EXTEND);
+        Instant newDueAt = Require.present(command.newDueAt(), "newDueAt");
+        String apology = Require.text(command.apology(), "apology");
+        if (newDueAt.isAfter(LATEST_DUE_AT)) {
+            throw new InvalidCommandException("newDueAt must not be after " + LATEST_DUE_AT);
+        }
+        Instant extendedAt = businessTime(command.extendedAt(), "extendedAt", clock);
+        if (!newDueAt.isAfter(dueAt)) {
+            throw new RuleViolationException("newDueAt " + newDueAt + " must be after the due date in force, " + dueAt);
+        }
+        apply(new DossierExtendedEvent(dossierId, dueAt, newDueAt, apology, extendedAt));
+        return standing();
+    }
+
+    /** Another unit handles the dossier from now on; receipt is not bound by administrative boundary. */
+    @CommandHandler
+    Standing handle(TransferDossierCommand command, ReferenceData referenceData, Clock clock) {
+        allow(Step.TRANSFER);
+        String toUnitCode = Require.text(command.toUnitCode(), "toUnitCode");
+        String reason = Require.text(command.reason(), "reason");
+        if (toUnitCode.equals(unitCode)) {
+            throw new RuleViolationException("dossier '" + dossierId + "' is already at unit '" + unitCode + "'");
+        }
+        if (!referenceData.unitExists(toUnitCode)) {
+            throw new UnknownReferenceException("unit", toUnitCode);
+        }
+        apply(new DossierTransferredEvent(dossierId, unitCode, toUnitCode, reason,
+                                          businessTime(command.transferredAt(), "transferredAt", clock)));
+        return standing();
     }
 
     /** Processing ends with a decision, judged against the due date in force. */
     @CommandHandler
     Timeliness handle(ResolveDossierCommand command, ReferenceData referenceData, Clock clock) {
-        if (!RESOLVABLE.contains(status)) {
-            throw forbidden("resolved");
-        }
+        allow(Step.RESOLVE);
         Outcome outcome = Require.present(command.outcome(), "outcome");
         Instant resolvedAt = businessTime(command.resolvedAt(), "resolvedAt", clock);
         WorkingCalendar calendar = referenceData.workingCalendar();
-        Timeliness timeliness = calendar.judge(resolvedAt, dueAt);
+        Timeliness timeliness = verdict(resolvedAt, dueAt, calendar);
         apply(new DossierResolvedEvent(dossierId, outcome, command.note(), resolvedAt, dueAt, timeliness,
-                                       calendar.workingDaysBetween(clockStartsAt, resolvedAt)));
+                                       processingDays(resolvedAt, Duration.ZERO, calendar)));
+        return timeliness;
+    }
+
+    /** The result is handed back to the applicant. */
+    @CommandHandler
+    Standing handle(ReturnDossierCommand command, Clock clock) {
+        allow(Step.RETURN);
+        apply(new DossierReturnedEvent(dossierId, businessTime(command.returnedAt(), "returnedAt", clock)));
+        return standing();
+    }
+
+    /** The applicant asks to withdraw; the office answers by stopping the dossier. */
+    @CommandHandler
+    Standing handle(RequestWithdrawalCommand command, Clock clock) {
+        allow(Step.REQUEST_WITHDRAWAL);
+        String reason = Require.text(command.reason(), "reason");
+        apply(new DossierWithdrawalRequestedEvent(dossierId, reason,
+                                                  businessTime(command.requestedAt(), "requestedAt", clock)));
+        return standing();
+    }
+
+    /**
+     * Processing stops (a withdrawal granted, a supplement never supplied, a legal stop), which ends
+     * processing: judged like a resolution, with a pause still running counted up to the stop.
+     */
+    @CommandHandler
+    Timeliness handle(StopDossierCommand command, ReferenceData referenceData, Clock clock) {
+        allow(Step.STOP);
+        String reason = Require.text(command.reason(), "reason");
+        Instant stoppedAt = businessTime(command.stoppedAt(), "stoppedAt", clock);
+        WorkingCalendar calendar = referenceData.workingCalendar();
+        Duration paused = pausedUntil(stoppedAt, calendar);
+        Instant dueInForce = calendar.plusWorkingTime(dueAt, paused);
+        Timeliness timeliness = verdict(stoppedAt, dueInForce, calendar);
+        apply(new DossierStoppedEvent(dossierId, reason, stoppedAt, dueInForce, timeliness,
+                                      processingDays(stoppedAt, paused, calendar)));
         return timeliness;
     }
 
     @EventSourcingHandler
     void on(DossierSubmittedOnlineEvent event) {
         dossierId = event.dossierId();
-        status = DossierStatus.NEW;
+        status = NEW;
         procedureCode = event.procedureCode();
         unitCode = event.unitCode();
         applicant = event.applicant();
@@ -143,7 +367,7 @@ class Dossier {
     @EventSourcingHandler
     void on(DossierReceivedEvent event) {
         dossierId = event.dossierId();
-        status = DossierStatus.RECEIVED;
+        status = RECEIVED;
         procedureCode = event.procedureCode();
         unitCode = event.unitCode();
         applicant = event.applicant();
@@ -153,9 +377,128 @@ class Dossier {
     }
 
     @EventSourcingHandler
+    void on(DossierRefusedEvent event) {
+        status = DossierStatus.NOT_RECEIVED;
+        lastRecordedAt = event.refusedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierAssignedEvent event) {
+        status = IN_PROCESSING;
+        assignee = event.staffId();
+        lastRecordedAt = event.assignedAt();
+    }
+
+    @EventSourcingHandler
+    void on(SupplementRequestedEvent event) {
+        status = SUPPLEMENT_REQUESTED;
+        supplementRequests = event.requestNumber();
+        pausedSince = event.requestedAt();
+        lastRecordedAt = event.requestedAt();
+    }
+
+    @EventSourcingHandler
+    void on(SupplementProvidedEvent event) {
+        status = resumed();
+        dueAt = event.dueAt();
+        pausedTime = pausedTime.plusMinutes(Math.round(event.pausedWorkingHours() * 60));
+        pausedSince = null;
+        lastRecordedAt = event.providedAt();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRequestedEvent event) {
+        status = PAYMENT_REQUESTED;
+        lastRecordedAt = event.requestedAt();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRecordedEvent event) {
+        status = resumed();
+        lastRecordedAt = event.paidAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierExtendedEvent event) {
+        dueAt = event.newDueAt();
+        lastRecordedAt = event.extendedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierTransferredEvent event) {
+        unitCode = event.toUnitCode();
+        lastRecordedAt = event.transferredAt();
+    }
+
+    @EventSourcingHandler
     void on(DossierResolvedEvent event) {
-        status = DossierStatus.RESOLVED;
+        status = RESOLVED;
         lastRecordedAt = event.resolvedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierReturnedEvent event) {
+        status = DossierStatus.RETURNED;
+        lastRecordedAt = event.returnedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierWithdrawalRequestedEvent event) {
+        status = WITHDRAWAL_REQUESTED;
+        lastRecordedAt = event.requestedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierStoppedEvent event) {
+        status = DossierStatus.STOPPED;
+        dueAt = event.dueAt();
+        pausedSince = null;
+        lastRecordedAt = event.stoppedAt();
+    }
+
+    /** The status processing resumes in after a supplement or a payment. */
+    private DossierStatus resumed() {
+        return assignee != null ? IN_PROCESSING : RECEIVED;
+    }
+
+    private Standing standing() {
+        return new Standing(status, unitCode, dueAt);
+    }
+
+    private void allow(Step step) {
+        if (!step.allowedFrom(status)) {
+            throw new RuleViolationException("dossier '" + dossierId + "' is " + status + "; it cannot be " + step.done);
+        }
+    }
+
+    /**
+     * The working time the current supplement request has paused the clock until {@code until},
+     * in whole minutes (as recorded); zero when no request is pending. Time before the clock's
+     * start never counted, so it is not given back.
+     */
+    private Duration pausedUntil(Instant until, WorkingCalendar calendar) {
+        if (pausedSince == null) {
+            return Duration.ZERO;
+        }
+        Instant from = pausedSince.isAfter(clockStartsAt) ? pausedSince : clockStartsAt;
+        return Duration.ofMinutes(calendar.workingTimeBetween(from, until).toMinutes());
+    }
+
+    private Timeliness verdict(Instant endedAt, Instant dueInForce, WorkingCalendar calendar) {
+        return supplementRequests > 1 ? Timeliness.LATE : calendar.judge(endedAt, dueInForce);
+    }
+
+    /** Working days from the clock's start to the end, as the portal counts them, paused time left out. */
+    private double processingDays(Instant endedAt, Duration stillPaused, WorkingCalendar calendar) {
+        Duration worked = calendar.workingTimeBetween(clockStartsAt, endedAt).minus(pausedTime).minus(stillPaused);
+        return Math.max(0, worked.toMinutes()) / (WorkingCalendar.HOURS_PER_WORKING_DAY * 60.0);
+    }
+
+    private static long positive(long amount) {
+        if (amount <= 0) {
+            throw new InvalidCommandException("amount must be positive, not " + amount);
+        }
+        return amount;
     }
 
     private static ProcedureTerms termsOf(String procedureCode, ReferenceData referenceData) {
@@ -186,9 +529,5 @@ class Dossier {
                                              + ", the dossier's last recorded time; times may not go backwards");
         }
         return time;
-    }
-
-    private RuleViolationException forbidden(String action) {
-        return new RuleViolationException("dossier '" + dossierId + "' is " + status + "; it cannot be " + action);
     }
 }

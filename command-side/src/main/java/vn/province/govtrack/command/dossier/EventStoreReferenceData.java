@@ -1,8 +1,10 @@
 package vn.province.govtrack.command.dossier;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -20,14 +22,23 @@ import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 
 /**
  * Reads reference data from the other aggregates' streams rather than loading those aggregates
- * through their repositories, so that submitting a dossier takes no lock on its unit or procedure.
- * Reads events only (from sequence 0), never snapshots.
+ * through their repositories, so that a dossier decision takes no lock on its unit or procedure.
+ * Reads events only, never snapshots.
+ *
+ * <p>Caches what cannot change, so most decisions read no reference stream in full: a unit, once
+ * registered, is never removed, and a procedure is published once with terms that never change,
+ * so both are remembered once found (an unknown code is asked again each time). Holidays can be
+ * set again at any time, by any instance, so each decision still asks the store for them, but
+ * only for the events after the last one seen: the answer is exactly what a full read would give.
  */
 @Component
 class EventStoreReferenceData implements ReferenceData {
 
     private final EventStore eventStore;
     private final WorkingHours workingHours;
+    private final Set<String> registeredUnits = ConcurrentHashMap.newKeySet();
+    private final Map<String, ProcedureTerms> publishedProcedures = new ConcurrentHashMap<>();
+    private final Map<Integer, HolidaysOfYear> holidaysByYear = new ConcurrentHashMap<>();
 
     EventStoreReferenceData(EventStore eventStore, WorkingHours workingHours) {
         this.eventStore = eventStore;
@@ -36,21 +47,52 @@ class EventStoreReferenceData implements ReferenceData {
 
     @Override
     public boolean unitExists(String unitCode) {
-        return latest(UnitIds.streamOf(unitCode), UnitRegisteredEvent.class).isPresent();
+        if (registeredUnits.contains(unitCode)) {
+            return true;
+        }
+        boolean registered = latest(UnitIds.streamOf(unitCode), UnitRegisteredEvent.class).isPresent();
+        if (registered) {
+            registeredUnits.add(unitCode);
+        }
+        return registered;
     }
 
     @Override
     public Optional<ProcedureTerms> procedure(String procedureCode) {
-        return latest(ProcedureIds.streamOf(procedureCode), ProcedurePublishedEvent.class)
+        ProcedureTerms known = publishedProcedures.get(procedureCode);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ProcedureTerms> terms = latest(ProcedureIds.streamOf(procedureCode), ProcedurePublishedEvent.class)
                 .map(published -> new ProcedureTerms(published.code(), published.field(), published.processingHours(),
                                                      published.cutoff(), published.online()));
+        terms.ifPresent(found -> publishedProcedures.put(procedureCode, found));
+        return terms;
     }
 
     @Override
     public WorkingCalendar workingCalendar() {
-        return new WorkingCalendar(workingHours, year -> latest(CalendarIds.streamOf(year), HolidaysSetEvent.class)
-                .<Set<LocalDate>>map(set -> Set.copyOf(set.holidays()))
-                .orElse(Set.of()));
+        return new WorkingCalendar(workingHours, this::holidaysOf);
+    }
+
+    /** The year's holidays as last set, reading only the calendar events after those already seen. */
+    private Set<LocalDate> holidaysOf(int year) {
+        HolidaysOfYear known = holidaysByYear.getOrDefault(year, HolidaysOfYear.NONE_SET);
+        HolidaysOfYear current = known;
+        DomainEventStream newer = eventStore.readEvents(CalendarIds.streamOf(year), known.nextSequence());
+        while (newer.hasNext()) {
+            DomainEventMessage<?> event = newer.next();
+            Set<LocalDate> days = HolidaysSetEvent.class.equals(event.getPayloadType())
+                    ? Set.copyOf(((HolidaysSetEvent) event.getPayload()).holidays())
+                    : current.days();
+            current = new HolidaysOfYear(event.getSequenceNumber() + 1, days);
+        }
+        if (current != known) {
+            // Concurrent readers may race here; the one that has seen more of the stream wins.
+            holidaysByYear.merge(year, current,
+                                 (cached, fresh) -> fresh.nextSequence() > cached.nextSequence() ? fresh : cached);
+        }
+        return current.days();
     }
 
     private <T> Optional<T> latest(String streamId, Class<T> payloadType) {
@@ -63,5 +105,11 @@ class EventStoreReferenceData implements ReferenceData {
             }
         }
         return Optional.ofNullable(latest);
+    }
+
+    /** A year's holidays as of its calendar stream's events before {@code nextSequence}. */
+    private record HolidaysOfYear(long nextSequence, Set<LocalDate> days) {
+
+        static final HolidaysOfYear NONE_SET = new HolidaysOfYear(0, Set.of());
     }
 }

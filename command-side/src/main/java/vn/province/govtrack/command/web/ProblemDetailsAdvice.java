@@ -30,6 +30,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -130,6 +131,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                             WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                // a @Valid body checked together with constrained path variables: name the body's own fields
+                body.getFieldErrors()
+                        .forEach(error -> errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+                if (!body.getFieldErrors().isEmpty()) {
+                    return;
+                }
+            }
             String name = result.getMethodParameter().getParameterName();
             String field = result.getContainerIndex() != null ? name + "[" + result.getContainerIndex() + "]" : name;
             for (MessageSourceResolvable error : result.getResolvableErrors()) {

@@ -175,6 +175,70 @@ class WorkingCalendarTest {
         }
     }
 
+    /** A supplement request pauses the clock; the due date then moves by the working time paused. */
+    @Nested
+    class APause {
+
+        @Test
+        void ofNoWorkingTimeLeavesTheDueDateEvenAtClosingTime() {
+            assertThat(calendar.plusWorkingTime(at("2025-07-01T17:00"), Duration.ZERO)).isEqualTo(at("2025-07-01T17:00"));
+        }
+
+        @Test
+        void spanningOnlyTheLunchBreakAndTheNightIsNoWorkingTime() {
+            assertThat(calendar.workingTimeBetween(at("2025-07-01T12:05"), at("2025-07-01T12:55"))).isZero();
+            assertThat(calendar.workingTimeBetween(at("2025-07-01T17:30"), at("2025-07-02T07:45"))).isZero();
+        }
+
+        @Test
+        void movesADueDateAtClosingTimeIntoTheNextMorning() {
+            assertThat(calendar.plusWorkingTime(at("2025-07-01T17:00"), Duration.ofHours(1))).isEqualTo(at("2025-07-02T09:00"));
+        }
+
+        @Test
+        void ofHalfADayMovesTheDueDateOverTheLunchBreak() {
+            assertThat(calendar.plusWorkingTime(at("2025-07-01T10:00"), Duration.ofHours(4))).isEqualTo(at("2025-07-01T15:00"));
+        }
+
+        @Test
+        void ofMinutesMovesTheDueDateByMinutes() {
+            assertThat(calendar.workingTimeBetween(at("2025-07-01T11:40"), at("2025-07-01T13:10")))
+                    .isEqualTo(Duration.ofMinutes(30));
+            assertThat(calendar.plusWorkingTime(at("2025-07-01T11:45"), Duration.ofMinutes(30)))
+                    .isEqualTo(at("2025-07-01T13:15"));
+        }
+
+        @Test
+        void overAWeekendCountsFridayAndMondayOnly() {
+            Duration paused = calendar.workingTimeBetween(at("2025-07-04T15:00"), at("2025-07-07T10:30"));
+
+            assertThat(paused).isEqualTo(Duration.ofMinutes(4 * 60 + 30));
+            assertThat(calendar.plusWorkingTime(at("2025-07-08T16:00"), paused)).isEqualTo(at("2025-07-09T11:30"));
+        }
+
+        @Test
+        void movesTheDueDateOverTheReunificationDayHolidays() {
+            // Tuesday 29 April 16:00 + 3 h: 1 h that day, then 30/4, 1/5, 2/5 and the weekend are off
+            assertThat(calendar.plusWorkingTime(at("2025-04-29T16:00"), Duration.ofHours(3))).isEqualTo(at("2025-05-05T10:00"));
+        }
+
+        @Test
+        void acrossTheYearBoundaryLeavesOutNewYearsDay() {
+            // New Year's Eve 15:00 to Friday 2 January 2026 10:00: 2 h + 2 h
+            Duration paused = calendar.workingTimeBetween(at("2025-12-31T15:00"), at("2026-01-02T10:00"));
+
+            assertThat(paused).isEqualTo(Duration.ofHours(4));
+            assertThat(calendar.plusWorkingTime(at("2025-12-31T16:00"), paused)).isEqualTo(at("2026-01-02T11:00"));
+            assertThat(yearsAsked).contains(2025, 2026);
+        }
+
+        @Test
+        void refusesNegativeTime() {
+            assertThatThrownBy(() -> calendar.plusWorkingTime(at("2025-07-01T08:00"), Duration.ofMinutes(-1)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Nested
     class TheVerdict {
 

@@ -2,6 +2,7 @@ package vn.province.govtrack.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,8 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.kernel.EventMetadata;
+import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
+import vn.province.govtrack.kernel.dossier.DossierReturnedEvent;
+import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
+import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
+import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
+import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
+import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
+import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
+import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 
 /**
@@ -89,6 +100,25 @@ class CommandApiHttpTest {
                 {"dossierId": "%s", "procedureCode": "%s", "unitCode": "%s", "channel": "%s",
                  "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An", "phone": "0912345678"},
                  "submittedAt": "%s"}""".formatted(dossierId, procedure, unit, channel, submittedAt);
+    }
+
+    /** The answer's body, after checking the command was accepted with {@code status} and a position. */
+    private static JsonNode accepted(ResponseEntity<JsonNode> response, HttpStatus status) {
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getBody().path("position").asLong()).isPositive();
+        return response.getBody();
+    }
+
+    private static JsonNode accepted(ResponseEntity<JsonNode> response) {
+        return accepted(response, HttpStatus.OK);
+    }
+
+    /** A dossier received in person on Tuesday 1 July 2025 at 09:30, due Wednesday 2 July at 09:30. */
+    private String receivedDossier() {
+        String dossierId = unique("HS");
+        accepted(post("/api/v1/dossiers", dossier(dossierId, registeredUnit(), publishedProcedure(), "IN_PERSON",
+                                                  "2025-07-01T09:30:00+07:00")), HttpStatus.CREATED);
+        return dossierId;
     }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
@@ -169,6 +199,110 @@ class CommandApiHttpTest {
             assertThat(received.getBody().path("dueAt").asText()).isEqualTo("2025-07-08T08:30:00+07:00");
             assertThat(received.getBody().path("position").asLong())
                     .isGreaterThan(submitted.getBody().path("position").asLong());
+        }
+
+        @Test
+        void anOnlineDossierWalksThroughTransferSupplementPaymentExtensionResolutionAndReturn() {
+            String unit = registeredUnit();
+            String otherUnit = registeredUnit();
+            String procedure = publishedProcedure();
+            String dossierId = unique("HS");
+            String dossier = "/api/v1/dossiers/" + dossierId;
+            List<Long> positions = new ArrayList<>();
+
+            JsonNode submitted = accepted(post("/api/v1/dossiers",
+                    dossier(dossierId, unit, procedure, "ONLINE", "2025-07-05T21:00:00+07:00")), HttpStatus.CREATED);
+            positions.add(submitted.path("position").asLong());
+            JsonNode transferred = accepted(post(dossier + "/transfers", """
+                    {"toUnitCode": "%s", "reason": "the applicant lives there", "transferredAt": "2025-07-06T09:00:00+07:00"}"""
+                    .formatted(otherUnit)));
+            assertThat(transferred.path("status").asText()).isEqualTo("NEW");
+            assertThat(transferred.path("unitCode").asText()).isEqualTo(otherUnit);
+            positions.add(transferred.path("position").asLong());
+            JsonNode received = accepted(post(dossier + "/receipt", """
+                    {"receivedAt": "2025-07-07T08:30:00+07:00"}"""));
+            assertThat(received.path("unitCode").asText()).isEqualTo(otherUnit);
+            assertThat(received.path("dueAt").asText()).isEqualTo("2025-07-08T08:30:00+07:00");
+            positions.add(received.path("position").asLong());
+            JsonNode assigned = accepted(post(dossier + "/assignment", """
+                    {"staffId": "CB-01", "assignedAt": "2025-07-07T09:00:00+07:00"}"""));
+            assertThat(assigned.path("status").asText()).isEqualTo("IN_PROCESSING");
+            positions.add(assigned.path("position").asLong());
+            JsonNode supplementRequested = accepted(post(dossier + "/supplement-requests", """
+                    {"reason": "the mother's ID card", "requestedAt": "2025-07-07T10:00:00+07:00"}"""));
+            assertThat(supplementRequested.path("status").asText()).isEqualTo("SUPPLEMENT_REQUESTED");
+            assertThat(supplementRequested.path("requestNumber").asInt()).isEqualTo(1);
+            positions.add(supplementRequested.path("position").asLong());
+            // paused 2 h + 4 h on Monday and 2 h on Tuesday: the due date moves by one working day
+            JsonNode supplemented = accepted(post(dossier + "/supplements", """
+                    {"note": "brought in", "providedAt": "2025-07-08T10:00:00+07:00"}"""));
+            assertThat(supplemented.path("status").asText()).isEqualTo("IN_PROCESSING");
+            assertThat(supplemented.path("dueAt").asText()).isEqualTo("2025-07-09T08:30:00+07:00");
+            positions.add(supplemented.path("position").asLong());
+            JsonNode paymentRequested = accepted(post(dossier + "/payment-requests", """
+                    {"amount": 8000, "reason": "registration fee", "requestedAt": "2025-07-08T11:00:00+07:00"}"""));
+            assertThat(paymentRequested.path("status").asText()).isEqualTo("PAYMENT_REQUESTED");
+            positions.add(paymentRequested.path("position").asLong());
+            JsonNode paid = accepted(post(dossier + "/payments", """
+                    {"amount": 8000, "paidAt": "2025-07-08T14:00:00+07:00"}"""));
+            assertThat(paid.path("status").asText()).isEqualTo("IN_PROCESSING");
+            positions.add(paid.path("position").asLong());
+            JsonNode extended = accepted(post(dossier + "/extensions", """
+                    {"newDueAt": "2025-07-11T17:00:00+07:00", "apology": "a site visit is needed",
+                     "extendedAt": "2025-07-09T08:00:00+07:00"}"""));
+            assertThat(extended.path("dueAt").asText()).isEqualTo("2025-07-11T17:00:00+07:00");
+            positions.add(extended.path("position").asLong());
+            JsonNode resolved = accepted(post(dossier + "/resolution", """
+                    {"outcome": "APPROVED", "resolvedAt": "2025-07-10T10:00:00+07:00"}"""));
+            assertThat(resolved.path("timeliness").asText()).isEqualTo("EARLY");
+            positions.add(resolved.path("position").asLong());
+            JsonNode returned = accepted(post(dossier + "/return", """
+                    {"returnedAt": "2025-07-10T15:00:00+07:00"}"""));
+            assertThat(returned.path("status").asText()).isEqualTo("RETURNED");
+            positions.add(returned.path("position").asLong());
+
+            assertThat(positions).isSorted().doesNotHaveDuplicates();
+            assertThat(engine.readEvents(dossierId).asStream().<Class<?>>map(DomainEventMessage::getPayloadType).toList())
+                    .containsExactly(DossierSubmittedOnlineEvent.class, DossierTransferredEvent.class,
+                                     DossierReceivedEvent.class, DossierAssignedEvent.class,
+                                     SupplementRequestedEvent.class, SupplementProvidedEvent.class,
+                                     PaymentRequestedEvent.class, PaymentRecordedEvent.class,
+                                     DossierExtendedEvent.class, DossierResolvedEvent.class,
+                                     DossierReturnedEvent.class);
+        }
+
+        @Test
+        void aWithdrawalIsGrantedByAStopThatRecordsTheVerdict() {
+            String dossierId = unique("HS");
+            String dossier = "/api/v1/dossiers/" + dossierId;
+            accepted(post("/api/v1/dossiers", dossier(dossierId, registeredUnit(), publishedProcedure(), "IN_PERSON",
+                                                      "2025-07-01T09:30:00+07:00")), HttpStatus.CREATED);
+
+            JsonNode withdrawal = accepted(post(dossier + "/withdrawal", """
+                    {"reason": "moved abroad", "requestedAt": "2025-07-01T11:00:00+07:00"}"""));
+            JsonNode stopped = accepted(post(dossier + "/stop", """
+                    {"reason": "withdrawal granted", "stoppedAt": "2025-07-01T14:00:00+07:00"}"""));
+
+            assertThat(withdrawal.path("status").asText()).isEqualTo("WITHDRAWAL_REQUESTED");
+            assertThat(stopped.path("status").asText()).isEqualTo("STOPPED");
+            assertThat(stopped.path("timeliness").asText()).isEqualTo("EARLY");
+            DossierStoppedEvent stop = (DossierStoppedEvent) engine.readEvents(dossierId).asStream()
+                    .reduce((first, second) -> second).orElseThrow().getPayload();
+            assertThat(stop.timeliness()).isEqualTo(Timeliness.EARLY);
+            assertThat(stop.processingDays()).isEqualTo(0.4375);
+        }
+
+        @Test
+        void anOnlineDossierRefusedAtTheDeskIsNotReceived() {
+            String dossierId = unique("HS");
+            accepted(post("/api/v1/dossiers", dossier(dossierId, registeredUnit(), publishedProcedure(), "ONLINE",
+                                                      "2025-07-05T21:00:00+07:00")), HttpStatus.CREATED);
+
+            JsonNode refused = accepted(post("/api/v1/dossiers/" + dossierId + "/refusal", """
+                    {"reason": "incomplete", "refusedAt": "2025-07-07T08:00:00+07:00"}"""));
+
+            assertThat(refused.path("status").asText()).isEqualTo("NOT_RECEIVED");
+            assertThat(refused.path("dueAt").isNull()).isTrue();
         }
 
         @Test
@@ -346,6 +480,78 @@ class CommandApiHttpTest {
         }
 
         @Test
+        void refusingADossierAlreadyReceivedIsAConflict() {
+            String dossierId = receivedDossier();
+
+            assertProblem(rejected(HttpMethod.POST, "/api/v1/dossiers/" + dossierId + "/refusal",
+                                   "{\"reason\": \"incomplete\"}"),
+                          HttpStatus.CONFLICT, "rule-violation");
+        }
+
+        @Test
+        void returningADossierNotYetResolvedIsAConflict() {
+            String dossierId = receivedDossier();
+
+            ResponseEntity<JsonNode> response = rejected(HttpMethod.POST, "/api/v1/dossiers/" + dossierId + "/return", "");
+
+            assertProblem(response, HttpStatus.CONFLICT, "rule-violation");
+            assertThat(response.getBody().path("detail").asText())
+                    .isEqualTo("dossier '" + dossierId + "' is RECEIVED; it cannot be returned");
+        }
+
+        @Test
+        void supplyingASupplementNobodyAskedForIsAConflict() {
+            assertProblem(rejected(HttpMethod.POST, "/api/v1/dossiers/" + receivedDossier() + "/supplements", "{}"),
+                          HttpStatus.CONFLICT, "rule-violation");
+        }
+
+        @Test
+        void anExtensionNotLaterThanTheDueDateIsAConflict() {
+            assertProblem(rejected(HttpMethod.POST, "/api/v1/dossiers/" + receivedDossier() + "/extensions", """
+                    {"newDueAt": "2025-07-02T09:30:00+07:00", "apology": "sorry"}"""), HttpStatus.CONFLICT, "rule-violation");
+        }
+
+        @Test
+        void aTransferToAnUnknownUnitIsNotFound() {
+            ResponseEntity<JsonNode> response = rejected(HttpMethod.POST,
+                    "/api/v1/dossiers/" + receivedDossier() + "/transfers", """
+                    {"toUnitCode": "NO-SUCH-UNIT", "reason": "competence"}""");
+
+            assertProblem(response, HttpStatus.NOT_FOUND, "unknown-reference");
+            assertThat(response.getBody().path("detail").asText()).isEqualTo("unknown unit 'NO-SUCH-UNIT'");
+        }
+
+        @Test
+        void aTransferToTheSameUnitIsAConflict() {
+            String unit = registeredUnit();
+            String dossierId = unique("HS");
+            post("/api/v1/dossiers", dossier(dossierId, unit, publishedProcedure(), "IN_PERSON", "2025-07-01T09:30:00+07:00"));
+
+            assertProblem(rejected(HttpMethod.POST, "/api/v1/dossiers/" + dossierId + "/transfers", """
+                    {"toUnitCode": "%s", "reason": "competence"}""".formatted(unit)), HttpStatus.CONFLICT, "rule-violation");
+        }
+
+        @Test
+        void assigningAnUnknownDossierIsNotFound() {
+            assertProblem(rejected(HttpMethod.POST, "/api/v1/dossiers/HS-NOWHERE/assignment", """
+                    {"staffId": "CB-01"}"""), HttpStatus.NOT_FOUND, "not-found");
+        }
+
+        @Test
+        void aLifecycleCommandWithoutItsRequiredFieldsIsABadRequestNamingThem() {
+            String dossier = "/api/v1/dossiers/" + receivedDossier();
+
+            assertThat(rejected(HttpMethod.POST, dossier + "/supplement-requests", "{}").getBody()
+                               .path("errors").findValuesAsText("field")).containsExactly("reason");
+            assertThat(rejected(HttpMethod.POST, dossier + "/payment-requests", "{\"amount\": -5}").getBody()
+                               .path("errors").findValuesAsText("field")).containsExactly("amount", "reason");
+            assertThat(rejected(HttpMethod.POST, dossier + "/extensions", "{}").getBody()
+                               .path("errors").findValuesAsText("field")).containsExactly("apology", "newDueAt");
+            assertProblem(rejected(HttpMethod.POST, dossier + "/stop", "{\"reason\": \" \"}"),
+                          HttpStatus.BAD_REQUEST, "invalid-input");
+        }
+
+        @Test
         void aDossierIdThatCouldNameAnotherStreamIsABadRequest() {
             String unit = registeredUnit();
 
@@ -388,6 +594,12 @@ class CommandApiHttpTest {
                 "POST | /api/v1/dossiers/HS-1/receipt      | `{\"receivedAt\": \"yesterday\"}`",
                 "POST | /api/v1/dossiers/HS-1/resolution   | `{\"outcome\": \"MAYBE\"}`",
                 "POST | /api/v1/dossiers/%s/resolution     | `{\"outcome\": \"APPROVED\"}`",
+                "POST | /api/v1/dossiers/HS-1/assignment   | `{\"staffId\": [1]}`",
+                "POST | /api/v1/dossiers/HS-1/payments     | `{\"amount\": 1e40}`",
+                "POST | /api/v1/dossiers/HS-1/payments     | `{\"amount\": \"much\"}`",
+                "POST | /api/v1/dossiers/HS-1/extensions   | `{\"newDueAt\": \"+999999999-12-31T23:59:59+07:00\", \"apology\": \"x\"}`",
+                "POST | /api/v1/dossiers/HS-1/supplements  | `[]`",
+                "POST | /api/v1/dossiers/%s/stop           | `{\"reason\": \"x\"}`",
                 "PUT  | /api/v1/calendar/holidays/2025     | `{\"holidays\": []}`",
                 "PUT  | /api/v1/calendar/holidays/2025     | `[null]`",
                 "PUT  | /api/v1/calendar/holidays/99999999999 | []",
