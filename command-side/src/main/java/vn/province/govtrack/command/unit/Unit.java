@@ -2,6 +2,9 @@ package vn.province.govtrack.command.unit;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -9,15 +12,23 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.kernel.unit.RegisterUnitCommand;
+import vn.province.govtrack.kernel.unit.SetStaffingQuotaCommand;
+import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitIds;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 
 /** A commune, ward, special zone, department or centre; its stream is {@code UnitIds.streamOf(code)}. */
 @Aggregate
 class Unit {
+
+    /** More positions than any unit has in one field; bounds what a typo can do to the province totals. */
+    static final int MAX_QUOTA = 10_000;
+    static final LocalDate EARLIEST_QUOTA_DATE = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST_QUOTA_DATE = LocalDate.of(2199, 12, 31);
 
     @AggregateIdentifier
     private String streamId;
@@ -35,6 +46,29 @@ class Unit {
         }
         apply(new UnitRegisteredEvent(Require.text(command.code(), "code"), Require.text(command.name(), "name"),
                                       Require.present(command.kind(), "kind")));
+    }
+
+    /**
+     * A quota replaces the unit's earlier quota for the field from its effective date (today when
+     * not given); only a registered unit has quotas, so an unknown code is not found.
+     *
+     * @return the effective date decided
+     */
+    @CommandHandler
+    LocalDate handle(SetStaffingQuotaCommand command, Clock clock) {
+        String field = Require.text(command.field(), "field");
+        if (command.positions() < 0 || command.positions() > MAX_QUOTA) {
+            throw new InvalidCommandException("positions must be between 0 and " + MAX_QUOTA + ", not "
+                                              + command.positions());
+        }
+        LocalDate effectiveDate = command.effectiveDate() != null ? command.effectiveDate() : LocalDate.now(clock);
+        if (effectiveDate.isBefore(EARLIEST_QUOTA_DATE) || effectiveDate.isAfter(LATEST_QUOTA_DATE)) {
+            throw new InvalidCommandException("effectiveDate must lie between " + EARLIEST_QUOTA_DATE + " and "
+                                              + LATEST_QUOTA_DATE);
+        }
+        apply(new StaffingQuotaSetEvent(command.unitCode(), field, command.positions(), effectiveDate,
+                                        command.decisionNo()));
+        return effectiveDate;
     }
 
     @EventSourcingHandler

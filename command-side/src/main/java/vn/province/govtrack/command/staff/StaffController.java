@@ -1,0 +1,230 @@
+package vn.province.govtrack.command.staff;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.IdGenerator;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.web.CommandSender.Accepted;
+import vn.province.govtrack.command.web.Patterns;
+import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
+import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
+import vn.province.govtrack.kernel.staff.PortalAccountRevokedEvent;
+import vn.province.govtrack.kernel.staff.ProvisionPortalAccountCommand;
+import vn.province.govtrack.kernel.staff.RecordDepartureCommand;
+import vn.province.govtrack.kernel.staff.RecordTrainingCommand;
+import vn.province.govtrack.kernel.staff.RecruitStaffCommand;
+import vn.province.govtrack.kernel.staff.RevokePortalAccountCommand;
+import vn.province.govtrack.kernel.staff.SecondStaffCommand;
+import vn.province.govtrack.kernel.staff.SecondmentEndReason;
+import vn.province.govtrack.kernel.staff.SecondmentEndedEvent;
+import vn.province.govtrack.kernel.staff.StaffDepartedEvent;
+import vn.province.govtrack.kernel.staff.StaffIds;
+import vn.province.govtrack.kernel.staff.StaffSecondedEvent;
+import vn.province.govtrack.kernel.staff.StaffTransferredEvent;
+import vn.province.govtrack.kernel.staff.TransferStaffCommand;
+
+/**
+ * Staff commands (Department of Home Affairs). Each movement names its decision number and effective
+ * date; an unknown staff id is 404, a movement the person's record forbids is 409. In the answers
+ * {@code position} is always the global event position; the job position is {@code jobPosition}.
+ */
+@RestController
+@RequestMapping("/api/v1/staff")
+class StaffController {
+
+    /** Portal account names, e.g. {@code nguyenvana.xatanlap}: safe in a path segment. */
+    static final String ACCOUNT = "[A-Za-z0-9._@-]{1,128}";
+
+    private static final int TEXT = 200;
+    private static final int DECISION = 100;
+
+    private final CommandSender commands;
+    private final IdGenerator ids;
+
+    StaffController(CommandSender commands, IdGenerator ids) {
+        this.commands = commands;
+        this.ids = ids;
+    }
+
+    @PostMapping
+    ResponseEntity<Recruited> recruit(@Valid @RequestBody RecruitRequest request) {
+        String staffId = request.staffId() != null ? request.staffId() : ids.generateId().toString();
+        Accepted<LocalDate> accepted = commands.send(new RecruitStaffCommand(
+                staffId, request.fullName(), request.unitCode(), request.field(), request.position(),
+                request.effectiveDate(), request.decisionNo()));
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(staffId))
+                .body(new Recruited(staffId, request.fullName(), request.unitCode(), request.field(), request.position(),
+                                    accepted.result(), request.decisionNo(), accepted.position()));
+    }
+
+    @PostMapping("/{staffId}/transfers")
+    Transferred transfer(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                         @Valid @RequestBody TransferRequest request) {
+        Accepted<StaffTransferredEvent> accepted = commands.send(new TransferStaffCommand(
+                staffId, request.toUnitCode(), request.toField(), request.toPosition(), request.effectiveDate(),
+                request.decisionNo()));
+        StaffTransferredEvent e = accepted.result();
+        return new Transferred(staffId, e.fromUnitCode(), e.fromField(), e.toUnitCode(), e.toField(), e.toPosition(),
+                               e.effectiveDate(), e.decisionNo(), accepted.position());
+    }
+
+    /** 400 when the secondment would last more than three years; 409 when it overlaps another. */
+    @PostMapping("/{staffId}/secondments")
+    Seconded second(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                    @Valid @RequestBody SecondmentRequest request) {
+        Accepted<StaffSecondedEvent> accepted = commands.send(new SecondStaffCommand(
+                staffId, request.toUnitCode(), request.toField(), request.from(), request.until(), request.decisionNo()));
+        StaffSecondedEvent e = accepted.result();
+        return new Seconded(staffId, e.secondmentNo(), e.homeUnitCode(), e.field(), e.toUnitCode(), e.toField(),
+                            e.from(), e.until(), e.decisionNo(), accepted.position());
+    }
+
+    /** Ends the secondment running on the effective date (or cancels the next one) by decision. */
+    @PostMapping("/{staffId}/secondments/end")
+    SecondmentEnded endSecondment(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                                  @Valid @RequestBody EndSecondmentRequest request) {
+        Accepted<SecondmentEndedEvent> accepted = commands.send(new EndSecondmentCommand(
+                staffId, request.effectiveDate(), request.decisionNo()));
+        SecondmentEndedEvent e = accepted.result();
+        return new SecondmentEnded(staffId, e.secondmentNo(), e.toUnitCode(), e.endedOn(), e.reason(), e.decisionNo(),
+                                   accepted.position());
+    }
+
+    @PostMapping("/{staffId}/trainings")
+    TrainingRecorded recordTraining(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                                    @Valid @RequestBody TrainingRequest request) {
+        long position = commands.send(new RecordTrainingCommand(staffId, request.course(), request.completedOn()))
+                                .position();
+        return new TrainingRecorded(staffId, request.course(), request.completedOn(), position);
+    }
+
+    @PostMapping("/{staffId}/accounts")
+    AccountChanged provisionAccount(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                                    @Valid @RequestBody AccountRequest request) {
+        Accepted<PortalAccountProvisionedEvent> accepted =
+                commands.send(new ProvisionPortalAccountCommand(staffId, request.account()));
+        PortalAccountProvisionedEvent e = accepted.result();
+        return new AccountChanged(staffId, e.account(), e.unitCode(), true, e.provisionedOn(), accepted.position());
+    }
+
+    /** 404 for an account the person never held; 409 for one already revoked. */
+    @DeleteMapping("/{staffId}/accounts/{account}")
+    AccountChanged revokeAccount(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                                 @PathVariable @Pattern(regexp = ACCOUNT) String account) {
+        Accepted<PortalAccountRevokedEvent> accepted = commands.send(new RevokePortalAccountCommand(staffId, account));
+        PortalAccountRevokedEvent e = accepted.result();
+        return new AccountChanged(staffId, e.account(), e.unitCode(), false, e.revokedOn(), accepted.position());
+    }
+
+    @PostMapping("/{staffId}/departure")
+    Departed depart(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                    @Valid @RequestBody DepartureRequest request) {
+        Accepted<StaffDepartedEvent> accepted = commands.send(new RecordDepartureCommand(
+                staffId, request.effectiveDate(), request.reason(), request.decisionNo()));
+        StaffDepartedEvent e = accepted.result();
+        return new Departed(staffId, e.unitCode(), e.effectiveDate(), e.reason(), e.decisionNo(), accepted.position());
+    }
+
+    /**
+     * @param staffId       optional; generated when absent
+     * @param field         the field of work, a code such as {@code INFORMATION_TECHNOLOGY}
+     * @param position      the job position (vị trí việc làm)
+     * @param effectiveDate optional; the first day in service, today when absent
+     */
+    record RecruitRequest(@Pattern(regexp = StaffIds.PATTERN) String staffId,
+                          @NotBlank @Size(max = TEXT) String fullName,
+                          @NotNull @Pattern(regexp = Patterns.CODE) String unitCode,
+                          @NotNull @Pattern(regexp = Patterns.CODE) String field,
+                          @NotBlank @Size(max = TEXT) String position,
+                          LocalDate effectiveDate,
+                          @NotBlank @Size(max = DECISION) String decisionNo) {
+    }
+
+    /**
+     * @param toField       optional; the current field when absent
+     * @param toPosition    optional; the current job position when absent
+     * @param effectiveDate the first day at the new unit; may lie in the future
+     */
+    record TransferRequest(@NotNull @Pattern(regexp = Patterns.CODE) String toUnitCode,
+                           @Pattern(regexp = Patterns.CODE) String toField,
+                           @Size(min = 1, max = TEXT) String toPosition,
+                           @NotNull LocalDate effectiveDate,
+                           @NotBlank @Size(max = DECISION) String decisionNo) {
+    }
+
+    /**
+     * @param toField optional; the person's own field when absent
+     * @param from    the first day at the host unit
+     * @param until   the last day at the host unit; at most three years after {@code from}
+     */
+    record SecondmentRequest(@NotNull @Pattern(regexp = Patterns.CODE) String toUnitCode,
+                             @Pattern(regexp = Patterns.CODE) String toField,
+                             @NotNull LocalDate from,
+                             @NotNull LocalDate until,
+                             @NotBlank @Size(max = DECISION) String decisionNo) {
+    }
+
+    /** @param effectiveDate the first day back at the home unit */
+    record EndSecondmentRequest(@NotNull LocalDate effectiveDate, @NotBlank @Size(max = DECISION) String decisionNo) {
+    }
+
+    record TrainingRequest(@NotBlank @Size(max = TEXT) String course, @NotNull LocalDate completedOn) {
+    }
+
+    record AccountRequest(@NotNull @Pattern(regexp = ACCOUNT) String account) {
+    }
+
+    /**
+     * @param effectiveDate the first day no longer in service; may lie in the future
+     * @param reason        e.g. retirement, resignation
+     * @param decisionNo    optional; the decision, when there is one
+     */
+    record DepartureRequest(@NotNull LocalDate effectiveDate,
+                            @NotBlank @Size(max = TEXT) String reason,
+                            @Size(min = 1, max = DECISION) String decisionNo) {
+    }
+
+    record Recruited(String staffId, String fullName, String unitCode, String field, String jobPosition,
+                     LocalDate effectiveDate, String decisionNo, long position) {
+    }
+
+    record Transferred(String staffId, String fromUnitCode, String fromField, String unitCode, String field,
+                       String jobPosition, LocalDate effectiveDate, String decisionNo, long position) {
+    }
+
+    record Seconded(String staffId, int secondmentNo, String homeUnitCode, String field, String toUnitCode,
+                    String toField, LocalDate from, LocalDate until, String decisionNo, long position) {
+    }
+
+    record SecondmentEnded(String staffId, int secondmentNo, String toUnitCode, LocalDate endedOn,
+                           SecondmentEndReason reason, String decisionNo, long position) {
+    }
+
+    record TrainingRecorded(String staffId, String course, LocalDate completedOn, long position) {
+    }
+
+    /** @param on the day the account was provisioned ({@code active}) or revoked */
+    record AccountChanged(String staffId, String account, String unitCode, boolean active, LocalDate on,
+                          long position) {
+    }
+
+    record Departed(String staffId, String unitCode, LocalDate effectiveDate, String reason, String decisionNo,
+                    long position) {
+    }
+}
