@@ -10,5 +10,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record PortalAccountProvisionedEvent(String staffId, String account, String unitCode,
-                                            LocalDate provisionedOn) {
+                                            LocalDate provisionedOn) implements StaffEvent {
 }

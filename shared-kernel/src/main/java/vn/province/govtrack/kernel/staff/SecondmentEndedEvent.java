@@ -14,5 +14,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record SecondmentEndedEvent(String staffId, int secondmentNo, String toUnitCode, LocalDate endedOn,
-                                   SecondmentEndReason reason, String decisionNo) {
+                                   SecondmentEndReason reason, String decisionNo) implements StaffEvent {
 }

@@ -12,5 +12,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record StaffDepartedEvent(String staffId, String unitCode, LocalDate effectiveDate, String reason,
-                                 String decisionNo) {
+                                 String decisionNo) implements StaffEvent {
 }

@@ -13,5 +13,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record StaffSecondedEvent(String staffId, int secondmentNo, String homeUnitCode, String field,
                                  String toUnitCode, String toField, LocalDate from, LocalDate until,
-                                 String decisionNo) {
+                                 String decisionNo) implements StaffEvent {
 }

@@ -10,5 +10,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record StaffTransferredEvent(String staffId, String fromUnitCode, String fromField, String toUnitCode,
-                                    String toField, String toPosition, LocalDate effectiveDate, String decisionNo) {
+                                    String toField, String toPosition, LocalDate effectiveDate, String decisionNo)
+        implements StaffEvent {
 }

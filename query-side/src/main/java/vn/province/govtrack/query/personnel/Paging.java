@@ -1,0 +1,44 @@
+package vn.province.govtrack.query.personnel;
+
+import java.util.List;
+
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
+
+import vn.province.govtrack.query.web.Problems;
+
+/** A page of a list answer: {@code page} from 0, at most {@code size} items. */
+record Paging(int page, int size) {
+
+    static final int MAX_SIZE = 1000;
+
+    static Paging of(int page, int size) {
+        if (page < 0) {
+            throw Problems.invalidParameter("page must be >= 0 (the first page is 0); got " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw Problems.invalidParameter("size must be between 1 and " + MAX_SIZE + "; got " + size);
+        }
+        return new Paging(page, size);
+    }
+
+    <T> List<T> slice(List<T> all) {
+        long from = (long) page * size;
+        if (from >= all.size()) {
+            return List.of();
+        }
+        return all.subList((int) from, (int) Math.min(all.size(), from + size));
+    }
+
+    /** The path and query of the next page of this request, or null when this page is the last. */
+    String next(int total) {
+        if ((long) (page + 1) * size >= total) {
+            return null;
+        }
+        UriComponents next = ServletUriComponentsBuilder.fromCurrentRequest()
+                                                        .replaceQueryParam("page", page + 1)
+                                                        .replaceQueryParam("size", size)
+                                                        .build();
+        return next.getPath() + "?" + next.getQuery();
+    }
+}

@@ -1,0 +1,100 @@
+package vn.province.govtrack.query.personnel;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+
+import vn.province.govtrack.kernel.EventMetadata;
+import vn.province.govtrack.kernel.staff.StaffEvent;
+import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
+import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
+import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.staff.StaffRecords;
+
+/**
+ * The read model of the personnel reports, in the "personnel" processing group (one segment, see
+ * application.yml): staff records in {@value #STAFF} (its own copy, folded by the same
+ * {@code StaffFold} as the staff view, so each can be rebuilt alone), quotas per unit and field in
+ * {@value #QUOTAS}, and units in {@value #UNITS}. Every write is a keyed upsert guarded by the event's
+ * position, so redelivery or a replay over existing documents changes nothing.
+ */
+@Component
+@ProcessingGroup(PersonnelProjection.PROCESSING_GROUP)
+class PersonnelProjection {
+
+    static final String PROCESSING_GROUP = "personnel";
+    static final String STAFF = "personnel_staff";
+    static final String QUOTAS = "personnel_quotas";
+    static final String UNITS = "personnel_units";
+
+    private final StaffRecords staff;
+    private final PositionedRecords<QuotaRecord> quotas;
+    private final PositionedRecords<UnitRecord> units;
+
+    PersonnelProjection(MongoClient mongoClient, MongoProperties mongoProperties, ObjectMapper objectMapper) {
+        MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
+        this.staff = new StaffRecords(database, STAFF, objectMapper);
+        this.quotas = new PositionedRecords<>(database.getCollection(QUOTAS), objectMapper, QuotaRecord.class,
+                                              quota -> Map.of());
+        this.units = new PositionedRecords<>(database.getCollection(UNITS), objectMapper, UnitRecord.class,
+                                             unit -> Map.of());
+    }
+
+    StaffRecords staff() {
+        return staff;
+    }
+
+    PositionedRecords<QuotaRecord> quotas() {
+        return quotas;
+    }
+
+    PositionedRecords<UnitRecord> units() {
+        return units;
+    }
+
+    @EventHandler
+    void on(StaffEvent event, TrackingToken token, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        staff.apply(event.staffId(), event, StaffRecords.recorded(token, at, actor));
+    }
+
+    @EventHandler
+    void on(StaffingQuotaSetEvent event, TrackingToken token) {
+        quotas.apply(quotaKey(event.unitCode(), event.field()), PositionedRecords.positionOf(token),
+                     () -> QuotaRecord.initial(event.unitCode(), event.field()),
+                     quota -> quota.plus(new QuotaRecord.Quota(event.effectiveDate(), event.positions(),
+                                                               event.decisionNo())));
+    }
+
+    @EventHandler
+    void on(UnitRegisteredEvent event, TrackingToken token) {
+        units.apply(event.code(), PositionedRecords.positionOf(token),
+                    () -> new UnitRecord(event.code(), event.name(), event.kind()),
+                    unit -> new UnitRecord(event.code(), event.name(), event.kind()));
+    }
+
+    /** A rebuild starts from empty collections; the replay then writes every document anew. */
+    @ResetHandler
+    void reset() {
+        staff.clear();
+        quotas.clear();
+        units.clear();
+    }
+
+    /** Unit codes and fields never contain '|'. */
+    static String quotaKey(String unitCode, String field) {
+        return unitCode + "|" + field;
+    }
+}

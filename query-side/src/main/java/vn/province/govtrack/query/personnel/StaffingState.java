@@ -1,0 +1,15 @@
+package vn.province.govtrack.query.personnel;
+
+/** A unit's staffing in one field against its quota. */
+public enum StaffingState {
+    /** Effective headcount below the quota. */
+    SHORTAGE,
+    /** Effective headcount above the quota. */
+    SURPLUS,
+    /** Effective headcount equal to the quota. */
+    BALANCED;
+
+    static StaffingState of(int gap) {
+        return gap < 0 ? SHORTAGE : gap > 0 ? SURPLUS : BALANCED;
+    }
+}

@@ -1,0 +1,127 @@
+package vn.province.govtrack.query.staff;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import vn.province.govtrack.kernel.staff.SecondmentEndReason;
+
+/**
+ * Everything the events say about one staff member, with every date they carry, so that the state
+ * on any day can be read off it ({@link #assignmentOn}, {@link #secondmentOn}, {@link #statusOn}).
+ * Immutable; a new record comes only from {@link StaffFold#evolve}. Dates follow the kernel's
+ * conventions (see {@code vn.province.govtrack.kernel.staff}).
+ *
+ * @param assignments home assignments in effective-date order; the first is the recruitment
+ * @param secondments every secondment in the order recorded ({@code secondmentNo} = index + 1)
+ * @param accounts    portal accounts in the order provisioned; a re-provisioned name appears again
+ * @param departure   null unless a departure is recorded
+ * @param movements   every recorded movement, in the order recorded
+ */
+public record StaffRecord(String staffId, String fullName, List<Assignment> assignments,
+                          List<Secondment> secondments, List<Account> accounts, List<Training> trainings,
+                          Departure departure, List<Movement> movements) {
+
+    public StaffRecord {
+        assignments = assignments == null ? List.of() : List.copyOf(assignments);
+        secondments = secondments == null ? List.of() : List.copyOf(secondments);
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        trainings = trainings == null ? List.of() : List.copyOf(trainings);
+        movements = movements == null ? List.of() : List.copyOf(movements);
+    }
+
+    /** The home assignment in force on {@code day}; empty before the recruitment takes effect and from the departure on. */
+    public Optional<Assignment> assignmentOn(LocalDate day) {
+        if (departure != null && !departure.effectiveDate().isAfter(day)) {
+            return Optional.empty();
+        }
+        Assignment inForce = null;
+        for (Assignment assignment : assignments) {
+            if (!assignment.from().isAfter(day)) {
+                inForce = assignment;
+            }
+        }
+        return Optional.ofNullable(inForce);
+    }
+
+    /** The secondment the person, in service on {@code day}, works at on that day. */
+    public Optional<Secondment> secondmentOn(LocalDate day) {
+        if (assignmentOn(day).isEmpty()) {
+            return Optional.empty();
+        }
+        return secondments.stream().filter(secondment -> secondment.runsOn(day)).findFirst();
+    }
+
+    public StaffStatus statusOn(LocalDate day) {
+        if (departure != null && !departure.effectiveDate().isAfter(day)) {
+            return StaffStatus.DEPARTED;
+        }
+        if (assignmentOn(day).isEmpty()) {
+            return StaffStatus.NOT_YET_IN_SERVICE;
+        }
+        return secondmentOn(day).isPresent() ? StaffStatus.SECONDED : StaffStatus.IN_SERVICE;
+    }
+
+    /** The unit the person works at on {@code day}: the host unit while seconded; empty when not in service. */
+    public Optional<String> workplaceOn(LocalDate day) {
+        return secondmentOn(day).map(Secondment::toUnitCode).or(() -> assignmentOn(day).map(Assignment::unitCode));
+    }
+
+    /** A home assignment: unit, field and job position from {@code from} on, by {@code decisionNo}. */
+    public record Assignment(LocalDate from, String unitCode, String field, String position, String decisionNo) {
+    }
+
+    /**
+     * A secondment; {@code endedOn} (the first day back) and {@code endReason} are null while no end is
+     * recorded. It counts on a day only from {@code from} to {@code until} and before {@code endedOn},
+     * whether or not the end of an expired secondment has been recorded yet.
+     */
+    public record Secondment(int secondmentNo, String homeUnitCode, String field, String toUnitCode, String toField,
+                             LocalDate from, LocalDate until, String decisionNo, LocalDate endedOn,
+                             SecondmentEndReason endReason, String endDecisionNo) {
+
+        /** The last day at the host unit, as far as recorded; before {@code from} when it never took effect. */
+        public LocalDate lastDay() {
+            return endedOn == null || endedOn.isAfter(until) ? until : endedOn.minusDays(1);
+        }
+
+        public boolean runsOn(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(lastDay());
+        }
+
+        Secondment ended(LocalDate day, SecondmentEndReason reason, String decision) {
+            return new Secondment(secondmentNo, homeUnitCode, field, toUnitCode, toField, from, until, decisionNo, day,
+                                  reason, decision);
+        }
+    }
+
+    /** A portal account held for {@code unitCode}, working from {@code provisionedOn} until the day before {@code revokedOn}. */
+    public record Account(String account, String unitCode, LocalDate provisionedOn, LocalDate revokedOn) {
+
+        public boolean activeOn(LocalDate day) {
+            return !provisionedOn.isAfter(day) && (revokedOn == null || revokedOn.isAfter(day));
+        }
+    }
+
+    public record Training(String course, LocalDate completedOn) {
+    }
+
+    /** @param unitCode the home unit the person left */
+    public record Departure(LocalDate effectiveDate, String unitCode, String reason, String decisionNo) {
+    }
+
+    /**
+     * One entry of the person's history, as an auditor reads it: what happened, from when, under which
+     * decision, and when, by whom and at which global position it was recorded. Fields that do not
+     * apply to the kind are null.
+     *
+     * @param unitCode   the unit concerned: the new home unit, the home unit left, the account's unit
+     * @param toUnitCode the host unit of a secondment
+     * @param detail     the course, the account, the departure's reason or how a secondment ended
+     */
+    public record Movement(MovementKind kind, LocalDate effectiveDate, String decisionNo, String unitCode,
+                           String field, String position, String toUnitCode, String toField, LocalDate until,
+                           String detail, Instant recordedAt, long eventPosition, String actor) {
+    }
+}

@@ -1,0 +1,74 @@
+package vn.province.govtrack.query.staff;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.conversions.Bson;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+
+import vn.province.govtrack.query.projection.PositionedRecords;
+
+/**
+ * A collection of staff records keyed by staff id, written only through {@link #apply}. Each
+ * document also carries {@value #UNITS} (every unit the record names) and {@value #ACCOUNT_UNITS}
+ * (the units of its accounts), for queries by unit.
+ */
+public final class StaffRecords {
+
+    public static final String UNITS = "units";
+    public static final String ACCOUNT_UNITS = "accountUnits";
+
+    private final PositionedRecords<StaffRecord> records;
+
+    public StaffRecords(MongoDatabase database, String collectionName, ObjectMapper objectMapper) {
+        this.records = new PositionedRecords<>(database.getCollection(collectionName), objectMapper, StaffRecord.class,
+                                               StaffRecords::indexFields);
+    }
+
+    public Optional<StaffRecord> find(String staffId) {
+        return records.find(staffId);
+    }
+
+    public long lastPosition(String staffId) {
+        return records.lastPosition(staffId);
+    }
+
+    /** @param projection the fields to read, or null for whole records */
+    public List<StaffRecord> findAll(Bson filter, Bson projection) {
+        return records.findAll(filter, projection);
+    }
+
+    /** Folds one staff event into the person's record; idempotent per event position (see {@link PositionedRecords#apply}). */
+    public void apply(String staffId, Object event, Recorded recorded) {
+        records.apply(staffId, recorded.position(), () -> StaffFold.initial(staffId),
+                      record -> StaffFold.evolve(record, event, recorded));
+    }
+
+    /**
+     * What the history keeps of an event's recording. During a replay the token is a ReplayToken,
+     * whose position is the replayed event's.
+     */
+    public static Recorded recorded(TrackingToken token, Instant at, String actor) {
+        return new Recorded(PositionedRecords.positionOf(token), at, actor);
+    }
+
+    public void clear() {
+        records.clear();
+    }
+
+    private static Map<String, Object> indexFields(StaffRecord record) {
+        List<String> units = Stream.concat(
+                        record.assignments().stream().map(StaffRecord.Assignment::unitCode),
+                        record.secondments().stream().map(StaffRecord.Secondment::toUnitCode))
+                .distinct().sorted().toList();
+        List<String> accountUnits = record.accounts().stream().map(StaffRecord.Account::unitCode)
+                .distinct().sorted().toList();
+        return Map.of(UNITS, units, ACCOUNT_UNITS, accountUnits);
+    }
+}
