@@ -9,6 +9,10 @@ import vn.province.govtrack.query.web.Problems;
 /** The {@code asOf} day of staff and personnel queries: a date YYYY-MM-DD in the business zone. */
 public final class BusinessDays {
 
+    /** The range of dates the command side accepts on staff movements. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
     private BusinessDays() {
     }
 
@@ -18,9 +22,14 @@ public final class BusinessDays {
             return LocalDate.now(clock);
         }
         try {
-            return LocalDate.parse(asOf.trim());
+            LocalDate day = LocalDate.parse(asOf.trim());
+            if (!day.isBefore(EARLIEST) && !day.isAfter(LATEST)) {
+                return day;
+            }
         } catch (DateTimeException e) {
-            throw Problems.invalidParameter("asOf must be a date YYYY-MM-DD, e.g. 2025-07-16; got '" + asOf + "'");
+            // answered below like a date out of range
         }
+        throw Problems.invalidParameter("asOf must be a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST
+                                        + ", e.g. 2025-07-16; got '" + asOf + "'");
     }
 }
