@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -67,16 +66,19 @@ class SecondmentExpiryRaceTest {
     }
 
     private static ConfigurableApplicationContext instance() {
+        // as arguments, so that they take precedence over application.yml (default properties would not)
         return new SpringApplicationBuilder(CommandSideApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of("spring.data.mongodb.uri", TestMongo.uri(),
-                                   "spring.data.mongodb.database", DATABASE,
-                                   "govtrack.staff.secondment-expiry.enabled", "false"))
-                .run();
+                .run("--spring.data.mongodb.uri=" + TestMongo.uri(),
+                     "--spring.data.mongodb.database=" + DATABASE,
+                     "--govtrack.staff.secondment-expiry.enabled=false");
     }
 
     @Test
     void twoInstancesRacingToEndAnExpiredSecondmentAppendItsEndExactlyOnce() throws Exception {
+        for (ConfigurableApplicationContext instance : List.of(first, second)) {
+            assertThat(instance.getEnvironment().getProperty("spring.data.mongodb.database")).isEqualTo(DATABASE);
+        }
         CommandGateway commands = first.getBean(CommandGateway.class);
         commands.sendAndWait(new RegisterUnitCommand("SO-NV", "Sở Nội vụ", UnitKind.DEPARTMENT));
         commands.sendAndWait(new RegisterUnitCommand("XA-TAN-LAP", "Xã Tân Lập", UnitKind.COMMUNE));
