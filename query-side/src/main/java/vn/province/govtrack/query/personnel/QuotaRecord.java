@@ -24,7 +24,10 @@ record QuotaRecord(String unitCode, String field, List<Quota> quotas) {
         return new QuotaRecord(unitCode, field, longer);
     }
 
-    /** The quota in force on {@code day}: the latest effective on or before it; of two effective the same day, the later recorded. */
+    /**
+     * The quota in force on {@code day}: the latest effective on or before it; of two effective the
+     * same day, the later recorded.
+     */
     Optional<Integer> positionsOn(LocalDate day) {
         Quota inForce = null;
         for (Quota quota : quotas) {

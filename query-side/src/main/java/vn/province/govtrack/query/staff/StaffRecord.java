@@ -31,7 +31,10 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
         movements = movements == null ? List.of() : List.copyOf(movements);
     }
 
-    /** The home assignment in force on {@code day}; empty before the recruitment takes effect and from the departure on. */
+    /**
+     * The home assignment in force on {@code day}; empty before the recruitment takes effect and from
+     * the departure on.
+     */
     public Optional<Assignment> assignmentOn(LocalDate day) {
         if (departure != null && !departure.effectiveDate().isAfter(day)) {
             return Optional.empty();
@@ -96,7 +99,7 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
         }
     }
 
-    /** A portal account held for {@code unitCode}, working from {@code provisionedOn} until the day before {@code revokedOn}. */
+    /** A portal account held for {@code unitCode}, working from {@code provisionedOn} to the eve of {@code revokedOn}. */
     public record Account(String account, String unitCode, LocalDate provisionedOn, LocalDate revokedOn) {
 
         public boolean activeOn(LocalDate day) {

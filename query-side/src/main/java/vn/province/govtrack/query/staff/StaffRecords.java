@@ -44,7 +44,7 @@ public final class StaffRecords {
         return records.findAll(filter, projection);
     }
 
-    /** Folds one staff event into the person's record; idempotent per event position (see {@link PositionedRecords#apply}). */
+    /** Folds one staff event into the person's record; idempotent per event position ({@link PositionedRecords#apply}). */
     public void apply(String staffId, Object event, Recorded recorded) {
         records.apply(staffId, recorded.position(), () -> StaffFold.initial(staffId),
                       record -> StaffFold.evolve(record, event, recorded));
