@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.mongodb.client.model.Projections;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import vn.province.govtrack.query.personnel.Rebalancing.Proposal;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.BusinessDays;
@@ -62,6 +64,12 @@ class PersonnelController {
      * province totals per field over all units (filtered by {@code field} only).
      */
     @GetMapping("/audit")
+    @Operation(summary = "Staffing per unit and field on a day, with province totals per field",
+               description = "effective = own - secondedOut + secondedIn; gap = effective - quota; state SHORTAGE "
+                       + "(gap < 0), SURPLUS (gap > 0) or BALANCED. asOf (YYYY-MM-DD, default today) answers what "
+                       + "staffing looked like, or will look like, on that day: every movement counts from its "
+                       + "effective date, a secondment from its first to its last day. Totals are province-wide "
+                       + "per field, whatever unitCode and state select.")
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     AuditReport audit(@RequestParam(required = false) String unitCode, @RequestParam(required = false) String field,
                       @RequestParam(required = false) StaffingState state,
@@ -86,6 +94,9 @@ class PersonnelController {
      * Ordered by last day, then staff id.
      */
     @GetMapping("/secondments")
+    @Operation(summary = "Secondments running on a day (default today), optionally only those ending soon",
+               description = "endingWithinDays=N keeps those whose last day is at most N days after asOf "
+                       + "(0: ending that day); unitCode keeps those from or to that unit.")
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     SecondmentList secondments(@RequestParam(required = false) Integer endingWithinDays,
                                @RequestParam(required = false) String unitCode,
@@ -126,6 +137,8 @@ class PersonnelController {
      * surplus or receives more than its shortage; see {@link Rebalancing}.
      */
     @GetMapping("/rebalancing")
+    @Operation(summary = "Proposals moving staff from units with a surplus to units short, within a field",
+               description = Rebalancing.RULE)
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     RebalancingReport rebalancing(@RequestParam(required = false) String field,
                                   @RequestParam(required = false) String asOf) {
@@ -151,6 +164,7 @@ class PersonnelController {
      * page of the accounts (of {@code unitCode} only, when given) with their holders' standing that day.
      */
     @GetMapping("/accounts")
+    @Operation(summary = "Portal accounts active on a day, counted per unit, with a page of the accounts")
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     AccountsReport accounts(@RequestParam(required = false) String unitCode,
                             @RequestParam(required = false) String asOf,

@@ -276,6 +276,13 @@ class PersonnelIntegrationTest {
     }
 
     @Test
+    void thePublishedApiDocumentExplainsTheRebalancingRule() {
+        JsonNode rebalancing = get("/v3/api-docs").getBody().get("paths").get("/api/v1/personnel/rebalancing");
+
+        assertThat(rebalancing.get("get").get("description").asText()).isEqualTo(Rebalancing.RULE);
+    }
+
+    @Test
     void accountsAreCountedPerUnitAndFlagWhenTheirHolderNoLongerWorksThere() {
         JsonNode during = get("/api/v1/personnel/accounts?asOf=2025-08-01&minPosition=" + seeded).getBody();
         JsonNode after = get("/api/v1/personnel/accounts?unitCode=XA&asOf=2026-01-02").getBody();
