@@ -23,4 +23,15 @@ class ArchitectureTest {
                      .should().onlyDependOnClassesThat()
                      .resideInAnyPackage("java..", "vn.province.govtrack.kernel..",
                              "vn.province.govtrack.query.dossier..");
+
+    /** Facts, their fold and the counting are plain functions of their inputs, so a report is reproducible. */
+    @ArchTest
+    static final ArchRule the_timeliness_counting_is_pure =
+            classes().that().resideInAPackage("vn.province.govtrack.query.timeliness")
+                     .and().haveSimpleNameNotEndingWith("Projection")
+                     .and().haveSimpleNameNotEndingWith("Controller")
+                     .and().doNotHaveSimpleName("DossierFacts")
+                     .should().onlyDependOnClassesThat()
+                     .resideInAnyPackage("java..", "vn.province.govtrack.kernel..",
+                             "vn.province.govtrack.query.timeliness..");
 }

@@ -1,18 +1,34 @@
 package vn.province.govtrack.query.dossier;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
 
 @RestController
 @RequestMapping("/api/v1/dossiers")
 class DossierController {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 500;
+    /** A year and a day: far enough for any appointment date a procedure can set. */
+    static final int MAX_DUE_WITHIN_HOURS = 366 * 24;
 
     private final DossierViews views;
     private final Clock clock;
@@ -29,5 +45,111 @@ class DossierController {
                     .map(view -> DossierResponse.of(view, clock.getZone()))
                     .orElseThrow(() -> Problems.notFound("dossier-not-found", "Dossier not found",
                             "No dossier '" + dossierId + "' in the dossier projection"));
+    }
+
+    /**
+     * A page of dossiers.
+     *
+     * @param totalElements how many dossiers match in all
+     * @param next          the following page's path with the same filters, or null on the last page
+     * @param asOf          the instant {@code overdue} and {@code dueWithinHours} were judged at
+     */
+    record DossierPage(List<DossierResponse> content, int page, int size, long totalElements, long totalPages,
+                       String next, OffsetDateTime asOf) {
+    }
+
+    /**
+     * Dossiers matching every given filter; an empty parameter counts as absent.
+     *
+     * <ul>
+     *   <li>{@code unitCode}: the unit holding the dossier now (after transfers);</li>
+     *   <li>{@code status}: one or more statuses, by name or national code, comma-separated or repeated;</li>
+     *   <li>{@code overdue=true}: the clock runs (received, not ended, no supplement outstanding) and the
+     *       appointment date has passed; {@code overdue=false}: every other dossier. A dossier waiting
+     *       for a supplement is never overdue: its clock is paused and its due date will move;</li>
+     *   <li>{@code dueWithinHours=N}: the clock runs and the appointment date lies between now and
+     *       N hours from now ("due soon"; overdue ones are not included);</li>
+     *   <li>{@code page} (from 0) and {@code size} (1 to 500): deadline lists ({@code overdue=true} or
+     *       {@code dueWithinHours}) are ordered soonest due first, others by dossier id; follow
+     *       {@code next} for the following page.</li>
+     * </ul>
+     */
+    @GetMapping
+    @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
+    DossierPage dossiers(@RequestParam(required = false) String unitCode,
+                         @RequestParam(required = false) List<String> status,
+                         @RequestParam(required = false) Boolean overdue,
+                         @RequestParam(required = false) Integer dueWithinHours,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
+        if (page < 0) {
+            throw Problems.invalidParameter("page must be >= 0 (the first page is 0); got " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw Problems.invalidParameter("size must be between 1 and " + MAX_SIZE + "; got " + size);
+        }
+        if (dueWithinHours != null && (dueWithinHours < 1 || dueWithinHours > MAX_DUE_WITHIN_HOURS)) {
+            throw Problems.invalidParameter("dueWithinHours must be between 1 and " + MAX_DUE_WITHIN_HOURS
+                    + "; got " + dueWithinHours);
+        }
+        if (Boolean.TRUE.equals(overdue) && dueWithinHours != null) {
+            throw Problems.invalidParameter("overdue=true and dueWithinHours select disjoint sets of dossiers "
+                    + "(past due, and not yet due); ask for one of them");
+        }
+        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
+        DossierFilter filter = new DossierFilter(unit, statuses(status), overdue, dueWithinHours);
+        Instant now = clock.instant();
+        long offset = (long) page * size;
+        DossierViews.Slice slice = views.page(filter, now, offset, size);
+        String next = offset + slice.content().size() < slice.total() ? link(filter, page + 1, size) : null;
+        return new DossierPage(slice.content().stream().map(view -> DossierResponse.of(view, clock.getZone()))
+                                    .toList(),
+                page, size, slice.total(), (slice.total() + size - 1) / size, next,
+                now.atZone(clock.getZone()).toOffsetDateTime());
+    }
+
+    private static Set<DossierStatus> statuses(List<String> values) {
+        if (values == null) {
+            return Set.of();
+        }
+        Set<DossierStatus> statuses = EnumSet.noneOf(DossierStatus.class);
+        for (String value : values) {
+            for (String one : value.split(",")) {
+                if (!one.isBlank()) {
+                    statuses.add(status(one.trim()));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static DossierStatus status(String value) {
+        for (DossierStatus candidate : DossierStatus.values()) {
+            if (candidate.name().equals(value.toUpperCase(Locale.ROOT))
+                    || Integer.toString(candidate.code()).equals(value)) {
+                return candidate;
+            }
+        }
+        throw Problems.invalidParameter("status must be a dossier status name or its national code ("
+                + Arrays.stream(DossierStatus.values()).map(s -> s.name() + "=" + s.code())
+                        .collect(Collectors.joining(", ")) + "); got '" + value + "'");
+    }
+
+    private static String link(DossierFilter filter, int page, int size) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/v1/dossiers");
+        if (filter.unitCode() != null) {
+            link.queryParam("unitCode", filter.unitCode());
+        }
+        if (!filter.statuses().isEmpty()) {
+            link.queryParam("status", filter.statuses().stream().sorted().map(Enum::name)
+                                            .collect(Collectors.joining(",")));
+        }
+        if (filter.overdue() != null) {
+            link.queryParam("overdue", filter.overdue());
+        }
+        if (filter.dueWithinHours() != null) {
+            link.queryParam("dueWithinHours", filter.dueWithinHours());
+        }
+        return link.queryParam("page", page).queryParam("size", size).encode().build().toUriString();
     }
 }

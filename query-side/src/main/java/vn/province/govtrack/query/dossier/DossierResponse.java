@@ -10,25 +10,33 @@ import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 
 /**
- * A dossier as the public API shows it, times in the business time zone.
+ * A dossier as the public API shows it, times in the business time zone. The fields mean what
+ * {@link DossierView}'s do.
  *
  * @param statusCode   the national status code, 1 to 10
+ * @param clockRunning the deadline clock runs: received, not ended, no supplement outstanding
  * @param lastPosition global position of the last event reflected here
  */
 public record DossierResponse(String dossierId, DossierStatus status, Integer statusCode, String procedureCode,
                               String field, String unitCode, Channel channel, OffsetDateTime submittedAt,
-                              OffsetDateTime receivedAt,
-                              OffsetDateTime clockStartsAt, int processingHours, OffsetDateTime dueAt,
-                              OffsetDateTime resolvedAt, Outcome outcome, Timeliness timeliness,
-                              Double processingDays, int supplementRequests, long lastPosition) {
+                              OffsetDateTime refusedAt, OffsetDateTime receivedAt, OffsetDateTime clockStartsAt,
+                              int processingHours, OffsetDateTime dueAt, boolean clockRunning,
+                              String assignedStaffId, int supplementRequests, OffsetDateTime pausedSince,
+                              int extensions, int transfers, long amountRequested, long amountPaid,
+                              OffsetDateTime withdrawalRequestedAt, OffsetDateTime resolvedAt, Outcome outcome,
+                              Timeliness timeliness, Double processingDays, OffsetDateTime returnedAt,
+                              OffsetDateTime stoppedAt, long lastPosition) {
 
     public static DossierResponse of(DossierView view, ZoneId zone) {
         return new DossierResponse(view.dossierId(), view.status(),
                 view.status() == null ? null : view.status().code(), view.procedureCode(), view.field(),
-                view.unitCode(), view.channel(), at(view.submittedAt(), zone), at(view.receivedAt(), zone),
-                at(view.clockStartsAt(), zone),
-                view.processingHours(), at(view.dueAt(), zone), at(view.resolvedAt(), zone), view.outcome(),
-                view.timeliness(), view.processingDays(), view.supplementRequests(), view.lastPosition());
+                view.unitCode(), view.channel(), at(view.submittedAt(), zone), at(view.refusedAt(), zone),
+                at(view.receivedAt(), zone), at(view.clockStartsAt(), zone), view.processingHours(),
+                at(view.dueAt(), zone), view.clockRunning(), view.assignedStaffId(), view.supplementRequests(),
+                at(view.pausedSince(), zone), view.extensions(), view.transfers(), view.amountRequested(),
+                view.amountPaid(), at(view.withdrawalRequestedAt(), zone), at(view.resolvedAt(), zone),
+                view.outcome(), view.timeliness(), view.processingDays(), at(view.returnedAt(), zone),
+                at(view.stoppedAt(), zone), view.lastPosition());
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

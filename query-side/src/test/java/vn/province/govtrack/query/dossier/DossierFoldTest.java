@@ -5,9 +5,25 @@ import static vn.province.govtrack.query.dossier.DossierEvents.DUE_AT;
 import static vn.province.govtrack.query.dossier.DossierEvents.RECEIVED_AT;
 import static vn.province.govtrack.query.dossier.DossierEvents.RESOLVED_AT;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
+import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
+import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
+import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
+import vn.province.govtrack.kernel.dossier.DossierReturnedEvent;
+import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
+import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
+import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
+import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
+import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
+import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
+import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
+import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.Timeliness;
@@ -97,5 +113,181 @@ class DossierFoldTest {
         assertThat(received.atPosition(7).lastPosition()).isEqualTo(7);
         assertThat(received.atPosition(7)).usingRecursiveComparison().ignoringFields("lastPosition")
                                           .isEqualTo(received);
+    }
+
+    // ------------------------------------------------------------------ the lifecycle after receipt
+
+    @Test
+    void a_refused_online_submission_is_not_received_and_never_starts_a_clock() {
+        DossierView refused = fold(DossierEvents.submittedOnline("HS-1"), DossierEvents.refused("HS-1"));
+
+        assertThat(refused.status()).isEqualTo(DossierStatus.NOT_RECEIVED);
+        assertThat(refused.status().code()).isEqualTo(3);
+        assertThat(refused.refusedAt()).isEqualTo(DossierEvents.REFUSED_AT);
+        assertThat(refused.open()).isFalse();
+        assertThat(refused.clockRunning()).isFalse();
+        assertThat(refused.dueAt()).isNull();
+    }
+
+    @Test
+    void an_assigned_dossier_is_in_processing_with_its_officer() {
+        DossierView assigned = fold(DossierEvents.received("HS-1"), DossierEvents.assigned("HS-1", "CB-017"));
+
+        assertThat(assigned.status()).isEqualTo(DossierStatus.IN_PROCESSING);
+        assertThat(assigned.status().code()).isEqualTo(4);
+        assertThat(assigned.assignedStaffId()).isEqualTo("CB-017");
+        assertThat(assigned.clockRunning()).isTrue();
+    }
+
+    @Test
+    void a_supplement_request_pauses_the_clock_and_counts_the_request() {
+        DossierView waiting = fold(DossierEvents.received("HS-1"), DossierEvents.supplementRequested("HS-1", 1));
+
+        assertThat(waiting.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+        assertThat(waiting.status().code()).isEqualTo(5);
+        assertThat(waiting.supplementRequests()).isEqualTo(1);
+        assertThat(waiting.pausedSince()).isEqualTo(DossierEvents.SUPPLEMENT_REQUESTED_AT);
+        assertThat(waiting.open()).isTrue();
+        assertThat(waiting.clockRunning()).isFalse();
+        assertThat(waiting.dueAt()).isEqualTo(DUE_AT);
+    }
+
+    @Test
+    void a_supplied_supplement_restarts_the_clock_with_the_due_date_the_event_recorded() {
+        DossierView resumed = fold(DossierEvents.received("HS-1"), DossierEvents.supplementRequested("HS-1", 1),
+                DossierEvents.supplementProvided("HS-1"));
+
+        assertThat(resumed.status()).isEqualTo(DossierStatus.RECEIVED);
+        assertThat(resumed.dueAt()).isEqualTo(DossierEvents.DUE_AFTER_SUPPLEMENT);
+        assertThat(resumed.pausedSince()).isNull();
+        assertThat(resumed.clockRunning()).isTrue();
+        assertThat(resumed.supplementRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void a_dossier_with_an_officer_goes_back_to_processing_when_its_supplement_arrives() {
+        DossierView resumed = fold(DossierEvents.received("HS-1"), DossierEvents.assigned("HS-1", "CB-017"),
+                DossierEvents.supplementRequested("HS-1", 1), DossierEvents.supplementProvided("HS-1"));
+
+        assertThat(resumed.status()).isEqualTo(DossierStatus.IN_PROCESSING);
+    }
+
+    @Test
+    void every_supplement_request_is_counted_as_numbered_by_the_command_side() {
+        DossierView twice = fold(DossierEvents.received("HS-1"), DossierEvents.supplementRequested("HS-1", 1),
+                DossierEvents.supplementProvided("HS-1"), DossierEvents.supplementRequested("HS-1", 2));
+
+        assertThat(twice.supplementRequests()).isEqualTo(2);
+        assertThat(twice.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+    }
+
+    @Test
+    void a_reassignment_while_waiting_for_a_supplement_keeps_the_clock_paused() {
+        DossierView waiting = fold(DossierEvents.received("HS-1"), DossierEvents.supplementRequested("HS-1", 1),
+                DossierEvents.assigned("HS-1", "CB-020"));
+
+        assertThat(waiting.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+        assertThat(waiting.assignedStaffId()).isEqualTo("CB-020");
+        assertThat(waiting.clockRunning()).isFalse();
+    }
+
+    @Test
+    void a_payment_request_waits_for_the_fee_with_the_clock_running_and_the_payment_resumes_processing() {
+        DossierView requested = fold(DossierEvents.received("HS-1"), DossierEvents.assigned("HS-1", "CB-017"),
+                DossierEvents.paymentRequested("HS-1", 50_000));
+        DossierView paid = DossierFold.evolve(requested, DossierEvents.paymentRecorded("HS-1", 50_000));
+
+        assertThat(requested.status()).isEqualTo(DossierStatus.PAYMENT_REQUESTED);
+        assertThat(requested.status().code()).isEqualTo(6);
+        assertThat(requested.amountRequested()).isEqualTo(50_000);
+        assertThat(requested.clockRunning()).isTrue();
+        assertThat(paid.status()).isEqualTo(DossierStatus.IN_PROCESSING);
+        assertThat(paid.amountPaid()).isEqualTo(50_000);
+    }
+
+    @Test
+    void a_fee_paid_after_the_resolution_leaves_the_dossier_resolved() {
+        DossierView paid = fold(DossierEvents.received("HS-1"), DossierEvents.resolvedEarly("HS-1"),
+                DossierEvents.paymentRecorded("HS-1", 30_000));
+
+        assertThat(paid.status()).isEqualTo(DossierStatus.RESOLVED);
+        assertThat(paid.amountPaid()).isEqualTo(30_000);
+    }
+
+    @Test
+    void an_extension_sets_the_new_appointment_date_and_keeps_the_status() {
+        DossierView extended = fold(DossierEvents.received("HS-1"), DossierEvents.assigned("HS-1", "CB-017"),
+                DossierEvents.extended("HS-1"));
+
+        assertThat(extended.dueAt()).isEqualTo(DossierEvents.EXTENDED_DUE_AT);
+        assertThat(extended.extensions()).isEqualTo(1);
+        assertThat(extended.status()).isEqualTo(DossierStatus.IN_PROCESSING);
+    }
+
+    @Test
+    void a_transfer_moves_the_dossier_to_the_receiving_unit_and_keeps_its_status_and_due_date() {
+        DossierView moved = fold(DossierEvents.received("HS-1"), DossierEvents.transferred("HS-1", "W-HOAN-KIEM"));
+
+        assertThat(moved.unitCode()).isEqualTo("W-HOAN-KIEM");
+        assertThat(moved.transfers()).isEqualTo(1);
+        assertThat(moved.status()).isEqualTo(DossierStatus.RECEIVED);
+        assertThat(moved.dueAt()).isEqualTo(DUE_AT);
+    }
+
+    @Test
+    void a_withdrawal_request_is_status_seven_and_the_clock_keeps_running_until_the_stop() {
+        DossierView withdrawing = fold(DossierEvents.received("HS-1"), DossierEvents.withdrawalRequested("HS-1"));
+        DossierView stopped = DossierFold.evolve(withdrawing, DossierEvents.stopped("HS-1"));
+
+        assertThat(withdrawing.status()).isEqualTo(DossierStatus.WITHDRAWAL_REQUESTED);
+        assertThat(withdrawing.status().code()).isEqualTo(7);
+        assertThat(withdrawing.withdrawalRequestedAt()).isEqualTo(DossierEvents.WITHDRAWAL_REQUESTED_AT);
+        assertThat(withdrawing.clockRunning()).isTrue();
+        assertThat(stopped.status()).isEqualTo(DossierStatus.STOPPED);
+        assertThat(stopped.status().code()).isEqualTo(8);
+    }
+
+    @Test
+    void a_stop_ends_processing_with_the_verdict_it_recorded() {
+        DossierView stopped = fold(DossierEvents.received("HS-1"), DossierEvents.stopped("HS-1"));
+
+        assertThat(stopped.stoppedAt()).isEqualTo(DossierEvents.STOPPED_AT);
+        assertThat(stopped.timeliness()).isEqualTo(Timeliness.EARLY);
+        assertThat(stopped.processingDays()).isEqualTo(1.75);
+        assertThat(stopped.resolvedAt()).isNull();
+        assertThat(stopped.open()).isFalse();
+        assertThat(stopped.clockRunning()).isFalse();
+    }
+
+    @Test
+    void a_returned_result_is_status_ten_and_keeps_the_verdict_of_its_resolution() {
+        DossierView returned = fold(DossierEvents.received("HS-1"), DossierEvents.resolvedEarly("HS-1"),
+                DossierEvents.returned("HS-1"));
+
+        assertThat(returned.status()).isEqualTo(DossierStatus.RETURNED);
+        assertThat(returned.status().code()).isEqualTo(10);
+        assertThat(returned.returnedAt()).isEqualTo(DossierEvents.RETURNED_AT);
+        assertThat(returned.resolvedAt()).isEqualTo(RESOLVED_AT);
+        assertThat(returned.timeliness()).isEqualTo(Timeliness.EARLY);
+        assertThat(returned.open()).isFalse();
+    }
+
+    @Test
+    void the_fold_knows_every_dossier_event_of_the_kernel() {
+        List<Class<?>> lifecycle = List.of(DossierSubmittedOnlineEvent.class, DossierReceivedEvent.class,
+                DossierRefusedEvent.class, DossierAssignedEvent.class, SupplementRequestedEvent.class,
+                SupplementProvidedEvent.class, PaymentRequestedEvent.class, PaymentRecordedEvent.class,
+                DossierExtendedEvent.class, DossierTransferredEvent.class, DossierWithdrawalRequestedEvent.class,
+                DossierResolvedEvent.class, DossierReturnedEvent.class, DossierStoppedEvent.class);
+
+        assertThat(lifecycle).allMatch(DossierFold::folds);
+    }
+
+    private static DossierView fold(Object... events) {
+        DossierView view = DossierFold.initial("HS-1");
+        for (Object event : events) {
+            view = DossierFold.evolve(view, event);
+        }
+        return view;
     }
 }

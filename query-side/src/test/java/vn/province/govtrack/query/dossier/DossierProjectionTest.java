@@ -3,6 +3,14 @@ package vn.province.govtrack.query.dossier;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.bson.Document;
@@ -26,7 +34,10 @@ class DossierProjectionTest {
     private static MongoProperties properties;
 
     private DossierProjection projection;
+    private DossierViews views;
     private MongoCollection<Document> collection;
+    private MongoCollection<Document> openEntries;
+    private long lastPosition;
 
     @BeforeAll
     static void connect() {
@@ -42,10 +53,11 @@ class DossierProjectionTest {
 
     @BeforeEach
     void emptyReadModel() {
-        DossierViews views = new DossierViews(client, properties);
+        views = new DossierViews(client, properties);
         views.clear();
         projection = new DossierProjection(views);
         collection = client.getDatabase(properties.getDatabase()).getCollection(DossierViews.COLLECTION);
+        openEntries = client.getDatabase(properties.getDatabase()).getCollection(DossierViews.OPEN_COLLECTION);
     }
 
     @Test
@@ -100,6 +112,154 @@ class DossierProjectionTest {
         projection.reset();
 
         assertThat(collection.countDocuments()).isZero();
+        assertThat(openEntries.countDocuments()).isZero();
+    }
+
+    // ------------------------------------------------------------------ redelivery of lifecycle events
+
+    @Test
+    void a_redelivered_payment_is_counted_once() {
+        projection.on(DossierEvents.received("HS-7"), new GlobalSequenceTrackingToken(1));
+        projection.on(DossierEvents.paymentRequested("HS-7", 50_000), new GlobalSequenceTrackingToken(2));
+        projection.on(DossierEvents.paymentRecorded("HS-7", 50_000), new GlobalSequenceTrackingToken(3));
+        Document paid = dossier("HS-7");
+
+        projection.on(DossierEvents.paymentRequested("HS-7", 50_000), new GlobalSequenceTrackingToken(2));
+        projection.on(DossierEvents.paymentRecorded("HS-7", 50_000), new GlobalSequenceTrackingToken(3));
+
+        assertThat(dossier("HS-7")).isEqualTo(paid);
+        assertThat(paid.getLong("amountRequested")).isEqualTo(50_000);
+        assertThat(paid.getLong("amountPaid")).isEqualTo(50_000);
+    }
+
+    @Test
+    void redelivered_transfers_and_extensions_are_counted_once() {
+        projection.on(DossierEvents.received("HS-8"), new GlobalSequenceTrackingToken(1));
+        projection.on(DossierEvents.transferred("HS-8", "W-HOAN-KIEM"), new GlobalSequenceTrackingToken(2));
+        projection.on(DossierEvents.extended("HS-8"), new GlobalSequenceTrackingToken(3));
+
+        projection.on(DossierEvents.transferred("HS-8", "W-HOAN-KIEM"), new GlobalSequenceTrackingToken(2));
+        projection.on(DossierEvents.extended("HS-8"), new GlobalSequenceTrackingToken(3));
+
+        Document moved = dossier("HS-8");
+        assertThat(moved.getInteger("transfers")).isEqualTo(1);
+        assertThat(moved.getInteger("extensions")).isEqualTo(1);
+        assertThat(moved.getString("unitCode")).isEqualTo("W-HOAN-KIEM");
+        assertThat(moved.getDate("dueAt").toInstant()).isEqualTo(DossierEvents.EXTENDED_DUE_AT);
+    }
+
+    @Test
+    void every_lifecycle_event_delivered_twice_gives_the_view_of_a_single_delivery() {
+        List<Object> events = List.of(DossierEvents.received("HS-9"), DossierEvents.assigned("HS-9", "CB-017"),
+                DossierEvents.supplementRequested("HS-9", 1), DossierEvents.supplementProvided("HS-9"),
+                DossierEvents.paymentRequested("HS-9", 20_000), DossierEvents.paymentRecorded("HS-9", 20_000),
+                DossierEvents.extended("HS-9"), DossierEvents.transferred("HS-9", "W-HOAN-KIEM"),
+                DossierEvents.withdrawalRequested("HS-9"), DossierEvents.stopped("HS-9"));
+        DossierView once = DossierFold.initial("HS-9");
+        for (int i = 0; i < events.size(); i++) {
+            deliver(events.get(i), i + 1);
+            deliver(events.get(i), i + 1);
+            if (i > 0) {
+                deliver(events.get(i - 1), i);
+            }
+            once = DossierFold.evolve(once, events.get(i));
+        }
+
+        assertThat(views.find("HS-9")).contains(once.atPosition(events.size()));
+    }
+
+    // ------------------------------------------------------------------ open entries
+
+    @Test
+    void an_open_dossier_has_an_open_entry_that_follows_its_unit_status_and_deadline_and_goes_when_it_ends() {
+        projection.on(DossierEvents.received("HS-10"), new GlobalSequenceTrackingToken(1));
+        Document received = openEntry("HS-10");
+        projection.on(DossierEvents.supplementRequested("HS-10", 1), new GlobalSequenceTrackingToken(2));
+        Document paused = openEntry("HS-10");
+        projection.on(DossierEvents.supplementProvided("HS-10"), new GlobalSequenceTrackingToken(3));
+        projection.on(DossierEvents.transferred("HS-10", "W-HOAN-KIEM"), new GlobalSequenceTrackingToken(4));
+        Document moved = openEntry("HS-10");
+        projection.on(DossierEvents.resolvedEarly("HS-10"), new GlobalSequenceTrackingToken(5));
+
+        assertThat(received.getBoolean("clockRunning")).isTrue();
+        assertThat(received.getString("unitCode")).isEqualTo("W-BA-DINH");
+        assertThat(paused.getBoolean("clockRunning")).isFalse();
+        assertThat(paused.getString("status")).isEqualTo("SUPPLEMENT_REQUESTED");
+        assertThat(moved.getString("unitCode")).isEqualTo("W-HOAN-KIEM");
+        assertThat(moved.getDate("dueAt").toInstant()).isEqualTo(DossierEvents.DUE_AFTER_SUPPLEMENT);
+        assertThat(openEntry("HS-10")).isNull();
+    }
+
+    @Test
+    void an_open_entry_lost_between_the_two_writes_comes_back_when_the_event_is_delivered_again() {
+        projection.on(DossierEvents.received("HS-11"), new GlobalSequenceTrackingToken(1));
+        Document entry = openEntry("HS-11");
+        openEntries.deleteOne(eq("_id", "HS-11"));
+
+        projection.on(DossierEvents.received("HS-11"), new GlobalSequenceTrackingToken(1));
+
+        assertThat(openEntry("HS-11")).isEqualTo(entry);
+    }
+
+    @Test
+    void a_refused_submission_leaves_no_open_entry() {
+        projection.on(DossierEvents.submittedOnline("HS-12"), new GlobalSequenceTrackingToken(1));
+        assertThat(openEntry("HS-12")).isNotNull();
+
+        projection.on(DossierEvents.refused("HS-12"), new GlobalSequenceTrackingToken(2));
+
+        assertThat(openEntry("HS-12")).isNull();
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    @Test
+    void lists_read_from_the_open_entries_and_from_the_views_agree_with_the_fold() {
+        Instant now = DossierEvents.DUE_AT.plus(Duration.ofHours(1));
+        deliverNext(DossierEvents.received("HS-20"));
+        deliverNext(DossierEvents.received("HS-21"), DossierEvents.supplementRequested("HS-21", 1));
+        deliverNext(DossierEvents.received("HS-22"), DossierEvents.extended("HS-22"));
+        deliverNext(DossierEvents.received("HS-23"), DossierEvents.resolvedEarly("HS-23"));
+        deliverNext(DossierEvents.received("HS-24"), DossierEvents.transferred("HS-24", "W-HOAN-KIEM"));
+
+        assertThat(ids(new DossierFilter(null, Set.of(), true, null), now)).containsExactly("HS-20", "HS-24");
+        assertThat(ids(new DossierFilter("W-BA-DINH", Set.of(), true, null), now)).containsExactly("HS-20");
+        assertThat(ids(new DossierFilter(null, Set.of(), false, null), now))
+                .containsExactly("HS-21", "HS-22", "HS-23");
+        assertThat(ids(new DossierFilter(null, Set.of(), null, 24 * 8), now)).containsExactly("HS-22");
+        assertThat(ids(new DossierFilter(null, Set.of(DossierStatus.SUPPLEMENT_REQUESTED), null, null), now))
+                .containsExactly("HS-21");
+        assertThat(ids(new DossierFilter(null, Set.of(DossierStatus.RESOLVED, DossierStatus.RECEIVED), null, null),
+                now)).containsExactly("HS-20", "HS-22", "HS-23", "HS-24");
+        assertThat(views.page(new DossierFilter(null, Set.of(), null, null), now, 3, 10).total()).isEqualTo(5);
+        assertThat(views.page(new DossierFilter(null, Set.of(), null, null), now, 3, 10).content())
+                .extracting(DossierView::dossierId).containsExactly("HS-23", "HS-24");
+    }
+
+    private List<String> ids(DossierFilter filter, Instant now) {
+        return views.page(filter, now, 0, 100).content().stream().map(DossierView::dossierId).toList();
+    }
+
+    /** Delivers the events at the positions after the last one delivered. */
+    private void deliverNext(Object... events) {
+        for (Object event : events) {
+            deliver(event, ++lastPosition);
+        }
+    }
+
+    /** Through Axon's handler adapter, as the tracking processor delivers: the overload for the payload type. */
+    private void deliver(Object event, long at) {
+        try {
+            new AnnotationEventHandlerAdapter(projection).handle(
+                    new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(at),
+                            GenericEventMessage.asEventMessage(event)));
+        } catch (Exception e) {
+            throw new AssertionError("delivery of " + event + " failed", e);
+        }
+    }
+
+    private Document openEntry(String dossierId) {
+        return openEntries.find(eq("_id", dossierId)).first();
     }
 
     private Document dossier(String dossierId) {

@@ -1,0 +1,28 @@
+package vn.province.govtrack.query.timeliness;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How report rows are keyed: by the unit a count is attributed to, or by the dossier's field or procedure. */
+enum GroupBy {
+    UNIT, FIELD, PROCEDURE;
+
+    /** The row a count goes to, given the unit it is attributed to. */
+    String keyOf(DossierFact fact, String unitCode) {
+        String key = switch (this) {
+            case UNIT -> unitCode;
+            case FIELD -> fact.field();
+            case PROCEDURE -> fact.procedureCode();
+        };
+        return key == null ? "" : key;
+    }
+
+    static Optional<GroupBy> parse(String value) {
+        for (GroupBy candidate : values()) {
+            if (candidate.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

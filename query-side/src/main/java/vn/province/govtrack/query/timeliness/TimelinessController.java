@@ -1,0 +1,108 @@
+package vn.province.govtrack.query.timeliness;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.web.Problems;
+
+/**
+ * The progress indicator of the national service-quality index, for any period of local dates.
+ *
+ * <p>{@code from} and {@code to} are dates ({@code YYYY-MM-DD}) in the business time zone, both
+ * included; absent, {@code to} is today and {@code from} the first day of {@code to}'s month. See
+ * {@link TimelinessRow} for what each count means and {@link TimelinessReport} for the unit a count
+ * is attributed to.
+ */
+@RestController
+@RequestMapping("/api/v1/timeliness")
+class TimelinessController {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+                                                                   .withResolverStyle(ResolverStyle.STRICT);
+
+    private final DossierFacts facts;
+    private final Clock clock;
+
+    TimelinessController(DossierFacts facts, Clock clock) {
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    /**
+     * @param periodStart the period's first instant
+     * @param periodEnd   the instant just after the period (midnight closing {@code to}), at which
+     *                    pending and overdue are judged
+     * @param total       the sum of {@code rows}
+     */
+    record Report(String groupBy, LocalDate from, LocalDate to, String unitCode, OffsetDateTime periodStart,
+                  OffsetDateTime periodEnd, List<TimelinessRow> rows, TimelinessRow total) {
+    }
+
+    record UnitRanking(LocalDate from, LocalDate to, OffsetDateTime periodStart, OffsetDateTime periodEnd,
+                       List<Ranking.RankedUnit> units) {
+    }
+
+    /** Rows by {@code groupBy} (unit, field or procedure; default unit), optionally for one unit only, and their total. */
+    @GetMapping
+    @ProjectionQuery(TimelinessProjection.PROCESSING_GROUP)
+    Report report(@RequestParam(defaultValue = "unit") String groupBy, @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to, @RequestParam(required = false) String unitCode) {
+        GroupBy grouping = GroupBy.parse(groupBy).orElseThrow(() -> Problems.invalidParameter(
+                "groupBy must be unit, field or procedure; got '" + groupBy + "'"));
+        Period period = period(from, to);
+        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
+        TimelinessReport report = new TimelinessReport(period, grouping, unit);
+        facts.forEachRelevantTo(period, report::count);
+        return new Report(grouping.name().toLowerCase(Locale.ROOT), period.from(), period.to(), unit,
+                inZone(period.start()), inZone(period.end()), report.rows(), report.total());
+    }
+
+    /** Every unit with something counted in the period, ranked as {@link Ranking} says. */
+    @GetMapping("/ranking")
+    @ProjectionQuery(TimelinessProjection.PROCESSING_GROUP)
+    UnitRanking ranking(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Period period = period(from, to);
+        TimelinessReport report = new TimelinessReport(period, GroupBy.UNIT, null);
+        facts.forEachRelevantTo(period, report::count);
+        return new UnitRanking(period.from(), period.to(), inZone(period.start()), inZone(period.end()),
+                Ranking.of(report.tallies()));
+    }
+
+    private Period period(String from, String to) {
+        LocalDate last = isAbsent(to) ? LocalDate.now(clock) : date("to", to);
+        LocalDate first = isAbsent(from) ? last.withDayOfMonth(1) : date("from", from);
+        if (first.isAfter(last)) {
+            throw Problems.invalidParameter("from (" + first + ") must not be after to (" + last + ")");
+        }
+        return Period.of(first, last, clock.getZone());
+    }
+
+    private static boolean isAbsent(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value.trim(), DATE);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalidParameter(name + " must be a date YYYY-MM-DD, e.g. 2025-07-16; got '" + value + "'");
+        }
+    }
+
+    private OffsetDateTime inZone(Instant instant) {
+        return instant.atZone(clock.getZone()).toOffsetDateTime();
+    }
+}
