@@ -73,7 +73,7 @@ class GaplessLogConcurrencyTest {
         }
         writers.add(pool.submit(() -> crashAfterReserving(writerEngine)));
         for (int s = 0; s < STALLED_WRITERS; s++) {
-            writers.add(pool.submit(() -> stallThenWrite(writerEngine, committed, refusedLateWrites)));
+            writers.add(pool.submit(() -> stallThenWrite(writerEngine, refusedLateWrites)));
         }
         for (Future<?> writer : writers) {
             writer.get(3, TimeUnit.MINUTES);
@@ -133,14 +133,20 @@ class GaplessLogConcurrencyTest {
         }
     }
 
-    /** Reserves, stalls well past the abandon timeout, then tries to write into the reservation. */
-    private static void stallThenWrite(MongoEventStorageEngine engine, Set<String> committed, AtomicInteger refused) {
+    /**
+     * Reserves, stalls until a reader has fenced the reservation (which it must do once the abandon
+     * timeout has passed), then tries to write into it: the write must be refused.
+     */
+    private void stallThenWrite(MongoEventStorageEngine engine, AtomicInteger refused) {
         long first = engine.reservePositions(2);
-        sleep(ABANDON_TIMEOUT.toMillis() * 6);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (fixture.database.getCollection("events").find(new Document("_id", first)).first() == null) {
+            assertThat(System.nanoTime()).as("a reader fences the abandoned reservation").isLessThan(deadline);
+            sleep(ABANDON_TIMEOUT.toMillis());
+        }
         List<DomainEventMessage<?>> events = List.of(event("late-" + first, 0, "late"), event("late-" + first, 1, "late"));
         try {
             engine.writeCommit(first, events, StoreFixture.SERIALIZER);
-            events.forEach(e -> committed.add(e.getIdentifier()));
         } catch (MongoWriteException e) {
             assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
             refused.incrementAndGet();
