@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,11 +44,15 @@ class AuditController {
     }
 
     /**
+     * @param voidPositions    positions in this page's range that hold no event: slots whose writer lost a
+     *                         concurrency race or died after reserving them, closed for good by the
+     *                         event store (docs/adr/0001-event-store.md); with the events they account
+     *                         for every position of the range
      * @param nextFromPosition where the following page starts; the log only grows, so polling it
      *                         with this value never misses or repeats an event
      */
     record EventPage(long fromPosition, int limit, long headPosition, List<AuditedEvent> events,
-                     long nextFromPosition, String next) {
+                     List<Long> voidPositions, long nextFromPosition, String next) {
     }
 
     @GetMapping("/streams/{aggregateId}/events")
@@ -90,8 +95,21 @@ class AuditController {
         List<AuditedEvent> events = eventLog.page(fromPosition, limit).stream().map(auditedEvents::of).toList();
         Long lastPosition = events.isEmpty() ? null : events.get(events.size() - 1).position();
         long next = lastPosition == null ? fromPosition + events.size() : lastPosition + 1;
-        return new EventPage(fromPosition, limit, head, events, next,
+        return new EventPage(fromPosition, limit, head, events, voidPositions(fromPosition, events), next,
                 "/api/v1/audit/events?fromPosition=" + next + "&limit=" + limit);
+    }
+
+    /** The store's reader never steps over a slot that may still receive an event, so a skipped slot is void. */
+    private static List<Long> voidPositions(long fromPosition, List<AuditedEvent> events) {
+        List<Long> voids = new ArrayList<>();
+        long expected = fromPosition;
+        for (AuditedEvent event : events) {
+            for (long slot = expected; slot < event.position(); slot++) {
+                voids.add(slot);
+            }
+            expected = event.position() + 1;
+        }
+        return voids;
     }
 
     private OffsetDateTime inZone(Instant instant) {
