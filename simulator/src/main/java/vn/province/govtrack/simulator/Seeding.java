@@ -1,0 +1,118 @@
+package vn.province.govtrack.simulator;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import vn.province.govtrack.simulator.dossier.OfficeHours;
+import vn.province.govtrack.simulator.dossier.Scenario;
+import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.Http;
+import vn.province.govtrack.simulator.province.Province;
+
+/**
+ * What every {@link Seeder} works with: the province and scenario, the command side, the tally
+ * of answers, and a pool of workers. Sending through {@link #send} counts every answer.
+ */
+public final class Seeding {
+
+    private final Province province;
+    private final Scenario scenario;
+    private final OfficeHours hours;
+    private final Http commands;
+    private final Tally tally;
+    private final int workers;
+    private final PrintStream out;
+
+    public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, Tally tally, int workers,
+                   PrintStream out) {
+        this.province = province;
+        this.scenario = scenario;
+        this.hours = hours;
+        this.commands = commands;
+        this.tally = tally;
+        this.workers = workers;
+        this.out = out;
+    }
+
+    public Province province() {
+        return province;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public OfficeHours hours() {
+        return hours;
+    }
+
+    public Tally tally() {
+        return tally;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    /** POSTs a command to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
+    public Answer send(String kind, String subject, String path, Object body, String idempotencyKey) {
+        Answer answer = commands.post("/api/v1" + path, body,
+                                      idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+        tally.answered(kind, subject, answer);
+        return answer;
+    }
+
+    /** PUTs a command to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
+    public Answer put(String kind, String subject, String path, Object body) {
+        Answer answer = commands.put("/api/v1" + path, body);
+        tally.answered(kind, subject, answer);
+        return answer;
+    }
+
+    /**
+     * Runs {@code task} for 0 to {@code count - 1} on the workers, each index once, showing progress
+     * as {@code phase}. Tasks of different indexes run concurrently; one index's work stays on one
+     * thread, in order. The first exception (e.g. the service went away) stops the phase.
+     */
+    public void inParallel(String phase, int count, IntConsumer task) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, phase + "-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger next = new AtomicInteger();
+        try (Progress progress = Progress.start(phase, count, tally, out)) {
+            Future<?>[] running = new Future<?>[workers];
+            for (int w = 0; w < workers; w++) {
+                running[w] = pool.submit(() -> {
+                    for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
+                        task.accept(index);
+                        progress.advance();
+                    }
+                });
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            next.set(count);
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package vn.province.govtrack.simulator.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import vn.province.govtrack.simulator.http.Http;
+
+/**
+ * The product as {@code ./run} starts it — the embedded MongoDB with its durable file store, the
+ * command side and the query side, each its own JVM — but on the benchmark's own ports and data
+ * directory, so that it neither meets a running {@code ./run} nor reuses its data.
+ */
+final class Product implements AutoCloseable {
+
+    private static final long START_TIMEOUT_MILLIS = 300_000;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Http commands;
+    private final Http queries;
+    private final Thread shutdownHook = new Thread(this::stopAll, "stop-product");
+
+    private Product(Http commands, Http queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** Starts the three processes on an empty {@code dataDir} and waits until both services are UP. */
+    static Product start(Path repository, Path dataDir, Ports ports, List<String> javaOptions) {
+        Path mongoJar = jar(repository.resolve("embedded-mongo/target"), "embedded-mongo-", "-exec.jar");
+        Path commandJar = jar(repository.resolve("command-side/target"), "command-side-", "SNAPSHOT.jar");
+        Path queryJar = jar(repository.resolve("query-side/target"), "query-side-", "SNAPSHOT.jar");
+        Path logs = dataDir.resolve("logs");
+        deleteRecursively(dataDir);
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Product product = new Product(new Http("http://127.0.0.1:" + ports.command()),
+                                      new Http("http://127.0.0.1:" + ports.query()));
+        Runtime.getRuntime().addShutdownHook(product.shutdownHook);
+        try {
+            Process mongo = product.launch(javaOptions, mongoJar, logs.resolve("mongo.log"), null,
+                                           "--port=" + ports.mongo(), "--data-dir=" + dataDir.toAbsolutePath());
+            waitFor(() -> Files.readString(logs.resolve("mongo.log")).contains("ready on mongodb://"), mongo,
+                    "embedded MongoDB");
+            String mongoUri = "mongodb://127.0.0.1:" + ports.mongo();
+            Process command = product.launch(javaOptions, commandJar, logs.resolve("command-side.log"), mongoUri,
+                                             "--server.port=" + ports.command(), "--spring.profiles.active=local");
+            Process query = product.launch(javaOptions, queryJar, logs.resolve("query-side.log"), mongoUri,
+                                           "--server.port=" + ports.query(), "--spring.profiles.active=local");
+            waitFor(() -> up(product.commands), command, "command side");
+            waitFor(() -> up(product.queries), query, "query side");
+            return product;
+        } catch (RuntimeException e) {
+            product.close();
+            throw e;
+        }
+    }
+
+    Http commands() {
+        return commands;
+    }
+
+    Http queries() {
+        return queries;
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs stopAll itself
+        }
+    }
+
+    /** The services first, so that they do not lose their database while shutting down. */
+    private synchronized void stopAll() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+    private Process launch(List<String> javaOptions, Path jar, Path log, String mongoUri, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        if (mongoUri != null) {
+            builder.environment().put("MONGODB_URI", mongoUri);
+        }
+        try {
+            Process process = builder.start();
+            processes.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + jar, e);
+        }
+    }
+
+    private static boolean up(Http service) {
+        try {
+            return service.get("/actuator/health").body().path("status").asText().equals("UP");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private interface Check {
+        boolean ok() throws IOException;
+    }
+
+    private static void waitFor(Check check, Process process, String name) {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        try {
+            while (!check.ok()) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited during start-up; see its log");
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException(name + " not ready after " + START_TIMEOUT_MILLIS / 1000 + " s");
+                }
+                Thread.sleep(500);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The newest jar in {@code dir} whose name starts and ends as given. */
+    private static Path jar(Path dir, String prefix, String suffix) {
+        Path newest = null;
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, prefix + "*" + suffix)) {
+            for (Path jar : jars) {
+                if (newest == null || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(newest)) > 0) {
+                    newest = jar;
+                }
+            }
+        } catch (IOException e) {
+            newest = null;
+        }
+        if (newest == null) {
+            throw new IllegalStateException("no " + prefix + "*" + suffix + " in " + dir + "; build the product first");
+        }
+        return newest;
+    }
+
+    static long sizeOf(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dir, e);
+        }
+    }
+
+    /** Where the three processes listen. */
+    record Ports(int mongo, int command, int query) {
+    }
+}

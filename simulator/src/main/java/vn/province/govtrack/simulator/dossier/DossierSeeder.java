@@ -1,0 +1,97 @@
+package vn.province.govtrack.simulator.dossier;
+
+import java.time.Instant;
+import java.util.List;
+
+import vn.province.govtrack.simulator.Seeder;
+import vn.province.govtrack.simulator.Seeding;
+import vn.province.govtrack.simulator.http.Answer;
+
+/**
+ * Plays the dossiers' histories against the command side, several dossiers at a time, each
+ * dossier's commands in order on one worker. The ending (extension, resolution, return) is timed
+ * against the due date the service last answered. Nothing after the period's end is sent: what is
+ * open then stays open. A rejected command ends that dossier's history (it is counted and shown).
+ */
+public final class DossierSeeder implements Seeder {
+
+    @Override
+    public String name() {
+        return "dossiers";
+    }
+
+    @Override
+    public void seed(Seeding seeding) {
+        DossierPlanner planner = new DossierPlanner(seeding.province(), seeding.scenario(), seeding.hours());
+        Instant horizon = seeding.scenario().horizon();
+        seeding.inParallel(name(), seeding.scenario().dossiers(), index -> play(seeding, planner.plan(index), horizon));
+    }
+
+    private static void play(Seeding seeding, DossierPlan plan, Instant horizon) {
+        History history = new History(seeding, plan, horizon);
+        if (history.play(plan.steps()) && plan.ending() != null && history.dueAt != null) {
+            history.play(plan.ending().steps(history.last, history.dueAt, seeding.hours()));
+        }
+        seeding.tally().endState(history.state);
+    }
+
+    /** One dossier's history as it is sent: the due date in force, the last time and status. */
+    private static final class History {
+        private final Seeding seeding;
+        private final DossierPlan plan;
+        private final Instant horizon;
+        private int sequence;
+        private Instant dueAt;
+        private Instant last;
+        private String state;
+
+        History(Seeding seeding, DossierPlan plan, Instant horizon) {
+            this.seeding = seeding;
+            this.plan = plan;
+            this.horizon = horizon;
+        }
+
+        /** Sends {@code steps} in order; false when it stopped at the period's end or at a rejection. */
+        boolean play(List<Step> steps) {
+            for (Step step : steps) {
+                if (step.at().isAfter(horizon)) {
+                    return false;
+                }
+                // The sequence makes the key unique per command of the dossier, so a retried request is recognised.
+                Answer answer = seeding.send(step.kind(), plan.dossierId(), "/dossiers" + step.path(plan.dossierId()),
+                                             step.body(), plan.dossierId() + "/" + sequence++);
+                if (!answer.ok()) {
+                    state = "rejected";
+                    return false;
+                }
+                // Resolutions and stops end processing; their answers carry the command side's verdict.
+                if (answer.body().path("timeliness").isTextual()) {
+                    seeding.tally().verdict(answer.body().path("timeliness").asText());
+                }
+                dueAt = answer.dueAt().orElse(dueAt);
+                last = step.at();
+                state = stateAfter(step, answer);
+            }
+            return true;
+        }
+    }
+
+    /** The status after an accepted command: the answer's, or the one the command leads to. */
+    private static String stateAfter(Step step, Answer answer) {
+        String status = answer.body().path("status").asText("");
+        if (!status.isEmpty()) {
+            return status;
+        }
+        return switch (step.kind()) {
+            case "refusal" -> "NOT_RECEIVED";
+            case "assignment", "payment", "supplement", "extension", "transfer" -> "IN_PROCESSING";
+            case "payment request" -> "PAYMENT_REQUESTED";
+            case "supplement request" -> "SUPPLEMENT_REQUESTED";
+            case "withdrawal" -> "WITHDRAWAL_REQUESTED";
+            case "stop" -> "STOPPED";
+            case "resolution" -> "RESOLVED";
+            case "return" -> "RETURNED";
+            default -> "RECEIVED";
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package vn.province.govtrack.simulator.http;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A service's answer: the HTTP status and the JSON body (a missing node when there is none). */
+public record Answer(int status, JsonNode body) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The {@code position} an accepted command reports; 0 when absent. */
+    public long position() {
+        return body.path("position").asLong(0);
+    }
+
+    /** The {@code dueAt} the answer reports, if any. */
+    public Optional<Instant> dueAt() {
+        JsonNode dueAt = body.path("dueAt");
+        return dueAt.isTextual() ? Optional.of(OffsetDateTime.parse(dueAt.asText()).toInstant()) : Optional.empty();
+    }
+
+    /** What a problem+json answer says went wrong, else the body. */
+    public String problem() {
+        JsonNode detail = body.path("detail");
+        return detail.isTextual() ? detail.asText() : body.toString();
+    }
+}

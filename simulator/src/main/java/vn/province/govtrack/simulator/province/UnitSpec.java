@@ -1,0 +1,18 @@
+package vn.province.govtrack.simulator.province;
+
+import java.util.List;
+
+/**
+ * One unit of the simulated province.
+ *
+ * @param fields      for provincial units, the fields whose provincial dossiers it receives (empty for local units)
+ * @param volume      relative number of dossiers its desk receives (local units; 1 = an average commune)
+ * @param punctuality how much more often than average its dossiers end late (1 = average)
+ */
+public record UnitSpec(String code, String name, UnitKind kind, List<Field> fields, double volume,
+                       double punctuality) {
+
+    public UnitSpec {
+        fields = List.copyOf(fields);
+    }
+}
