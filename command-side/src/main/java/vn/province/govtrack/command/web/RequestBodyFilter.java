@@ -2,6 +2,10 @@ package vn.province.govtrack.command.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,17 +22,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds request bodies to {@code govtrack.web.max-request-body} (default 64 KiB): a larger declared
  * {@code Content-Length} is answered 413 before anything is read, and a body of unknown length
- * (chunked) is read up to the bound and answered 413 once it exceeds it. Bodies within the bound
- * are handed on in memory, so later filters and the controllers read them without further checks.
+ * (chunked) is read up to the bound and answered 413 once it exceeds it. A JSON body must be
+ * well-formed UTF-8 (RFC 8259), without overlong forms or encoded surrogates, which a JSON parser
+ * would otherwise decode into something else (400). Bodies within the bound are handed on in memory,
+ * so later filters and the controllers read them without further checks.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final FilterProblems problems;
 
-    RequestBodyLimitFilter(@Value("${govtrack.web.max-request-body:64KB}") DataSize maxBody, FilterProblems problems) {
+    RequestBodyFilter(@Value("${govtrack.web.max-request-body:64KB}") DataSize maxBody, FilterProblems problems) {
         this.maxBytes = maxBody.toBytes();
         this.problems = problems;
     }
@@ -59,12 +66,38 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
+        if (isUtf8Json(request) && !isUtf8(body)) {
+            problems.write(request, response, 400, "malformed-request", "Malformed request",
+                           "the request body is not well-formed UTF-8");
+            return;
+        }
         chain.doFilter(new BufferedRequest(request, body), response);
     }
 
+    private static boolean isUtf8Json(HttpServletRequest request) {
+        try {
+            MediaType type = MediaType.parseMediaType(request.getContentType());
+            boolean json = type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                           || type.getSubtype().endsWith("+json");
+            return json && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+        } catch (IllegalArgumentException e) {
+            return false; // not readable as JSON at all: refused further on as an unsupported media type
+        }
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                                  .onMalformedInput(CodingErrorAction.REPORT)
+                                  .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                  .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the unread rest of the body is not worth keeping the connection for
-        response.setHeader("Connection", "close");
         problems.write(request, response, 413, "payload-too-large", "Payload too large",
                        "the request body may hold at most " + maxBytes + " bytes");
     }
