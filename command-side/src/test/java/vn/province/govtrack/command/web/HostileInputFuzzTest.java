@@ -396,15 +396,17 @@ class HostileInputFuzzTest {
                 cases.add(jsonCase("nested " + depth, e, rawReplaced(e.validBody(), field.path(), nested)));
             }
         }
-        cases.add(jsonCase("body of 70 KB", e,
-                           withFirstMember(invalidBody, "\"padding\": \"" + "x".repeat(70_000) + "\"")));
-        cases.add(jsonCase("body of 300 KB", e, "[" + "1,".repeat(150_000) + "1]"));
-        cases.add(new Hostile("chunked body of 100 KB", e.method(), e.path(), jsonType,
-                              ("{\"padding\": \"" + "x".repeat(100_000) + "\"}").getBytes(StandardCharsets.UTF_8), true));
+        switch (random.nextInt(3)) {
+            case 0 -> cases.add(jsonCase("body of 70 KB", e,
+                                         withFirstMember(invalidBody, "\"padding\": \"" + "x".repeat(70_000) + "\"")));
+            case 1 -> cases.add(jsonCase("body of 300 KB", e, "[" + "1,".repeat(150_000) + "1]"));
+            default -> cases.add(new Hostile("chunked body of 100 KB", e.method(), e.path(), jsonType,
+                    ("{\"padding\": \"" + "x".repeat(100_000) + "\"}").getBytes(StandardCharsets.UTF_8), true));
+        }
         cases.add(new Hostile("chunked malformed body", e.method(), e.path(), jsonType,
                               "{\"a\": ".getBytes(StandardCharsets.UTF_8), true));
         // syntactically broken JSON
-        for (String body : pick(random, MALFORMED, 10)) {
+        for (String body : pick(random, MALFORMED, 6)) {
             if (!(e.bodyOptional() && (body.isEmpty() || body.equals("null")))) { // no body is a valid request there
                 cases.add(jsonCase("malformed", e, body));
             }
@@ -413,13 +415,13 @@ class HostileInputFuzzTest {
         cases.add(jsonCase("truncated", e, e.validBody().substring(0, e.validBody().length() / 2)));
         // content types: the service reads JSON only
         String someBody = e.validBody();
-        for (String type : pick(random, WRONG_CONTENT_TYPES, 3)) {
+        for (String type : pick(random, WRONG_CONTENT_TYPES, 2)) {
             cases.add(new Hostile("content type " + type, e.method(), e.path(), Map.of("Content-Type", type),
                                   someBody.getBytes(StandardCharsets.UTF_8), false));
         }
         cases.add(new Hostile("no content type", e.method(), e.path(), Map.of(),
                               someBody.getBytes(StandardCharsets.UTF_8), false));
-        for (String charset : pick(random, List.of("nonsense", "UTF-16", "x-unknown-8", "UTF-7"), 2)) {
+        for (String charset : pick(random, List.of("nonsense", "UTF-16", "x-unknown-8", "UTF-7"), 1)) {
             cases.add(new Hostile("charset " + charset, e.method(), e.path(),
                                   Map.of("Content-Type", "application/json; charset=" + charset),
                                   invalidBody.getBytes(StandardCharsets.UTF_8), false));
@@ -445,7 +447,7 @@ class HostileInputFuzzTest {
         List<String> segments = List.of(e.path().split("/"));
         for (int i = 4; i < segments.size(); i++) {
             if (isVariable(e, i)) {
-                for (String odd : pick(random, PATH_ODDITIES, 5)) {
+                for (String odd : pick(random, PATH_ODDITIES, 3)) {
                     List<String> changed = new ArrayList<>(segments);
                     changed.set(i, odd);
                     cases.add(new Hostile("path segment " + i, e.method(), String.join("/", changed), jsonType,
@@ -461,20 +463,20 @@ class HostileInputFuzzTest {
                                   bytes(invalidBody), false));
         }
         // methods the endpoint does not have
-        for (String method : pick(random, List.of("GET", "PATCH", "PUT", "POST", "DELETE", "TRACE", "PROPFIND", "FOO"), 5)) {
+        for (String method : pick(random, List.of("GET", "PATCH", "PUT", "POST", "DELETE", "TRACE", "PROPFIND", "FOO"), 3)) {
             if (!method.equals(e.method()) && !(method.equals("DELETE") && e.method().equals("POST")
                                                    && e.path().endsWith("/accounts"))) {
                 cases.add(new Hostile("method " + method, method, e.path(), jsonType, bytes(e.validBody()), false));
             }
         }
         // headers: a bad idempotency key refuses even a valid request; odd Accept and correlation ids
-        for (String key : List.of("two words", "x".repeat(256), "tab\tkey")) {
+        for (String key : pick(random, List.of("two words", "x".repeat(256), "tab\tkey"), 1)) {
             cases.add(new Hostile("idempotency key", e.method(), e.path(),
                                   Map.of("Content-Type", "application/json", "Idempotency-Key", key),
                                   bytes(e.validBody()), false));
         }
         // a client that cannot read the answer: refused before anything runs, even for a valid request
-        for (String accept : List.of("text/html", "application/xml", "image/*", "application/json;q=oops", "x")) {
+        for (String accept : pick(random, List.of("text/html", "application/xml", "image/*", "application/json;q=oops", "x"), 2)) {
             cases.add(new Hostile("accept " + accept, e.method(), e.path(),
                                   Map.of("Content-Type", "application/json", "Accept", accept), bytes(e.validBody()),
                                   false));
