@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,8 @@ class OpenApiSecurityAutoConfiguration {
     static final String SCHEME = "bearer";
 
     @Bean
-    OpenApiCustomizer rolesInTheApiDocumentation(List<EndpointRules> services) {
-        List<EndpointRule> rules = services.stream().flatMap(service -> service.rules().stream()).toList();
+    OpenApiCustomizer rolesInTheApiDocumentation(ObjectProvider<EndpointRules> services) {
+        List<EndpointRule> rules = services.orderedStream().flatMap(service -> service.rules().stream()).toList();
         return openApi -> {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());

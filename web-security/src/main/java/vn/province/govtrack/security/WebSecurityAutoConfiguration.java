@@ -1,7 +1,5 @@
 package vn.province.govtrack.security;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,7 +33,7 @@ class WebSecurityAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain govtrackSecurityFilterChain(HttpSecurity http, List<EndpointRules> rules,
+    SecurityFilterChain govtrackSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointRules> rules,
                                                     SecurityProblems problems) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -45,7 +43,7 @@ class WebSecurityAutoConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
-                rules.stream().flatMap(service -> service.rules().stream()).forEach(rule -> {
+                rules.orderedStream().flatMap(service -> service.rules().stream()).forEach(rule -> {
                     var matched = rule.method() == null ? requests.requestMatchers(rule.path())
                             : requests.requestMatchers(rule.method(), rule.path());
                     if (rule.roles().isEmpty()) {

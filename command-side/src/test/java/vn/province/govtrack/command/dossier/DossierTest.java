@@ -1,11 +1,17 @@
 package vn.province.govtrack.command.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -15,9 +21,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import vn.province.govtrack.command.calendar.WorkingHours;
+import vn.province.govtrack.command.rejection.ForbiddenCommandException;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
+import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
@@ -51,6 +59,7 @@ import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
+import vn.province.govtrack.security.Role;
 
 /**
  * Every step of a dossier's life, accepted and refused, as given/when/then. Which step each
@@ -972,6 +981,74 @@ class DossierTest {
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("dossier 'HS-1' is NEW; it cannot be stopped")
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ActingForAUnit {
+
+        private Map<String, String> actor(String role, String unit) {
+            return Map.of(EventMetadata.ACTOR, "clerk", EventMetadata.ACTOR_ROLE, role, EventMetadata.ACTOR_UNIT, unit);
+        }
+
+        @Test
+        void aClerkOfTheUnitHoldingTheDossierActsOnIt() {
+            fixture.given(receivedInPerson())
+                    .when(new AssignDossierCommand("HS-1", OFFICER, at("2025-07-01T10:00")), actor("CLERK", COMMUNE))
+                    .expectEvents(assigned());
+        }
+
+        @Test
+        void aClerkOrUnitHeadOfAnotherUnitIsRefusedAndNothingIsRecorded() {
+            for (String role : List.of("CLERK", "UNIT_HEAD")) {
+                fixture.given(receivedInPerson())
+                        .when(new AssignDossierCommand("HS-1", OFFICER, null), actor(role, WARD))
+                        .expectException(ForbiddenCommandException.class)
+                        .expectExceptionMessage("dossier 'HS-1' is at unit '" + COMMUNE + "'; a " + role + " of unit '"
+                                                + WARD + "' may not act on it")
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void afterATransferTheNewUnitActsOnTheDossierAndTheOldOneNoLonger() {
+            DossierTransferredEvent transferred = new DossierTransferredEvent("HS-1", COMMUNE, WARD, "competence",
+                                                                              at("2025-07-01T09:45"));
+            fixture.given(receivedInPerson(), transferred)
+                    .when(new AssignDossierCommand("HS-1", OFFICER, at("2025-07-01T10:00")), actor("CLERK", WARD))
+                    .expectEvents(assigned());
+            fixture.given(receivedInPerson(), transferred)
+                    .when(new AssignDossierCommand("HS-1", OFFICER, null), actor("UNIT_HEAD", COMMUNE))
+                    .expectException(ForbiddenCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aClerkSubmitsToItsOwnUnitOnly() {
+            SubmitDossierCommand toTheCommune = new SubmitDossierCommand("HS-1", "KHAI-SINH", COMMUNE, Channel.IN_PERSON,
+                                                                         CITIZEN, at("2025-07-01T09:30"));
+            fixture.givenNoPriorActivity()
+                    .when(toTheCommune, actor("CLERK", WARD))
+                    .expectException(ForbiddenCommandException.class)
+                    .expectExceptionMessage("a CLERK of unit '" + WARD + "' submits dossiers to its own unit only")
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(toTheCommune, actor("CLERK", COMMUNE))
+                    .expectEvents(receivedInPerson());
+        }
+
+        @Test
+        void rolesNotBoundToAUnitAreNotScopedHere() {
+            fixture.given(receivedInPerson())
+                    .when(new AssignDossierCommand("HS-1", OFFICER, at("2025-07-01T10:00")),
+                          Map.of(EventMetadata.ACTOR, "system:import", EventMetadata.ACTOR_ROLE, "ADMIN"))
+                    .expectEvents(assigned());
+        }
+
+        @Test
+        void theUnitBoundRolesAreTheSecurityModulesUnitBoundRoles() {
+            assertThat(Dossier.UNIT_BOUND_ROLES).isEqualTo(Arrays.stream(Role.values()).filter(Role::unitBound)
+                                                                 .map(Role::name).collect(Collectors.toSet()));
         }
     }
 }

@@ -130,7 +130,7 @@ public final class DemoBenchmark {
 
             long seedStart = System.nanoTime();
             Simulator.Result seeded = Simulator.seed(province, scenario, Simulator.officeHours(scenario),
-                                                     product.commands(), options.workers(), out);
+                                                     product.commands(), product.tokens(), options.workers(), out);
             double seedSeconds = seconds(seedStart);
             long position = seeded.tally().maxPosition();
 

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import vn.province.govtrack.simulator.http.DevTokens;
 import vn.province.govtrack.simulator.http.Http;
+import vn.province.govtrack.simulator.http.Official;
 
 /**
  * The product as {@code ./run} starts it — the embedded MongoDB with its durable file store, the
@@ -22,12 +24,14 @@ final class Product implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
     private final Http commands;
+    private final DevTokens tokens;
     private final Http queries;
     private final Thread shutdownHook = new Thread(this::stopAll, "stop-product");
 
-    private Product(Http commands, Http queries) {
+    private Product(Http commands, String queryUrl) {
         this.commands = commands;
-        this.queries = queries;
+        this.tokens = new DevTokens(commands);
+        this.queries = new Http(queryUrl, () -> tokens.of(Official.AUDITOR));
     }
 
     /** Starts the three processes on an empty {@code dataDir} and waits until both services are UP. */
@@ -43,7 +47,7 @@ final class Product implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Product product = new Product(new Http("http://127.0.0.1:" + ports.command()),
-                                      new Http("http://127.0.0.1:" + ports.query()));
+                                      "http://127.0.0.1:" + ports.query());
         Runtime.getRuntime().addShutdownHook(product.shutdownHook);
         try {
             Process mongo = product.launch(javaOptions, mongoJar, logs.resolve("mongo.log"), null,
@@ -66,6 +70,11 @@ final class Product implements AutoCloseable {
 
     Http commands() {
         return commands;
+    }
+
+    /** Tokens from the command side's {@code /dev/tokens}: the services run in the local profile. */
+    DevTokens tokens() {
+        return tokens;
     }
 
     Http queries() {
