@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -48,6 +49,7 @@ import vn.province.govtrack.kernel.unit.UnitIds;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 import vn.province.govtrack.query.dossier.DossierEvents;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The query side as a client meets it: events appended through the real engine on a wire-protocol
@@ -74,6 +76,13 @@ class QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    TokenMinter minter;
+
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(rest, minter);
+    }
     @Autowired
     EventStore eventStore;
     @Autowired

@@ -17,18 +17,24 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
+import vn.province.govtrack.command.rejection.ForbiddenCommandException;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
@@ -84,6 +90,9 @@ import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
  * dated history; absent, they are the injected clock's now. They may not lie in the future
  * (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier. A dossier is submitted or
  * transferred only to a registered unit that is not dissolved on that business day.
+ *
+ * <p>Unit scoping is decided here too, before any handler, against the dossier's <em>current</em>
+ * unit (see {@link #actOnlyForOwnUnit}): which role may give which command is the web layer's rule.
  */
 @Aggregate
 class Dossier {
@@ -146,8 +155,37 @@ class Dossier {
     private Duration pausedTime = Duration.ZERO;
     private Instant lastRecordedAt;
 
+    /**
+     * The roles that act for one unit only, named in the command's {@link EventMetadata#ACTOR_ROLE}
+     * ({@code vn.province.govtrack.security.Role#unitBound()}; a test keeps the two in step).
+     */
+    static final Set<String> UNIT_BOUND_ROLES = Set.of("CLERK", "UNIT_HEAD");
+
     Dossier() {
         // for Axon: no dossier yet, before its first event
+    }
+
+    /**
+     * A clerk or unit head acts only on a dossier currently at its own unit (so after a transfer the
+     * new unit's staff act on it, and the old unit's no longer), and submits dossiers only to its own
+     * unit; otherwise the command is refused (403) before anything is appended. Commands without an
+     * actor role are the service's own, and other roles are kept from dossier commands by the web layer.
+     */
+    @CommandHandlerInterceptor
+    Object actOnlyForOwnUnit(CommandMessage<?> command, InterceptorChain chain,
+                             @MetaDataValue(EventMetadata.ACTOR_ROLE) String actorRole,
+                             @MetaDataValue(EventMetadata.ACTOR_UNIT) String actorUnit) throws Exception {
+        if (actorRole != null && UNIT_BOUND_ROLES.contains(actorRole)) {
+            boolean submission = command.getPayload() instanceof SubmitDossierCommand;
+            String heldBy = command.getPayload() instanceof SubmitDossierCommand submit ? submit.unitCode() : unitCode;
+            if (heldBy == null || !heldBy.equals(actorUnit)) {
+                throw new ForbiddenCommandException(submission
+                        ? "a " + actorRole + " of unit '" + actorUnit + "' submits dossiers to its own unit only"
+                        : "dossier '" + dossierId + "' is at unit '" + unitCode + "'; a " + actorRole + " of unit '"
+                          + actorUnit + "' may not act on it");
+            }
+        }
+        return chain.proceed();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,8 +18,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.province.govtrack.command.web.ActingOfficials;
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * A commune dissolved by decision from Wednesday 2 July 2025, over HTTP against the event store on a
@@ -43,6 +46,14 @@ class UnitDissolutionHttpTest {
 
     @Autowired
     private MongoEventStorageEngine engine;
+
+    @Autowired
+    private TokenMinter minter;
+
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(http, minter);
+    }
 
     private static String unique(String prefix) {
         return prefix + "-" + NEXT.incrementAndGet();

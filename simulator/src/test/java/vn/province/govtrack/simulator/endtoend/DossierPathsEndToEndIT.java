@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.simulator.benchmark.Product;
+import vn.province.govtrack.simulator.endtoend.EndToEndClient.Official;
 import vn.province.govtrack.simulator.endtoend.EndToEndClient.Reply;
 
 /**
@@ -54,6 +57,8 @@ import vn.province.govtrack.simulator.endtoend.EndToEndClient.Reply;
  * D11 XA-B KHAI-SINH in person  Mon 28 08:00; supplement asked 10:00, never supplied: open, clock paused
  * D12 PH-C KHAI-SINH in person  Mon 4 August 08:00; extended now to 12 hours from now: due soon
  * </pre>
+ * The administrator sets up the province, the head of the unit a dossier is at gives its commands, and an
+ * auditor reads the reports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierPathsEndToEndIT {
@@ -66,6 +71,8 @@ class DossierPathsEndToEndIT {
     private Product product;
     private EndToEndClient client;
     private long lastPosition;
+    /** The unit each dossier is at, whose head acts on it. */
+    private final Map<String, String> unitOf = new HashMap<>();
 
     @BeforeAll
     void startBothServicesAndWalkTheDossiers() {
@@ -91,11 +98,11 @@ class DossierPathsEndToEndIT {
     private void provinceWithThreeUnitsAndThreeProcedures() {
         for (String[] unit : new String[][] {{"XA-A", "Xã A", "COMMUNE"}, {"XA-B", "Xã B", "COMMUNE"},
                                              {"PH-C", "Phường C", "WARD"}}) {
-            command("/api/v1/units", """
+            command(Official.ADMIN, "/api/v1/units", """
                     {"code": "%s", "name": "%s", "kind": "%s"}""".formatted((Object[]) unit));
         }
-        client.put("/api/v1/calendar/holidays/2025", """
-                ["2025-01-01", "2025-04-30", "2025-05-01", "2025-09-01", "2025-09-02"]""");
+        assertThat(client.put(Official.ADMIN, "/api/v1/calendar/holidays/2025", """
+                ["2025-01-01", "2025-04-30", "2025-05-01", "2025-09-01", "2025-09-02"]""").ok()).isTrue();
         procedure("KHAI-SINH", "JUSTICE_CIVIL_STATUS", 8, true);
         procedure("KET-HON", "JUSTICE_CIVIL_STATUS", 8, true);
         procedure("GIAO-DAT", "LAND", 40, false);
@@ -171,7 +178,7 @@ class DossierPathsEndToEndIT {
 
         submit("D12", "KHAI-SINH", "PH-C", "IN_PERSON", "2025-08-04T08:00");
         String inTwelveHours = OffsetDateTime.now(PROVINCE).plusHours(12).truncatedTo(ChronoUnit.SECONDS).toString();
-        command("/api/v1/dossiers/D12/extensions", """
+        command(Official.headOf("PH-C"), "/api/v1/dossiers/D12/extensions", """
                 {"newDueAt": "%s", "apology": "the applicant's papers are being verified"}""".formatted(inTwelveHours));
     }
 
@@ -261,7 +268,7 @@ class DossierPathsEndToEndIT {
                         + query("/api/v1/dossiers?overdue=true").path("content");
 
         for (String projection : List.of("timeliness", "dossiers")) {
-            assertThat(client.postToQuerySide("/api/v1/admin/projections/" + projection + "/rebuild").status())
+            assertThat(client.rebuild(projection).status())
                     .isEqualTo(202);
         }
         awaitProjections();
@@ -273,21 +280,27 @@ class DossierPathsEndToEndIT {
     // ------------------------------------------------------------------ helpers
 
     private void procedure(String code, String field, int hours, boolean online) {
-        command("/api/v1/procedures", """
+        command(Official.ADMIN, "/api/v1/procedures", """
                 {"code": "%s", "name": "%s", "field": "%s", "level": "COMMUNE", "processingHours": %d,
                  "cutoff": "15:00", "online": %b}""".formatted(code, code, field, hours, online));
     }
 
     private JsonNode submit(String dossierId, String procedure, String unit, String channel, String localTime) {
-        return command("/api/v1/dossiers", """
+        unitOf.put(dossierId, unit);
+        return command(Official.headOf(unit), "/api/v1/dossiers", """
                 {"dossierId": "%s", "procedureCode": "%s", "unitCode": "%s", "channel": "%s", "applicant": %s,
                  "submittedAt": "%s"}""".formatted(dossierId, procedure, unit, channel, CITIZEN, offset(localTime)));
     }
 
     /** POST /dossiers/{id}/{step} with the dated time and the other fields given as JSON members. */
     private JsonNode step(String dossierId, String step, String timeField, String localTime, String fields) {
-        return command("/api/v1/dossiers/" + dossierId + "/" + step, "{" + (fields == null ? "" : fields + ", ")
-                       + "\"" + timeField + "\": \"" + offset(localTime) + "\"}");
+        JsonNode answer = command(Official.headOf(unitOf.get(dossierId)), "/api/v1/dossiers/" + dossierId + "/" + step,
+                                  "{" + (fields == null ? "" : fields + ", ") + "\"" + timeField + "\": \""
+                                  + offset(localTime) + "\"}");
+        if (step.equals("transfers")) {
+            unitOf.put(dossierId, answer.path("unitCode").asText());
+        }
+        return answer;
     }
 
     private String resolve(String dossierId, String outcome, String localTime) {
@@ -296,8 +309,8 @@ class DossierPathsEndToEndIT {
     }
 
     /** An accepted command's answer; remembers the position it reached. */
-    private JsonNode command(String path, String json) {
-        Reply reply = client.post(path, json);
+    private JsonNode command(Official official, String path, String json) {
+        Reply reply = client.post(official, path, json);
         assertThat(reply.ok()).as(path + " " + json + " answered " + reply.status() + " " + reply.body()).isTrue();
         lastPosition = Math.max(lastPosition, reply.body().path("position").asLong());
         return reply.body();

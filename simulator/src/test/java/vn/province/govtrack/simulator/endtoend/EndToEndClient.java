@@ -3,7 +3,10 @@ package vn.province.govtrack.simulator.endtoend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -13,59 +16,85 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * Every HTTP call of the end-to-end tests, to either service, goes through {@link #exchange}: the one
- * place where a bearer token is added to the request. Answers of any status are returned, for the
- * test to judge.
+ * Every HTTP call of the end-to-end tests, to either service, goes through {@link #exchange}, which
+ * sends the bearer token of the official acting: minted once per official by the command side's
+ * {@code POST /dev/tokens} (the services run in the local profile, as {@code ./run} starts them).
+ * Answers of any status are returned, for the test to judge.
  */
 final class EndToEndClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RestClient commands;
-    private final RestClient queries;
+    /** Who acts: a role of the services' role table and, for CLERK and UNIT_HEAD, the unit it acts for. */
+    record Official(String role, String unitCode) {
 
-    EndToEndClient(String commandUrl, String queryUrl) {
-        this.commands = RestClient.create(commandUrl);
-        this.queries = RestClient.create(queryUrl);
+        static final Official ADMIN = new Official("ADMIN", null);
+        static final Official AUDITOR = new Official("AUDITOR", null);
+
+        static Official headOf(String unitCode) {
+            return new Official("UNIT_HEAD", unitCode);
+        }
     }
 
-    /** An answer: its status, its JSON body (missing when empty) and the projection position it reflects. */
-    record Reply(int status, JsonNode body, long projectionPosition) {
+    /** An answer: its status and its JSON body (missing when empty). */
+    record Reply(int status, JsonNode body) {
 
         boolean ok() {
             return status >= 200 && status < 300;
         }
     }
 
+    private final RestClient commands;
+    private final RestClient queries;
+    private final Map<Official, String> tokens = new ConcurrentHashMap<>();
+
+    EndToEndClient(String commandUrl, String queryUrl) {
+        this.commands = RestClient.create(commandUrl);
+        this.queries = RestClient.create(queryUrl);
+    }
+
     /** A command to the command side. */
-    Reply post(String path, String json) {
-        return exchange(commands, HttpMethod.POST, path, json);
+    Reply post(Official official, String path, String json) {
+        return exchange(commands, official, HttpMethod.POST, path, json);
     }
 
-    /** A command to the query side (projection rebuilds). */
-    Reply postToQuerySide(String path) {
-        return exchange(queries, HttpMethod.POST, path, null);
+    Reply put(Official official, String path, String json) {
+        return exchange(commands, official, HttpMethod.PUT, path, json);
     }
 
-    Reply put(String path, String json) {
-        return exchange(commands, HttpMethod.PUT, path, json);
-    }
-
+    /** A query, read by an auditor (who may read everything). */
     Reply get(String pathAndQuery) {
-        return exchange(queries, HttpMethod.GET, pathAndQuery, null);
+        return exchange(queries, Official.AUDITOR, HttpMethod.GET, pathAndQuery, null);
     }
 
-    private Reply exchange(RestClient service, HttpMethod method, String path, String json) {
+    /** A projection rebuild on the query side, by an administrator. */
+    Reply rebuild(String projection) {
+        return exchange(queries, Official.ADMIN, HttpMethod.POST, "/api/v1/admin/projections/" + projection + "/rebuild",
+                        null);
+    }
+
+    private Reply exchange(RestClient service, Official official, HttpMethod method, String path, String json) {
         RestClient.RequestBodySpec request = service.method(method).uri(path)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (official != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.computeIfAbsent(official, this::mint));
+        }
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json);
         }
-        return request.exchange((req, response) -> {
-            String position = response.getHeaders().getFirst("X-Projection-Position");
-            return new Reply(response.getStatusCode().value(), parse(response.getBody().readAllBytes()),
-                             position == null ? -1 : Long.parseLong(position));
-        });
+        return request.exchange((req, response) -> new Reply(response.getStatusCode().value(),
+                                                             parse(response.getBody().readAllBytes())));
+    }
+
+    private String mint(Official official) {
+        String unit = official.unitCode() == null ? "" : ", \"unitCode\": \"" + official.unitCode() + "\"";
+        Reply reply = exchange(commands, null, HttpMethod.POST, "/dev/tokens",
+                               "{\"role\": \"" + official.role() + "\"" + unit + ", \"ttlMinutes\": 120}");
+        if (!reply.ok() || !reply.body().path("token").isTextual()) {
+            throw new IllegalStateException("POST /dev/tokens for " + official + " answered " + reply.status() + " "
+                                            + reply.body());
+        }
+        return reply.body().path("token").asText();
     }
 
     private static JsonNode parse(byte[] bytes) {
