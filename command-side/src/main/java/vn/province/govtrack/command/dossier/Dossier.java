@@ -12,6 +12,7 @@ import static vn.province.govtrack.kernel.dossier.DossierStatus.WITHDRAWAL_REQUE
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,6 +33,7 @@ import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
+import vn.province.govtrack.command.unit.UnitStanding;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
@@ -86,7 +88,8 @@ import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
  *
  * <p>Business times (every command's optional {@code ...At}) may be given by an importer replaying
  * dated history; absent, they are the injected clock's now. They may not lie in the future
- * (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier.
+ * (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier. A dossier is submitted or
+ * transferred only to a registered unit that is not dissolved on that business day.
  *
  * <p>Unit scoping is decided here too, before any handler, against the dossier's <em>current</em>
  * unit (see {@link #actOnlyForOwnUnit}): which role may give which command is the web layer's rule.
@@ -202,11 +205,10 @@ class Dossier {
         Channel channel = Require.present(command.channel(), "channel");
         Applicant submittedBy = Require.present(command.applicant(), "applicant");
         String unit = Require.text(command.unitCode(), "unitCode");
-        if (!referenceData.unitExists(unit)) {
-            throw new UnknownReferenceException("unit", unit);
-        }
+        UnitStanding standing = unitOf(unit, referenceData);
         ProcedureTerms terms = termsOf(Require.text(command.procedureCode(), "procedureCode"), referenceData);
         Instant submittedAt = businessTime(command.submittedAt(), "submittedAt", clock);
+        requireExisting(standing, submittedAt, referenceData);
 
         if (channel == Channel.ONLINE) {
             if (!terms.online()) {
@@ -335,11 +337,10 @@ class Dossier {
         if (toUnitCode.equals(unitCode)) {
             throw new RuleViolationException("dossier '" + dossierId + "' is already at unit '" + unitCode + "'");
         }
-        if (!referenceData.unitExists(toUnitCode)) {
-            throw new UnknownReferenceException("unit", toUnitCode);
-        }
-        apply(new DossierTransferredEvent(dossierId, unitCode, toUnitCode, reason,
-                                          businessTime(command.transferredAt(), "transferredAt", clock)));
+        UnitStanding toUnit = unitOf(toUnitCode, referenceData);
+        Instant transferredAt = businessTime(command.transferredAt(), "transferredAt", clock);
+        requireExisting(toUnit, transferredAt, referenceData);
+        apply(new DossierTransferredEvent(dossierId, unitCode, toUnitCode, reason, transferredAt));
         return standing();
     }
 
@@ -537,6 +538,19 @@ class Dossier {
             throw new InvalidCommandException("amount must be positive, not " + amount);
         }
         return amount;
+    }
+
+    private static UnitStanding unitOf(String unitCode, ReferenceData referenceData) {
+        return referenceData.unit(unitCode).orElseThrow(() -> new UnknownReferenceException("unit", unitCode));
+    }
+
+    /** A dossier goes to no unit on or after the day of its dissolution (in the business zone). */
+    private static void requireExisting(UnitStanding unit, Instant at, ReferenceData referenceData) {
+        LocalDate day = LocalDate.ofInstant(at, referenceData.workingCalendar().zone());
+        if (!unit.existsOn(day)) {
+            throw new RuleViolationException("unit '" + unit.code() + "' is dissolved from " + unit.dissolvedOn()
+                                             + "; it takes no dossier on " + day);
+        }
     }
 
     private static ProcedureTerms termsOf(String procedureCode, ReferenceData referenceData) {

@@ -31,6 +31,7 @@ class CommandEndpointRules implements EndpointRules {
     public List<EndpointRule> rules() {
         return List.of(
                 allow(POST, "/api/v1/units", ADMIN),
+                allow(POST, "/api/v1/units/*/dissolution", ADMIN),
                 allow(PUT, "/api/v1/units/*/quotas/*", HOME_AFFAIRS).because("Province-wide."),
                 allow(PUT, "/api/v1/calendar/holidays/*", ADMIN),
                 allow(POST, "/api/v1/procedures", ADMIN),

@@ -69,6 +69,8 @@ class DossierTest {
 
     private static final String COMMUNE = "XA-TAN-LAP";
     private static final String WARD = "PHUONG-HOA-BINH";
+    /** Merged into a neighbour: dissolved from Wednesday 2 July 2025. */
+    private static final String MERGED_COMMUNE = "XA-TAN-HOA";
     private static final String OFFICER = "CB-01";
     /** Birth registration: one working day, cut-off 15:00, offered online. */
     private static final ProcedureTerms BIRTH = new ProcedureTerms("KHAI-SINH", "JUSTICE_CIVIL_STATUS", 8,
@@ -93,6 +95,7 @@ class DossierTest {
         fixture.registerInjectableResource(new FakeReferenceData()
                 .withUnit(COMMUNE)
                 .withUnit(WARD)
+                .withUnitDissolvedFrom(MERGED_COMMUNE, LocalDate.parse("2025-07-02"))
                 .withProcedure(BIRTH)
                 .withProcedure(LAND)
                 .withHolidays(2025, Set.of(LocalDate.parse("2025-09-01"), LocalDate.parse("2025-09-02"))));
@@ -186,6 +189,27 @@ class DossierTest {
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage("unknown unit 'NOWHERE'")
                     .expectNoEvents();
+        }
+
+        @Test
+        void atAUnitDissolvedThatDayIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitDossierCommand("HS-1", "KHAI-SINH", MERGED_COMMUNE, Channel.IN_PERSON, CITIZEN,
+                                                   at("2025-07-02T07:45")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("unit 'XA-TAN-HOA' is dissolved from 2025-07-02; it takes no dossier on "
+                                            + "2025-07-02")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void atAUnitOnTheDayBeforeItsDissolutionIsReceived() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitDossierCommand("HS-1", "KHAI-SINH", MERGED_COMMUNE, Channel.IN_PERSON, CITIZEN,
+                                                   at("2025-07-01T09:30")))
+                    .expectEvents(new DossierReceivedEvent("HS-1", "KHAI-SINH", "JUSTICE_CIVIL_STATUS", MERGED_COMMUNE,
+                                                           Channel.IN_PERSON, CITIZEN, at("2025-07-01T09:30"), 8,
+                                                           at("2025-07-01T09:30"), DUE));
         }
 
         @Test
@@ -680,6 +704,17 @@ class DossierTest {
                     .when(new TransferDossierCommand("HS-1", "NOWHERE", "reason", null))
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage("unknown unit 'NOWHERE'")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void toADissolvedUnitIsRefused() {
+            fixture.given(receivedInPerson())
+                    .when(new TransferDossierCommand("HS-1", MERGED_COMMUNE, "the applicant lives there",
+                                                     at("2025-07-02T08:00")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("unit 'XA-TAN-HOA' is dissolved from 2025-07-02; it takes no dossier on "
+                                            + "2025-07-02")
                     .expectNoEvents();
         }
 
