@@ -25,7 +25,8 @@ class ArchitectureTest {
             .that().areAnnotatedWith(Aggregate.class)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "jakarta.servlet..", "com.mongodb..", "org.bson..",
-                    "vn.province.govtrack.command.web..", "vn.province.govtrack.eventstore..");
+                    "vn.province.govtrack.command.web..", "vn.province.govtrack.eventstore..",
+                    "vn.province.govtrack.security..");
 
     /** WorkingCalendar and WorkingHours, with their nested types. */
     private static final String WORKING_TIME = "vn\\.province\\.govtrack\\.command\\.calendar\\.Working(Calendar|Hours)(\\$.*)?";

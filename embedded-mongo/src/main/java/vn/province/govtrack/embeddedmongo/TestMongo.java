@@ -8,17 +8,26 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * The MongoDB that tests talk to over the wire protocol.
+ * The MongoDB that tests talk to over the wire protocol, chosen once per JVM:
  *
- * <p>{@link #uri()} is {@code MONGODB_URI} when that environment variable is set (so CI can run
- * every test against a real MongoDB), otherwise an in-memory mongo-java-server on a free port of
- * 127.0.0.1, started on first use and shared by the whole JVM until it exits. Tests isolate
+ * <ol>
+ *   <li>{@code MONGODB_URI} when that environment variable is set, so CI can run every test
+ *       against a real MongoDB (standalone or replica set);</li>
+ *   <li>otherwise a real MongoDB replica set in Docker, through Testcontainers, when Docker is
+ *       reachable and the module's tests have {@code org.testcontainers:mongodb} on their class
+ *       path ({@code GOVTRACK_TEST_MONGO=embedded} turns this off,
+ *       {@code GOVTRACK_TEST_MONGO=testcontainers} makes a missing Docker an error);</li>
+ *   <li>otherwise an in-memory mongo-java-server on a free port of 127.0.0.1.</li>
+ * </ol>
+ *
+ * <p>The server starts on first use and is shared by the whole JVM until it exits. Tests isolate
  * themselves by database, not by server: give each test class (or test) its own
  * {@link #freshDatabaseName(String)}.
  */
 public final class TestMongo {
 
     private static final String ENVIRONMENT_VARIABLE = "MONGODB_URI";
+    private static final String CHOICE_VARIABLE = "GOVTRACK_TEST_MONGO";
     private static final int MAX_DATABASE_NAME_LENGTH = 63;
 
     private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
@@ -33,7 +42,16 @@ public final class TestMongo {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return SharedInMemoryServer.URI;
+        return Choice.URI;
+    }
+
+    /** Which server {@link #uri()} answers without {@code MONGODB_URI}: "testcontainers" or "in-memory". */
+    public static String kind() {
+        String configured = System.getenv(ENVIRONMENT_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return "MONGODB_URI";
+        }
+        return Choice.KIND;
     }
 
     /**
@@ -50,16 +68,71 @@ public final class TestMongo {
         return (safePrefix.length() > room ? safePrefix.substring(0, room) : safePrefix) + suffix;
     }
 
-    /** Holder idiom: the server starts when {@link #uri()} first needs it, exactly once. */
-    private static final class SharedInMemoryServer {
+    /** Holder idiom: the server is chosen and started when {@link #uri()} first needs it, exactly once. */
+    private static final class Choice {
 
-        static final String URI = start();
+        static final String KIND;
+        static final String URI;
 
-        private static String start() {
+        static {
+            String choice = System.getenv().getOrDefault(CHOICE_VARIABLE, "auto").trim().toLowerCase(Locale.ROOT);
+            boolean wanted = switch (choice) {
+                case "embedded", "in-memory" -> false;
+                case "testcontainers" -> true;
+                default -> dockerPlausiblyReachable() && testcontainersPresent() && Docker.available();
+            };
+            if (wanted) {
+                KIND = "testcontainers";
+                URI = Docker.startReplicaSet();
+            } else {
+                KIND = "in-memory";
+                URI = startInMemory();
+            }
+        }
+
+        /** A cheap look first, so machines without Docker don't pay for (or log) Testcontainers' probing. */
+        static boolean dockerPlausiblyReachable() {
+            return System.getenv("DOCKER_HOST") != null
+                    || new java.io.File("/var/run/docker.sock").exists()
+                    || new java.io.File(System.getProperty("user.home"), ".testcontainers.properties").exists();
+        }
+
+        static boolean testcontainersPresent() {
+            try {
+                Class.forName("org.testcontainers.containers.MongoDBContainer", false, TestMongo.class.getClassLoader());
+                return true;
+            } catch (ClassNotFoundException absent) {
+                return false;
+            }
+        }
+
+        private static String startInMemory() {
             MongoServer server = new MongoServer(new MemoryBackend());
             server.bind("127.0.0.1", 0);
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "test-mongo-shutdown"));
             return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+        }
+    }
+
+    /**
+     * The Testcontainers path. Only this class names Testcontainers types, and it is loaded only
+     * once {@link Choice#testcontainersPresent()} said they are on the class path.
+     */
+    private static final class Docker {
+
+        /** The MongoDB the production compose file runs. */
+        private static final String IMAGE = "mongo:7.0";
+
+        static boolean available() {
+            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        }
+
+        /** A single-node replica set (Testcontainers' MongoDB default), stopped by Testcontainers' reaper. */
+        static String startReplicaSet() {
+            var container = new org.testcontainers.containers.MongoDBContainer(
+                    org.testcontainers.utility.DockerImageName.parse(IMAGE));
+            container.start();
+            return container.getConnectionString();
         }
     }
 }

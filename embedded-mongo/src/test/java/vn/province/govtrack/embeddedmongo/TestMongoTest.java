@@ -32,6 +32,16 @@ class TestMongoTest {
     }
 
     @Test
+    void withoutMongodbUriOrDockerTheServerIsTheInMemoryOne() {
+        boolean configured = System.getenv("MONGODB_URI") != null && !System.getenv("MONGODB_URI").isBlank();
+        boolean docker = System.getenv("DOCKER_HOST") != null || new java.io.File("/var/run/docker.sock").exists();
+        org.junit.jupiter.api.Assumptions.assumeFalse(configured || docker, "a real MongoDB may be in use here");
+
+        assertThat(TestMongo.kind()).isEqualTo("in-memory");
+        assertThat(TestMongo.uri()).matches("mongodb://127\\.0\\.0\\.1:\\d+");
+    }
+
+    @Test
     void freshDatabaseNamesAreUniqueAndAcceptableToMongoDb() {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < 100; i++) {

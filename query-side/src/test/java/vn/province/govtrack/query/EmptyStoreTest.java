@@ -2,6 +2,7 @@ package vn.province.govtrack.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.security.TokenMinter;
 
 /** What a new user sees on a fresh installation, before the first command. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -27,6 +29,13 @@ class EmptyStoreTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    TokenMinter minter;
+
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(rest, minter);
+    }
 
     @Test
     void an_empty_store_has_a_caught_up_projection_at_position_zero_and_an_empty_log() {

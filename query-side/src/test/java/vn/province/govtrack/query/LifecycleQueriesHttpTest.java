@@ -43,6 +43,7 @@ import com.mongodb.client.model.Updates;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.query.timeliness.HandMadeProvince;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The dossier lists and the timeliness report as a client reads them: the hand-made province
@@ -74,6 +75,8 @@ class LifecycleQueriesHttpTest {
     @Autowired
     TestRestTemplate rest;
     @Autowired
+    TokenMinter minter;
+    @Autowired
     EventStore eventStore;
     @Autowired
     EventStorageEngine engine;
@@ -87,6 +90,7 @@ class LifecycleQueriesHttpTest {
 
     @BeforeAll
     void appendTheProvince() {
+        ActingOfficials.install(rest, minter);
         for (Map.Entry<String, List<Object>> stream : HandMadeProvince.streams().entrySet()) {
             long sequence = 0;
             for (Object event : stream.getValue()) {

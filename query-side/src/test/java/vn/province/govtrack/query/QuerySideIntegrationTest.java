@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -48,6 +49,7 @@ import vn.province.govtrack.kernel.unit.UnitIds;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 import vn.province.govtrack.query.dossier.DossierEvents;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The query side as a client meets it: events appended through the real engine on a wire-protocol
@@ -63,6 +65,8 @@ class QuerySideIntegrationTest {
     private static final String DATABASE = TestMongo.freshDatabaseName("query_side");
     private static final Map<String, String> METADATA = Map.of(
             EventMetadata.ACTOR, "clerk.ba-dinh",
+            EventMetadata.ACTOR_ROLE, "CLERK",
+            EventMetadata.ACTOR_UNIT, "W-BA-DINH",
             EventMetadata.CORRELATION_ID, "request-42",
             EventMetadata.CAUSATION_ID, "command-7");
 
@@ -74,6 +78,13 @@ class QuerySideIntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    TokenMinter minter;
+
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(rest, minter);
+    }
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -170,7 +181,7 @@ class QuerySideIntegrationTest {
     // ------------------------------------------------------------------ audit
 
     @Test
-    void a_dossier_stream_lists_its_events_in_order_with_payload_and_metadata() {
+    void a_dossier_stream_lists_its_events_in_order_with_payload_and_metadata_naming_the_actor_role_and_unit() {
         String dossierId = newDossierId();
         long received = append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
         long resolved = append(dossierId, 1, DossierEvents.resolvedEarly(dossierId), DossierEvents.RESOLVED_AT);
@@ -190,6 +201,8 @@ class QuerySideIntegrationTest {
         assertThat(first.get("payload").get("dossierId").asText()).isEqualTo(dossierId);
         assertThat(first.get("payload").get("dueAt").asText()).isEqualTo("2025-07-04T02:00:00Z");
         assertThat(first.get("metadata").get("actor").asText()).isEqualTo("clerk.ba-dinh");
+        assertThat(first.get("metadata").get("actorRole").asText()).isEqualTo("CLERK");
+        assertThat(first.get("metadata").get("actorUnit").asText()).isEqualTo("W-BA-DINH");
         assertThat(first.get("metadata").get("correlationId").asText()).isEqualTo("request-42");
         assertThat(first.get("metadata").get("causationId").asText()).isEqualTo("command-7");
         JsonNode second = events.get(1);

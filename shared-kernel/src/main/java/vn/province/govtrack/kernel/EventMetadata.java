@@ -1,13 +1,20 @@
 package vn.province.govtrack.kernel;
 
 /**
- * The metadata keys every event carries, for auditors: who caused it, which request it belongs
- * to, and which message directly caused it.
+ * The metadata keys every event carries, for auditors: who caused it (and in which role and for
+ * which unit), which request it belongs to, and which message directly caused it.
  */
 public final class EventMetadata {
 
-    /** Who issued the command: the authenticated principal's name, or {@code "anonymous"}. */
+    /**
+     * Who issued the command: the subject ({@code sub}) of the request's bearer token, or
+     * {@code "system:<job>"} for a command the service issued itself (e.g. {@code system:secondment-expiry}).
+     */
     public static final String ACTOR = "actor";
+    /** The role the actor acted in (CLERK, UNIT_HEAD, HOME_AFFAIRS, ADMIN, ...); absent for system jobs. */
+    public static final String ACTOR_ROLE = "actorRole";
+    /** The unit a unit-bound actor (CLERK, UNIT_HEAD) acted for; absent for the other roles. */
+    public static final String ACTOR_UNIT = "actorUnit";
     /** The request the event belongs to: the caller's {@code X-Correlation-Id}, or one generated per request. */
     public static final String CORRELATION_ID = "correlationId";
     /** The identifier of the message (the command) whose handling produced the event. */

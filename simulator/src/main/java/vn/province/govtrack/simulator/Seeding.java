@@ -12,12 +12,15 @@ import java.util.function.IntConsumer;
 import vn.province.govtrack.simulator.dossier.OfficeHours;
 import vn.province.govtrack.simulator.dossier.Scenario;
 import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.DevTokens;
 import vn.province.govtrack.simulator.http.Http;
+import vn.province.govtrack.simulator.http.Official;
 import vn.province.govtrack.simulator.province.Province;
 
 /**
- * What every {@link Seeder} works with: the province and scenario, the command side, the tally
- * of answers, and a pool of workers. Sending through {@link #send} counts every answer.
+ * What every {@link Seeder} works with: the province and scenario, the command side and its
+ * tokens, the tally of answers, and a pool of workers. Sending through {@link #send} counts every
+ * answer; each command is sent as the official whose job it is.
  */
 public final class Seeding {
 
@@ -25,16 +28,18 @@ public final class Seeding {
     private final Scenario scenario;
     private final OfficeHours hours;
     private final Http commands;
+    private final DevTokens tokens;
     private final Tally tally;
     private final int workers;
     private final PrintStream out;
 
-    public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, Tally tally, int workers,
-                   PrintStream out) {
+    public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens, Tally tally,
+                   int workers, PrintStream out) {
         this.province = province;
         this.scenario = scenario;
         this.hours = hours;
         this.commands = commands;
+        this.tokens = tokens;
         this.tally = tally;
         this.workers = workers;
         this.out = out;
@@ -60,17 +65,19 @@ public final class Seeding {
         return out;
     }
 
-    /** POSTs a command to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
-    public Answer send(String kind, String subject, String path, Object body, String idempotencyKey) {
-        Answer answer = commands.post("/api/v1" + path, body,
-                                      idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    /** POSTs a command as {@code official} to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
+    public Answer send(Official official, String kind, String subject, String path, Object body, String idempotencyKey) {
+        String authorization = "Bearer " + tokens.of(official);
+        Answer answer = commands.post("/api/v1" + path, body, idempotencyKey == null
+                ? Map.of("Authorization", authorization)
+                : Map.of("Authorization", authorization, "Idempotency-Key", idempotencyKey));
         tally.answered(kind, subject, answer);
         return answer;
     }
 
-    /** PUTs a command to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
-    public Answer put(String kind, String subject, String path, Object body) {
-        Answer answer = commands.put("/api/v1" + path, body);
+    /** PUTs a command as {@code official} to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
+    public Answer put(Official official, String kind, String subject, String path, Object body) {
+        Answer answer = commands.put("/api/v1" + path, body, Map.of("Authorization", "Bearer " + tokens.of(official)));
         tally.answered(kind, subject, answer);
         return answer;
     }

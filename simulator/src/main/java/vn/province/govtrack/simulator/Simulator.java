@@ -11,7 +11,9 @@ import vn.province.govtrack.simulator.dossier.DossierPlanner;
 import vn.province.govtrack.simulator.dossier.DossierProfile;
 import vn.province.govtrack.simulator.dossier.OfficeHours;
 import vn.province.govtrack.simulator.dossier.Scenario;
+import vn.province.govtrack.simulator.http.DevTokens;
 import vn.province.govtrack.simulator.http.Http;
+import vn.province.govtrack.simulator.http.Official;
 import vn.province.govtrack.simulator.province.Province;
 import vn.province.govtrack.simulator.province.ProvinceCatalogue;
 import vn.province.govtrack.simulator.report.ProvinceFigures;
@@ -73,7 +75,8 @@ public final class Simulator {
             return 2;
         }
         Http commands = new Http(options.commandUrl());
-        Http queries = new Http(options.queryUrl());
+        DevTokens tokens = new DevTokens(commands);
+        Http queries = new Http(options.queryUrl(), () -> tokens.of(Official.AUDITOR));
         Projections projections = new Projections(queries);
         for (Http service : List.of(commands, queries)) {
             if (!service.reachable("/actuator/health")) {
@@ -91,7 +94,7 @@ public final class Simulator {
         out.printf("Seeding %s%n  command side %s, query side %s, %d workers%n", describe(scenario, province),
                    options.commandUrl(), options.queryUrl(), options.workers());
 
-        Result result = seed(province, scenario, hours, commands, options.workers(), out);
+        Result result = seed(province, scenario, hours, commands, tokens, options.workers(), out);
         if (options.report()) {
             report(queries, projections, province, scenario, result.tally().maxPosition(), out);
         }
@@ -103,10 +106,10 @@ public final class Simulator {
     }
 
     /** Seeds the whole province: the entry point the benchmark reuses. */
-    public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands, int workers,
-                              PrintStream out) {
+    public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens,
+                              int workers, PrintStream out) {
         Tally tally = new Tally(out);
-        Seeding seeding = new Seeding(province, scenario, hours, commands, tally, workers, out);
+        Seeding seeding = new Seeding(province, scenario, hours, commands, tokens, tally, workers, out);
         List<Simulation.Phase> phases = Simulation.seed(seeding, Simulation.seeders());
         Simulation.printSummary(tally, phases, out);
         return new Result(tally, phases);

@@ -12,21 +12,29 @@ import static vn.province.govtrack.kernel.dossier.DossierStatus.WITHDRAWAL_REQUE
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
+import vn.province.govtrack.command.rejection.ForbiddenCommandException;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
+import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
@@ -80,7 +88,11 @@ import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
  *
  * <p>Business times (every command's optional {@code ...At}) may be given by an importer replaying
  * dated history; absent, they are the injected clock's now. They may not lie in the future
- * (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier.
+ * (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier. A dossier is submitted or
+ * transferred only to a registered unit that is not dissolved on that business day.
+ *
+ * <p>Unit scoping is decided here too, before any handler, against the dossier's <em>current</em>
+ * unit (see {@link #actOnlyForOwnUnit}): which role may give which command is the web layer's rule.
  */
 @Aggregate
 class Dossier {
@@ -143,8 +155,37 @@ class Dossier {
     private Duration pausedTime = Duration.ZERO;
     private Instant lastRecordedAt;
 
+    /**
+     * The roles that act for one unit only, named in the command's {@link EventMetadata#ACTOR_ROLE}
+     * ({@code vn.province.govtrack.security.Role#unitBound()}; a test keeps the two in step).
+     */
+    static final Set<String> UNIT_BOUND_ROLES = Set.of("CLERK", "UNIT_HEAD");
+
     Dossier() {
         // for Axon: no dossier yet, before its first event
+    }
+
+    /**
+     * A clerk or unit head acts only on a dossier currently at its own unit (so after a transfer the
+     * new unit's staff act on it, and the old unit's no longer), and submits dossiers only to its own
+     * unit; otherwise the command is refused (403) before anything is appended. Commands without an
+     * actor role are the service's own, and other roles are kept from dossier commands by the web layer.
+     */
+    @CommandHandlerInterceptor
+    Object actOnlyForOwnUnit(CommandMessage<?> command, InterceptorChain chain,
+                             @MetaDataValue(EventMetadata.ACTOR_ROLE) String actorRole,
+                             @MetaDataValue(EventMetadata.ACTOR_UNIT) String actorUnit) throws Exception {
+        if (actorRole != null && UNIT_BOUND_ROLES.contains(actorRole)) {
+            boolean submission = command.getPayload() instanceof SubmitDossierCommand;
+            String heldBy = command.getPayload() instanceof SubmitDossierCommand submit ? submit.unitCode() : unitCode;
+            if (heldBy == null || !heldBy.equals(actorUnit)) {
+                throw new ForbiddenCommandException(submission
+                        ? "a " + actorRole + " of unit '" + actorUnit + "' submits dossiers to its own unit only"
+                        : "dossier '" + dossierId + "' is at unit '" + unitCode + "'; a " + actorRole + " of unit '"
+                          + actorUnit + "' may not act on it");
+            }
+        }
+        return chain.proceed();
     }
 
     /**
@@ -164,11 +205,10 @@ class Dossier {
         Channel channel = Require.present(command.channel(), "channel");
         Applicant submittedBy = Require.present(command.applicant(), "applicant");
         String unit = Require.text(command.unitCode(), "unitCode");
-        if (!referenceData.unitExists(unit)) {
-            throw new UnknownReferenceException("unit", unit);
-        }
+        UnitStanding standing = unitOf(unit, referenceData);
         ProcedureTerms terms = termsOf(Require.text(command.procedureCode(), "procedureCode"), referenceData);
         Instant submittedAt = businessTime(command.submittedAt(), "submittedAt", clock);
+        requireExisting(standing, submittedAt, referenceData);
 
         if (channel == Channel.ONLINE) {
             if (!terms.online()) {
@@ -297,11 +337,10 @@ class Dossier {
         if (toUnitCode.equals(unitCode)) {
             throw new RuleViolationException("dossier '" + dossierId + "' is already at unit '" + unitCode + "'");
         }
-        if (!referenceData.unitExists(toUnitCode)) {
-            throw new UnknownReferenceException("unit", toUnitCode);
-        }
-        apply(new DossierTransferredEvent(dossierId, unitCode, toUnitCode, reason,
-                                          businessTime(command.transferredAt(), "transferredAt", clock)));
+        UnitStanding toUnit = unitOf(toUnitCode, referenceData);
+        Instant transferredAt = businessTime(command.transferredAt(), "transferredAt", clock);
+        requireExisting(toUnit, transferredAt, referenceData);
+        apply(new DossierTransferredEvent(dossierId, unitCode, toUnitCode, reason, transferredAt));
         return standing();
     }
 
@@ -499,6 +538,19 @@ class Dossier {
             throw new InvalidCommandException("amount must be positive, not " + amount);
         }
         return amount;
+    }
+
+    private static UnitStanding unitOf(String unitCode, ReferenceData referenceData) {
+        return referenceData.unit(unitCode).orElseThrow(() -> new UnknownReferenceException("unit", unitCode));
+    }
+
+    /** A dossier goes to no unit on or after the day of its dissolution (in the business zone). */
+    private static void requireExisting(UnitStanding unit, Instant at, ReferenceData referenceData) {
+        LocalDate day = LocalDate.ofInstant(at, referenceData.workingCalendar().zone());
+        if (!unit.existsOn(day)) {
+            throw new RuleViolationException("unit '" + unit.code() + "' is dissolved from " + unit.dissolvedOn()
+                                             + "; it takes no dossier on " + day);
+        }
     }
 
     private static ProcedureTerms termsOf(String procedureCode, ReferenceData referenceData) {

@@ -13,21 +13,21 @@ import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
 import vn.province.govtrack.command.calendar.WorkingHours;
+import vn.province.govtrack.command.unit.UnitDirectory;
+import vn.province.govtrack.command.unit.UnitStanding;
 import vn.province.govtrack.kernel.calendar.CalendarIds;
 import vn.province.govtrack.kernel.calendar.HolidaysSetEvent;
 import vn.province.govtrack.kernel.procedure.ProcedureIds;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
-import vn.province.govtrack.kernel.unit.UnitIds;
-import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 
 /**
  * Reads reference data from the other aggregates' streams rather than loading those aggregates
  * through their repositories, so that a dossier decision takes no lock on its unit or procedure.
  * Reads events only, never snapshots.
  *
- * <p>Caches what cannot change, so most decisions read no reference stream in full: a unit, once
- * registered, is never removed, and a procedure is published once with terms that never change,
- * so both are remembered once found (an unknown code is asked again each time). Holidays can be
+ * <p>Units are the {@link UnitDirectory}'s answer. Caches what cannot change, so most decisions read
+ * no reference stream in full: a procedure is published once with terms that never change, so it is
+ * remembered once found (an unknown code is asked again each time). Holidays can be
  * set again at any time, by any instance, so each decision still asks the store for them, but
  * only for the events after the last one seen: the answer is exactly what a full read would give.
  */
@@ -36,25 +36,19 @@ class EventStoreReferenceData implements ReferenceData {
 
     private final EventStore eventStore;
     private final WorkingHours workingHours;
-    private final Set<String> registeredUnits = ConcurrentHashMap.newKeySet();
+    private final UnitDirectory units;
     private final Map<String, ProcedureTerms> publishedProcedures = new ConcurrentHashMap<>();
     private final Map<Integer, HolidaysOfYear> holidaysByYear = new ConcurrentHashMap<>();
 
-    EventStoreReferenceData(EventStore eventStore, WorkingHours workingHours) {
+    EventStoreReferenceData(EventStore eventStore, WorkingHours workingHours, UnitDirectory units) {
         this.eventStore = eventStore;
         this.workingHours = workingHours;
+        this.units = units;
     }
 
     @Override
-    public boolean unitExists(String unitCode) {
-        if (registeredUnits.contains(unitCode)) {
-            return true;
-        }
-        boolean registered = latest(UnitIds.streamOf(unitCode), UnitRegisteredEvent.class).isPresent();
-        if (registered) {
-            registeredUnits.add(unitCode);
-        }
-        return registered;
+    public Optional<UnitStanding> unit(String unitCode) {
+        return units.standingOf(unitCode);
     }
 
     @Override

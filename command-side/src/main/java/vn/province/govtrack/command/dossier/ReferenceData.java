@@ -3,15 +3,18 @@ package vn.province.govtrack.command.dossier;
 import java.util.Optional;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
+import vn.province.govtrack.command.unit.UnitStanding;
 
 /**
- * What a dossier decision needs to know about the rest of the province: which units exist, the
+ * What a dossier decision needs to know about the rest of the province: which units exist (and since
+ * when a dissolved one no longer does), the
  * terms of procedures, and the working calendar in force. Injected into the dossier's command
  * handlers as a parameter.
  */
 interface ReferenceData {
 
-    boolean unitExists(String unitCode);
+    /** The unit registered under {@code unitCode}; empty when none is. */
+    Optional<UnitStanding> unit(String unitCode);
 
     Optional<ProcedureTerms> procedure(String procedureCode);
 

@@ -10,8 +10,8 @@ import vn.province.govtrack.kernel.EventMetadata;
 
 /**
  * Copies metadata from each command onto the events its handling applies, so no handler sets it
- * by hand. The command itself gets {@code actor} and {@code correlationId} when it is dispatched
- * (see {@code RequestMetadataInterceptor}).
+ * by hand. The command itself gets {@code actor}, {@code actorRole}, {@code actorUnit} and
+ * {@code correlationId} when it is dispatched (see {@code RequestMetadataInterceptor}).
  *
  * <p>These beans replace Axon's default {@link MessageOriginProvider}, whose keys would name the
  * command's id {@code correlationId}; here the command's id is the {@code causationId}, and the
@@ -27,6 +27,6 @@ class MessageMetadataConfiguration {
 
     @Bean
     CorrelationDataProvider actor() {
-        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR);
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.ACTOR_ROLE, EventMetadata.ACTOR_UNIT);
     }
 }

@@ -23,6 +23,8 @@ import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
+import vn.province.govtrack.command.unit.UnitDirectory;
+import vn.province.govtrack.command.unit.UnitStanding;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -56,6 +58,9 @@ import vn.province.govtrack.kernel.staff.TransferStaffCommand;
  *       never span a change of home assignment, and never go to the home unit;</li>
  *   <li>after a departure is recorded no movement is accepted; a secondment running on or after the
  *       departure date ends with it;</li>
+ *   <li>nobody moves into a dissolved unit: a secondment to it must end before its dissolution date,
+ *       and recruitment and transfers, which are open-ended, go to no unit whose dissolution is
+ *       recorded;</li>
  *   <li>a secondment whose end date has passed ends only through {@link EndExpiredSecondmentsCommand},
  *       which compares with today by the injected clock; issued twice, it appends the end once.</li>
  * </ul>
@@ -87,7 +92,7 @@ class Staff {
     /** Create-if-missing, so that reusing a staff id is a rule violation rather than a storage conflict. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    LocalDate handle(RecruitStaffCommand command, Units units, Clock clock) {
+    LocalDate handle(RecruitStaffCommand command, UnitDirectory units, Clock clock) {
         if (streamId != null) {
             throw new RuleViolationException("staff member '" + staffId + "' is already recorded");
         }
@@ -100,18 +105,18 @@ class Staff {
         String decisionNo = Require.text(command.decisionNo(), "decisionNo");
         LocalDate effectiveDate = date(command.effectiveDate() != null ? command.effectiveDate() : LocalDate.now(clock),
                                        "effectiveDate");
-        String unitCode = existingUnit(command.unitCode(), "unitCode", units);
+        String unitCode = unitTakingStaff(command.unitCode(), "unitCode", units, null);
         apply(new StaffRecruitedEvent(command.staffId(), fullName, unitCode, field, position, effectiveDate,
                                       decisionNo));
         return effectiveDate;
     }
 
     @CommandHandler
-    StaffTransferredEvent handle(TransferStaffCommand command, Units units) {
+    StaffTransferredEvent handle(TransferStaffCommand command, UnitDirectory units) {
         requireNoDeparture();
         String decisionNo = Require.text(command.decisionNo(), "decisionNo");
         LocalDate effectiveDate = date(Require.present(command.effectiveDate(), "effectiveDate"), "effectiveDate");
-        String toUnitCode = existingUnit(command.toUnitCode(), "toUnitCode", units);
+        String toUnitCode = unitTakingStaff(command.toUnitCode(), "toUnitCode", units, null);
         Assignment current = latestAssignment();
         String toField = command.toField() != null ? Require.text(command.toField(), "toField") : current.field();
         String toPosition = command.toPosition() != null ? Require.text(command.toPosition(), "toPosition")
@@ -140,7 +145,7 @@ class Staff {
     }
 
     @CommandHandler
-    StaffSecondedEvent handle(SecondStaffCommand command, Units units) {
+    StaffSecondedEvent handle(SecondStaffCommand command, UnitDirectory units) {
         requireNoDeparture();
         String decisionNo = Require.text(command.decisionNo(), "decisionNo");
         LocalDate from = date(Require.present(command.from(), "from"), "from");
@@ -153,7 +158,7 @@ class Staff {
             throw new InvalidCommandException("a secondment lasts at most " + LONGEST_SECONDMENT_YEARS
                                               + " years: from " + from + " it must end on or before " + longest);
         }
-        String toUnitCode = existingUnit(command.toUnitCode(), "toUnitCode", units);
+        String toUnitCode = unitTakingStaff(command.toUnitCode(), "toUnitCode", units, until);
         Assignment home = assignmentOn(from).orElseThrow(() -> new RuleViolationException(
                 "staff member '" + staffId + "' is not in service on " + from + "; recruitment takes effect "
                 + assignments.get(0).from()));
@@ -365,10 +370,18 @@ class Staff {
         return secondments.stream().filter(secondment -> secondment.runsOn(day)).findFirst();
     }
 
-    private static String existingUnit(String unitCode, String field, Units units) {
+    /**
+     * The code of a registered unit that still exists on {@code lastDay}, the last day a movement
+     * into it would hold; null for open-ended movements, which no dissolved unit takes.
+     */
+    private static String unitTakingStaff(String unitCode, String field, UnitDirectory units, LocalDate lastDay) {
         String code = Require.text(unitCode, field);
-        if (!units.exists(code)) {
-            throw new UnknownReferenceException("unit", code);
+        UnitStanding unit = units.standingOf(code).orElseThrow(() -> new UnknownReferenceException("unit", code));
+        if (lastDay == null ? unit.dissolutionRecorded() : !unit.existsOn(lastDay)) {
+            throw new RuleViolationException("unit '" + code + "' is dissolved from " + unit.dissolvedOn() + "; "
+                                             + (lastDay == null ? "it takes no staff"
+                                                                : "a secondment to it must end before that day, not on "
+                                                                  + lastDay));
         }
         return code;
     }

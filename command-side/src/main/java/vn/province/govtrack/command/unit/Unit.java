@@ -15,23 +15,32 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
+import vn.province.govtrack.kernel.unit.DissolveUnitCommand;
 import vn.province.govtrack.kernel.unit.RegisterUnitCommand;
 import vn.province.govtrack.kernel.unit.SetStaffingQuotaCommand;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
+import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitIds;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 
-/** A commune, ward, special zone, department or centre; its stream is {@code UnitIds.streamOf(code)}. */
+/**
+ * A commune, ward, special zone, department or centre; its stream is {@code UnitIds.streamOf(code)}.
+ * A unit may be dissolved once, by decision, from an effective date on; it takes no quota from that
+ * day. (Staff and dossier decisions learn of the dissolution through {@link UnitDirectory}.)
+ */
 @Aggregate
 class Unit {
 
     /** More positions than any unit has in one field; bounds what a typo can do to the province totals. */
     static final int MAX_QUOTA = 10_000;
-    static final LocalDate EARLIEST_QUOTA_DATE = LocalDate.of(2000, 1, 1);
-    static final LocalDate LATEST_QUOTA_DATE = LocalDate.of(2199, 12, 31);
+    static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
     @AggregateIdentifier
     private String streamId;
+    private String code;
+    /** The first day the unit no longer exists; null while no dissolution is recorded. */
+    private LocalDate dissolvedOn;
 
     Unit() {
         // for Axon: an empty unit, before its first event
@@ -62,17 +71,48 @@ class Unit {
                                               + command.positions());
         }
         LocalDate effectiveDate = command.effectiveDate() != null ? command.effectiveDate() : LocalDate.now(clock);
-        if (effectiveDate.isBefore(EARLIEST_QUOTA_DATE) || effectiveDate.isAfter(LATEST_QUOTA_DATE)) {
-            throw new InvalidCommandException("effectiveDate must lie between " + EARLIEST_QUOTA_DATE + " and "
-                                              + LATEST_QUOTA_DATE);
+        if (effectiveDate.isBefore(EARLIEST_DATE) || effectiveDate.isAfter(LATEST_DATE)) {
+            throw new InvalidCommandException("effectiveDate must lie between " + EARLIEST_DATE + " and "
+                                              + LATEST_DATE);
+        }
+        if (dissolvedOn != null && !effectiveDate.isBefore(dissolvedOn)) {
+            throw new RuleViolationException("unit '" + code + "' is dissolved from " + dissolvedOn
+                                             + "; it takes no quota effective " + effectiveDate);
         }
         apply(new StaffingQuotaSetEvent(command.unitCode(), field, command.positions(), effectiveDate,
                                         command.decisionNo()));
         return effectiveDate;
     }
 
+    /**
+     * Dissolves the unit from the effective date (today when not given) by the named decision; a unit
+     * is dissolved once. Dissolving an unknown code is not found.
+     *
+     * @return the effective date decided
+     */
+    @CommandHandler
+    LocalDate handle(DissolveUnitCommand command, Clock clock) {
+        String decisionNo = Require.text(command.decisionNo(), "decisionNo");
+        LocalDate effectiveDate = command.effectiveDate() != null ? command.effectiveDate() : LocalDate.now(clock);
+        if (effectiveDate.isBefore(EARLIEST_DATE) || effectiveDate.isAfter(LATEST_DATE)) {
+            throw new InvalidCommandException("effectiveDate must lie between " + EARLIEST_DATE + " and "
+                                              + LATEST_DATE);
+        }
+        if (dissolvedOn != null) {
+            throw new RuleViolationException("unit '" + code + "' is already dissolved, from " + dissolvedOn);
+        }
+        apply(new UnitDissolvedEvent(code, effectiveDate, decisionNo));
+        return effectiveDate;
+    }
+
     @EventSourcingHandler
     void on(UnitRegisteredEvent event) {
         streamId = UnitIds.streamOf(event.code());
+        code = event.code();
+    }
+
+    @EventSourcingHandler
+    void on(UnitDissolvedEvent event) {
+        dissolvedOn = event.effectiveDate();
     }
 }

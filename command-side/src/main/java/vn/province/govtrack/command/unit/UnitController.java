@@ -1,5 +1,7 @@
 package vn.province.govtrack.command.unit;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,17 +9,27 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
+import vn.province.govtrack.kernel.unit.DissolveUnitCommand;
 import vn.province.govtrack.kernel.unit.RegisterUnitCommand;
 import vn.province.govtrack.kernel.unit.UnitKind;
 
+/**
+ * Units: registration and dissolution. A dissolved unit keeps its history, but from its dissolution
+ * date on nothing moves into it: recruitment, transfers and secondments into it and dossier
+ * submissions and transfers to it answer 409 and append nothing.
+ */
 @RestController
 @RequestMapping("/api/v1/units")
 class UnitController {
@@ -34,6 +46,35 @@ class UnitController {
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{code}").build(request.code()))
                 .body(new UnitRegistered(request.code(), request.name(), request.kind(), position));
+    }
+
+    /**
+     * Dissolves the unit by decision from {@code effectiveDate} (today when absent): 200 with the
+     * effective date decided; 404 for an unknown unit; 409 when it is already dissolved.
+     */
+    @PostMapping("/{code}/dissolution")
+    @Operation(summary = "Dissolve a unit by decision, from an effective date (default today)",
+               description = "From effectiveDate on, the unit takes no staff (recruitment, transfer, or a secondment "
+                       + "that would run on or after that day; recruitment and transfers are open-ended, so none is "
+                       + "accepted once a dissolution is recorded), no dossiers (submission or transfer at or after "
+                       + "the start of that day, business zone) and no quota: those commands answer 409 "
+                       + "problem+json and append nothing. Its history stays; the personnel audit shows its rows "
+                       + "as DISSOLVED from that day. 404 unknown unit; 409 already dissolved.")
+    UnitDissolved dissolve(@PathVariable @Pattern(regexp = Patterns.CODE) String code,
+                           @Valid @RequestBody DissolutionRequest request) {
+        Accepted<LocalDate> accepted = commands.send(new DissolveUnitCommand(code, request.effectiveDate(),
+                                                                             request.decisionNo()));
+        return new UnitDissolved(code, accepted.result(), request.decisionNo(), accepted.position());
+    }
+
+    /**
+     * @param effectiveDate optional; the first day the unit no longer exists, today when absent
+     * @param decisionNo    the decision dissolving the unit
+     */
+    record DissolutionRequest(LocalDate effectiveDate, @NotBlank @Size(max = 100) String decisionNo) {
+    }
+
+    record UnitDissolved(String code, LocalDate effectiveDate, String decisionNo, long position) {
     }
 
     record RegisterUnitRequest(@NotNull @Pattern(regexp = Patterns.CODE) String code,

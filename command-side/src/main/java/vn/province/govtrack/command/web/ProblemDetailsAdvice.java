@@ -42,6 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import vn.province.govtrack.command.rejection.ForbiddenCommandException;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
@@ -50,7 +51,8 @@ import vn.province.govtrack.command.rejection.UnknownReferenceException;
  * Answers every failure as {@code application/problem+json} (RFC 9457) with a stable {@code type}
  * ({@value #TYPE_BASE}{@code <slug>}) and the request's {@code correlationId}: 400 for malformed or
  * invalid input (with {@code errors} per field where known), 404 for unknown paths and references,
- * 405, 415, 409 for commands the current state forbids and for concurrent changes. Input never
+ * 403 for a command the caller may not give (another unit's dossier), 405, 415, 409 for commands
+ * the current state forbids and for concurrent changes. Input never
  * causes a 5xx: exceptions that only input can provoke are 400s, and the last resort answers 500
  * without internals only for genuine faults.
  */
@@ -75,6 +77,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unknownResource(AggregateNotFoundException e, WebRequest request) {
         String detail = "nothing is recorded under '" + e.getAggregateIdentifier() + "'";
         return answer(e, problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail), request);
+    }
+
+    /** Same type as the security layer's 403s: the caller may not do this. */
+    @ExceptionHandler(ForbiddenCommandException.class)
+    ResponseEntity<Object> forbidden(ForbiddenCommandException e, WebRequest request) {
+        return answer(e, problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()), request);
     }
 
     @ExceptionHandler(RuleViolationException.class)
@@ -189,6 +197,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static String slugOf(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "invalid-input";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";

@@ -1,12 +1,9 @@
 package vn.province.govtrack.command.web;
 
-import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -15,17 +12,17 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import vn.province.govtrack.kernel.EventMetadata;
+import vn.province.govtrack.security.Caller;
 
 /**
- * Stamps each command dispatched while serving an HTTP request with the request's actor and
- * correlation id; correlation data providers then copy them onto the resulting events. The actor
- * is the request's authenticated principal, or {@value #ANONYMOUS} while the service has no
- * authentication. Commands dispatched outside a request pass unchanged.
+ * Stamps each command dispatched while serving an HTTP request with the request's caller (subject
+ * as {@code actor}, {@code actorRole}, and {@code actorUnit} for unit-bound roles) and correlation
+ * id; correlation data providers then copy them onto the resulting events, and the dossier decides
+ * unit scoping from them. Commands dispatched outside a request (scheduled jobs) pass unchanged:
+ * their issuer names its own system actor.
  */
 @Component
 class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
-
-    static final String ANONYMOUS = "anonymous";
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
@@ -33,11 +30,15 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
             if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
                 return command;
             }
-            HttpServletRequest request = attributes.getRequest();
             Map<String, String> metadata = new HashMap<>();
-            Principal principal = request.getUserPrincipal();
-            metadata.put(EventMetadata.ACTOR, principal != null ? principal.getName() : ANONYMOUS);
-            String correlationId = CorrelationIdFilter.correlationIdOf(request);
+            Caller.current().ifPresent(caller -> {
+                metadata.put(EventMetadata.ACTOR, caller.subject());
+                metadata.put(EventMetadata.ACTOR_ROLE, caller.role().name());
+                if (caller.unitCode() != null) {
+                    metadata.put(EventMetadata.ACTOR_UNIT, caller.unitCode());
+                }
+            });
+            String correlationId = CorrelationIdFilter.correlationIdOf(attributes.getRequest());
             if (correlationId != null) {
                 metadata.put(EventMetadata.CORRELATION_ID, correlationId);
             }

@@ -1,11 +1,17 @@
 package vn.province.govtrack.command.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -15,9 +21,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import vn.province.govtrack.command.calendar.WorkingHours;
+import vn.province.govtrack.command.rejection.ForbiddenCommandException;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
+import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
@@ -51,6 +59,7 @@ import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
+import vn.province.govtrack.security.Role;
 
 /**
  * Every step of a dossier's life, accepted and refused, as given/when/then. Which step each
@@ -60,6 +69,8 @@ class DossierTest {
 
     private static final String COMMUNE = "XA-TAN-LAP";
     private static final String WARD = "PHUONG-HOA-BINH";
+    /** Merged into a neighbour: dissolved from Wednesday 2 July 2025. */
+    private static final String MERGED_COMMUNE = "XA-TAN-HOA";
     private static final String OFFICER = "CB-01";
     /** Birth registration: one working day, cut-off 15:00, offered online. */
     private static final ProcedureTerms BIRTH = new ProcedureTerms("KHAI-SINH", "JUSTICE_CIVIL_STATUS", 8,
@@ -84,6 +95,7 @@ class DossierTest {
         fixture.registerInjectableResource(new FakeReferenceData()
                 .withUnit(COMMUNE)
                 .withUnit(WARD)
+                .withUnitDissolvedFrom(MERGED_COMMUNE, LocalDate.parse("2025-07-02"))
                 .withProcedure(BIRTH)
                 .withProcedure(LAND)
                 .withHolidays(2025, Set.of(LocalDate.parse("2025-09-01"), LocalDate.parse("2025-09-02"))));
@@ -177,6 +189,27 @@ class DossierTest {
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage("unknown unit 'NOWHERE'")
                     .expectNoEvents();
+        }
+
+        @Test
+        void atAUnitDissolvedThatDayIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitDossierCommand("HS-1", "KHAI-SINH", MERGED_COMMUNE, Channel.IN_PERSON, CITIZEN,
+                                                   at("2025-07-02T07:45")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("unit 'XA-TAN-HOA' is dissolved from 2025-07-02; it takes no dossier on "
+                                            + "2025-07-02")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void atAUnitOnTheDayBeforeItsDissolutionIsReceived() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitDossierCommand("HS-1", "KHAI-SINH", MERGED_COMMUNE, Channel.IN_PERSON, CITIZEN,
+                                                   at("2025-07-01T09:30")))
+                    .expectEvents(new DossierReceivedEvent("HS-1", "KHAI-SINH", "JUSTICE_CIVIL_STATUS", MERGED_COMMUNE,
+                                                           Channel.IN_PERSON, CITIZEN, at("2025-07-01T09:30"), 8,
+                                                           at("2025-07-01T09:30"), DUE));
         }
 
         @Test
@@ -675,6 +708,17 @@ class DossierTest {
         }
 
         @Test
+        void toADissolvedUnitIsRefused() {
+            fixture.given(receivedInPerson())
+                    .when(new TransferDossierCommand("HS-1", MERGED_COMMUNE, "the applicant lives there",
+                                                     at("2025-07-02T08:00")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("unit 'XA-TAN-HOA' is dissolved from 2025-07-02; it takes no dossier on "
+                                            + "2025-07-02")
+                    .expectNoEvents();
+        }
+
+        @Test
         void toTheUnitAlreadyHandlingItIsRefused() {
             fixture.given(receivedInPerson())
                     .when(new TransferDossierCommand("HS-1", COMMUNE, "reason", null))
@@ -972,6 +1016,74 @@ class DossierTest {
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("dossier 'HS-1' is NEW; it cannot be stopped")
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ActingForAUnit {
+
+        private Map<String, String> actor(String role, String unit) {
+            return Map.of(EventMetadata.ACTOR, "clerk", EventMetadata.ACTOR_ROLE, role, EventMetadata.ACTOR_UNIT, unit);
+        }
+
+        @Test
+        void aClerkOfTheUnitHoldingTheDossierActsOnIt() {
+            fixture.given(receivedInPerson())
+                    .when(new AssignDossierCommand("HS-1", OFFICER, at("2025-07-01T10:00")), actor("CLERK", COMMUNE))
+                    .expectEvents(assigned());
+        }
+
+        @Test
+        void aClerkOrUnitHeadOfAnotherUnitIsRefusedAndNothingIsRecorded() {
+            for (String role : List.of("CLERK", "UNIT_HEAD")) {
+                fixture.given(receivedInPerson())
+                        .when(new AssignDossierCommand("HS-1", OFFICER, null), actor(role, WARD))
+                        .expectException(ForbiddenCommandException.class)
+                        .expectExceptionMessage("dossier 'HS-1' is at unit '" + COMMUNE + "'; a " + role + " of unit '"
+                                                + WARD + "' may not act on it")
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void afterATransferTheNewUnitActsOnTheDossierAndTheOldOneNoLonger() {
+            DossierTransferredEvent transferred = new DossierTransferredEvent("HS-1", COMMUNE, WARD, "competence",
+                                                                              at("2025-07-01T09:45"));
+            fixture.given(receivedInPerson(), transferred)
+                    .when(new AssignDossierCommand("HS-1", OFFICER, at("2025-07-01T10:00")), actor("CLERK", WARD))
+                    .expectEvents(assigned());
+            fixture.given(receivedInPerson(), transferred)
+                    .when(new AssignDossierCommand("HS-1", OFFICER, null), actor("UNIT_HEAD", COMMUNE))
+                    .expectException(ForbiddenCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aClerkSubmitsToItsOwnUnitOnly() {
+            SubmitDossierCommand toTheCommune = new SubmitDossierCommand("HS-1", "KHAI-SINH", COMMUNE, Channel.IN_PERSON,
+                                                                         CITIZEN, at("2025-07-01T09:30"));
+            fixture.givenNoPriorActivity()
+                    .when(toTheCommune, actor("CLERK", WARD))
+                    .expectException(ForbiddenCommandException.class)
+                    .expectExceptionMessage("a CLERK of unit '" + WARD + "' submits dossiers to its own unit only")
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(toTheCommune, actor("CLERK", COMMUNE))
+                    .expectEvents(receivedInPerson());
+        }
+
+        @Test
+        void rolesNotBoundToAUnitAreNotScopedHere() {
+            fixture.given(receivedInPerson())
+                    .when(new AssignDossierCommand("HS-1", OFFICER, at("2025-07-01T10:00")),
+                          Map.of(EventMetadata.ACTOR, "system:import", EventMetadata.ACTOR_ROLE, "ADMIN"))
+                    .expectEvents(assigned());
+        }
+
+        @Test
+        void theUnitBoundRolesAreTheSecurityModulesUnitBoundRoles() {
+            assertThat(Dossier.UNIT_BOUND_ROLES).isEqualTo(Arrays.stream(Role.values()).filter(Role::unitBound)
+                                                                 .map(Role::name).collect(Collectors.toSet()));
         }
     }
 }

@@ -2,23 +2,28 @@ package vn.province.govtrack.command.dossier;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
 import vn.province.govtrack.command.calendar.WorkingHours;
+import vn.province.govtrack.command.unit.UnitStanding;
 
 /** Reference data held in memory, set up by each test as the province it needs. */
 class FakeReferenceData implements ReferenceData {
 
-    private final Set<String> units = new HashSet<>();
+    private final Map<String, UnitStanding> units = new HashMap<>();
     private final Map<String, ProcedureTerms> procedures = new HashMap<>();
     private final Map<Integer, Set<LocalDate>> holidays = new HashMap<>();
 
     FakeReferenceData withUnit(String code) {
-        units.add(code);
+        units.put(code, new UnitStanding(code, null));
+        return this;
+    }
+
+    FakeReferenceData withUnitDissolvedFrom(String code, LocalDate dissolvedOn) {
+        units.put(code, new UnitStanding(code, dissolvedOn));
         return this;
     }
 
@@ -33,8 +38,8 @@ class FakeReferenceData implements ReferenceData {
     }
 
     @Override
-    public boolean unitExists(String unitCode) {
-        return units.contains(unitCode);
+    public Optional<UnitStanding> unit(String unitCode) {
+        return Optional.ofNullable(units.get(unitCode));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,8 @@ import vn.province.govtrack.kernel.staff.StaffTransferredEvent;
 import vn.province.govtrack.kernel.staff.TrainingCompletedEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitIds;
+import vn.province.govtrack.command.web.ActingOfficials;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * Quotas and staff movements over HTTP, against the event store on a real MongoDB wire-protocol
@@ -59,6 +62,14 @@ class StaffApiHttpTest {
 
     @Autowired
     private MongoEventStorageEngine engine;
+
+    @Autowired
+    private TokenMinter minter;
+
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(http, minter);
+    }
 
     private static String unique(String prefix) {
         return prefix + "-" + NEXT.incrementAndGet();

@@ -3,7 +3,8 @@ package vn.province.govtrack.command.staff;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
+import vn.province.govtrack.command.unit.UnitDirectory;
+import vn.province.govtrack.command.unit.UnitStanding;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -46,6 +49,9 @@ class StaffTest {
     private static final String DEPARTMENT = "SO-TTTT";
     private static final String COMMUNE = "XA-TAN-LAP";
     private static final String WARD = "PHUONG-HOA-BINH";
+    /** Merged into another commune: dissolved from 1 November 2025. */
+    private static final String MERGED_COMMUNE = "XA-TAN-HOA";
+    private static final LocalDate MERGED_ON = LocalDate.parse("2025-11-01");
     private static final String IT = "INFORMATION_TECHNOLOGY";
     private static final String OFFICER = "IT officer";
     private static final String ID = "CB-0001";
@@ -55,7 +61,11 @@ class StaffTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Staff.class);
-        Units units = Set.of(DEPARTMENT, COMMUNE, WARD)::contains;
+        Map<String, UnitStanding> province = Map.of(DEPARTMENT, new UnitStanding(DEPARTMENT, null),
+                                                    COMMUNE, new UnitStanding(COMMUNE, null),
+                                                    WARD, new UnitStanding(WARD, null),
+                                                    MERGED_COMMUNE, new UnitStanding(MERGED_COMMUNE, MERGED_ON));
+        UnitDirectory units = code -> Optional.ofNullable(province.get(code));
         fixture.registerInjectableResource(units);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atTime(10, 0).atZone(PROVINCE).toInstant(), PROVINCE));
     }
@@ -118,6 +128,16 @@ class StaffTest {
                     .when(new RecruitStaffCommand(ID, "Trần Thị Bình", "XA-NOWHERE", IT, OFFICER, null, "12/QĐ-SNV"))
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage("unknown unit 'XA-NOWHERE'")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nobodyIsRecruitedIntoADissolvedUnitEvenBeforeItsDissolutionDate() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecruitStaffCommand(ID, "Trần Thị Bình", MERGED_COMMUNE, IT, OFFICER, day("2025-10-01"),
+                                                  "12/QĐ-SNV"))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("unit 'XA-TAN-HOA' is dissolved from 2025-11-01; it takes no staff")
                     .expectNoEvents();
         }
 
@@ -206,6 +226,15 @@ class StaffTest {
             fixture.given(recruited())
                     .when(new TransferStaffCommand(ID, "XA-NOWHERE", null, null, day("2026-01-01"), "50/QĐ-UBND"))
                     .expectException(UnknownReferenceException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nobodyIsTransferredIntoADissolvedUnit() {
+            fixture.given(recruited())
+                    .when(new TransferStaffCommand(ID, MERGED_COMMUNE, null, null, day("2025-10-15"), "50/QĐ-UBND"))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("unit 'XA-TAN-HOA' is dissolved from 2025-11-01; it takes no staff")
                     .expectNoEvents();
         }
 
@@ -347,6 +376,24 @@ class StaffTest {
                     .when(second("XA-NOWHERE", "2025-10-01", "2025-12-31"))
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
+        }
+
+        @Test
+        void aSecondmentToAUnitThatIsDissolvedBeforeItsLastDayIsRefused() {
+            fixture.given(recruited())
+                    .when(second(MERGED_COMMUNE, "2025-10-01", "2025-11-01"))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("unit 'XA-TAN-HOA' is dissolved from 2025-11-01; a secondment to it "
+                                            + "must end before that day, not on 2025-11-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSecondmentEndingTheDayBeforeTheUnitIsDissolvedIsAccepted() {
+            fixture.given(recruited())
+                    .when(second(MERGED_COMMUNE, "2025-10-01", "2025-10-31"))
+                    .expectEvents(new StaffSecondedEvent(ID, 1, DEPARTMENT, IT, MERGED_COMMUNE, IT, day("2025-10-01"),
+                                                         day("2025-10-31"), "46/QĐ-UBND"));
         }
 
         @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The command API over HTTP, against the event store on a real MongoDB wire-protocol server.
@@ -62,6 +64,14 @@ class CommandApiHttpTest {
 
     @Autowired
     private MongoEventStorageEngine engine;
+
+    @Autowired
+    private TokenMinter minter;
+
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(http, minter);
+    }
 
     private static String unique(String prefix) {
         return prefix + "-" + NEXT.incrementAndGet();
@@ -339,7 +349,7 @@ class CommandApiHttpTest {
         }
 
         @Test
-        void everyEventCarriesItsActorCorrelationAndCausation() {
+        void everyEventCarriesItsActorWithRoleAndUnitCorrelationAndCausation() {
             String unit = registeredUnit();
             String procedure = publishedProcedure();
             String dossierId = unique("HS");
@@ -355,7 +365,9 @@ class CommandApiHttpTest {
             assertThat(response.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("import-batch-7");
             DomainEventMessage<?> event = engine.readEvents(dossierId).next();
             assertThat(event.getMetaData())
-                    .containsEntry(EventMetadata.ACTOR, "anonymous")
+                    .containsEntry(EventMetadata.ACTOR, "test-unit_head-" + unit)
+                    .containsEntry(EventMetadata.ACTOR_ROLE, "UNIT_HEAD")
+                    .containsEntry(EventMetadata.ACTOR_UNIT, unit)
                     .containsEntry(EventMetadata.CORRELATION_ID, "import-batch-7")
                     .containsKey(EventMetadata.CAUSATION_ID);
             assertThat(event.getMetaData().get(EventMetadata.CAUSATION_ID))

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.security.Caller;
 
 @RestController
 @RequestMapping("/api/v1/dossiers")
@@ -40,8 +42,9 @@ class DossierController {
 
     @GetMapping("/{dossierId}")
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
-    DossierResponse dossier(@PathVariable String dossierId) {
+    DossierResponse dossier(@PathVariable String dossierId, @AuthenticationPrincipal Caller caller) {
         return views.find(dossierId)
+                    .map(view -> DossierAccess.readable(caller, view))
                     .map(view -> DossierResponse.of(view, clock.getZone()))
                     .orElseThrow(() -> Problems.notFound("dossier-not-found", "Dossier not found",
                             "No dossier '" + dossierId + "' in the dossier projection"));
@@ -62,7 +65,8 @@ class DossierController {
      * Dossiers matching every given filter; an empty parameter counts as absent.
      *
      * <ul>
-     *   <li>{@code unitCode}: the unit holding the dossier now (after transfers);</li>
+     *   <li>{@code unitCode}: the unit holding the dossier now (after transfers); for a CLERK or
+     *       UNIT_HEAD always its own unit (another is a 403);</li>
      *   <li>{@code status}: one or more statuses, by name or national code, comma-separated or repeated;</li>
      *   <li>{@code overdue=true}: the clock runs (received, not ended, no supplement outstanding) and the
      *       appointment date has passed; {@code overdue=false}: every other dossier. A dossier waiting
@@ -81,7 +85,8 @@ class DossierController {
                          @RequestParam(required = false) Boolean overdue,
                          @RequestParam(required = false) Integer dueWithinHours,
                          @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
+                         @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
+                         @AuthenticationPrincipal Caller caller) {
         if (page < 0) {
             throw Problems.invalidParameter("page must be >= 0 (the first page is 0); got " + page);
         }
@@ -96,7 +101,7 @@ class DossierController {
             throw Problems.invalidParameter("overdue=true and dueWithinHours select disjoint sets of dossiers "
                     + "(past due, and not yet due); ask for one of them");
         }
-        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
+        String unit = DossierAccess.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim());
         DossierFilter filter = new DossierFilter(unit, statuses(status), overdue, dueWithinHours);
         Instant now = clock.instant();
         long offset = (long) page * size;

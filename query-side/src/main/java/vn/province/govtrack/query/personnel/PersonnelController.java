@@ -66,7 +66,9 @@ class PersonnelController {
     @GetMapping("/audit")
     @Operation(summary = "Staffing per unit and field on a day, with province totals per field",
                description = "effective = own - secondedOut + secondedIn; gap = effective - quota; state SHORTAGE "
-                       + "(gap < 0), SURPLUS (gap > 0) or BALANCED. asOf (YYYY-MM-DD, default today) answers what "
+                       + "(gap < 0), SURPLUS (gap > 0) or BALANCED; DISSOLVED from the unit's dissolution date on, "
+                       + "when its quota counts as 0 (never a shortage) and staff still counted there are its gap, "
+                       + "a surplus that rebalancing may move. asOf (YYYY-MM-DD, default today) answers what "
                        + "staffing looked like, or will look like, on that day: every movement counts from its "
                        + "effective date, a secondment from its first to its last day. Totals are province-wide "
                        + "per field, whatever unitCode and state select.")

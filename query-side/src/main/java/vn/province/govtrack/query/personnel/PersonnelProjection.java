@@ -19,6 +19,7 @@ import com.mongodb.client.MongoDatabase;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.staff.StaffEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
+import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 import vn.province.govtrack.query.projection.PositionedRecords;
 import vn.province.govtrack.query.staff.StaffRecords;
@@ -82,7 +83,15 @@ class PersonnelProjection {
     void on(UnitRegisteredEvent event, TrackingToken token) {
         units.apply(event.code(), PositionedRecords.positionOf(token),
                     () -> new UnitRecord(event.code(), event.name(), event.kind()),
-                    unit -> new UnitRecord(event.code(), event.name(), event.kind()));
+                    unit -> new UnitRecord(event.code(), event.name(), event.kind(), unit.dissolvedOn()));
+    }
+
+    /** A unit is registered before it is dissolved, so its record exists by then. */
+    @EventHandler
+    void on(UnitDissolvedEvent event, TrackingToken token) {
+        units.apply(event.code(), PositionedRecords.positionOf(token),
+                    () -> new UnitRecord(event.code(), null, null, event.effectiveDate()),
+                    unit -> unit.dissolvedFrom(event.effectiveDate()));
     }
 
     /** A rebuild starts from empty collections; the replay then writes every document anew. */

@@ -23,7 +23,8 @@ import vn.province.govtrack.kernel.unit.UnitKind;
  * </ol>
  * Hence no donor gives more than its surplus, no recipient receives more than its shortage, and the
  * field moves min(total surplus, total shortage) people, in as few proposals as the greedy order gives.
- * A unit and field without a quota has quota 0, so all its staff count as surplus.
+ * A unit and field without a quota has quota 0, so all its staff count as surplus; so has a dissolved
+ * unit (state {@link StaffingState#DISSOLVED}), which therefore never receives.
  */
 final class Rebalancing {
 
@@ -32,7 +33,8 @@ final class Rebalancing {
             + "special zones first, then the largest shortage, then unit code; each takes from the unit with the "
             + "largest remaining surplus (gap > 0; among equals provincial units first, then unit code) the smaller of "
             + "its remaining shortage and that surplus, until its shortage is met or no surplus is left. No unit gives "
-            + "more than its surplus or receives more than its shortage. A field without a quota has quota 0.";
+            + "more than its surplus or receives more than its shortage. A field without a quota has quota 0, and so "
+            + "has a dissolved unit: it never receives, and staff still counted there are a surplus it gives.";
 
     private static final Comparator<AuditRow> RECIPIENT_ORDER =
             Comparator.comparing((AuditRow row) -> !local(row.unitKind()))

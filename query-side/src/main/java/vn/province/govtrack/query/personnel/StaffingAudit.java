@@ -18,7 +18,9 @@ import vn.province.govtrack.query.staff.StaffRecord;
  * transfers count from their effective dates; nobody counts from the departure's effective date),
  * and, while a secondment runs on {@code d} ({@code from <= d <= until}, before any recorded end),
  * as seconded out of the home unit and field and seconded in to the host unit and field. A quota
- * counts from its effective date; a unit and field without one has quota 0.
+ * counts from its effective date; a unit and field without one has quota 0. From its dissolution
+ * date on a unit's quota is 0 and its rows' state is {@link StaffingState#DISSOLVED}: it is never
+ * short, and staff still counted there are its surplus.
  */
 final class StaffingAudit {
 
@@ -47,11 +49,13 @@ final class StaffingAudit {
         List<AuditRow> rows = new ArrayList<>();
         byUnitAndField.forEach((unitCode, fields) -> fields.forEach((field, tally) -> {
             UnitRecord unit = units.get(unitCode);
+            boolean dissolved = unit != null && unit.dissolvedOn(day);
+            int quota = dissolved ? 0 : tally.quota;
             int effective = tally.own - tally.secondedOut + tally.secondedIn;
-            int gap = effective - tally.quota;
+            int gap = effective - quota;
             rows.add(new AuditRow(unitCode, unit == null ? null : unit.name(), unit == null ? null : unit.kind(),
-                                  field, tally.quota, tally.own, tally.secondedIn, tally.secondedOut, effective, gap,
-                                  StaffingState.of(gap)));
+                                  field, quota, tally.own, tally.secondedIn, tally.secondedOut, effective, gap,
+                                  dissolved ? StaffingState.DISSOLVED : StaffingState.of(gap)));
         }));
         return rows;
     }

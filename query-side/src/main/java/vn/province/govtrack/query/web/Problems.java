@@ -28,6 +28,11 @@ public final class Problems {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
     }
 
+    /** The caller may not read this; the same type as the security layer's 403s. */
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
     public static ErrorResponseException notFound(String slug, String title, String detail) {
         return problem(HttpStatus.NOT_FOUND, slug, title, detail);
     }

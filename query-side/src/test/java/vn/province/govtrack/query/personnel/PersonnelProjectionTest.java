@@ -24,6 +24,7 @@ import com.mongodb.client.MongoClients;
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitKind;
+import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 
 /** The personnel projection against a real wire-protocol server. */
@@ -70,6 +71,19 @@ class PersonnelProjectionTest {
         assertThat(quota.positionsOn(day("2025-08-31"))).contains(3);
         assertThat(quota.positionsOn(day("2025-09-01"))).contains(5);
         assertThat(quota.positionsOn(day("2024-12-31"))).isEmpty();
+    }
+
+    @Test
+    void aDissolutionDeliveredTwiceMarksTheUnitOnceAndARedeliveredRegistrationKeepsIt() {
+        UnitRegisteredEvent registered = new UnitRegisteredEvent("XA", "Xã Tân Lập", UnitKind.COMMUNE);
+        UnitDissolvedEvent dissolved = new UnitDissolvedEvent("XA", day("2025-09-01"), "88/NQ-HĐND");
+        projection.on(registered, at(1));
+        projection.on(dissolved, at(7));
+        projection.on(dissolved, at(7));
+        projection.on(registered, at(1));
+
+        assertThat(projection.units().find("XA"))
+                .contains(new UnitRecord("XA", "Xã Tân Lập", UnitKind.COMMUNE, day("2025-09-01")));
     }
 
     @Test

@@ -82,4 +82,13 @@ class RebalancingTest {
         assertThat(Rebalancing.propose(List.of(unit("SO", UnitKind.DEPARTMENT, 0), unit("XA", UnitKind.COMMUNE, -2))))
                 .isEmpty();
     }
+
+    @Test
+    void aDissolvedUnitNeverReceivesAndGivesTheStaffStillCountedThere() {
+        AuditRow dissolved = new AuditRow("XA-OLD", "XA-OLD", UnitKind.COMMUNE, IT, 0, 2, 0, 0, 2, 2,
+                                          StaffingState.DISSOLVED);
+
+        assertThat(Rebalancing.propose(List.of(dissolved, unit("XA-NEW", UnitKind.COMMUNE, -3))))
+                .containsExactly(new Proposal("XA-OLD", "XA-NEW", IT, 2));
+    }
 }

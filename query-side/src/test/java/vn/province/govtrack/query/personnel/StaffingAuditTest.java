@@ -183,4 +183,20 @@ class StaffingAuditTest {
                 .extracting(row -> row.unitCode() + "/" + row.field())
                 .containsExactly("PH/" + IT, "XA/" + IT, "XA/" + ENVIRONMENT);
     }
+
+    @Test
+    void fromItsDissolutionDateAUnitsQuotaNoLongerCountsAndItIsNeverShort() {
+        Map<String, UnitRecord> communeDissolved = Map.of(
+                "SO", UNITS.get("SO"),
+                "XA", UNITS.get("XA").dissolvedFrom(day("2025-09-01")));
+
+        List<AuditRow> before = StaffingAudit.rows(day("2025-08-31"), STAFF, QUOTAS, communeDissolved);
+        List<AuditRow> from = StaffingAudit.rows(day("2025-09-01"), STAFF, QUOTAS, communeDissolved);
+
+        assertThat(row(before, "XA", IT).state()).isEqualTo(StaffingState.SHORTAGE);
+        assertThat(row(from, "XA", IT)).isEqualTo(new AuditRow("XA", "Xã Tân Lập", UnitKind.COMMUNE, IT, 0, 1, 1, 0, 2,
+                                                               2, StaffingState.DISSOLVED));
+        assertThat(StaffingAudit.totals(from)).containsExactly(new FieldTotal(IT, 2, 3, 5, 1, 1, 5, 2, 0, 2, 0, 1,
+                                                                              StaffingState.SURPLUS));
+    }
 }

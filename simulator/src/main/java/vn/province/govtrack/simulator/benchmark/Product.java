@@ -9,25 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import vn.province.govtrack.simulator.http.DevTokens;
 import vn.province.govtrack.simulator.http.Http;
+import vn.province.govtrack.simulator.http.Official;
 
 /**
  * The product as {@code ./run} starts it — the embedded MongoDB with its durable file store, the
  * command side and the query side, each its own JVM — but on the benchmark's own ports and data
- * directory, so that it neither meets a running {@code ./run} nor reuses its data.
+ * directory, so that it neither meets a running {@code ./run} nor reuses its data; or only the two
+ * services, on a MongoDB that is already running (end-to-end tests).
  */
-final class Product implements AutoCloseable {
+public final class Product implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 300_000;
 
     private final List<Process> processes = new ArrayList<>();
     private final Http commands;
+    private final DevTokens tokens;
     private final Http queries;
     private final Thread shutdownHook = new Thread(this::stopAll, "stop-product");
 
-    private Product(Http commands, Http queries) {
+    private Product(Http commands, String queryUrl) {
         this.commands = commands;
-        this.queries = queries;
+        this.tokens = new DevTokens(commands);
+        this.queries = new Http(queryUrl, () -> tokens.of(Official.AUDITOR));
     }
 
     /** Starts the three processes on an empty {@code dataDir} and waits until both services are UP. */
@@ -43,20 +48,15 @@ final class Product implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Product product = new Product(new Http("http://127.0.0.1:" + ports.command()),
-                                      new Http("http://127.0.0.1:" + ports.query()));
+                                      "http://127.0.0.1:" + ports.query());
         Runtime.getRuntime().addShutdownHook(product.shutdownHook);
         try {
-            Process mongo = product.launch(javaOptions, mongoJar, logs.resolve("mongo.log"), null,
+            Process mongo = product.launch(javaOptions, mongoJar, logs.resolve("mongo.log"), null, null,
                                            "--port=" + ports.mongo(), "--data-dir=" + dataDir.toAbsolutePath());
             waitFor(() -> Files.readString(logs.resolve("mongo.log")).contains("ready on mongodb://"), mongo,
                     "embedded MongoDB");
-            String mongoUri = "mongodb://127.0.0.1:" + ports.mongo();
-            Process command = product.launch(javaOptions, commandJar, logs.resolve("command-side.log"), mongoUri,
-                                             "--server.port=" + ports.command(), "--spring.profiles.active=local");
-            Process query = product.launch(javaOptions, queryJar, logs.resolve("query-side.log"), mongoUri,
-                                           "--server.port=" + ports.query(), "--spring.profiles.active=local");
-            waitFor(() -> up(product.commands), command, "command side");
-            waitFor(() -> up(product.queries), query, "query side");
+            product.startServices(javaOptions, commandJar, queryJar, logs, "mongodb://127.0.0.1:" + ports.mongo(), null,
+                                  ports);
             return product;
         } catch (RuntimeException e) {
             product.close();
@@ -64,11 +64,53 @@ final class Product implements AutoCloseable {
         }
     }
 
-    Http commands() {
+    /**
+     * Starts the command side and the query side from the jars under {@code repository} on the MongoDB at
+     * {@code mongoUri} (database {@code database}), in the local profile as {@code ./run} does, logging to
+     * {@code logs}, and waits until both are UP.
+     */
+    public static Product startServices(Path repository, String mongoUri, String database, Ports ports,
+                                        List<String> javaOptions, Path logs) {
+        Path commandJar = jar(repository.resolve("command-side/target"), "command-side-", "SNAPSHOT.jar");
+        Path queryJar = jar(repository.resolve("query-side/target"), "query-side-", "SNAPSHOT.jar");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Product product = new Product(new Http("http://127.0.0.1:" + ports.command()),
+                                      "http://127.0.0.1:" + ports.query());
+        Runtime.getRuntime().addShutdownHook(product.shutdownHook);
+        try {
+            product.startServices(javaOptions, commandJar, queryJar, logs, mongoUri, database, ports);
+            return product;
+        } catch (RuntimeException e) {
+            product.close();
+            throw e;
+        }
+    }
+
+    private void startServices(List<String> javaOptions, Path commandJar, Path queryJar, Path logs, String mongoUri,
+                               String database, Ports ports) {
+        Process command = launch(javaOptions, commandJar, logs.resolve("command-side.log"), mongoUri, database,
+                                 "--server.port=" + ports.command(), "--spring.profiles.active=local");
+        Process query = launch(javaOptions, queryJar, logs.resolve("query-side.log"), mongoUri, database,
+                               "--server.port=" + ports.query(), "--spring.profiles.active=local");
+        waitFor(() -> up(commands), command, "command side");
+        waitFor(() -> up(queries), query, "query side");
+    }
+
+    public Http commands() {
         return commands;
     }
 
-    Http queries() {
+    /** Tokens from the command side's {@code /dev/tokens}: the services run in the local profile. */
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    /** The query side, as an auditor (who may read everything). */
+    public Http queries() {
         return queries;
     }
 
@@ -99,7 +141,9 @@ final class Product implements AutoCloseable {
         processes.clear();
     }
 
-    private Process launch(List<String> javaOptions, Path jar, Path log, String mongoUri, String... args) {
+    /** {@code mongoUri} and {@code database} become MONGODB_URI and MONGODB_DATABASE when given. */
+    private Process launch(List<String> javaOptions, Path jar, Path log, String mongoUri, String database,
+                           String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
@@ -110,6 +154,9 @@ final class Product implements AutoCloseable {
                 .redirectOutput(log.toFile());
         if (mongoUri != null) {
             builder.environment().put("MONGODB_URI", mongoUri);
+        }
+        if (database != null) {
+            builder.environment().put("MONGODB_DATABASE", database);
         }
         try {
             Process process = builder.start();
@@ -197,7 +244,7 @@ final class Product implements AutoCloseable {
         }
     }
 
-    /** Where the three processes listen. */
-    record Ports(int mongo, int command, int query) {
+    /** Where the three processes listen ({@code mongo} unused by {@link #startServices}). */
+    public record Ports(int mongo, int command, int query) {
     }
 }

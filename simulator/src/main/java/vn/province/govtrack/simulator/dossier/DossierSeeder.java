@@ -6,12 +6,15 @@ import java.util.List;
 import vn.province.govtrack.simulator.Seeder;
 import vn.province.govtrack.simulator.Seeding;
 import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.Official;
 
 /**
  * Plays the dossiers' histories against the command side, several dossiers at a time, each
  * dossier's commands in order on one worker. The ending (extension, resolution, return) is timed
  * against the due date the service last answered. Nothing after the period's end is sent: what is
  * open then stays open. A rejected command ends that dossier's history (it is counted and shown).
+ * Each command is sent as a clerk of the unit holding the dossier at the time, extensions and
+ * transfers as its head; after a transfer, the new unit's.
  */
 public final class DossierSeeder implements Seeder {
 
@@ -41,6 +44,8 @@ public final class DossierSeeder implements Seeder {
         private final DossierPlan plan;
         private final Instant horizon;
         private int sequence;
+        /** The unit holding the dossier now, whose clerks and head act on it. */
+        private String unitCode;
         private Instant dueAt;
         private Instant last;
         private String state;
@@ -49,6 +54,7 @@ public final class DossierSeeder implements Seeder {
             this.seeding = seeding;
             this.plan = plan;
             this.horizon = horizon;
+            this.unitCode = plan.unitCode();
         }
 
         /** Sends {@code steps} in order; false when it stopped at the period's end or at a rejection. */
@@ -58,8 +64,9 @@ public final class DossierSeeder implements Seeder {
                     return false;
                 }
                 // The sequence makes the key unique per command of the dossier, so a retried request is recognised.
-                Answer answer = seeding.send(step.kind(), plan.dossierId(), "/dossiers" + step.path(plan.dossierId()),
-                                             step.body(), plan.dossierId() + "/" + sequence++);
+                Answer answer = seeding.send(officialFor(step, unitCode), step.kind(), plan.dossierId(),
+                                             "/dossiers" + step.path(plan.dossierId()), step.body(),
+                                             plan.dossierId() + "/" + sequence++);
                 if (!answer.ok()) {
                     state = "rejected";
                     return false;
@@ -68,12 +75,21 @@ public final class DossierSeeder implements Seeder {
                 if (answer.body().path("timeliness").isTextual()) {
                     seeding.tally().verdict(answer.body().path("timeliness").asText());
                 }
+                if (step instanceof Step.Transfer transfer) {
+                    unitCode = transfer.toUnitCode();
+                }
                 dueAt = answer.dueAt().orElse(dueAt);
                 last = step.at();
                 state = stateAfter(step, answer);
             }
             return true;
         }
+    }
+
+    /** Extensions and transfers are the unit head's; every other step a clerk's of the dossier's current unit. */
+    private static Official officialFor(Step step, String unitCode) {
+        return step instanceof Step.Extend || step instanceof Step.Transfer ? Official.headOf(unitCode)
+                : Official.clerkOf(unitCode);
     }
 
     /** The status after an accepted command: the answer's, or the one the command leads to. */

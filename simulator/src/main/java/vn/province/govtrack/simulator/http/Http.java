@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -21,7 +23,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * One service's HTTP endpoint, spoken with Spring's {@code RestClient} over the JDK client (kept-alive
  * HTTP/1.1 connections, safe for concurrent workers). Every answer is returned, 4xx and 5xx
- * included, for the caller to count; only an unreachable service throws.
+ * included, for the caller to count; only an unreachable service throws. A request without its
+ * own {@code Authorization} header carries the default bearer token, if one was given.
  */
 public final class Http {
 
@@ -31,9 +34,16 @@ public final class Http {
 
     private final String baseUrl;
     private final RestClient client;
+    private final Supplier<String> defaultToken;
 
     public Http(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param defaultToken the bearer token of requests that name none; asked for at each request */
+    public Http(String baseUrl, Supplier<String> defaultToken) {
         this.baseUrl = baseUrl;
+        this.defaultToken = defaultToken;
         HttpClient jdkClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -55,13 +65,16 @@ public final class Http {
         return exchange(HttpMethod.POST, path, body, headers);
     }
 
-    public Answer put(String path, Object body) {
-        return exchange(HttpMethod.PUT, path, body, Map.of());
+    public Answer put(String path, Object body, Map<String, String> headers) {
+        return exchange(HttpMethod.PUT, path, body, headers);
     }
 
     private Answer exchange(HttpMethod method, String path, Object body, Map<String, String> headers) {
         RestClient.RequestBodySpec request = client.method(method).uri(path).accept(MediaType.APPLICATION_JSON);
         headers.forEach(request::header);
+        if (defaultToken != null && !headers.containsKey(HttpHeaders.AUTHORIZATION)) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + defaultToken.get());
+        }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(toJson(body));
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import vn.province.govtrack.simulator.Seeder;
 import vn.province.govtrack.simulator.Seeding;
+import vn.province.govtrack.simulator.http.Official;
 
 /**
  * Sets the decreed holidays of every year the simulated period touches, before any dossier is
@@ -29,7 +30,7 @@ public final class HolidaySeeder implements Seeder {
                 seeding.out().printf("holidays   %d: not in the simulator's table; that year counts weekends only%n", year);
                 continue;
             }
-            seeding.put("holidays", String.valueOf(year), "/calendar/holidays/" + year, days);
+            seeding.put(Official.ADMIN, "holidays", String.valueOf(year), "/calendar/holidays/" + year, days);
             seeding.out().printf("holidays   %d: %d days off set%n", year, days.size());
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import vn.province.govtrack.simulator.Seeder;
 import vn.province.govtrack.simulator.Seeding;
+import vn.province.govtrack.simulator.http.Official;
 
 /** Publishes the province's procedures: {@code POST /procedures}. */
 public final class ProcedureSeeder implements Seeder {
@@ -31,7 +32,7 @@ public final class ProcedureSeeder implements Seeder {
             body.put("processingHours", procedure.processingHours());
             body.put("cutoff", procedure.cutoff().format(HOUR_MINUTE));
             body.put("online", procedure.online());
-            seeding.send("procedure", procedure.code(), "/procedures", body, "procedure:" + procedure.code());
+            seeding.send(Official.ADMIN, "procedure", procedure.code(), "/procedures", body, "procedure:" + procedure.code());
         });
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import vn.province.govtrack.simulator.Seeder;
 import vn.province.govtrack.simulator.Seeding;
+import vn.province.govtrack.simulator.http.Official;
 
 /** Registers the province's 166 units: {@code POST /units}. */
 public final class UnitSeeder implements Seeder {
@@ -19,7 +20,7 @@ public final class UnitSeeder implements Seeder {
         List<UnitSpec> units = seeding.province().units();
         seeding.inParallel(name(), units.size(), i -> {
             UnitSpec unit = units.get(i);
-            seeding.send("unit", unit.code(), "/units",
+            seeding.send(Official.ADMIN, "unit", unit.code(), "/units",
                          Map.of("code", unit.code(), "name", unit.name(), "kind", unit.kind().name()),
                          "unit:" + unit.code());
         });

@@ -8,6 +8,7 @@ import java.util.Map;
 import vn.province.govtrack.simulator.Seeder;
 import vn.province.govtrack.simulator.Seeding;
 import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.Official;
 
 /**
  * Seeds the province's staff ({@link StaffPlanner}): first every unit's quotas
@@ -37,7 +38,7 @@ public final class StaffSeeder implements Seeder {
         body.put("positions", quota.positions());
         body.put("effectiveDate", quota.effectiveDate());
         body.put("decisionNo", quota.decisionNo());
-        seeding.put("quota", quota.unitCode() + "/" + quota.field().name(),
+        seeding.put(Official.HOME_AFFAIRS, "quota", quota.unitCode() + "/" + quota.field().name(),
                     "/units/" + quota.unitCode() + "/quotas/" + quota.field().name(), body);
     }
 
@@ -51,7 +52,7 @@ public final class StaffSeeder implements Seeder {
         recruitment.put("position", person.position());
         recruitment.put("effectiveDate", person.recruitedOn());
         recruitment.put("decisionNo", person.recruitmentDecision());
-        Answer recruited = seeding.send("recruitment", id, "/staff", recruitment, id + "/0");
+        Answer recruited = seeding.send(Official.HOME_AFFAIRS, "recruitment", id, "/staff", recruitment, id + "/0");
         if (!recruited.ok()) {
             return;
         }
@@ -62,10 +63,10 @@ public final class StaffSeeder implements Seeder {
             body.put("from", secondment.from());
             body.put("until", secondment.until());
             body.put("decisionNo", secondment.decisionNo());
-            seeding.send("secondment", id, "/staff/" + id + "/secondments", body, id + "/1");
+            seeding.send(Official.HOME_AFFAIRS, "secondment", id, "/staff/" + id + "/secondments", body, id + "/1");
         }
         for (String account : person.accounts()) {
-            seeding.send("portal account", id, "/staff/" + id + "/accounts", Map.of("account", account),
+            seeding.send(Official.HOME_AFFAIRS, "portal account", id, "/staff/" + id + "/accounts", Map.of("account", account),
                          id + "/account/" + account);
         }
     }

@@ -1,0 +1,61 @@
+package vn.province.govtrack.command.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.province.govtrack.command.rejection.InvalidCommandException;
+import vn.province.govtrack.security.Caller;
+import vn.province.govtrack.security.Role;
+import vn.province.govtrack.security.TokenMinter;
+
+/**
+ * Local tokens for trying the API: {@code POST /dev/tokens} with a role (and a unit for CLERK and
+ * UNIT_HEAD) answers a token signed with the shared secret, so both services accept it. Exists
+ * only in the {@code local} profile that {@code ./run} uses; anyone who can reach it can be anyone.
+ */
+@RestController
+@Profile("local")
+class DevTokenController {
+
+    private final TokenMinter minter;
+
+    DevTokenController(TokenMinter minter) {
+        this.minter = minter;
+    }
+
+    /**
+     * @param subject    who the token names (its {@code sub}); default {@code dev-<role>[-<unit>]}
+     * @param ttlMinutes how long it is valid, 1 to 1440 minutes; default 480 (a working day)
+     */
+    record TokenRequest(@NotNull Role role, @Pattern(regexp = Patterns.CODE) String unitCode,
+                        @Pattern(regexp = "[A-Za-z0-9._:@-]{1,128}") String subject,
+                        @Min(1) @Max(1440) Integer ttlMinutes) {
+    }
+
+    record TokenAnswer(String token, String subject, Role role, String unitCode, long expiresInSeconds) {
+    }
+
+    @PostMapping("/dev/tokens")
+    TokenAnswer token(@Valid @RequestBody TokenRequest request) {
+        if (request.role().unitBound() && request.unitCode() == null) {
+            throw new InvalidCommandException("unitCode is required for role " + request.role());
+        }
+        String unit = request.role().unitBound() ? request.unitCode() : null;
+        String subject = request.subject() != null ? request.subject()
+                : "dev-" + request.role().name().toLowerCase(Locale.ROOT) + (unit != null ? "-" + unit : "");
+        Duration ttl = Duration.ofMinutes(request.ttlMinutes() != null ? request.ttlMinutes() : 480);
+        Caller caller = new Caller(subject, request.role(), unit);
+        return new TokenAnswer(minter.mint(caller, ttl), subject, request.role(), unit, ttl.toSeconds());
+    }
+}

@@ -1,0 +1,86 @@
+package vn.province.govtrack.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.province.govtrack.embeddedmongo.TestMongo;
+
+/**
+ * {@code POST /dev/tokens} in the local profile that {@code ./run} uses: tokens for any role, which
+ * the service then accepts as that role. (In the default profile the path does not exist: see
+ * {@link AuthorisationMatrixTest}.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "govtrack.staff.secondment-expiry.enabled=false")
+@ActiveProfiles("local")
+class DevTokenControllerTest {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", TestMongo::uri);
+        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("dev-tokens"));
+    }
+
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JwtDecoder decoder;
+
+    private ResponseEntity<JsonNode> post(String path, String json, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    private String tokenFor(String json) {
+        ResponseEntity<JsonNode> answer = post("/dev/tokens", json, null);
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        return answer.getBody().path("token").asText();
+    }
+
+    @Test
+    void aClerksTokenNamesItsSubjectRoleAndUnit() {
+        Jwt jwt = decoder.decode(tokenFor("{\"role\": \"CLERK\", \"unitCode\": \"XA-TAN-LAP\", \"subject\": \"an.nguyen\"}"));
+
+        assertThat(jwt.getSubject()).isEqualTo("an.nguyen");
+        assertThat(jwt.getClaimAsString("role")).isEqualTo("CLERK");
+        assertThat(jwt.getClaimAsString("unitCode")).isEqualTo("XA-TAN-LAP");
+        assertThat(jwt.getExpiresAt()).isAfter(jwt.getIssuedAt());
+    }
+
+    @Test
+    void theServiceAcceptsAMintedTokenAsItsRole() {
+        String admin = tokenFor("{\"role\": \"ADMIN\", \"ttlMinutes\": 5}");
+        String auditor = tokenFor("{\"role\": \"AUDITOR\"}");
+        String unit = "{\"code\": \"XA-DEV-1\", \"name\": \"Xã Thử\", \"kind\": \"COMMUNE\"}";
+
+        assertThat(post("/api/v1/units", unit, auditor).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("/api/v1/units", unit, admin).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void aUnitBoundRoleWithoutAUnitOrAnUnknownRoleGetsNoToken() {
+        assertThat(post("/dev/tokens", "{\"role\": \"UNIT_HEAD\"}", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(post("/dev/tokens", "{\"role\": \"SUPERUSER\"}", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(post("/dev/tokens", "{\"role\": \"ADMIN\", \"ttlMinutes\": 0}", null).getStatusCode().value())
+                .isEqualTo(400);
+    }
+}

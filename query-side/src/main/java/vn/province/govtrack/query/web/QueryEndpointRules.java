@@ -1,0 +1,47 @@
+package vn.province.govtrack.query.web;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static vn.province.govtrack.security.EndpointRule.allow;
+import static vn.province.govtrack.security.Role.ADMIN;
+import static vn.province.govtrack.security.Role.AUDITOR;
+import static vn.province.govtrack.security.Role.CLERK;
+import static vn.province.govtrack.security.Role.CLIENT;
+import static vn.province.govtrack.security.Role.HOME_AFFAIRS;
+import static vn.province.govtrack.security.Role.UNIT_HEAD;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.province.govtrack.security.EndpointRule;
+import vn.province.govtrack.security.EndpointRules;
+import vn.province.govtrack.security.Role;
+
+/**
+ * Which role may read what (docs/adr/0003-authorisation.md); the first rule matching a request
+ * decides, and a request none matches is refused. AUDITOR reads everything; CLIENT reads the
+ * projections that hold no personal data (staff names are personal data); a clerk or unit head
+ * reads its own unit's dossiers only, which the dossier queries check ({@code DossierAccess}).
+ */
+@Component
+class QueryEndpointRules implements EndpointRules {
+
+    @Override
+    public List<EndpointRule> rules() {
+        return List.of(
+                allow(GET, "/api/v1/dossiers", CLERK, UNIT_HEAD, AUDITOR, CLIENT)
+                        .because("A CLERK or UNIT_HEAD sees its own unit's dossiers only: another unitCode is a 403."),
+                allow(GET, "/api/v1/dossiers/*", CLERK, UNIT_HEAD, AUDITOR, CLIENT)
+                        .because("A CLERK or UNIT_HEAD reading another unit's dossier gets a 403."),
+                allow(GET, "/api/v1/timeliness/**", Role.values())
+                        .because("Statistics without personal data: every role."),
+                allow(GET, "/api/v1/personnel/audit", HOME_AFFAIRS, AUDITOR, CLIENT),
+                allow(GET, "/api/v1/personnel/rebalancing", HOME_AFFAIRS, AUDITOR, CLIENT),
+                allow(GET, "/api/v1/personnel/**", HOME_AFFAIRS, AUDITOR).because("Lists named staff."),
+                allow(GET, "/api/v1/staff/**", HOME_AFFAIRS, AUDITOR).because("Named staff: no CLIENT."),
+                allow(GET, "/api/v1/audit/**", AUDITOR),
+                allow(POST, "/api/v1/admin/projections/*/rebuild", ADMIN),
+                allow(GET, "/api/v1/admin/projections/**", ADMIN, AUDITOR));
+    }
+}

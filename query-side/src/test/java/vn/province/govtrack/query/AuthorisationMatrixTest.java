@@ -1,0 +1,281 @@
+package vn.province.govtrack.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.kernel.EventMetadata;
+import vn.province.govtrack.query.dossier.DossierEvents;
+import vn.province.govtrack.security.Caller;
+import vn.province.govtrack.security.Role;
+import vn.province.govtrack.security.SecurityProblems;
+import vn.province.govtrack.security.TokenMinter;
+
+/**
+ * Who may read what, over the real HTTP stack: every endpoint of the query side, each called by
+ * every role (a clerk and a unit head both of the dossier's unit and of another unit), without a
+ * token, with an expired one and with a forged one. Allowed means neither 401 nor 403 (some answers
+ * are 404 on purpose); refused means 401 without a valid token and 403 otherwise, problem+json.
+ * One dossier is held by unit {@value #UNIT} ({@link DossierEvents}), another is transferred away from it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixTest {
+
+    /** The unit {@link DossierEvents} receives its dossiers at. */
+    static final String UNIT = "W-BA-DINH";
+    static final String OTHER_UNIT = "W-HOAN-KIEM";
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", TestMongo::uri);
+        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("query_authorisation"));
+    }
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private TokenMinter minter;
+    @Value("${govtrack.security.jwt.secret}")
+    private String secret;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlers;
+
+    /** A client of its own: no helper adds tokens here. */
+    private TestRestTemplate http;
+    private final String dossierId = "HS-MATRIX-1";
+    private final String transferredId = "HS-MATRIX-2";
+    private long seeded;
+
+    enum Credential {
+        NONE(null), EXPIRED(null), FORGED(null),
+        CLERK(Role.CLERK), UNIT_HEAD(Role.UNIT_HEAD), HOME_AFFAIRS(Role.HOME_AFFAIRS), ADMIN(Role.ADMIN),
+        AUDITOR(Role.AUDITOR), CLIENT(Role.CLIENT),
+        CLERK_OF_ANOTHER_UNIT(Role.CLERK), UNIT_HEAD_OF_ANOTHER_UNIT(Role.UNIT_HEAD);
+
+        final Role role;
+
+        Credential(Role role) {
+            this.role = role;
+        }
+
+        boolean ofAnotherUnit() {
+            return name().endsWith("_OF_ANOTHER_UNIT");
+        }
+    }
+
+    /** One endpoint, a concrete call of it, and who may make that call. */
+    record Endpoint(HttpMethod method, String template, String path, Set<Role> roles, boolean unitScoped) {
+
+        static Endpoint of(HttpMethod method, String template, String path, Role... roles) {
+            return new Endpoint(method, template, path, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles),
+                                template.startsWith("/api/v1/dossiers"));
+        }
+
+        /** Open endpoints too refuse a token that is present but invalid (RFC 6750): it is a 401 everywhere. */
+        boolean allows(Credential credential) {
+            if (roles.isEmpty()) {
+                return credential != Credential.EXPIRED && credential != Credential.FORGED;
+            }
+            return credential.role != null && roles.contains(credential.role) && !(unitScoped && credential.ofAnotherUnit());
+        }
+    }
+
+    private static final Role[] EVERY_ROLE = Role.values();
+
+    private List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.of(GET, "/api/v1/dossiers/{dossierId}", "/api/v1/dossiers/" + dossierId,
+                            Role.CLERK, Role.UNIT_HEAD, Role.AUDITOR, Role.CLIENT),
+                Endpoint.of(GET, "/api/v1/dossiers", "/api/v1/dossiers?unitCode=" + UNIT,
+                            Role.CLERK, Role.UNIT_HEAD, Role.AUDITOR, Role.CLIENT),
+                Endpoint.of(GET, "/api/v1/timeliness", "/api/v1/timeliness", EVERY_ROLE),
+                Endpoint.of(GET, "/api/v1/timeliness/ranking", "/api/v1/timeliness/ranking", EVERY_ROLE),
+                Endpoint.of(GET, "/api/v1/personnel/audit", "/api/v1/personnel/audit",
+                            Role.HOME_AFFAIRS, Role.AUDITOR, Role.CLIENT),
+                Endpoint.of(GET, "/api/v1/personnel/rebalancing", "/api/v1/personnel/rebalancing",
+                            Role.HOME_AFFAIRS, Role.AUDITOR, Role.CLIENT),
+                Endpoint.of(GET, "/api/v1/personnel/secondments", "/api/v1/personnel/secondments",
+                            Role.HOME_AFFAIRS, Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/personnel/accounts", "/api/v1/personnel/accounts",
+                            Role.HOME_AFFAIRS, Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/staff/{staffId}", "/api/v1/staff/CB-NONE", Role.HOME_AFFAIRS, Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/staff/{staffId}/history", "/api/v1/staff/CB-NONE/history",
+                            Role.HOME_AFFAIRS, Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/audit/streams/{aggregateId}/events",
+                            "/api/v1/audit/streams/" + dossierId + "/events", Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/audit/streams/{aggregateId}/state",
+                            "/api/v1/audit/streams/" + dossierId + "/state", Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/audit/events", "/api/v1/audit/events", Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/admin/projections", "/api/v1/admin/projections", Role.ADMIN, Role.AUDITOR),
+                Endpoint.of(GET, "/api/v1/admin/projections/{name}", "/api/v1/admin/projections/dossiers",
+                            Role.ADMIN, Role.AUDITOR),
+                // an unknown projection: allowed callers get a 404 and no replay starts
+                Endpoint.of(POST, "/api/v1/admin/projections/{name}/rebuild",
+                            "/api/v1/admin/projections/no-such/rebuild", Role.ADMIN),
+                Endpoint.of(GET, "/actuator/health", "/actuator/health"),
+                Endpoint.of(GET, "/actuator/info", "/actuator/info", Role.ADMIN),
+                Endpoint.of(GET, "/v3/api-docs", "/v3/api-docs"));
+    }
+
+    @BeforeAll
+    void appendTwoDossiers() {
+        http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        append(dossierId, 0, DossierEvents.received(dossierId));
+        append(transferredId, 0, DossierEvents.received(transferredId));
+        seeded = append(transferredId, 1, DossierEvents.transferred(transferredId, OTHER_UNIT));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEveryCallerAsTheRoleTableSays() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Credential credential : Credential.values()) {
+                tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.path() + " as " + credential,
+                                                  () -> check(endpoint, credential)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theMatrixNamesEveryEndpointTheServiceHas() {
+        Set<String> mapped = new TreeSet<>();
+        handlers.getHandlerMethods().keySet().forEach(info -> info.getPathPatternsCondition().getPatternValues()
+                .stream().filter(path -> path.startsWith("/api/"))
+                .forEach(path -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> mapped.add(method + " " + path))));
+        Set<String> inMatrix = new TreeSet<>();
+        endpoints().forEach(endpoint -> inMatrix.add(endpoint.method() + " " + endpoint.template()));
+
+        assertThat(inMatrix).containsAll(mapped);
+    }
+
+    @Test
+    void afterATransferTheNewUnitReadsTheDossierAndTheOldOneNoLonger() {
+        String path = "/api/v1/dossiers/" + transferredId + "?minPosition=" + seeded;
+
+        assertThat(call(GET, path, token(Role.CLERK, OTHER_UNIT)).getStatusCode().value()).isEqualTo(200);
+        assertRefused(call(GET, path, token(Role.CLERK, UNIT)), 403, SecurityProblems.FORBIDDEN);
+    }
+
+    @Test
+    void aClerkListsItsOwnUnitsDossiersOnlyAndMayNotAskForAnotherUnit() {
+        JsonNode own = call(GET, "/api/v1/dossiers?minPosition=" + seeded, token(Role.CLERK, UNIT)).getBody();
+        assertThat(own.get("content")).extracting(dossier -> dossier.get("dossierId").asText())
+                                      .containsExactly(dossierId);
+        JsonNode other = call(GET, "/api/v1/dossiers?minPosition=" + seeded, token(Role.UNIT_HEAD, OTHER_UNIT))
+                .getBody();
+        assertThat(other.get("content")).extracting(dossier -> dossier.get("dossierId").asText())
+                                        .containsExactly(transferredId);
+
+        assertRefused(call(GET, "/api/v1/dossiers?unitCode=" + OTHER_UNIT, token(Role.CLERK, UNIT)), 403,
+                      SecurityProblems.FORBIDDEN);
+    }
+
+    @Test
+    void anAuditorListsEveryUnitsDossiers() {
+        JsonNode all = call(GET, "/api/v1/dossiers?minPosition=" + seeded, token(Role.AUDITOR, null)).getBody();
+        assertThat(all.get("content")).extracting(dossier -> dossier.get("dossierId").asText())
+                                      .containsExactlyInAnyOrder(dossierId, transferredId);
+    }
+
+    private void check(Endpoint endpoint, Credential credential) {
+        ResponseEntity<JsonNode> response = call(endpoint.method(), endpoint.path(), tokenOf(credential));
+        int status = response.getStatusCode().value();
+        if (endpoint.allows(credential)) {
+            assertThat(status).as("%s %s as %s: %s", endpoint.method(), endpoint.path(), credential,
+                                  response.getBody())
+                    .isNotIn(401, 403).isLessThan(500);
+        } else if (credential.role == null) {
+            assertRefused(response, 401, SecurityProblems.UNAUTHENTICATED);
+        } else {
+            assertRefused(response, 403, SecurityProblems.FORBIDDEN);
+        }
+    }
+
+    private static void assertRefused(ResponseEntity<JsonNode> response, int status, String type) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
+        assertThat(response.getBody().path("type").asText()).isEqualTo(type);
+        if (status == 401) {
+            assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        }
+    }
+
+    private String tokenOf(Credential credential) {
+        return switch (credential) {
+            case NONE -> null;
+            case EXPIRED -> new TokenMinter(secret, Clock.fixed(Instant.now().minus(Duration.ofHours(2)),
+                                                                Clock.systemUTC().getZone()))
+                    .mint(new Caller("late", Role.AUDITOR, null), Duration.ofMinutes(10));
+            case FORGED -> new TokenMinter("not-the-secret-of-this-service-but-long-enough", Clock.systemUTC())
+                    .mint(new Caller("forger", Role.AUDITOR, null), Duration.ofMinutes(10));
+            case CLERK_OF_ANOTHER_UNIT, UNIT_HEAD_OF_ANOTHER_UNIT -> token(credential.role, "W-ELSEWHERE");
+            default -> token(credential.role, UNIT);
+        };
+    }
+
+    private String token(Role role, String unit) {
+        return ActingOfficials.token(minter, role, unit);
+    }
+
+    private long append(String aggregateId, long sequence, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>("Dossier", aggregateId, sequence, payload,
+                Map.of(EventMetadata.ACTOR, "clerk.ba-dinh"), UUID.randomUUID().toString(), DossierEvents.RECEIVED_AT));
+        return ((GlobalSequenceTrackingToken) eventStore.createHeadToken()).getGlobalIndex();
+    }
+
+    private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(java.net.URI.create(http.getRootUri() + path), method, new HttpEntity<>(null, headers),
+                             JsonNode.class);
+    }
+}

@@ -1,0 +1,14 @@
+package vn.province.govtrack.kernel.unit;
+
+import java.time.LocalDate;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * Unit {@code code} is dissolved from {@code effectiveDate} on (the first day it no longer exists)
+ * by decision {@code decisionNo}. Nothing moves into it on or after that day; what it did before
+ * stays in its history and in the reports of earlier days.
+ */
+@Revision("1")
+public record UnitDissolvedEvent(String code, LocalDate effectiveDate, String decisionNo) {
+}

@@ -1,0 +1,67 @@
+package vn.province.govtrack.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The one filter chain of each service: stateless bearer-token authentication, the open paths,
+ * the service's {@link EndpointRules}, and for any other request (an unknown path or method) an
+ * authenticated caller, who then gets the 404 or 405. Placed before Spring Boot's
+ * security auto-configurations so that their default chains stand aside.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class},
+                   beforeName = "org.springframework.boot.actuate.autoconfigure.security.servlet."
+                                + "ManagementWebSecurityAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+class WebSecurityAutoConfiguration {
+
+    @Bean
+    SecurityProblems securityProblems(ObjectProvider<ObjectMapper> json) {
+        return new SecurityProblems(json.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
+    SecurityFilterChain govtrackSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointRules> rules,
+                                                    SecurityProblems problems) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(AbstractHttpConfigurer::disable)
+            .authorizeHttpRequests(requests -> {
+                requests.requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                rules.orderedStream().flatMap(service -> service.rules().stream()).forEach(rule -> {
+                    var matched = rule.method() == null ? requests.requestMatchers(rule.path())
+                            : requests.requestMatchers(rule.method(), rule.path());
+                    if (rule.roles().isEmpty()) {
+                        matched.permitAll();
+                    } else {
+                        matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                    }
+                });
+                // no endpoint is left to this: each service's authorisation matrix test checks that every
+                // handler is named by a rule; so unknown paths and methods answer 404 and 405 to callers
+                requests.anyRequest().authenticated();
+            })
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerAuthentication::of))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                                                       .accessDeniedHandler(problems));
+        return http.build();
+    }
+}
