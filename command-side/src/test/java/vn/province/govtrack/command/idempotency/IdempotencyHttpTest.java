@@ -2,6 +2,7 @@ package vn.province.govtrack.command.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -35,13 +37,18 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
 import vn.province.govtrack.command.CommandSideApplication;
+import vn.province.govtrack.command.web.ActingOfficials;
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.security.Caller;
+import vn.province.govtrack.security.Role;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * Retried commands over HTTP: the same {@code Idempotency-Key} with the same request gets the first
- * answer back and appends nothing, however the retries arrive. Against the event store on a real
- * MongoDB wire-protocol server; every test uses its own codes and keys, so the tests share one store.
+ * answer back and appends nothing, however the retries arrive; keys are the caller's own. Against the
+ * event store on a real MongoDB wire-protocol server, as the officials whose job each command is;
+ * every test uses its own codes and keys, so the tests share one store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "govtrack.idempotency.max-wait=PT3S")
@@ -65,6 +72,13 @@ class IdempotencyHttpTest {
     private MongoClient mongoClient;
     @Autowired
     private MongoProperties mongoProperties;
+    @Autowired
+    private TokenMinter minter;
+
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(http, minter);
+    }
 
     private static String unique(String prefix) {
         return prefix + "-" + NEXT.incrementAndGet();
@@ -204,6 +218,7 @@ class IdempotencyHttpTest {
             String port = restarted.getEnvironment().getProperty("local.server.port");
             TestRestTemplate other = new TestRestTemplate();
             other.setUriTemplateHandler(new DefaultUriBuilderFactory("http://127.0.0.1:" + port));
+            ActingOfficials.install(other, minter);
 
             ResponseEntity<String> retry = send(other, HttpMethod.POST, "/api/v1/dossiers", body, key);
 
@@ -260,6 +275,37 @@ class IdempotencyHttpTest {
     }
 
     @Test
+    void theKeysOfTwoCallersNeverMeet() {
+        String key = unique("key");
+        String first = unique("XA");
+        String second = unique("XA");
+        String oneAdmin = minter.mint(new Caller("admin-one", Role.ADMIN, null), Duration.ofHours(1));
+        String otherAdmin = minter.mint(new Caller("admin-other", Role.ADMIN, null), Duration.ofHours(1));
+
+        ResponseEntity<String> one = sendAs(oneAdmin, "/api/v1/units", """
+                {"code": "%s", "name": "Xã Một", "kind": "COMMUNE"}""".formatted(first), key);
+        ResponseEntity<String> other = sendAs(otherAdmin, "/api/v1/units", """
+                {"code": "%s", "name": "Xã Hai", "kind": "COMMUNE"}""".formatted(second), key);
+        ResponseEntity<String> oneAgain = sendAs(oneAdmin, "/api/v1/units", """
+                {"code": "%s", "name": "Xã Một", "kind": "COMMUNE"}""".formatted(first), key);
+
+        assertThat(one.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getHeaders().get("Idempotent-Replayed")).isNull();
+        assertThat(other.getBody()).contains(second);
+        assertSameAnswer(oneAgain, one);
+        assertThat(keys().countDocuments(new Document("key", key))).isEqualTo(2);
+    }
+
+    private ResponseEntity<String> sendAs(String token, String path, String json, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        headers.set("Idempotency-Key", key);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    }
+
+    @Test
     void keysThatAreNotVisibleAsciiOfAtMost255CharactersAreRefused() {
         String body = """
                 {"code": "%s", "name": "Xã Tân Lập", "kind": "COMMUNE"}""".formatted(unique("XA"));
@@ -285,9 +331,9 @@ class IdempotencyHttpTest {
         String path = "/api/v1/units/" + unit + "/quotas/EDUCATION";
         String seen = unique("key");
         send(HttpMethod.PUT, path, quota, seen);
-        String fingerprint = keys().find(new Document("key", seen)).first().getString("fingerprint");
+        Document first = keys().find(new Document("key", seen)).first();
         String running = unique("key");
-        keys().insertOne(claim(running, fingerprint, Instant.now()));
+        keys().insertOne(claim(first.getString("scope"), running, first.getString("fingerprint"), Instant.now()));
         long head = engine.headPosition();
 
         ResponseEntity<String> retry = send(HttpMethod.PUT, path, quota, running);
@@ -304,9 +350,10 @@ class IdempotencyHttpTest {
         String path = "/api/v1/units/" + unit + "/quotas/EDUCATION";
         String seen = unique("key");
         send(HttpMethod.PUT, path, quota, seen);
-        String fingerprint = keys().find(new Document("key", seen)).first().getString("fingerprint");
+        Document first = keys().find(new Document("key", seen)).first();
         String abandoned = unique("key");
-        keys().insertOne(claim(abandoned, fingerprint, Instant.now().minusSeconds(3600)));
+        keys().insertOne(claim(first.getString("scope"), abandoned, first.getString("fingerprint"),
+                               Instant.now().minusSeconds(3600)));
 
         ResponseEntity<String> retry = send(HttpMethod.PUT, path, quota, abandoned);
         ResponseEntity<String> again = send(HttpMethod.PUT, path, quota, abandoned);
@@ -336,9 +383,9 @@ class IdempotencyHttpTest {
         assertThat(later.getBody()).isNotEqualTo(first.getBody());
     }
 
-    private static Document claim(String key, String fingerprint, Instant claimedAt) {
-        return new Document("_id", IdempotencyKeys.idOf(IdempotencyFilter.ANONYMOUS, key))
-                .append("scope", IdempotencyFilter.ANONYMOUS).append("key", key).append("fingerprint", fingerprint)
+    private static Document claim(String scope, String key, String fingerprint, Instant claimedAt) {
+        return new Document("_id", IdempotencyKeys.idOf(scope, key))
+                .append("scope", scope).append("key", key).append("fingerprint", fingerprint)
                 .append("state", IdempotencyKeys.IN_PROGRESS).append("claim", "crashed-instance")
                 .append("claimedAt", Date.from(claimedAt)).append("createdAt", Date.from(claimedAt))
                 .append("expiresAt", Date.from(claimedAt.plusSeconds(86_400)));

@@ -8,7 +8,10 @@ import java.math.BigInteger;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,12 +42,16 @@ import com.mongodb.client.MongoDatabase;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.security.Caller;
+import vn.province.govtrack.security.Role;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * Sends well over a thousand malformed, oversized and hostile requests, generated with a fixed seed
  * from a table of every command endpoint × mutation strategies, to a command side holding some valid
- * data. None may be answered with a 5xx or accepted; every refusal is problem+json; and afterwards the
- * event store's head and the document count of every collection are what they were.
+ * data, as the officials whose job each command is (or with no, invalid, expired, forged or
+ * insufficient tokens). None may be answered with a 5xx or accepted; every refusal is problem+json;
+ * and afterwards the event store's head and the document count of every collection are what they were.
  *
  * <p>Every mutation is invalid by construction (a required field missing, a value of the wrong type
  * or form, a body the service cannot read ...), so any request that is accepted is a validation gap.
@@ -72,6 +80,20 @@ class HostileInputFuzzTest {
     private MongoProperties mongoProperties;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private TokenMinter minter;
+    @Value("${govtrack.security.jwt.secret}")
+    private String secret;
+
+    /** Marks a request sent without an {@code Authorization} header. */
+    private static final String NO_TOKEN = "(none)";
+
+    /** Tokens of the officials whose job each command is; every request without a hostile token carries one. */
+    private String admin;
+    private String homeAffairs;
+    private String unitHead;
+    /** Authorization headers that must be refused whatever the request: 401, or 403 for a role without the command. */
+    private List<String> hostileTokens;
 
     /** What a field holds, which decides the values that are wrong for it. */
     enum Kind { CODE, ID_NUMBER, ACCOUNT, TEXT, INT, LONG, BOOL, ENUM, DATE, TIMESTAMP, TIME_OF_DAY, OBJECT }
@@ -131,6 +153,9 @@ class HostileInputFuzzTest {
                         {"code": "FZ-NEW", "name": "Xã Mới", "kind": "COMMUNE"}""",
                              List.of(required("code", Kind.CODE), required("name", Kind.TEXT),
                                      required("kind", Kind.ENUM))),
+                new Endpoint("POST", "/api/v1/units/" + UNIT + "/dissolution", """
+                        {"effectiveDate": "2030-01-01", "decisionNo": "9/QĐ-UBND"}""",
+                             List.of(optional("effectiveDate", Kind.DATE), required("decisionNo", Kind.TEXT))),
                 new Endpoint("PUT", "/api/v1/units/" + UNIT + "/quotas/EDUCATION", """
                         {"positions": 4, "effectiveDate": "2025-07-01", "decisionNo": "15/QĐ-UBND"}""",
                              List.of(required("positions", Kind.INT), optional("effectiveDate", Kind.DATE),
@@ -475,6 +500,13 @@ class HostileInputFuzzTest {
                                   Map.of("Content-Type", "application/json", "Idempotency-Key", key),
                                   bytes(e.validBody()), false));
         }
+        // no, invalid, expired or forged tokens, and tokens of roles that may not give the command
+        cases.add(new Hostile("no token", e.method(), e.path(), withToken(jsonType, NO_TOKEN), bytes(e.validBody()),
+                              false));
+        for (String token : pick(random, hostileTokens, 4)) {
+            cases.add(new Hostile("token " + abbreviate(token, 40), e.method(), e.path(), withToken(jsonType, token),
+                                  bytes(e.validBody()), false));
+        }
         // a client that cannot read the answer: refused before anything runs, even for a valid request
         for (String accept : pick(random, List.of("text/html", "application/xml", "image/*", "application/json;q=oops", "x"), 2)) {
             cases.add(new Hostile("accept " + accept, e.method(), e.path(),
@@ -488,6 +520,12 @@ class HostileInputFuzzTest {
         String segment = e.path().split("/")[index];
         return segment.startsWith("FZ-") || segment.equals("EDUCATION") || segment.equals("2030")
                || segment.equals(ACCOUNT);
+    }
+
+    private static Map<String, String> withToken(Map<String, String> headers, String authorization) {
+        Map<String, String> with = new LinkedHashMap<>(headers);
+        with.put("Authorization", authorization);
+        return with;
     }
 
     private static byte[] bytes(String body) {
@@ -574,6 +612,29 @@ class HostileInputFuzzTest {
 
     @BeforeAll
     void someValidData() {
+        admin = "Bearer " + ActingOfficials.token(minter, Role.ADMIN, null);
+        homeAffairs = "Bearer " + ActingOfficials.token(minter, Role.HOME_AFFAIRS, null);
+        unitHead = "Bearer " + ActingOfficials.token(minter, Role.UNIT_HEAD, UNIT);
+        Clock clock = Clock.systemUTC();
+        TokenMinter forger = new TokenMinter("not-the-secret-of-this-service-0123456789", clock);
+        String valid = ActingOfficials.token(minter, Role.ADMIN, null);
+        String[] parts = valid.split("\\.");
+        String unsigned = Base64.getUrlEncoder().withoutPadding()
+                                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        hostileTokens = List.of(
+                "Bearer garbage",
+                "Bearer " + new TokenMinter(secret, Clock.offset(clock, Duration.ofHours(-3)))
+                        .mint(new Caller("expired", Role.ADMIN, null), Duration.ofHours(1)),
+                "Bearer " + forger.mint(new Caller("forger", Role.ADMIN, null), Duration.ofHours(1)),
+                "Bearer " + unsigned,
+                "Bearer " + parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse(),
+                "Basic dXNlcjpwYXNzd29yZA==",
+                "Bearer",
+                "bearer " + "x".repeat(8000),
+                "Bearer " + ActingOfficials.token(minter, Role.AUDITOR, null),
+                "Bearer " + ActingOfficials.token(minter, Role.CLIENT, null),
+                "Bearer " + ActingOfficials.token(minter, Role.CLERK, OTHER_UNIT));
+
         seed("POST", "/api/v1/units", """
                 {"code": "%s", "name": "Xã Tân Lập", "kind": "COMMUNE"}""".formatted(UNIT));
         seed("POST", "/api/v1/units", """
@@ -593,6 +654,14 @@ class HostileInputFuzzTest {
                 {"account": "%s"}""".formatted(ACCOUNT));
         seed("PUT", "/api/v1/calendar/holidays/2030", """
                 ["2030-01-01"]""");
+    }
+
+    /** The official whose job the command is: ADMIN, HOME_AFFAIRS, or the UNIT_HEAD of the seeded dossier's unit. */
+    private String officialFor(String path) {
+        if (path.startsWith("/api/v1/dossiers")) {
+            return unitHead;
+        }
+        return path.startsWith("/api/v1/staff") || path.contains("/quotas/") ? homeAffairs : admin;
     }
 
     private void seed(String method, String path, String body) {
@@ -647,6 +716,12 @@ class HostileInputFuzzTest {
         URI uri = URI.create(http.getRootUri() + hostile.path());
         return http.getRestTemplate().execute(uri, HttpMethod.valueOf(hostile.method()), request -> {
             hostile.headers().forEach(request.getHeaders()::set);
+            String authorization = hostile.headers().getOrDefault("Authorization", officialFor(hostile.path()));
+            if (NO_TOKEN.equals(authorization)) {
+                request.getHeaders().remove("Authorization");
+            } else {
+                request.getHeaders().set("Authorization", authorization);
+            }
             if (hostile.body() != null) {
                 if (!hostile.chunked()) {
                     request.getHeaders().setContentLength(hostile.body().length);
