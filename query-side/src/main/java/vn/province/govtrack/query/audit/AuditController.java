@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
 
 /** The event store as auditors read it: streams, states as of an instant, and the global log. */
 @RestController
@@ -57,7 +61,7 @@ class AuditController {
 
     @GetMapping("/streams/{aggregateId}/events")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
-    StreamEvents streamEvents(@PathVariable String aggregateId) {
+    StreamEvents streamEvents(@PathVariable @Pattern(regexp = QueryParameters.STREAM) String aggregateId) {
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         return new StreamEvents(aggregateId, events.get(0).getType(), events.size(),
                 events.stream().map(auditedEvents::of).toList());
@@ -66,7 +70,8 @@ class AuditController {
     /** @param asOf an ISO-8601 instant with offset, e.g. {@code 2025-07-16T17:00:00+07:00}; absent means now */
     @GetMapping("/streams/{aggregateId}/state")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
-    StreamState streamState(@PathVariable String aggregateId, @RequestParam(required = false) String asOf) {
+    StreamState streamState(@PathVariable @Pattern(regexp = QueryParameters.STREAM) String aggregateId,
+                            @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
         Instant instant = asOf == null ? clock.instant() : parseInstant(asOf);
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         List<DomainEventMessage<?>> recorded = events.stream()
