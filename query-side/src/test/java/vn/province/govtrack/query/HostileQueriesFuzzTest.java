@@ -44,7 +44,7 @@ import vn.province.govtrack.security.Role;
 import vn.province.govtrack.security.TokenMinter;
 
 /**
- * Sends several hundred malformed and hostile queries, generated with a fixed seed from a table of
+ * Sends over four hundred malformed and hostile queries, generated with a fixed seed from a table of
  * every query endpoint × mutation strategies (values of the wrong form, out of range, injection-like,
  * oversized; odd paths; wrong methods and content; missing, invalid and insufficient tokens), to a
  * query side holding the hand-made province. A query may answer 200 (a hostile-looking value can be
@@ -156,7 +156,7 @@ class HostileQueriesFuzzTest {
         List<Hostile> cases = new ArrayList<>();
         for (Endpoint e : endpoints()) {
             for (Map.Entry<String, Kind> parameter : e.parameters().entrySet()) {
-                for (String value : pick(random, hostileValues(parameter.getValue()), 6)) {
+                for (String value : pick(random, hostileValues(parameter.getValue()), 4)) {
                     cases.add(get("parameter " + parameter.getKey(), e, e.path() + "?" + parameter.getKey() + "=" + value));
                 }
                 cases.add(get("repeated " + parameter.getKey(), e,
@@ -270,7 +270,7 @@ class HostileQueriesFuzzTest {
         }
 
         System.out.println("Hostile queries: " + cases.size() + ", answers by status: " + statuses);
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(500);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(400);
         assertThat(failures).as("%d of %d queries", failures.size(), cases.size()).isEmpty();
         assertThat(engine.createHeadToken().position().orElseThrow()).isEqualTo(head);
         assertThat(collectionCounts()).isEqualTo(counts);
