@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import vn.province.govtrack.kernel.dossier.DossierIds;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
@@ -47,8 +46,7 @@ class DossierController {
 
     @GetMapping("/{dossierId}")
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
-    DossierResponse dossier(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
-                            @AuthenticationPrincipal Caller caller) {
+    DossierResponse dossier(@PathVariable String dossierId, @AuthenticationPrincipal Caller caller) {
         return views.find(dossierId)
                     .map(view -> DossierAccess.readable(caller, view))
                     .map(view -> DossierResponse.of(view, clock.getZone()))

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.ErrorResponseException;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
-import vn.province.govtrack.kernel.staff.StaffIds;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.StaffRecord.Assignment;
 import vn.province.govtrack.query.staff.StaffRecord.Secondment;
@@ -48,7 +46,7 @@ class StaffController {
      */
     @GetMapping("/{staffId}")
     @ProjectionQuery(StaffProjection.PROCESSING_GROUP)
-    StaffResponse staff(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    StaffResponse staff(@PathVariable String staffId,
                         @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         StaffRecord record = records.find(staffId).orElseThrow(() -> notFound(staffId));
@@ -68,7 +66,7 @@ class StaffController {
 
     @GetMapping("/{staffId}/history")
     @ProjectionQuery(StaffProjection.PROCESSING_GROUP)
-    StaffHistory history(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId) {
+    StaffHistory history(@PathVariable String staffId) {
         StaffRecord record = records.find(staffId).orElseThrow(() -> notFound(staffId));
         return new StaffHistory(record.staffId(), record.fullName(),
                 record.movements().stream().sorted(BY_EFFECT).map(movement -> MovementView.of(movement, clock.getZone()))
