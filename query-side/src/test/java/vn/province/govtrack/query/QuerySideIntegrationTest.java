@@ -196,7 +196,7 @@ class QuerySideIntegrationTest {
         assertThat(first.get("position").asLong()).isEqualTo(received);
         assertThat(first.get("sequence").asLong()).isZero();
         assertThat(first.get("type").asText()).isEqualTo("DossierReceivedEvent");
-        assertThat(first.get("revision").asText()).isEqualTo("1");
+        assertThat(first.get("revision").asText()).isEqualTo("2");
         assertThat(first.get("timestamp").asText()).isEqualTo("2025-07-01T09:00:00+07:00");
         assertThat(first.get("payload").get("dossierId").asText()).isEqualTo(dossierId);
         assertThat(first.get("payload").get("dueAt").asText()).isEqualTo("2025-07-04T02:00:00Z");
