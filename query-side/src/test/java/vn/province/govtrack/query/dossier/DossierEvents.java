@@ -24,9 +24,9 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
 /** Dossier events as the command side records them, for a land-registration dossier at a ward desk. */
 public final class DossierEvents {
 
-    /** Received Tuesday 1 July 2025, 09:00 in Hanoi time; due three working days later at 09:00. */
     /** An applicant as the command side seals it; its key is in no key store, so it opens as unreadable. */
     public static final SealedApplicant SEALED_APPLICANT = new SealedApplicant("key-an", "c2VhbGVkIGFwcGxpY2FudA==");
+    /** Received Tuesday 1 July 2025, 09:00 in Hanoi time; due three working days later at 09:00. */
     public static final Instant RECEIVED_AT = Instant.parse("2025-07-01T02:00:00Z");
     public static final Instant DUE_AT = Instant.parse("2025-07-04T02:00:00Z");
     /** Resolved Thursday 3 July, 16:30 Hanoi time: before the appointment day, so early. */
