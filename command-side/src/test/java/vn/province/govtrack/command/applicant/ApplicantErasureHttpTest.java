@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
+import vn.province.govtrack.command.web.ActingOfficials;
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.kernel.applicant.ApplicantDataErasedEvent;
@@ -36,6 +38,8 @@ import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.personaldata.Disclosure;
 import vn.province.govtrack.personaldata.MongoApplicantKeys;
 import vn.province.govtrack.personaldata.PersonalData;
+import vn.province.govtrack.security.Role;
+import vn.province.govtrack.security.TokenMinter;
 
 /**
  * Personal data through the command API: sealed before it reaches the store, and erased by
@@ -65,6 +69,14 @@ class ApplicantErasureHttpTest {
     MongoClient mongoClient;
     @Autowired
     MongoProperties mongoProperties;
+    @Autowired
+    TokenMinter minter;
+
+    /** ADMIN erases, registers units and procedures; the unit's head submits dossiers. */
+    @BeforeEach
+    void actAsTheResponsibleOfficials() {
+        ActingOfficials.install(http, minter);
+    }
 
     record Person(String idNumber, String fullName, String phone) {
         String json() {
@@ -153,10 +165,34 @@ class ApplicantErasureHttpTest {
     }
 
     @Test
+    void only_an_admin_may_erase_others_are_refused_and_the_data_stays_readable() {
+        Person an = person("Nguyễn Văn An", "0912345678");
+        String unit = registeredUnit();
+        String dossierId = submit(unit, publishedProcedure(), "IN_PERSON", an);
+        long head = engine.headPosition();
+
+        for (Role role : List.of(Role.CLERK, Role.UNIT_HEAD, Role.HOME_AFFAIRS, Role.AUDITOR, Role.CLIENT)) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBearerAuth(ActingOfficials.token(minter, role, unit));
+            ResponseEntity<JsonNode> refused = http.exchange("/api/v1/applicants/" + an.idNumber(), HttpMethod.DELETE,
+                                                             new HttpEntity<>(headers), JsonNode.class);
+            assertProblem(refused, HttpStatus.FORBIDDEN, "forbidden");
+        }
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth("not-a-token");
+        ResponseEntity<JsonNode> unauthenticated = http.exchange("/api/v1/applicants/" + an.idNumber(),
+                                                                 HttpMethod.DELETE, new HttpEntity<>(forged), JsonNode.class);
+
+        assertThat(unauthenticated.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(engine.headPosition()).isEqualTo(head);
+        assertThat(personalData.open(receivedEvent(dossierId).applicant())).isInstanceOf(Disclosure.Clear.class);
+    }
+
+    @Test
     void an_id_number_that_is_not_twelve_digits_is_an_invalid_input_problem_that_appends_nothing() {
         long head = engine.headPosition();
 
-        for (String invalid : List.of("12345678901", "1234567890123", "00120300456a", "%20", "0012030045%2B7")) {
+        for (String invalid : List.of("12345678901", "1234567890123", "00120300456a", "001203-04567", "+84912345678")) {
             ResponseEntity<JsonNode> response = send(HttpMethod.DELETE, "/api/v1/applicants/" + invalid, null);
             assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-input");
         }
@@ -236,7 +272,8 @@ class ApplicantErasureHttpTest {
     }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).as("%s", response.getBody()).isNotNull();
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(response.getBody().path("type").asText()).isEqualTo(PROBLEMS + slug);
         assertThat(response.getBody().path("status").asInt()).isEqualTo(status.value());
