@@ -1,9 +1,11 @@
 package vn.province.govtrack.personaldata;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
@@ -74,17 +76,17 @@ public final class ApplicantSealer {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(sealed.ciphertext());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException e) { // not Base64, or no ciphertext at all
             throw new UnreadableApplicantException("the ciphertext is not Base64");
         }
         if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new UnreadableApplicantException("the ciphertext is too short");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(bytes, NONCE_BYTES));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(bytes, NONCE_BYTES));
             byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
             return json.readValue(plain, Applicant.class);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new UnreadableApplicantException("the ciphertext does not open under key " + key.keyId());
         }
     }

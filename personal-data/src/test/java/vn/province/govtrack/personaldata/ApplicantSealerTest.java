@@ -3,6 +3,8 @@ package vn.province.govtrack.personaldata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -38,7 +40,7 @@ class ApplicantSealerTest {
     void the_sealed_form_contains_none_of_the_personal_data() {
         SealedApplicant sealed = sealer.seal(AN, key);
         String decoded = new String(Base64.getDecoder().decode(sealed.ciphertext()),
-                                    java.nio.charset.StandardCharsets.ISO_8859_1);
+                                    StandardCharsets.ISO_8859_1);
 
         assertThat(sealed.toString() + decoded).doesNotContain("001203004567", "0912345678", "Nguy", "An\"");
     }
@@ -96,7 +98,7 @@ class ApplicantSealerTest {
             String ciphertext = sealer.seal(AN, key).ciphertext();
             ciphertexts.add(ciphertext);
             byte[] bytes = Base64.getDecoder().decode(ciphertext);
-            nonces.add(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, ApplicantSealer.NONCE_BYTES)));
+            nonces.add(Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, ApplicantSealer.NONCE_BYTES)));
         }
 
         assertThat(nonces).hasSize(1_000);

@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
@@ -69,7 +70,7 @@ class MongoApplicantKeysTest {
                 }));
             }
             start.countDown();
-            Set<ApplicantKey> distinct = new java.util.HashSet<>();
+            Set<ApplicantKey> distinct = new HashSet<>();
             for (Future<ApplicantKey> result : results) {
                 distinct.add(result.get());
             }
@@ -166,7 +167,7 @@ class MongoApplicantKeysTest {
         assertThatThrownBy(() -> new LookupHash("short")).isInstanceOf(IllegalStateException.class);
     }
 
-    private com.mongodb.client.MongoCollection<Document> collection() {
+    private MongoCollection<Document> collection() {
         return database.getCollection(MongoApplicantKeys.COLLECTION);
     }
 }

@@ -3,6 +3,7 @@ package vn.province.govtrack.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -288,7 +289,7 @@ class PersonalDataErasureHttpTest {
     private JsonNode json(String body) {
         try {
             return objectMapper.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(body, e);
         }
     }

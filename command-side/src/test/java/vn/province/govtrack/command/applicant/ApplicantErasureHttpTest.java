@@ -2,9 +2,9 @@ package vn.province.govtrack.command.applicant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
@@ -33,6 +33,7 @@ import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.kernel.applicant.ApplicantDataErasedEvent;
 import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
+import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.personaldata.Disclosure;
@@ -97,7 +98,7 @@ class ApplicantErasureHttpTest {
         submit(unit, procedure, "POSTAL", binh);
 
         List<String> raw = database().getCollection("events").find().map(Document::toJson)
-                                     .into(new java.util.ArrayList<>());
+                                     .into(new ArrayList<>());
         String everything = String.join("\n", raw);
         assertThat(raw).isNotEmpty();
         assertThat(everything).contains(inPerson, online);
@@ -108,7 +109,7 @@ class ApplicantErasureHttpTest {
         SealedApplicant sealed = receivedEvent(inPerson).applicant();
         assertThat(receivedEvent(online).applicant().keyId()).isEqualTo(sealed.keyId());
         assertThat(personalData.open(sealed)).isEqualTo(new Disclosure.Clear(
-                new vn.province.govtrack.kernel.dossier.Applicant(an.idNumber(), an.fullName(), an.phone())));
+                new Applicant(an.idNumber(), an.fullName(), an.phone())));
     }
 
     @Test
