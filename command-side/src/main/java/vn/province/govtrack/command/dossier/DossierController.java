@@ -28,7 +28,6 @@ import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
-import vn.province.govtrack.kernel.dossier.DossierIds;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
@@ -115,7 +114,7 @@ class DossierController {
 
     /** The desk receives an online dossier: NEW becomes RECEIVED and the due date is decided. */
     @PostMapping("/{dossierId}/receipt")
-    DossierAnswer receive(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer receive(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @RequestBody(required = false) ReceiptRequest request) {
         Instant receivedAt = request == null ? null : instantOf(request.receivedAt());
         return answer(dossierId, commands.send(new ReceiveDossierCommand(dossierId, receivedAt)));
@@ -123,7 +122,7 @@ class DossierController {
 
     /** The desk refuses an online dossier: NEW becomes NOT_RECEIVED. */
     @PostMapping("/{dossierId}/refusal")
-    DossierAnswer refuse(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer refuse(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody RefusalRequest request) {
         return answer(dossierId, commands.send(
                 new RefuseDossierCommand(dossierId, request.reason(), instantOf(request.refusedAt()))));
@@ -131,7 +130,7 @@ class DossierController {
 
     /** An officer handles the dossier (IN_PROCESSING); a later assignment hands it to another officer. */
     @PostMapping("/{dossierId}/assignment")
-    DossierAnswer assign(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer assign(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody AssignmentRequest request) {
         return answer(dossierId, commands.send(
                 new AssignDossierCommand(dossierId, request.staffId(), instantOf(request.assignedAt()))));
@@ -139,7 +138,7 @@ class DossierController {
 
     /** The applicant must add documents; the clock pauses. Answers which request this is (1 for the first). */
     @PostMapping("/{dossierId}/supplement-requests")
-    SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                               @Valid @RequestBody RequestSupplementRequest request) {
         Accepted<Integer> accepted = commands.send(
                 new RequestSupplementCommand(dossierId, request.reason(), instantOf(request.requestedAt())));
@@ -152,7 +151,7 @@ class DossierController {
      * After the supplement deadline ({@code govtrack.dossier.supplement-deadline-working-days}) it is a 409.
      */
     @PostMapping("/{dossierId}/supplements")
-    DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody(required = false) ProvideSupplementRequest request) {
         ProvideSupplementRequest given = request != null ? request : new ProvideSupplementRequest(null, null);
         return answer(dossierId, commands.send(
@@ -161,7 +160,7 @@ class DossierController {
 
     /** Fees or financial obligations are requested, {@code amount} in VND. */
     @PostMapping("/{dossierId}/payment-requests")
-    DossierAnswer requestPayment(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer requestPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                  @Valid @RequestBody RequestPaymentRequest request) {
         return answer(dossierId, commands.send(new RequestPaymentCommand(
                 dossierId, request.amount(), request.reason(), instantOf(request.requestedAt()))));
@@ -169,7 +168,7 @@ class DossierController {
 
     /** The requested payment was made, {@code amount} in VND; processing resumes. */
     @PostMapping("/{dossierId}/payments")
-    DossierAnswer recordPayment(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer recordPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                 @Valid @RequestBody RecordPaymentRequest request) {
         return answer(dossierId, commands.send(
                 new RecordPaymentCommand(dossierId, request.amount(), instantOf(request.paidAt()))));
@@ -177,7 +176,7 @@ class DossierController {
 
     /** Apology and a new appointment date, later than the one in force (Circular 03/2025, form 04). */
     @PostMapping("/{dossierId}/extensions")
-    DossierAnswer extend(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer extend(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody ExtensionRequest request) {
         return answer(dossierId, commands.send(new ExtendDossierCommand(
                 dossierId, instantOf(request.newDueAt()), request.apology(), instantOf(request.extendedAt()))));
@@ -185,14 +184,14 @@ class DossierController {
 
     /** Another unit handles the dossier; it must exist (404) and differ from the current one (409). */
     @PostMapping("/{dossierId}/transfers")
-    DossierAnswer transfer(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer transfer(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                            @Valid @RequestBody TransferRequest request) {
         return answer(dossierId, commands.send(new TransferDossierCommand(
                 dossierId, request.toUnitCode(), request.reason(), instantOf(request.transferredAt()))));
     }
 
     @PostMapping("/{dossierId}/resolution")
-    ResolutionAnswer resolve(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    ResolutionAnswer resolve(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                              @Valid @RequestBody ResolutionRequest request) {
         Accepted<Timeliness> accepted = commands.send(new ResolveDossierCommand(
                 dossierId, request.outcome(), request.note(), instantOf(request.resolvedAt())));
@@ -201,7 +200,7 @@ class DossierController {
 
     /** The result is handed back to the applicant, in person or by post (after the resolution only). */
     @PostMapping("/{dossierId}/return")
-    DossierAnswer returnResult(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer returnResult(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                @RequestBody(required = false) ReturnRequest request) {
         Instant returnedAt = request == null ? null : instantOf(request.returnedAt());
         return answer(dossierId, commands.send(new ReturnDossierCommand(dossierId, returnedAt)));
@@ -209,7 +208,7 @@ class DossierController {
 
     /** The applicant asks to withdraw; a stop grants it. */
     @PostMapping("/{dossierId}/withdrawal")
-    DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody WithdrawalRequest request) {
         return answer(dossierId, commands.send(
                 new RequestWithdrawalCommand(dossierId, request.reason(), instantOf(request.requestedAt()))));
@@ -217,7 +216,7 @@ class DossierController {
 
     /** Processing stops (withdrawal granted, supplement never supplied, legal stop); judged like a resolution. */
     @PostMapping("/{dossierId}/stop")
-    ResolutionAnswer stop(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    ResolutionAnswer stop(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @Valid @RequestBody StopRequest request) {
         Accepted<Timeliness> accepted = commands.send(
                 new StopDossierCommand(dossierId, request.reason(), instantOf(request.stoppedAt())));
@@ -242,7 +241,7 @@ class DossierController {
      * @param dossierId   optional; generated when absent
      * @param submittedAt optional, for importers replaying dated history; absent means now
      */
-    record SubmitDossierRequest(@Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    record SubmitDossierRequest(@Pattern(regexp = Patterns.ID) String dossierId,
                                 @NotNull @Pattern(regexp = Patterns.CODE) String procedureCode,
                                 @NotNull @Pattern(regexp = Patterns.CODE) String unitCode,
                                 @NotNull Channel channel,

@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +22,7 @@ import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.security.Caller;
 
 /**
@@ -64,7 +68,8 @@ class AuditController {
 
     @GetMapping("/streams/{aggregateId}/events")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
-    StreamEvents streamEvents(@PathVariable String aggregateId, @AuthenticationPrincipal Caller caller) {
+    StreamEvents streamEvents(@PathVariable @Pattern(regexp = QueryParameters.STREAM) String aggregateId,
+                              @AuthenticationPrincipal Caller caller) {
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         return new StreamEvents(aggregateId, events.get(0).getType(), events.size(),
                 auditedEvents.all(events, PersonalDataReader.of(caller)));
@@ -73,7 +78,8 @@ class AuditController {
     /** @param asOf an ISO-8601 instant with offset, e.g. {@code 2025-07-16T17:00:00+07:00}; absent means now */
     @GetMapping("/streams/{aggregateId}/state")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
-    StreamState streamState(@PathVariable String aggregateId, @RequestParam(required = false) String asOf,
+    StreamState streamState(@PathVariable @Pattern(regexp = QueryParameters.STREAM) String aggregateId,
+                            @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                             @AuthenticationPrincipal Caller caller) {
         Instant instant = asOf == null ? clock.instant() : parseInstant(asOf);
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
