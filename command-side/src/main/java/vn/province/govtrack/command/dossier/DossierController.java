@@ -24,6 +24,7 @@ import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
+import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
@@ -43,6 +44,7 @@ import vn.province.govtrack.kernel.dossier.StopDossierCommand;
 import vn.province.govtrack.kernel.dossier.SubmitDossierCommand;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
+import vn.province.govtrack.personaldata.PersonalData;
 
 /**
  * Dossier commands, all under {@code /api/v1/dossiers}. Each answers the dossier's {@code status}
@@ -82,22 +84,28 @@ import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
 class DossierController {
 
     private final CommandSender commands;
+    private final PersonalData personalData;
     private final IdGenerator ids;
     private final ZoneId zone;
 
-    DossierController(CommandSender commands, IdGenerator ids, WorkingHours workingHours) {
+    DossierController(CommandSender commands, PersonalData personalData, IdGenerator ids, WorkingHours workingHours) {
         this.commands = commands;
+        this.personalData = personalData;
         this.ids = ids;
         this.zone = workingHours.zone();
     }
 
-    /** In person and by post the dossier is RECEIVED at once with its {@code dueAt}; online it is NEW. */
+    /**
+     * In person and by post the dossier is RECEIVED at once with its {@code dueAt}; online it is NEW.
+     * The applicant is sealed under the applicant's key here, so the command and its events never
+     * carry the personal data in clear.
+     */
     @PostMapping
     ResponseEntity<DossierAnswer> submit(@Valid @RequestBody SubmitDossierRequest request) {
         String dossierId = request.dossierId() != null ? request.dossierId() : ids.generateId().toString();
         SubmitDossierCommand command = new SubmitDossierCommand(
                 dossierId, request.procedureCode(), request.unitCode(), request.channel(),
-                request.applicant().toApplicant(), instantOf(request.submittedAt()));
+                personalData.seal(request.applicant().toApplicant()), instantOf(request.submittedAt()));
         DossierAnswer answer = answer(dossierId, commands.send(command));
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(dossierId))
@@ -242,7 +250,7 @@ class DossierController {
     }
 
     /** The applicant's personal data: 12-digit national ID number, full name, optional phone. */
-    record ApplicantRequest(@NotNull @Pattern(regexp = "[0-9]{12}", message = "must be 12 digits") String idNumber,
+    record ApplicantRequest(@NotNull @Pattern(regexp = ApplicantIds.ID_NUMBER_PATTERN, message = "must be 12 digits") String idNumber,
                             @NotBlank @Size(max = 200) String fullName,
                             @Pattern(regexp = "\\+?[0-9 .()-]{3,20}", message = "must be a phone number") String phone) {
 

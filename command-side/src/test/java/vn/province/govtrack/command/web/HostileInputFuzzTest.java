@@ -143,6 +143,7 @@ class HostileInputFuzzTest {
     private static final String DOSSIER = "FZ-HS-1";
     private static final String STAFF = "FZ-CB-1";
     private static final String ACCOUNT = "fz.cb1";
+    private static final String ID_NUMBER = "001203004567";
     private static final String TS = "2025-07-01T10:00:00+07:00";
 
     private static List<Endpoint> endpoints() {
@@ -251,6 +252,7 @@ class HostileInputFuzzTest {
                 new Endpoint("POST", staff + "/accounts", """
                         {"account": "fz.new"}""", List.of(required("account", Kind.ACCOUNT))),
                 new Endpoint("DELETE", staff + "/accounts/" + ACCOUNT, null, List.of()),
+                new Endpoint("DELETE", "/api/v1/applicants/" + ID_NUMBER, null, List.of()),
                 new Endpoint("POST", staff + "/departure", """
                         {"effectiveDate": "2026-12-31", "reason": "nghỉ hưu", "decisionNo": "99/QĐ-UBND"}""",
                              List.of(required("effectiveDate", Kind.DATE), required("reason", Kind.TEXT),
@@ -524,7 +526,7 @@ class HostileInputFuzzTest {
     private static boolean isVariable(Endpoint e, int index) {
         String segment = e.path().split("/")[index];
         return segment.startsWith("FZ-") || segment.equals("EDUCATION") || segment.equals("2030")
-               || segment.equals(ACCOUNT);
+               || segment.equals(ACCOUNT) || segment.equals(ID_NUMBER);
     }
 
     private static Map<String, String> withToken(Map<String, String> headers, String authorization) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.province.govtrack.kernel.dossier.DossierStatus;
+import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
 import vn.province.govtrack.query.web.QueryParameters;
@@ -37,19 +38,22 @@ class DossierController {
     static final int MAX_DUE_WITHIN_HOURS = 366 * 24;
 
     private final DossierViews views;
+    private final DossierResponses responses;
     private final Clock clock;
 
-    DossierController(DossierViews views, Clock clock) {
+    DossierController(DossierViews views, DossierResponses responses, Clock clock) {
         this.views = views;
+        this.responses = responses;
         this.clock = clock;
     }
 
+    /** The dossier; its {@code applicant} only for readers allowed to see personal data ({@link PersonalDataReader}). */
     @GetMapping("/{dossierId}")
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
     DossierResponse dossier(@PathVariable String dossierId, @AuthenticationPrincipal Caller caller) {
         return views.find(dossierId)
                     .map(view -> DossierAccess.readable(caller, view))
-                    .map(view -> DossierResponse.of(view, clock.getZone()))
+                    .map(view -> responses.of(view, PersonalDataReader.of(caller)))
                     .orElseThrow(() -> Problems.notFound("dossier-not-found", "Dossier not found",
                             "No dossier '" + dossierId + "' in the dossier projection"));
     }
@@ -111,8 +115,7 @@ class DossierController {
         long offset = (long) page * size;
         DossierViews.Slice slice = views.page(filter, now, offset, size);
         String next = offset + slice.content().size() < slice.total() ? link(filter, page + 1, size) : null;
-        return new DossierPage(slice.content().stream().map(view -> DossierResponse.of(view, clock.getZone()))
-                                    .toList(),
+        return new DossierPage(responses.all(slice.content(), PersonalDataReader.of(caller)),
                 page, size, slice.total(), (slice.total() + size - 1) / size, next,
                 now.atZone(clock.getZone()).toOffsetDateTime());
     }
