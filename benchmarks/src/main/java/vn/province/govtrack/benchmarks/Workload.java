@@ -14,7 +14,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 import vn.province.govtrack.kernel.EventMetadata;
-import vn.province.govtrack.kernel.dossier.Applicant;
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 
@@ -110,8 +110,16 @@ final class Workload {
         return new DossierReceivedEvent(
                 dossierId, "1.00" + (3000 + index % 500), "Hộ tịch", "XA-" + (1000 + index % 120),
                 Channel.IN_PERSON,
-                new Applicant(String.format("0790%08d", index), "Nguyễn Thị Minh Khai", "0901" + (100000 + index % 900000)),
+                sealedApplicant(index),
                 receivedAt, 24, clockStartsAt, clockStartsAt.plus(Duration.ofDays(3)));
+    }
+
+    /** The size of a real sealed applicant (nonce, JSON of ID number, name and phone, tag), not a real one. */
+    private static SealedApplicant sealedApplicant(int index) {
+        byte[] ciphertext = new byte[12 + 80 + 16];
+        java.util.Arrays.fill(ciphertext, (byte) index);
+        return new SealedApplicant(new UUID(0x5ea1_0000_0000_0000L, index % 20_000).toString(),
+                                   java.util.Base64.getEncoder().encodeToString(ciphertext));
     }
 
     private static MetaData metaData(int index) {

@@ -28,6 +28,12 @@ class ArchitectureTest {
                     "vn.province.govtrack.command.web..", "vn.province.govtrack.eventstore..",
                     "vn.province.govtrack.security..");
 
+    /** Personal data reaches the aggregates sealed only: the edge seals it before sending the command. */
+    @ArchTest
+    static final ArchRule aggregatesNeverSeeAnApplicantInClear = noClasses()
+            .that().areAnnotatedWith(Aggregate.class)
+            .should().dependOnClassesThat().haveFullyQualifiedName("vn.province.govtrack.kernel.dossier.Applicant");
+
     /** WorkingCalendar and WorkingHours, with their nested types. */
     private static final String WORKING_TIME = "vn\\.province\\.govtrack\\.command\\.calendar\\.Working(Calendar|Hours)(\\$.*)?";
 

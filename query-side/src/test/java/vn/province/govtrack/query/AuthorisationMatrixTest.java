@@ -193,6 +193,18 @@ class AuthorisationMatrixTest {
     }
 
     @Test
+    void thePublishedApiDocumentNamesTheBearerSchemeAndEachOperationsRoles() {
+        JsonNode document = call(GET, "/v3/api-docs", null).getBody();
+
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/paths/~1api~1v1~1audit~1events/get/description").asText()).endsWith("Roles: AUDITOR.");
+        assertThat(document.at("/paths/~1api~1v1~1dossiers~1{dossierId}/get/description").asText())
+                .contains("Roles: CLERK, UNIT_HEAD, AUDITOR, CLIENT.");
+        assertThat(document.at("/paths/~1api~1v1~1dossiers/get/parameters").findValuesAsText("name"))
+                .as("the caller is no query parameter").doesNotContain("caller");
+    }
+
+    @Test
     void afterATransferTheNewUnitReadsTheDossierAndTheOldOneNoLonger() {
         String path = "/api/v1/dossiers/" + transferredId + "?minPosition=" + seeded;
 

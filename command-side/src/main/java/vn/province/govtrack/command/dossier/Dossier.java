@@ -35,7 +35,7 @@ import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.command.unit.UnitStanding;
 import vn.province.govtrack.kernel.EventMetadata;
-import vn.province.govtrack.kernel.dossier.Applicant;
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
@@ -144,7 +144,8 @@ class Dossier {
     private DossierStatus status;
     private String procedureCode;
     private String unitCode;
-    private Applicant applicant;
+    /** Sealed at the edge; the aggregate never sees the personal data, it only carries it on to receipt. */
+    private SealedApplicant applicant;
     private String assignee;
     private Instant clockStartsAt;
     private Instant dueAt;
@@ -203,7 +204,7 @@ class Dossier {
             throw new InvalidCommandException("dossierId must match " + DossierIds.PATTERN);
         }
         Channel channel = Require.present(command.channel(), "channel");
-        Applicant submittedBy = Require.present(command.applicant(), "applicant");
+        SealedApplicant submittedBy = Require.present(command.applicant(), "applicant");
         String unit = Require.text(command.unitCode(), "unitCode");
         UnitStanding standing = unitOf(unit, referenceData);
         ProcedureTerms terms = termsOf(Require.text(command.procedureCode(), "procedureCode"), referenceData);
@@ -559,7 +560,7 @@ class Dossier {
     }
 
     private static DossierReceivedEvent receipt(String dossierId, ProcedureTerms terms, String unitCode, Channel channel,
-                                                Applicant applicant, Instant receivedAt, WorkingCalendar calendar) {
+                                                SealedApplicant applicant, Instant receivedAt, WorkingCalendar calendar) {
         Instant clockStartsAt = calendar.clockStart(receivedAt, terms.cutoff());
         Instant dueAt = calendar.plusWorkingHours(clockStartsAt, terms.processingHours());
         return new DossierReceivedEvent(dossierId, terms.code(), terms.field(), unitCode, channel, applicant,

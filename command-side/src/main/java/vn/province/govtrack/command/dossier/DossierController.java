@@ -24,10 +24,10 @@ import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
+import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
-import vn.province.govtrack.kernel.dossier.DossierIds;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
@@ -44,6 +44,7 @@ import vn.province.govtrack.kernel.dossier.StopDossierCommand;
 import vn.province.govtrack.kernel.dossier.SubmitDossierCommand;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
+import vn.province.govtrack.personaldata.PersonalData;
 
 /**
  * Dossier commands, all under {@code /api/v1/dossiers}. Each answers the dossier's {@code status}
@@ -83,22 +84,28 @@ import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
 class DossierController {
 
     private final CommandSender commands;
+    private final PersonalData personalData;
     private final IdGenerator ids;
     private final ZoneId zone;
 
-    DossierController(CommandSender commands, IdGenerator ids, WorkingHours workingHours) {
+    DossierController(CommandSender commands, PersonalData personalData, IdGenerator ids, WorkingHours workingHours) {
         this.commands = commands;
+        this.personalData = personalData;
         this.ids = ids;
         this.zone = workingHours.zone();
     }
 
-    /** In person and by post the dossier is RECEIVED at once with its {@code dueAt}; online it is NEW. */
+    /**
+     * In person and by post the dossier is RECEIVED at once with its {@code dueAt}; online it is NEW.
+     * The applicant is sealed under the applicant's key here, so the command and its events never
+     * carry the personal data in clear.
+     */
     @PostMapping
     ResponseEntity<DossierAnswer> submit(@Valid @RequestBody SubmitDossierRequest request) {
         String dossierId = request.dossierId() != null ? request.dossierId() : ids.generateId().toString();
         SubmitDossierCommand command = new SubmitDossierCommand(
                 dossierId, request.procedureCode(), request.unitCode(), request.channel(),
-                request.applicant().toApplicant(), instantOf(request.submittedAt()));
+                personalData.seal(request.applicant().toApplicant()), instantOf(request.submittedAt()));
         DossierAnswer answer = answer(dossierId, commands.send(command));
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(dossierId))
@@ -107,7 +114,7 @@ class DossierController {
 
     /** The desk receives an online dossier: NEW becomes RECEIVED and the due date is decided. */
     @PostMapping("/{dossierId}/receipt")
-    DossierAnswer receive(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer receive(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @RequestBody(required = false) ReceiptRequest request) {
         Instant receivedAt = request == null ? null : instantOf(request.receivedAt());
         return answer(dossierId, commands.send(new ReceiveDossierCommand(dossierId, receivedAt)));
@@ -115,7 +122,7 @@ class DossierController {
 
     /** The desk refuses an online dossier: NEW becomes NOT_RECEIVED. */
     @PostMapping("/{dossierId}/refusal")
-    DossierAnswer refuse(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer refuse(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody RefusalRequest request) {
         return answer(dossierId, commands.send(
                 new RefuseDossierCommand(dossierId, request.reason(), instantOf(request.refusedAt()))));
@@ -123,7 +130,7 @@ class DossierController {
 
     /** An officer handles the dossier (IN_PROCESSING); a later assignment hands it to another officer. */
     @PostMapping("/{dossierId}/assignment")
-    DossierAnswer assign(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer assign(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody AssignmentRequest request) {
         return answer(dossierId, commands.send(
                 new AssignDossierCommand(dossierId, request.staffId(), instantOf(request.assignedAt()))));
@@ -131,7 +138,7 @@ class DossierController {
 
     /** The applicant must add documents; the clock pauses. Answers which request this is (1 for the first). */
     @PostMapping("/{dossierId}/supplement-requests")
-    SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                               @Valid @RequestBody RequestSupplementRequest request) {
         Accepted<Integer> accepted = commands.send(
                 new RequestSupplementCommand(dossierId, request.reason(), instantOf(request.requestedAt())));
@@ -144,7 +151,7 @@ class DossierController {
      * After the supplement deadline ({@code govtrack.dossier.supplement-deadline-working-days}) it is a 409.
      */
     @PostMapping("/{dossierId}/supplements")
-    DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody(required = false) ProvideSupplementRequest request) {
         ProvideSupplementRequest given = request != null ? request : new ProvideSupplementRequest(null, null);
         return answer(dossierId, commands.send(
@@ -153,7 +160,7 @@ class DossierController {
 
     /** Fees or financial obligations are requested, {@code amount} in VND. */
     @PostMapping("/{dossierId}/payment-requests")
-    DossierAnswer requestPayment(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer requestPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                  @Valid @RequestBody RequestPaymentRequest request) {
         return answer(dossierId, commands.send(new RequestPaymentCommand(
                 dossierId, request.amount(), request.reason(), instantOf(request.requestedAt()))));
@@ -161,7 +168,7 @@ class DossierController {
 
     /** The requested payment was made, {@code amount} in VND; processing resumes. */
     @PostMapping("/{dossierId}/payments")
-    DossierAnswer recordPayment(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer recordPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                 @Valid @RequestBody RecordPaymentRequest request) {
         return answer(dossierId, commands.send(
                 new RecordPaymentCommand(dossierId, request.amount(), instantOf(request.paidAt()))));
@@ -169,7 +176,7 @@ class DossierController {
 
     /** Apology and a new appointment date, later than the one in force (Circular 03/2025, form 04). */
     @PostMapping("/{dossierId}/extensions")
-    DossierAnswer extend(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer extend(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody ExtensionRequest request) {
         return answer(dossierId, commands.send(new ExtendDossierCommand(
                 dossierId, instantOf(request.newDueAt()), request.apology(), instantOf(request.extendedAt()))));
@@ -177,14 +184,14 @@ class DossierController {
 
     /** Another unit handles the dossier; it must exist (404) and differ from the current one (409). */
     @PostMapping("/{dossierId}/transfers")
-    DossierAnswer transfer(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer transfer(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                            @Valid @RequestBody TransferRequest request) {
         return answer(dossierId, commands.send(new TransferDossierCommand(
                 dossierId, request.toUnitCode(), request.reason(), instantOf(request.transferredAt()))));
     }
 
     @PostMapping("/{dossierId}/resolution")
-    ResolutionAnswer resolve(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    ResolutionAnswer resolve(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                              @Valid @RequestBody ResolutionRequest request) {
         Accepted<Timeliness> accepted = commands.send(new ResolveDossierCommand(
                 dossierId, request.outcome(), request.note(), instantOf(request.resolvedAt())));
@@ -193,7 +200,7 @@ class DossierController {
 
     /** The result is handed back to the applicant, in person or by post (after the resolution only). */
     @PostMapping("/{dossierId}/return")
-    DossierAnswer returnResult(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer returnResult(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                @RequestBody(required = false) ReturnRequest request) {
         Instant returnedAt = request == null ? null : instantOf(request.returnedAt());
         return answer(dossierId, commands.send(new ReturnDossierCommand(dossierId, returnedAt)));
@@ -201,7 +208,7 @@ class DossierController {
 
     /** The applicant asks to withdraw; a stop grants it. */
     @PostMapping("/{dossierId}/withdrawal")
-    DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody WithdrawalRequest request) {
         return answer(dossierId, commands.send(
                 new RequestWithdrawalCommand(dossierId, request.reason(), instantOf(request.requestedAt()))));
@@ -209,7 +216,7 @@ class DossierController {
 
     /** Processing stops (withdrawal granted, supplement never supplied, legal stop); judged like a resolution. */
     @PostMapping("/{dossierId}/stop")
-    ResolutionAnswer stop(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    ResolutionAnswer stop(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @Valid @RequestBody StopRequest request) {
         Accepted<Timeliness> accepted = commands.send(
                 new StopDossierCommand(dossierId, request.reason(), instantOf(request.stoppedAt())));
@@ -234,7 +241,7 @@ class DossierController {
      * @param dossierId   optional; generated when absent
      * @param submittedAt optional, for importers replaying dated history; absent means now
      */
-    record SubmitDossierRequest(@Pattern(regexp = DossierIds.PATTERN) String dossierId,
+    record SubmitDossierRequest(@Pattern(regexp = Patterns.ID) String dossierId,
                                 @NotNull @Pattern(regexp = Patterns.CODE) String procedureCode,
                                 @NotNull @Pattern(regexp = Patterns.CODE) String unitCode,
                                 @NotNull Channel channel,
@@ -243,7 +250,7 @@ class DossierController {
     }
 
     /** The applicant's personal data: 12-digit national ID number, full name, optional phone. */
-    record ApplicantRequest(@NotNull @Pattern(regexp = "[0-9]{12}", message = "must be 12 digits") String idNumber,
+    record ApplicantRequest(@NotNull @Pattern(regexp = ApplicantIds.ID_NUMBER_PATTERN, message = "must be 12 digits") String idNumber,
                             @NotBlank @Size(max = 200) String fullName,
                             @Pattern(regexp = "\\+?[0-9 .()-]{3,20}", message = "must be a phone number") String phone) {
 

@@ -33,7 +33,6 @@ import vn.province.govtrack.kernel.staff.SecondStaffCommand;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 import vn.province.govtrack.kernel.staff.SecondmentEndedEvent;
 import vn.province.govtrack.kernel.staff.StaffDepartedEvent;
-import vn.province.govtrack.kernel.staff.StaffIds;
 import vn.province.govtrack.kernel.staff.StaffSecondedEvent;
 import vn.province.govtrack.kernel.staff.StaffTransferredEvent;
 import vn.province.govtrack.kernel.staff.TransferStaffCommand;
@@ -48,7 +47,7 @@ import vn.province.govtrack.kernel.staff.TransferStaffCommand;
 class StaffController {
 
     /** Portal account names, e.g. {@code nguyenvana.xatanlap}: safe in a path segment. */
-    static final String ACCOUNT = "[A-Za-z0-9._@-]{1,128}";
+    static final String ACCOUNT = "(?!\\.\\.?$)[A-Za-z0-9._@-]{1,128}";
 
     private static final int TEXT = 200;
     private static final int DECISION = 100;
@@ -74,7 +73,7 @@ class StaffController {
     }
 
     @PostMapping("/{staffId}/transfers")
-    Transferred transfer(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    Transferred transfer(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                          @Valid @RequestBody TransferRequest request) {
         Accepted<StaffTransferredEvent> accepted = commands.send(new TransferStaffCommand(
                 staffId, request.toUnitCode(), request.toField(), request.toPosition(), request.effectiveDate(),
@@ -86,7 +85,7 @@ class StaffController {
 
     /** 400 when the secondment would last more than three years; 409 when it overlaps another. */
     @PostMapping("/{staffId}/secondments")
-    Seconded second(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    Seconded second(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                     @Valid @RequestBody SecondmentRequest request) {
         Accepted<StaffSecondedEvent> accepted = commands.send(new SecondStaffCommand(
                 staffId, request.toUnitCode(), request.toField(), request.from(), request.until(), request.decisionNo()));
@@ -97,7 +96,7 @@ class StaffController {
 
     /** Ends the secondment running on the effective date (or cancels the next one) by decision. */
     @PostMapping("/{staffId}/secondments/end")
-    SecondmentEnded endSecondment(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    SecondmentEnded endSecondment(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                   @Valid @RequestBody EndSecondmentRequest request) {
         Accepted<SecondmentEndedEvent> accepted = commands.send(new EndSecondmentCommand(
                 staffId, request.effectiveDate(), request.decisionNo()));
@@ -107,7 +106,7 @@ class StaffController {
     }
 
     @PostMapping("/{staffId}/trainings")
-    TrainingRecorded recordTraining(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    TrainingRecorded recordTraining(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                     @Valid @RequestBody TrainingRequest request) {
         long position = commands.send(new RecordTrainingCommand(staffId, request.course(), request.completedOn()))
                                 .position();
@@ -115,7 +114,7 @@ class StaffController {
     }
 
     @PostMapping("/{staffId}/accounts")
-    AccountChanged provisionAccount(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    AccountChanged provisionAccount(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                     @Valid @RequestBody AccountRequest request) {
         Accepted<PortalAccountProvisionedEvent> accepted =
                 commands.send(new ProvisionPortalAccountCommand(staffId, request.account()));
@@ -125,7 +124,7 @@ class StaffController {
 
     /** 404 for an account the person never held; 409 for one already revoked. */
     @DeleteMapping("/{staffId}/accounts/{account}")
-    AccountChanged revokeAccount(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    AccountChanged revokeAccount(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                  @PathVariable @Pattern(regexp = ACCOUNT) String account) {
         Accepted<PortalAccountRevokedEvent> accepted = commands.send(new RevokePortalAccountCommand(staffId, account));
         PortalAccountRevokedEvent e = accepted.result();
@@ -133,7 +132,7 @@ class StaffController {
     }
 
     @PostMapping("/{staffId}/departure")
-    Departed depart(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+    Departed depart(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                     @Valid @RequestBody DepartureRequest request) {
         Accepted<StaffDepartedEvent> accepted = commands.send(new RecordDepartureCommand(
                 staffId, request.effectiveDate(), request.reason(), request.decisionNo()));
@@ -147,7 +146,7 @@ class StaffController {
      * @param position      the job position (vị trí việc làm)
      * @param effectiveDate optional; the first day in service, today when absent
      */
-    record RecruitRequest(@Pattern(regexp = StaffIds.PATTERN) String staffId,
+    record RecruitRequest(@Pattern(regexp = Patterns.ID) String staffId,
                           @NotBlank @Size(max = TEXT) String fullName,
                           @NotNull @Pattern(regexp = Patterns.CODE) String unitCode,
                           @NotNull @Pattern(regexp = Patterns.CODE) String field,

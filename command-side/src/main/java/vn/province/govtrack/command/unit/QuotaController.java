@@ -49,7 +49,7 @@ class QuotaController {
      */
     record QuotaRequest(@NotNull @PositiveOrZero @Max(Unit.MAX_QUOTA) Integer positions,
                         LocalDate effectiveDate,
-                        @Size(max = 100) String decisionNo) {
+                        @Size(min = 1, max = 100) String decisionNo) {
     }
 
     record QuotaSet(String unitCode, String field, int positions, LocalDate effectiveDate, String decisionNo,

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -94,6 +95,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
                        AggregateStreamCreationException.class})
     ResponseEntity<Object> concurrentChange(Exception e, WebRequest request) {
+        request.setAttribute(FilterProblems.RETRY_MAY_SUCCEED, true, WebRequest.SCOPE_REQUEST);
         String detail = "another command changed the same resource at the same time; nothing was recorded, retry";
         return answer(e, problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change", detail), request);
     }
@@ -192,7 +194,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String slugOf(HttpStatusCode status) {
+    static String slugOf(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "invalid-input";
             case 403 -> "forbidden";
@@ -201,6 +203,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
+            case 422 -> "unprocessable";
             case 415 -> "unsupported-media-type";
             case 500 -> "internal-error";
             case 503 -> "unavailable";
@@ -216,11 +219,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonParseException) {
             return "the request body is not well-formed JSON";
         }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return pathOf(unknown) + " is not a field of this request";
+        }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = pathOf(mismatch);
             Class<?> target = mismatch.getTargetType();
             if (cause instanceof InvalidFormatException && target != null && target.isEnum()) {
                 return field + " must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            if (cause instanceof InvalidFormatException && String.class.equals(target)) {
+                return field + " " + StrictJsonConfiguration.PlainText.PROBLEM;
             }
             return field + " must be " + expected(target);
         }

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.dossier.Dossier.Step;
 import vn.province.govtrack.command.rejection.RuleViolationException;
-import vn.province.govtrack.kernel.dossier.Applicant;
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
@@ -93,7 +93,8 @@ class DossierLifecycleTest {
     private static final String COMMUNE = "XA-TAN-LAP";
     private static final ProcedureTerms BIRTH = new ProcedureTerms("KHAI-SINH", "JUSTICE_CIVIL_STATUS", 8,
                                                                    LocalTime.of(15, 0), true);
-    private static final Applicant CITIZEN = new Applicant("001203004567", "Nguyễn Văn An", "0912345678");
+    /** The applicant as the edge sealed it; the aggregate only carries it on. */
+    private static final SealedApplicant CITIZEN = new SealedApplicant("key-an", "c2VhbGVkIGFwcGxpY2FudA==");
     private static final Instant DUE = at("2025-07-02T09:30");
     /** Every command is dated here: after every history below, within the supplement deadline. */
     private static final Instant COMMAND_TIME = at("2025-07-07T09:00");

@@ -26,7 +26,7 @@ import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.kernel.EventMetadata;
-import vn.province.govtrack.kernel.dossier.Applicant;
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
@@ -77,7 +77,8 @@ class DossierTest {
                                                                    LocalTime.of(15, 0), true);
     /** Land allocation: five working days, cut-off 15:00, not offered online. */
     private static final ProcedureTerms LAND = new ProcedureTerms("GIAO-DAT", "LAND", 40, LocalTime.of(15, 0), false);
-    private static final Applicant CITIZEN = new Applicant("001203004567", "Nguyễn Văn An", "0912345678");
+    /** The applicant as the edge sealed it; the aggregate only carries it on. */
+    private static final SealedApplicant CITIZEN = new SealedApplicant("key-an", "c2VhbGVkIGFwcGxpY2FudA==");
     private static final Instant NOW = at("2025-10-01T10:00");
     /** The due date of {@link #receivedInPerson()}. */
     private static final Instant DUE = at("2025-07-02T09:30");

@@ -7,18 +7,29 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
+import vn.province.govtrack.security.Caller;
 
-/** The event store as auditors read it: streams, states as of an instant, and the global log. */
+/**
+ * The event store as auditors read it: streams, states as of an instant, and the global log.
+ * Applicants appear opened at read time for readers allowed to see personal data (clear, or marked
+ * erased), and not at all for anyone else ({@link AuditedEvents}).
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -57,16 +68,19 @@ class AuditController {
 
     @GetMapping("/streams/{aggregateId}/events")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
-    StreamEvents streamEvents(@PathVariable String aggregateId) {
+    StreamEvents streamEvents(@PathVariable @Pattern(regexp = QueryParameters.STREAM) String aggregateId,
+                              @AuthenticationPrincipal Caller caller) {
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         return new StreamEvents(aggregateId, events.get(0).getType(), events.size(),
-                events.stream().map(auditedEvents::of).toList());
+                auditedEvents.all(events, PersonalDataReader.of(caller)));
     }
 
     /** @param asOf an ISO-8601 instant with offset, e.g. {@code 2025-07-16T17:00:00+07:00}; absent means now */
     @GetMapping("/streams/{aggregateId}/state")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
-    StreamState streamState(@PathVariable String aggregateId, @RequestParam(required = false) String asOf) {
+    StreamState streamState(@PathVariable @Pattern(regexp = QueryParameters.STREAM) String aggregateId,
+                            @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
+                            @AuthenticationPrincipal Caller caller) {
         Instant instant = asOf == null ? clock.instant() : parseInstant(asOf);
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         List<DomainEventMessage<?>> recorded = events.stream()
@@ -77,13 +91,14 @@ class AuditController {
                     "Stream '" + aggregateId + "' has no event at or before " + inZone(instant)
                             + "; its first event was recorded at " + inZone(events.get(0).getTimestamp()));
         }
-        return stateAsOf.of(aggregateId, instant, recorded);
+        return stateAsOf.of(aggregateId, instant, recorded, PersonalDataReader.of(caller));
     }
 
     @GetMapping("/events")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
     EventPage events(@RequestParam(defaultValue = "1") long fromPosition,
-                     @RequestParam(defaultValue = "100") int limit) {
+                     @RequestParam(defaultValue = "100") int limit,
+                     @AuthenticationPrincipal Caller caller) {
         if (fromPosition < 1) {
             throw Problems.invalidParameter(
                     "fromPosition must be >= 1 (the first event's position); got " + fromPosition);
@@ -92,7 +107,8 @@ class AuditController {
             throw Problems.invalidParameter("limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
         }
         long head = positions.headPosition();
-        List<AuditedEvent> events = eventLog.page(fromPosition, limit).stream().map(auditedEvents::of).toList();
+        List<AuditedEvent> events = auditedEvents.all(eventLog.page(fromPosition, limit),
+                                                      PersonalDataReader.of(caller));
         Long lastPosition = events.isEmpty() ? null : events.get(events.size() - 1).position();
         long next = lastPosition == null ? fromPosition + events.size() : lastPosition + 1;
         return new EventPage(fromPosition, limit, head, events, voidPositions(fromPosition, events), next,

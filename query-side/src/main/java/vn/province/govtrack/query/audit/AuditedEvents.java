@@ -1,6 +1,9 @@
 package vn.province.govtrack.query.audit;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,28 +17,85 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Turns stored event messages into {@link AuditedEvent}s: payload and metadata as JSON, time in the business zone. */
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
+import vn.province.govtrack.query.applicant.ApplicantDisclosure;
+import vn.province.govtrack.query.applicant.ApplicantView;
+import vn.province.govtrack.query.applicant.PersonalDataReader;
+
+/**
+ * Turns stored event messages into {@link AuditedEvent}s: payload and metadata as JSON, time in the
+ * business zone. A payload's {@code applicant} (sealed in the store) is shown opened to readers
+ * allowed to see personal data, as {@link ApplicantView} (clear, or the erased marker), and left out
+ * for everyone else: the sealed form itself is shown to nobody, since its key id links an applicant's
+ * dossiers even after erasure.
+ */
 @Component
 class AuditedEvents {
 
+    static final String APPLICANT = "applicant";
+
     private final Serializer eventSerializer;
     private final ObjectMapper objectMapper;
+    private final ApplicantDisclosure disclosure;
     private final Clock clock;
 
-    AuditedEvents(@Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper objectMapper, Clock clock) {
+    AuditedEvents(@Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper objectMapper,
+                  ApplicantDisclosure disclosure, Clock clock) {
         this.eventSerializer = eventSerializer;
         this.objectMapper = objectMapper;
+        this.disclosure = disclosure;
         this.clock = clock;
     }
 
-    AuditedEvent of(EventMessage<?> message) {
+    /** The messages as {@code reader} may see them; their applicants' keys are read in one query. */
+    List<AuditedEvent> all(List<? extends EventMessage<?>> messages, PersonalDataReader reader) {
+        List<AuditedEvent> events = messages.stream().map(this::withSealedPayload).toList();
+        List<ObjectNode> withApplicant = events.stream().map(AuditedEvent::payload)
+                                               .filter(payload -> payload.isObject() && payload.has(APPLICANT))
+                                               .map(ObjectNode.class::cast).toList();
+        if (withApplicant.isEmpty()) {
+            return events;
+        }
+        if (!reader.sees(null)) {
+            withApplicant.forEach(payload -> payload.remove(APPLICANT));
+            return events;
+        }
+        Map<SealedApplicant, ApplicantView> opened = disclosure.open(
+                withApplicant.stream().map(AuditedEvents::sealedApplicantOf).filter(Objects::nonNull)
+                             .toList());
+        for (ObjectNode payload : withApplicant) {
+            SealedApplicant sealed = sealedApplicantOf(payload);
+            ApplicantView shown = sealed == null ? null : opened.get(sealed);
+            payload.set(APPLICANT, objectMapper.valueToTree(shown != null ? shown : ApplicantView.UNREADABLE));
+        }
+        return events;
+    }
+
+    /** The payload type's simple name, e.g. {@code DossierReceivedEvent}. */
+    String typeOf(EventMessage<?> message) {
+        return withSealedPayload(message).type();
+    }
+
+    /** The applicant a payload carries in sealed form; null for anything else (no applicant, or another form). */
+    private static SealedApplicant sealedApplicantOf(JsonNode payload) {
+        JsonNode applicant = payload.get(APPLICANT);
+        if (applicant == null || !applicant.isObject() || !applicant.path("keyId").isTextual()
+            || !applicant.path("ciphertext").isTextual()) {
+            return null;
+        }
+        return new SealedApplicant(applicant.get("keyId").asText(), applicant.get("ciphertext").asText());
+    }
+
+    /** Only {@link #all} may let this leave the class: it still holds the sealed applicant. */
+    private AuditedEvent withSealedPayload(EventMessage<?> message) {
         Object payload = message.getPayload();
         SerializedType type = payload instanceof UnknownSerializedType unknown
                 ? unknown.serializedType()
                 : eventSerializer.typeForClass(message.getPayloadType());
         JsonNode payloadJson = payload instanceof UnknownSerializedType unknown
-                ? unknown.readData(JsonNode.class)
+                ? unknown.readData(JsonNode.class).deepCopy()
                 : objectMapper.valueToTree(payload);
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         return new AuditedEvent(positionOf(message),

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.dossier.DossierFold;
 import vn.province.govtrack.query.dossier.DossierResponse;
+import vn.province.govtrack.query.dossier.DossierResponses;
 import vn.province.govtrack.query.dossier.DossierView;
 
 /**
@@ -25,36 +27,40 @@ import vn.province.govtrack.query.dossier.DossierView;
 class StateAsOf {
 
     private final AuditedEvents auditedEvents;
+    private final DossierResponses dossierResponses;
     private final Clock clock;
 
-    StateAsOf(AuditedEvents auditedEvents, Clock clock) {
+    StateAsOf(AuditedEvents auditedEvents, DossierResponses dossierResponses, Clock clock) {
         this.auditedEvents = auditedEvents;
+        this.dossierResponses = dossierResponses;
         this.clock = clock;
     }
 
     /** @param events the stream's events recorded at or before {@code asOf}, in sequence order, at least one */
-    StreamState of(String aggregateId, Instant asOf, List<DomainEventMessage<?>> events) {
+    StreamState of(String aggregateId, Instant asOf, List<DomainEventMessage<?>> events, PersonalDataReader reader) {
         DomainEventMessage<?> last = events.get(events.size() - 1);
         Long position = AuditedEvents.positionOf(last);
         boolean dossier = events.stream().anyMatch(event -> DossierFold.folds(event.getPayloadType()));
-        Object state = dossier ? dossierState(aggregateId, events, position) : genericState(events);
+        Object state = dossier ? dossierState(aggregateId, events, position, reader) : genericState(events, reader);
         return new StreamState(aggregateId, last.getType(), inZone(asOf), dossier ? "dossier" : "generic",
-                last.getSequenceNumber(), position, events.size(), auditedEvents.of(last).type(),
+                last.getSequenceNumber(), position, events.size(), auditedEvents.typeOf(last),
                 inZone(last.getTimestamp()), state);
     }
 
-    private DossierResponse dossierState(String aggregateId, List<DomainEventMessage<?>> events, Long position) {
+    /** The applicant as an auditor sees it now: opened at read time, so an erasure shows in every past state too. */
+    private DossierResponse dossierState(String aggregateId, List<DomainEventMessage<?>> events, Long position,
+                                         PersonalDataReader reader) {
         DossierView view = DossierFold.initial(aggregateId);
         for (DomainEventMessage<?> event : events) {
             view = DossierFold.evolve(view, event.getPayload());
         }
-        return DossierResponse.of(view.atPosition(position == null ? 0 : position), clock.getZone());
+        return dossierResponses.of(view.atPosition(position == null ? 0 : position), reader);
     }
 
-    private ObjectNode genericState(List<DomainEventMessage<?>> events) {
+    private ObjectNode genericState(List<DomainEventMessage<?>> events, PersonalDataReader reader) {
         ObjectNode state = JsonNodeFactory.instance.objectNode();
-        for (DomainEventMessage<?> event : events) {
-            JsonNode payload = auditedEvents.of(event).payload();
+        for (AuditedEvent event : auditedEvents.all(events, reader)) {
+            JsonNode payload = event.payload();
             if (payload.isObject()) {
                 state.setAll((ObjectNode) payload);
             } else {

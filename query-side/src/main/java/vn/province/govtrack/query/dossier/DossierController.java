@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.province.govtrack.kernel.dossier.DossierIds;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
+import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.security.Caller;
 
 @RestController
@@ -33,19 +39,23 @@ class DossierController {
     static final int MAX_DUE_WITHIN_HOURS = 366 * 24;
 
     private final DossierViews views;
+    private final DossierResponses responses;
     private final Clock clock;
 
-    DossierController(DossierViews views, Clock clock) {
+    DossierController(DossierViews views, DossierResponses responses, Clock clock) {
         this.views = views;
+        this.responses = responses;
         this.clock = clock;
     }
 
+    /** The dossier; its {@code applicant} only for readers allowed to see personal data ({@link PersonalDataReader}). */
     @GetMapping("/{dossierId}")
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
-    DossierResponse dossier(@PathVariable String dossierId, @AuthenticationPrincipal Caller caller) {
+    DossierResponse dossier(@PathVariable @Pattern(regexp = DossierIds.PATTERN) String dossierId,
+                            @AuthenticationPrincipal Caller caller) {
         return views.find(dossierId)
                     .map(view -> DossierAccess.readable(caller, view))
-                    .map(view -> DossierResponse.of(view, clock.getZone()))
+                    .map(view -> responses.of(view, PersonalDataReader.of(caller)))
                     .orElseThrow(() -> Problems.notFound("dossier-not-found", "Dossier not found",
                             "No dossier '" + dossierId + "' in the dossier projection"));
     }
@@ -80,8 +90,8 @@ class DossierController {
      */
     @GetMapping
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
-    DossierPage dossiers(@RequestParam(required = false) String unitCode,
-                         @RequestParam(required = false) List<String> status,
+    DossierPage dossiers(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
+                         @RequestParam(required = false) @Size(max = 20) List<@Size(max = 200) String> status,
                          @RequestParam(required = false) Boolean overdue,
                          @RequestParam(required = false) Integer dueWithinHours,
                          @RequestParam(defaultValue = "0") int page,
@@ -107,8 +117,7 @@ class DossierController {
         long offset = (long) page * size;
         DossierViews.Slice slice = views.page(filter, now, offset, size);
         String next = offset + slice.content().size() < slice.total() ? link(filter, page + 1, size) : null;
-        return new DossierPage(slice.content().stream().map(view -> DossierResponse.of(view, clock.getZone()))
-                                    .toList(),
+        return new DossierPage(responses.all(slice.content(), PersonalDataReader.of(caller)),
                 page, size, slice.total(), (slice.total() + size - 1) / size, next,
                 now.atZone(clock.getZone()).toOffsetDateTime());
     }

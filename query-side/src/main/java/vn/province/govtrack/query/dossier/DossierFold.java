@@ -63,12 +63,12 @@ public final class DossierFold {
         if (event instanceof DossierSubmittedOnlineEvent e) {
             return view.toBuilder().dossierId(e.dossierId()).status(DossierStatus.NEW)
                        .procedureCode(e.procedureCode()).field(e.field()).unitCode(e.unitCode())
-                       .channel(Channel.ONLINE).submittedAt(e.submittedAt()).build();
+                       .channel(Channel.ONLINE).applicant(e.applicant()).submittedAt(e.submittedAt()).build();
         }
         if (event instanceof DossierReceivedEvent e) {
             return view.toBuilder().dossierId(e.dossierId()).status(DossierStatus.RECEIVED)
                        .procedureCode(e.procedureCode()).field(e.field()).unitCode(e.unitCode())
-                       .channel(e.channel()).receivedAt(e.receivedAt()).clockStartsAt(e.clockStartsAt())
+                       .channel(e.channel()).applicant(e.applicant()).receivedAt(e.receivedAt()).clockStartsAt(e.clockStartsAt())
                        .processingHours(e.processingHours()).dueAt(e.dueAt()).build();
         }
         if (event instanceof DossierRefusedEvent e) {

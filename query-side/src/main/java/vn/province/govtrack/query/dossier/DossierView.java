@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Outcome;
@@ -14,6 +15,7 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  * Immutable; a new state comes only from {@link DossierFold#evolve}.
  *
  * @param status                null until the first event that sets it
+ * @param applicant             the applicant as the events sealed it; opened only when a response is written
  * @param submittedAt           when an online submission was registered; null for other channels
  * @param refusedAt             when the desk refused an online submission (NOT_RECEIVED)
  * @param dueAt                 the appointment date in force: set at receipt, moved by each supplement
@@ -31,7 +33,7 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  * @param lastPosition          global position of the last event folded in; 0 before any
  */
 public record DossierView(String dossierId, DossierStatus status, String procedureCode, String field,
-                          String unitCode, Channel channel, Instant submittedAt, Instant refusedAt,
+                          String unitCode, Channel channel, SealedApplicant applicant, Instant submittedAt, Instant refusedAt,
                           Instant receivedAt, Instant clockStartsAt, int processingHours, Instant dueAt,
                           String assignedStaffId, int supplementRequests, Instant pausedSince, int extensions,
                           int transfers, long amountRequested, long amountPaid, Instant withdrawalRequestedAt,
@@ -72,6 +74,7 @@ public record DossierView(String dossierId, DossierStatus status, String procedu
         private String field;
         private String unitCode;
         private Channel channel;
+        private SealedApplicant applicant;
         private Instant submittedAt;
         private Instant refusedAt;
         private Instant receivedAt;
@@ -105,6 +108,7 @@ public record DossierView(String dossierId, DossierStatus status, String procedu
             field = v.field;
             unitCode = v.unitCode;
             channel = v.channel;
+            applicant = v.applicant;
             submittedAt = v.submittedAt;
             refusedAt = v.refusedAt;
             receivedAt = v.receivedAt;
@@ -155,6 +159,11 @@ public record DossierView(String dossierId, DossierStatus status, String procedu
 
         Builder channel(Channel value) {
             channel = value;
+            return this;
+        }
+
+        Builder applicant(SealedApplicant value) {
+            applicant = value;
             return this;
         }
 
@@ -264,7 +273,8 @@ public record DossierView(String dossierId, DossierStatus status, String procedu
         }
 
         DossierView build() {
-            return new DossierView(dossierId, status, procedureCode, field, unitCode, channel, submittedAt, refusedAt,
+            return new DossierView(dossierId, status, procedureCode, field, unitCode, channel, applicant, submittedAt,
+                    refusedAt,
                     receivedAt, clockStartsAt, processingHours, dueAt, assignedStaffId, supplementRequests,
                     pausedSince, extensions, transfers, amountRequested, amountPaid, withdrawalRequestedAt,
                     resolvedAt, outcome, timeliness, processingDays, returnedAt, stoppedAt, lastPosition);

@@ -36,6 +36,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Outcome;
@@ -43,7 +44,8 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.query.projection.PositionGuardedDocuments;
 
 /**
- * The dossier projection's collections. Instants are stored as MongoDB dates (millisecond precision).
+ * The dossier projection's collections. Instants are stored as MongoDB dates (millisecond precision);
+ * the applicant as the events sealed it, never in clear.
  *
  * <ul>
  *   <li>{@code dossier_view}: one document per dossier, keyed by its id;</li>
@@ -192,6 +194,7 @@ class DossierViews {
                 .append("field", view.field())
                 .append("unitCode", view.unitCode())
                 .append("channel", name(view.channel()))
+                .append("applicant", sealed(view.applicant()))
                 .append("submittedAt", date(view.submittedAt()))
                 .append("refusedAt", date(view.refusedAt()))
                 .append("receivedAt", date(view.receivedAt()))
@@ -224,6 +227,7 @@ class DossierViews {
                 d.getString("field"),
                 d.getString("unitCode"),
                 enumOf(Channel.class, d.getString("channel")),
+                sealed(d.get("applicant", Document.class)),
                 instant(d.getDate("submittedAt")),
                 instant(d.getDate("refusedAt")),
                 instant(d.getDate("receivedAt")),
@@ -245,6 +249,17 @@ class DossierViews {
                 instant(d.getDate("returnedAt")),
                 instant(d.getDate("stoppedAt")),
                 longOf(d, PositionGuardedDocuments.LAST_POSITION));
+    }
+
+    /** The applicant stays sealed in the view; it is opened with the key store at read time. */
+    private static Document sealed(SealedApplicant applicant) {
+        return applicant == null ? null
+                : new Document("keyId", applicant.keyId()).append("ciphertext", applicant.ciphertext());
+    }
+
+    private static SealedApplicant sealed(Document applicant) {
+        return applicant == null ? null
+                : new SealedApplicant(applicant.getString("keyId"), applicant.getString("ciphertext"));
     }
 
     private static long longOf(Document d, String key) {

@@ -13,6 +13,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +34,7 @@ import vn.province.govtrack.query.staff.StaffRecord;
 import vn.province.govtrack.query.staff.StaffRecords;
 import vn.province.govtrack.query.staff.StaffStatus;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
 
 /**
  * The personnel reports the Department of Home Affairs was asked for. Every report is of one day,
@@ -73,9 +77,9 @@ class PersonnelController {
                        + "effective date, a secondment from its first to its last day. Totals are province-wide "
                        + "per field, whatever unitCode and state select.")
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
-    AuditReport audit(@RequestParam(required = false) String unitCode, @RequestParam(required = false) String field,
+    AuditReport audit(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode, @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
                       @RequestParam(required = false) StaffingState state,
-                      @RequestParam(required = false) String asOf,
+                      @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);
@@ -101,8 +105,8 @@ class PersonnelController {
                        + "(0: ending that day); unitCode keeps those from or to that unit.")
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     SecondmentList secondments(@RequestParam(required = false) Integer endingWithinDays,
-                               @RequestParam(required = false) String unitCode,
-                               @RequestParam(required = false) String asOf,
+                               @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
+                               @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "100") int size) {
         if (endingWithinDays != null && (endingWithinDays < 0 || endingWithinDays > 3660)) {
@@ -142,8 +146,8 @@ class PersonnelController {
     @Operation(summary = "Proposals moving staff from units with a surplus to units short, within a field",
                description = Rebalancing.RULE)
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
-    RebalancingReport rebalancing(@RequestParam(required = false) String field,
-                                  @RequestParam(required = false) String asOf) {
+    RebalancingReport rebalancing(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
+                                  @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Map<String, List<AuditRow>> byField = rowsOn(day).stream()
                 .filter(row -> field == null || row.field().equals(field))
@@ -168,8 +172,8 @@ class PersonnelController {
     @GetMapping("/accounts")
     @Operation(summary = "Portal accounts active on a day, counted per unit, with a page of the accounts")
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
-    AccountsReport accounts(@RequestParam(required = false) String unitCode,
-                            @RequestParam(required = false) String asOf,
+    AccountsReport accounts(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
+                            @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,10 +16,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
+import vn.province.govtrack.kernel.staff.StaffIds;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.StaffRecord.Assignment;
 import vn.province.govtrack.query.staff.StaffRecord.Secondment;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
 
 /** A staff member's assignment on a day, and the dated history of movements behind it. */
 @RestController
@@ -43,7 +48,8 @@ class StaffController {
      */
     @GetMapping("/{staffId}")
     @ProjectionQuery(StaffProjection.PROCESSING_GROUP)
-    StaffResponse staff(@PathVariable String staffId, @RequestParam(required = false) String asOf) {
+    StaffResponse staff(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId,
+                        @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         StaffRecord record = records.find(staffId).orElseThrow(() -> notFound(staffId));
         Assignment shown = shownAssignment(record, day);
@@ -62,7 +68,7 @@ class StaffController {
 
     @GetMapping("/{staffId}/history")
     @ProjectionQuery(StaffProjection.PROCESSING_GROUP)
-    StaffHistory history(@PathVariable String staffId) {
+    StaffHistory history(@PathVariable @Pattern(regexp = StaffIds.PATTERN) String staffId) {
         StaffRecord record = records.find(staffId).orElseThrow(() -> notFound(staffId));
         return new StaffHistory(record.staffId(), record.fullName(),
                 record.movements().stream().sorted(BY_EFFECT).map(movement -> MovementView.of(movement, clock.getZone()))

@@ -10,6 +10,9 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
 
 /**
  * The progress indicator of the national service-quality index, for any period of local dates.
@@ -58,8 +62,10 @@ class TimelinessController {
     /** Rows by {@code groupBy} (unit, field or procedure; default unit), optionally for one unit only, and their total. */
     @GetMapping
     @ProjectionQuery(TimelinessProjection.PROCESSING_GROUP)
-    Report report(@RequestParam(defaultValue = "unit") String groupBy, @RequestParam(required = false) String from,
-                  @RequestParam(required = false) String to, @RequestParam(required = false) String unitCode) {
+    Report report(@RequestParam(defaultValue = "unit") @Size(max = QueryParameters.MAX_TIME) String groupBy,
+                  @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
+                  @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
+                  @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode) {
         GroupBy grouping = GroupBy.parse(groupBy).orElseThrow(() -> Problems.invalidParameter(
                 "groupBy must be unit, field or procedure; got '" + groupBy + "'"));
         Period period = period(from, to);
@@ -73,7 +79,8 @@ class TimelinessController {
     /** Every unit with something counted in the period, ranked as {@link Ranking} says. */
     @GetMapping("/ranking")
     @ProjectionQuery(TimelinessProjection.PROCESSING_GROUP)
-    UnitRanking ranking(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    UnitRanking ranking(@RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
+                        @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to) {
         Period period = period(from, to);
         TimelinessReport report = new TimelinessReport(period, GroupBy.UNIT, null);
         facts.forEachRelevantTo(period, report::count);

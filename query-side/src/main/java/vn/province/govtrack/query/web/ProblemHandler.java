@@ -33,17 +33,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private static final Map<Integer, String> SLUG_BY_STATUS = Map.of(
-            400, "invalid-request",
-            404, "not-found",
-            405, "method-not-allowed",
-            406, "not-acceptable",
-            409, "conflict",
-            413, "payload-too-large",
-            415, "unsupported-media-type",
-            500, "internal-error",
-            503, "store-unavailable");
-
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
@@ -95,7 +84,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @SuppressWarnings("unchecked")
     private static void complete(ProblemDetail problem, WebRequest request) {
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            String slug = SLUG_BY_STATUS.getOrDefault(problem.getStatus(), "http-" + problem.getStatus());
+            String slug = Problems.slugOf(problem.getStatus());
             problem.setType(Problems.type(slug));
         }
         Object extra = request.getAttribute(Problems.EXTRA_PROPERTIES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);

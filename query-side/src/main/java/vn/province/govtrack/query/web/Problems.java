@@ -1,6 +1,7 @@
 package vn.province.govtrack.query.web;
 
 import java.net.URI;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,6 +40,22 @@ public final class Problems {
 
     public static ErrorResponseException conflict(String slug, String title, String detail) {
         return problem(HttpStatus.CONFLICT, slug, title, detail);
+    }
+
+    private static final Map<Integer, String> SLUG_BY_STATUS = Map.of(
+            400, "invalid-request",
+            404, "not-found",
+            405, "method-not-allowed",
+            406, "not-acceptable",
+            409, "conflict",
+            413, "payload-too-large",
+            415, "unsupported-media-type",
+            500, "internal-error",
+            503, "store-unavailable");
+
+    /** The slug of a problem known only by its status (Spring MVC's own exceptions, the container's refusals). */
+    static String slugOf(int status) {
+        return SLUG_BY_STATUS.getOrDefault(status, "http-" + status);
     }
 
     public static URI type(String slug) {

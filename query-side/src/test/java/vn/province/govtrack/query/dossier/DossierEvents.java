@@ -2,7 +2,7 @@ package vn.province.govtrack.query.dossier;
 
 import java.time.Instant;
 
-import vn.province.govtrack.kernel.dossier.Applicant;
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
@@ -24,6 +24,8 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
 /** Dossier events as the command side records them, for a land-registration dossier at a ward desk. */
 public final class DossierEvents {
 
+    /** An applicant as the command side seals it; its key is in no key store, so it opens as unreadable. */
+    public static final SealedApplicant SEALED_APPLICANT = new SealedApplicant("key-an", "c2VhbGVkIGFwcGxpY2FudA==");
     /** Received Tuesday 1 July 2025, 09:00 in Hanoi time; due three working days later at 09:00. */
     public static final Instant RECEIVED_AT = Instant.parse("2025-07-01T02:00:00Z");
     public static final Instant DUE_AT = Instant.parse("2025-07-04T02:00:00Z");
@@ -35,7 +37,7 @@ public final class DossierEvents {
 
     public static DossierReceivedEvent received(String dossierId) {
         return new DossierReceivedEvent(dossierId, "1.004227", "LAND", "W-BA-DINH", Channel.IN_PERSON,
-                new Applicant("001099012345", "Nguyễn Văn An", "0912345678"), RECEIVED_AT, 24, RECEIVED_AT, DUE_AT);
+                SEALED_APPLICANT, RECEIVED_AT, 24, RECEIVED_AT, DUE_AT);
     }
 
     /** Registered on the portal Monday 30 June 2025, 21:00 Hanoi time. */
@@ -43,12 +45,12 @@ public final class DossierEvents {
 
     public static DossierSubmittedOnlineEvent submittedOnline(String dossierId) {
         return new DossierSubmittedOnlineEvent(dossierId, "1.004227", "LAND", "W-BA-DINH",
-                new Applicant("001099012345", "Nguyễn Văn An", "0912345678"), SUBMITTED_AT);
+                SEALED_APPLICANT, SUBMITTED_AT);
     }
 
     public static DossierReceivedEvent receivedOnline(String dossierId) {
         return new DossierReceivedEvent(dossierId, "1.004227", "LAND", "W-BA-DINH", Channel.ONLINE,
-                new Applicant("001099012345", "Nguyễn Văn An", "0912345678"), RECEIVED_AT, 24, RECEIVED_AT, DUE_AT);
+                SEALED_APPLICANT, RECEIVED_AT, 24, RECEIVED_AT, DUE_AT);
     }
 
     public static DossierResolvedEvent resolvedEarly(String dossierId) {

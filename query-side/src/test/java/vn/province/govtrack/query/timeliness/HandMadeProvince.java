@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import vn.province.govtrack.kernel.dossier.Applicant;
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
@@ -158,7 +158,7 @@ public final class HandMadeProvince {
         return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
     }
 
-    private static final Applicant APPLICANT = new Applicant("001099012345", "Nguyễn Văn An", "0912345678");
+    private static final SealedApplicant APPLICANT = new SealedApplicant("key-an", "c2VhbGVkIGFwcGxpY2FudA==");
 
     private static DossierReceivedEvent received(String id, String unit, String procedure, String field,
                                                  String receivedAt, String dueAt) {

@@ -4,11 +4,16 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
+import vn.province.govtrack.kernel.applicant.SealedApplicant;
+
 /**
  * An applicant registered a dossier on the national portal (status NEW). No clock runs yet:
  * it starts when the desk receives the dossier ({@link DossierReceivedEvent}).
+ *
+ * <p>Revision 2: the applicant is sealed ({@link SealedApplicant}); revision 1 carried it in clear and
+ * never left development (docs/adr/0004-personal-data.md).
  */
-@Revision("1")
+@Revision("2")
 public record DossierSubmittedOnlineEvent(String dossierId, String procedureCode, String field, String unitCode,
-                                          Applicant applicant, Instant submittedAt) {
+                                          SealedApplicant applicant, Instant submittedAt) {
 }

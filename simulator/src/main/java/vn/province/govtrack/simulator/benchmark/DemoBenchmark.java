@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.http.HttpHeaders;
 
 import vn.province.govtrack.simulator.Simulator;
 import vn.province.govtrack.simulator.dossier.OfficeHours;
 import vn.province.govtrack.simulator.dossier.Scenario;
 import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.DevTokens;
 import vn.province.govtrack.simulator.http.Http;
 import vn.province.govtrack.simulator.http.Official;
 import vn.province.govtrack.simulator.province.Province;
@@ -144,7 +144,7 @@ public final class DemoBenchmark {
 
             List<DemoResults.Rebuild> rebuilds = new ArrayList<>();
             for (Projections.Status status : projections.all()) {
-                rebuilds.add(rebuild(product, projections, status.name(), out));
+                rebuilds.add(rebuild(product.queries(), product.tokens(), projections, status.name(), out));
             }
 
             Map<String, List<Double>> samples = latencies(product.queries(), scenario, options.latencyRequests());
@@ -174,12 +174,13 @@ public final class DemoBenchmark {
     }
 
     /** Rebuilds one projection from the first event and times it until it has caught up with the head again. */
-    private static DemoResults.Rebuild rebuild(Product product, Projections projections, String name, PrintStream out) {
+    private static DemoResults.Rebuild rebuild(Http queries, DevTokens tokens, Projections projections, String name,
+                                               PrintStream out) {
         long head = projections.headPosition();
         long startNanos = System.nanoTime();
-        // rebuilding is the administrator's; reading the progress, the auditor's (product.queries())
-        Answer answer = product.queries().post("/api/v1/admin/projections/" + name + "/rebuild", null,
-                Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + product.tokens().of(Official.ADMIN)));
+        // rebuilds are the ADMIN's; the query client reads as the AUDITOR
+        Answer answer = queries.post("/api/v1/admin/projections/" + name + "/rebuild", null,
+                                     Map.of("Authorization", "Bearer " + tokens.of(Official.ADMIN)));
         if (answer.status() != 202) {
             throw new IllegalStateException("rebuild of " + name + " answered " + answer.status() + ": " + answer.problem());
         }

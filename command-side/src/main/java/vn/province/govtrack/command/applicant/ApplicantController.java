@@ -1,0 +1,69 @@
+package vn.province.govtrack.command.applicant;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.kernel.applicant.ApplicantIds;
+import vn.province.govtrack.kernel.applicant.EraseApplicantDataCommand;
+import vn.province.govtrack.personaldata.PersonalData;
+
+/**
+ * Erasure of an applicant's personal data on a lawful request, under {@code /api/v1/applicants}.
+ * The dossiers, their history and the statistics stay; what was sealed under the applicant's key
+ * becomes unreadable everywhere at once, because readers open sealed records with the key store on
+ * every read (docs/adr/0004-personal-data.md).
+ */
+@RestController
+@RequestMapping("/api/v1/applicants")
+class ApplicantController {
+
+    private final PersonalData personalData;
+    private final CommandSender commands;
+    private final Clock clock;
+
+    ApplicantController(PersonalData personalData, CommandSender commands, Clock clock) {
+        this.personalData = personalData;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * 204 once the applicant's key is destroyed; 404 when no readable data of this ID number is held
+     * (never seen, or erased already); 400 for anything but 12 digits. The erasure is recorded first
+     * ({@code ApplicantDataErasedEvent}, key id only) and the key destroyed second, so a failure in
+     * between leaves the key in place and a retry completes it; answers never echo the ID number.
+     * Times are kept to the millisecond, as the key store records them.
+     */
+    @DeleteMapping("/{idNumber}")
+    ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = ApplicantIds.ID_NUMBER_PATTERN,
+                                                      message = "must be 12 digits") String idNumber) {
+        String keyId = personalData.liveKeyIdOf(idNumber).orElseThrow(ApplicantController::notFound);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant erasedAt = commands.<Instant>send(new EraseApplicantDataCommand(keyId, now)).result();
+        personalData.destroyKey(keyId, erasedAt);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ErrorResponseException notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "no readable personal data is held for this ID number (never submitted, or erased already)");
+        problem.setType(URI.create("https://govtrack.example/problems/applicant-not-found"));
+        problem.setTitle("Applicant not found");
+        problem.setInstance(URI.create("/api/v1/applicants")); // not the request path, which holds the ID number
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

@@ -1,0 +1,150 @@
+package vn.province.govtrack.command.idempotency;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The {@value #COLLECTION} collection: one document per (scope, key), claimed by inserting it
+ * (the unique {@code _id} makes exactly one insert win), completed with the first answer, or
+ * deleted again so that a retry may run. Every write after the claim is conditional on the
+ * claimant's {@code claim} token, so a claimant that lost its claim to a take-over changes nothing.
+ * Single-document operations only: no transactions needed.
+ */
+@Component
+class IdempotencyKeys {
+
+    static final String COLLECTION = "idempotency_keys";
+
+    static final String IN_PROGRESS = "IN_PROGRESS";
+    static final String COMPLETED = "COMPLETED";
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
+
+    private final MongoCollection<Document> keys;
+
+    IdempotencyKeys(MongoClient mongoClient, MongoProperties mongoProperties) {
+        this.keys = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection(COLLECTION);
+        try {
+            // MongoDB deletes expired keys by itself; mongo-java-server ignores the option (see the cleanup)
+            keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        } catch (MongoException e) {
+            log.warn("No TTL index on {}; expired keys are deleted by the periodic cleanup only: {}", COLLECTION,
+                     e.toString());
+        }
+    }
+
+    /** The id of a key within its scope; keys contain no space, so the last space separates the two. */
+    static String idOf(String scope, String key) {
+        return scope + " " + key;
+    }
+
+    /**
+     * Claims the key for the caller, or returns the record that holds it.
+     *
+     * @return null when this call claimed the key
+     */
+    KeyRecord claimOrFind(String scope, String key, String fingerprint, String claim, Instant now, Instant expiresAt) {
+        String id = idOf(scope, key);
+        while (true) {
+            try {
+                keys.insertOne(new Document("_id", id).append("scope", scope).append("key", key)
+                                       .append("fingerprint", fingerprint).append("state", IN_PROGRESS)
+                                       .append("claim", claim).append("claimedAt", Date.from(now))
+                                       .append("createdAt", Date.from(now)).append("expiresAt", Date.from(expiresAt)));
+                return null;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            Document found = keys.find(eq("_id", id)).first();
+            if (found != null) {
+                return KeyRecord.of(found);
+            }
+            // released or expired between the insert and the read: claim again
+        }
+    }
+
+    /** Takes over a claim whose lease ran out; false when someone else changed it first. */
+    boolean takeOver(KeyRecord stale, String claim, Instant now) {
+        return keys.updateOne(and(eq("_id", stale.id()), eq("state", IN_PROGRESS), eq("claim", stale.claim())),
+                              Updates.combine(Updates.set("claim", claim), Updates.set("claimedAt", Date.from(now))))
+                   .getModifiedCount() == 1;
+    }
+
+    /** Forgets a record past its retention, unless it changed meanwhile. */
+    void discard(KeyRecord expired) {
+        keys.deleteOne(and(eq("_id", expired.id()), eq("claim", expired.claim()), eq("state", expired.state())));
+    }
+
+    /** Keeps the first answer; false when the claim was lost to a take-over (the answer is then not kept). */
+    boolean complete(String scope, String key, String claim, StoredAnswer answer, Instant now) {
+        Document headers = new Document();
+        answer.headers().forEach(headers::append);
+        return keys.updateOne(and(eq("_id", idOf(scope, key)), eq("state", IN_PROGRESS), eq("claim", claim)),
+                              Updates.combine(Updates.set("state", COMPLETED), Updates.set("status", answer.status()),
+                                              Updates.set("headers", headers),
+                                              Updates.set("body", new Binary(answer.body())),
+                                              Updates.set("completedAt", Date.from(now))))
+                   .getModifiedCount() == 1;
+    }
+
+    /** Gives the key up, so that a retry runs the request anew. */
+    void release(String scope, String key, String claim) {
+        keys.deleteOne(and(eq("_id", idOf(scope, key)), eq("state", IN_PROGRESS), eq("claim", claim)));
+    }
+
+    /** Deletes every key past its retention; answers how many. */
+    long deleteExpired(Instant now) {
+        return keys.deleteMany(lt("expiresAt", Date.from(now))).getDeletedCount();
+    }
+
+    /** The first answer to a request, as it is replayed. */
+    record StoredAnswer(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    record KeyRecord(String id, String fingerprint, String state, String claim, Instant claimedAt, Instant expiresAt,
+                     StoredAnswer answer) {
+
+        static KeyRecord of(Document document) {
+            StoredAnswer answer = null;
+            if (COMPLETED.equals(document.getString("state"))) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                document.get("headers", Document.class).forEach((name, value) -> headers.put(name, (String) value));
+                answer = new StoredAnswer(document.getInteger("status"), headers,
+                                          document.get("body", Binary.class).getData());
+            }
+            return new KeyRecord(document.getString("_id"), document.getString("fingerprint"),
+                                 document.getString("state"), document.getString("claim"),
+                                 document.getDate("claimedAt").toInstant(), document.getDate("expiresAt").toInstant(),
+                                 answer);
+        }
+
+        boolean completed() {
+            return answer != null;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package vn.province.govtrack.personaldata;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+
+/**
+ * {@link ApplicantKeys} in the MongoDB collection {@value #COLLECTION}, apart from the events so it
+ * can be backed up, restricted and expired on its own terms:
+ * <pre>
+ * live:      {_id: keyId, lookup: HMAC-SHA256(pepper, idNumber) hex, key: 32 bytes, createdAt}
+ * tombstone: {_id: keyId, lookup: "erased:" + keyId, createdAt, erasedAt}
+ * </pre>
+ * A unique index on {@code lookup} makes get-or-create race-safe without transactions: racing
+ * creators insert, one wins, the others hit the duplicate key and read the winner's key. A
+ * tombstone's lookup is a placeholder that names no person and keeps the index unique.
+ */
+public class MongoApplicantKeys implements ApplicantKeys {
+
+    public static final String COLLECTION = "applicant_keys";
+
+    static final String ID = "_id";
+    static final String LOOKUP = "lookup";
+    static final String KEY = "key";
+    static final String CREATED_AT = "createdAt";
+    static final String ERASED_AT = "erasedAt";
+    private static final String ERASED_LOOKUP_PREFIX = "erased:";
+    /** A creator that loses the insert race reads the winner's key; more rounds would mean erasure in between. */
+    private static final int CREATE_ATTEMPTS = 3;
+
+    private final MongoCollection<Document> collection;
+    private final LookupHash lookupHash;
+    private final ApplicantSealer sealer;
+    private final Clock clock;
+
+    /** @param lookupHash null where only reads by key id are needed (the query side holds no pepper) */
+    public MongoApplicantKeys(MongoDatabase database, LookupHash lookupHash, ApplicantSealer sealer, Clock clock) {
+        this.collection = database.getCollection(COLLECTION);
+        this.lookupHash = lookupHash;
+        this.sealer = sealer;
+        this.clock = clock;
+        collection.createIndex(Indexes.ascending(LOOKUP), new IndexOptions().unique(true).name("lookup_unique"));
+    }
+
+    @Override
+    public ApplicantKey keyFor(String idNumber) {
+        String lookup = lookup(idNumber);
+        for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+            Document existing = collection.find(eq(LOOKUP, lookup)).first();
+            if (existing != null) {
+                return liveKey(existing);
+            }
+            ApplicantKey created = new ApplicantKey(UUID.randomUUID().toString(), sealer.newKey());
+            try {
+                collection.insertOne(new Document(ID, created.keyId())
+                                             .append(LOOKUP, lookup)
+                                             .append(KEY, new Binary(created.key()))
+                                             .append(CREATED_AT, Date.from(clock.instant())));
+                return created;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                // another caller created this applicant's key first: read it on the next round
+            }
+        }
+        throw new IllegalStateException("no key could be created or read for an applicant after "
+                                        + CREATE_ATTEMPTS + " attempts");
+    }
+
+    @Override
+    public Optional<String> liveKeyIdOf(String idNumber) {
+        return Optional.ofNullable(collection.find(eq(LOOKUP, lookup(idNumber))).first())
+                       .map(document -> document.getString(ID));
+    }
+
+    @Override
+    public Map<String, KeyRecord> find(Collection<String> keyIds) {
+        Map<String, KeyRecord> records = new HashMap<>();
+        if (keyIds.isEmpty()) {
+            return records;
+        }
+        for (Document document : collection.find(in(ID, List.copyOf(keyIds)))) {
+            String keyId = document.getString(ID);
+            records.put(keyId, document.containsKey(KEY)
+                    ? new KeyRecord(keyId, liveKey(document), null)
+                    : new KeyRecord(keyId, null, document.getDate(ERASED_AT).toInstant()));
+        }
+        return records;
+    }
+
+    @Override
+    public boolean destroy(String keyId, Instant erasedAt) {
+        UpdateResult result = collection.updateOne(and(eq(ID, keyId), exists(KEY)), Updates.combine(
+                Updates.unset(KEY),
+                Updates.set(LOOKUP, ERASED_LOOKUP_PREFIX + keyId),
+                Updates.set(ERASED_AT, Date.from(erasedAt))));
+        return result.getMatchedCount() > 0 || collection.countDocuments(eq(ID, keyId)) > 0;
+    }
+
+    private String lookup(String idNumber) {
+        if (lookupHash == null) {
+            throw new IllegalStateException("finding applicants by ID number needs govtrack.personal-data.lookup-pepper");
+        }
+        return lookupHash.of(idNumber);
+    }
+
+    private static ApplicantKey liveKey(Document document) {
+        return new ApplicantKey(document.getString(ID), document.get(KEY, Binary.class).getData());
+    }
+}
