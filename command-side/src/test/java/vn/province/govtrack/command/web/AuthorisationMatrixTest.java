@@ -140,6 +140,8 @@ class AuthorisationMatrixTest {
                 Endpoint.of(POST, "/api/v1/units", "{}", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/units/{code}/dissolution", "{}", Role.ADMIN),
                 Endpoint.of(PUT, "/api/v1/units/{code}/quotas/{field}", "{\"positions\": 3}", Role.HOME_AFFAIRS),
+                // without a decision number: a 400 for the roles let through, so the unit stays
+                Endpoint.of(POST, "/api/v1/units/{code}/dissolution", "{}", Role.ADMIN),
                 Endpoint.of(PUT, "/api/v1/calendar/holidays/{year}", "[\"2031-01-01\"]", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/procedures", "{}", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/dossiers", null, Role.CLERK, Role.UNIT_HEAD),

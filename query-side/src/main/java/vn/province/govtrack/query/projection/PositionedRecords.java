@@ -1,6 +1,5 @@
 package vn.province.govtrack.query.projection;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
@@ -53,6 +52,7 @@ public final class PositionedRecords<T> {
                                   .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         this.type = type;
         this.indexFields = indexFields;
+        PositionGuardedDocuments.indexVersions(collection);
     }
 
     public Optional<T> find(String id) {
@@ -97,7 +97,7 @@ public final class PositionedRecords<T> {
                 return;
             }
             Document next = toDocument(id, change.apply(fromDocument(stored)), position);
-            if (collection.replaceOne(and(eq(ID, id), eq(LAST_POSITION, last)), next).getMatchedCount() == 1) {
+            if (collection.replaceOne(PositionGuardedDocuments.version(id, last), next).getMatchedCount() == 1) {
                 return;
             }
         }

@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.simulator.benchmark.Product;
-import vn.province.govtrack.simulator.endtoend.EndToEndClient.Official;
-import vn.province.govtrack.simulator.endtoend.EndToEndClient.Reply;
+import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.Official;
 
 /**
  * Both services, started from their packaged jars as separate processes on one MongoDB (TestMongo:
@@ -81,7 +81,7 @@ class DossierPathsEndToEndIT {
                                         new Product.Ports(0, freePort(), freePort()),
                                         List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
                                         Path.of("target/end-to-end-logs"));
-        client = new EndToEndClient(product.commands().baseUrl(), product.queries().baseUrl());
+        client = new EndToEndClient(product.commands(), product.queries(), product.tokens());
 
         provinceWithThreeUnitsAndThreeProcedures();
         walkTheDossiers();
@@ -310,14 +310,14 @@ class DossierPathsEndToEndIT {
 
     /** An accepted command's answer; remembers the position it reached. */
     private JsonNode command(Official official, String path, String json) {
-        Reply reply = client.post(official, path, json);
+        Answer reply = client.post(official, path, json);
         assertThat(reply.ok()).as(path + " " + json + " answered " + reply.status() + " " + reply.body()).isTrue();
         lastPosition = Math.max(lastPosition, reply.body().path("position").asLong());
         return reply.body();
     }
 
     private JsonNode query(String pathAndQuery) {
-        Reply reply = client.get(pathAndQuery);
+        Answer reply = client.get(pathAndQuery);
         assertThat(reply.status()).as(pathAndQuery + " answered " + reply.body()).isEqualTo(200);
         return reply.body();
     }

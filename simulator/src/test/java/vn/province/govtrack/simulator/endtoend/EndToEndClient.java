@@ -2,109 +2,68 @@ package vn.province.govtrack.simulator.endtoend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+
+import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.DevTokens;
+import vn.province.govtrack.simulator.http.Http;
+import vn.province.govtrack.simulator.http.Official;
 
 /**
- * Every HTTP call of the end-to-end tests, to either service, goes through {@link #exchange}, which
- * sends the bearer token of the official acting: minted once per official by the command side's
- * {@code POST /dev/tokens} (the services run in the local profile, as {@code ./run} starts them).
- * Answers of any status are returned, for the test to judge.
+ * Every HTTP call of the end-to-end tests, to either service, with the bearer token of the official
+ * acting: the simulator's {@link Http} and {@link DevTokens} (tokens from the command side's
+ * {@code POST /dev/tokens}; the services run in the local profile, as {@code ./run} starts them).
+ * Queries are read by an auditor, who may read everything. Answers of any status are returned, for
+ * the test to judge.
  */
 final class EndToEndClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Who acts: a role of the services' role table and, for CLERK and UNIT_HEAD, the unit it acts for. */
-    record Official(String role, String unitCode) {
+    private final Http commands;
+    private final Http queries;
+    private final Http queryCommands;
+    private final DevTokens tokens;
 
-        static final Official ADMIN = new Official("ADMIN", null);
-        static final Official AUDITOR = new Official("AUDITOR", null);
-
-        static Official headOf(String unitCode) {
-            return new Official("UNIT_HEAD", unitCode);
-        }
+    EndToEndClient(Http commands, Http queries, DevTokens tokens) {
+        this.commands = commands;
+        this.tokens = tokens;
+        this.queries = new Http(queries.baseUrl(), () -> tokens.of(Official.AUDITOR));
+        this.queryCommands = new Http(queries.baseUrl(), () -> tokens.of(Official.ADMIN));
     }
 
-    /** An answer: its status and its JSON body (missing when empty). */
-    record Reply(int status, JsonNode body) {
-
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
+    /** A command to the command side, {@code json} its body. */
+    Answer post(Official official, String path, String json) {
+        return commands.post(path, parse(json), as(official));
     }
 
-    private final RestClient commands;
-    private final RestClient queries;
-    private final Map<Official, String> tokens = new ConcurrentHashMap<>();
-
-    EndToEndClient(String commandUrl, String queryUrl) {
-        this.commands = RestClient.create(commandUrl);
-        this.queries = RestClient.create(queryUrl);
+    Answer put(Official official, String path, String json) {
+        return commands.put(path, parse(json), as(official));
     }
 
-    /** A command to the command side. */
-    Reply post(Official official, String path, String json) {
-        return exchange(commands, official, HttpMethod.POST, path, json);
-    }
-
-    Reply put(Official official, String path, String json) {
-        return exchange(commands, official, HttpMethod.PUT, path, json);
-    }
-
-    /** A query, read by an auditor (who may read everything). */
-    Reply get(String pathAndQuery) {
-        return exchange(queries, Official.AUDITOR, HttpMethod.GET, pathAndQuery, null);
+    Answer get(String pathAndQuery) {
+        return queries.get(pathAndQuery);
     }
 
     /** A projection rebuild on the query side, by an administrator. */
-    Reply rebuild(String projection) {
-        return exchange(queries, Official.ADMIN, HttpMethod.POST, "/api/v1/admin/projections/" + projection + "/rebuild",
-                        null);
+    Answer rebuild(String projection) {
+        return queryCommands.post("/api/v1/admin/projections/" + projection + "/rebuild", null, Map.of());
     }
 
-    private Reply exchange(RestClient service, Official official, HttpMethod method, String path, String json) {
-        RestClient.RequestBodySpec request = service.method(method).uri(path)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-        if (official != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.computeIfAbsent(official, this::mint));
-        }
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(json);
-        }
-        return request.exchange((req, response) -> new Reply(response.getStatusCode().value(),
-                                                             parse(response.getBody().readAllBytes())));
+    private Map<String, String> as(Official official) {
+        return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(official));
     }
 
-    private String mint(Official official) {
-        String unit = official.unitCode() == null ? "" : ", \"unitCode\": \"" + official.unitCode() + "\"";
-        Reply reply = exchange(commands, null, HttpMethod.POST, "/dev/tokens",
-                               "{\"role\": \"" + official.role() + "\"" + unit + ", \"ttlMinutes\": 120}");
-        if (!reply.ok() || !reply.body().path("token").isTextual()) {
-            throw new IllegalStateException("POST /dev/tokens for " + official + " answered " + reply.status() + " "
-                                            + reply.body());
-        }
-        return reply.body().path("token").asText();
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        if (bytes.length == 0) {
-            return MissingNode.getInstance();
-        }
+    private static JsonNode parse(String json) {
         try {
-            return JSON.readTree(bytes);
+            return JSON.readTree(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + new String(bytes, StandardCharsets.UTF_8), e);
+            throw new UncheckedIOException("the test's own JSON does not parse: " + json, e);
         }
     }
 }
