@@ -103,8 +103,8 @@ class ApplicantErasureHttpTest {
         assertThat(raw).isNotEmpty();
         assertThat(everything).contains(inPerson, online);
         for (Person person : List.of(an, binh)) {
-            assertThat(everything).doesNotContain(person.idNumber(), person.fullName(), person.phone(),
-                                                  person.fullName().split(" ")[2]);
+            // whole values only: a short fragment such as a given name may occur in random base64 ciphertext
+            assertThat(everything).doesNotContain(person.idNumber(), person.fullName(), person.phone());
         }
         SealedApplicant sealed = receivedEvent(inPerson).applicant();
         assertThat(receivedEvent(online).applicant().keyId()).isEqualTo(sealed.keyId());
