@@ -3,7 +3,6 @@ package vn.province.govtrack.eventstore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +24,13 @@ import org.bson.Document;
  * <p>A <b>commit</b> is one document holding every event of one {@code appendEvents} call:
  * <pre>
  * { _id: firstPosition, last: lastPosition, committedAt: Date, maxTs: Date,
- *   streams: ["~pos:&lt;first&gt;", "&lt;aggregateId&gt;#&lt;seq&gt;", ..., "~key:&lt;commit key&gt;"],  // unique multikey index
- *   key: "&lt;commit key&gt;",                                                      // only when given
- *   events: [ { id, agg, aggType, seq, type, rev, ts, payload, meta }, ... ] }     // events.id: unique, sparse
+ *   streams: ["~pos:&lt;first&gt;", "&lt;aggregateId&gt;#&lt;seq&gt;", ..., "~id:&lt;eventId&gt;", ..., "~key:&lt;commit key&gt;"],
+ *   key: "&lt;commit key&gt;",                                          // only when given
+ *   events: [ { id, agg, aggType, seq, type, rev, ts, payload, meta }, ... ] }
  * </pre>
+ * {@code streams} carries the store's one unique multikey index: it holds every key that no two
+ * commits may share (aggregate sequences, event identifiers, the commit key), so the database
+ * refuses a second claim of any of them in the same single-document insert that writes the events.
  * {@code maxTs} is the latest event timestamp in the commit, truncated to milliseconds: it lets
  * {@code createTokenAt} skip commits that cannot hold an event at or after an instant; the exact
  * comparison is made on {@code ts}, the event timestamp as Axon wrote it.
@@ -44,7 +46,6 @@ final class CommitCodec {
     static final String FENCE = "fence";
     static final String STREAMS = "streams";
     static final String EVENTS = "events";
-    static final String EVENT_IDS = "events.id";
     static final String MAX_TS = "maxTs";
     static final String KEY = "key";
 
@@ -59,6 +60,11 @@ final class CommitCodec {
     /** A key no stream key can equal (stream keys never start with '~' followed by "pos:" and a number alone). */
     static String positionKey(long position) {
         return "~pos:" + position;
+    }
+
+    /** The unique key that claims an event identifier. */
+    static String eventIdKey(String eventId) {
+        return "~id:" + eventId;
     }
 
     /** The unique key that records a commit key; a second commit with the same one is refused. */
@@ -83,7 +89,8 @@ final class CommitCodec {
     }
 
     /**
-     * The stream keys the events claim, or empty if two of them claim the same one. A unique index
+     * The unique keys the events claim (their aggregate sequences and identifiers), or empty if two of
+     * them claim the same one. A unique index
      * does not compare the entries of one document with each other (on MongoDB or mongo-java-server),
      * so a commit that holds the same sequence of one aggregate twice is caught here.
      */
@@ -91,17 +98,12 @@ final class CommitCodec {
         Set<String> keys = new LinkedHashSet<>();
         for (Document event : events) {
             String aggregateId = event.getString("agg");
-            if (aggregateId != null && !keys.add(streamKey(aggregateId, event.getLong("seq")))) {
+            if (aggregateId != null && !keys.add(streamKey(aggregateId, event.getLong("seq")))
+                    || !keys.add(eventIdKey(event.getString("id")))) {
                 return Optional.empty();
             }
         }
         return Optional.of(new ArrayList<>(keys));
-    }
-
-    /** Whether two of the events share an identifier (see {@link #streamKeys} for why this is checked here). */
-    static boolean repeatsAnIdentifier(List<Document> events) {
-        Set<String> ids = new HashSet<>();
-        return !events.stream().allMatch(event -> ids.add(event.getString("id")));
     }
 
     /**

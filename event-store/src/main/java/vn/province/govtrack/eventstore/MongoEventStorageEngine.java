@@ -138,16 +138,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Creates the secondary indexes the store relies on; idempotent, run at start-up. Both are unique:
-     * the stream keys (aggregate sequences, commit keys) and the event identifiers. The second is
-     * sparse because void slots hold no events; building it over a store that already holds an
-     * identifier twice fails, and the engine does not start.
+     * Creates the one secondary index the store relies on, unique over the commits' keys (aggregate
+     * sequences, event identifiers, commit keys); idempotent, run at start-up.
      */
     private void ensureIndexes() {
         commits.createIndex(Indexes.ascending(CommitCodec.STREAMS),
                             new IndexOptions().unique(true).name("unique_stream_sequence"));
-        commits.createIndex(Indexes.ascending(CommitCodec.EVENT_IDS),
-                            new IndexOptions().unique(true).sparse(true).name("unique_event_id"));
     }
 
     // ---------------------------------------------------------------- writing
@@ -166,7 +162,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         List<Document> eventDocuments = events.stream().map(e -> CommitCodec.eventDocument(e, serializer)).toList();
         Optional<List<String>> streamKeys = CommitCodec.streamKeys(eventDocuments);
-        if (streamKeys.isEmpty() || CommitCodec.repeatsAnIdentifier(eventDocuments)) {
+        if (streamKeys.isEmpty()) {
             handlePersistenceException(new DuplicateInCommitException(), events.get(0));
         }
         String key = commitKey(events);
