@@ -155,6 +155,8 @@ class AuthorisationMatrixTest {
                 Endpoint.of(POST, "/api/v1/admin/projections/{name}/rebuild",
                             "/api/v1/admin/projections/no-such/rebuild", Role.ADMIN),
                 Endpoint.of(GET, "/actuator/health", "/actuator/health"),
+                Endpoint.of(GET, "/actuator/health/liveness", "/actuator/health/liveness"),
+                Endpoint.of(GET, "/actuator/health/readiness", "/actuator/health/readiness"),
                 Endpoint.of(GET, "/actuator/info", "/actuator/info", Role.ADMIN),
                 Endpoint.of(GET, "/v3/api-docs", "/v3/api-docs"));
     }
