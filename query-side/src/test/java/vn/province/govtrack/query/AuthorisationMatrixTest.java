@@ -154,6 +154,10 @@ class AuthorisationMatrixTest {
                 // an unknown projection: allowed callers get a 404 and no replay starts
                 Endpoint.of(POST, "/api/v1/admin/projections/{name}/rebuild",
                             "/api/v1/admin/projections/no-such/rebuild", Role.ADMIN),
+                Endpoint.of(GET, "/api/v1/units", "/api/v1/units", Role.values()),
+                Endpoint.of(GET, "/api/v1/units/{code}", "/api/v1/units/NOWHERE", Role.values()),
+                Endpoint.of(GET, "/api/v1/procedures", "/api/v1/procedures?field=LAND", Role.values()),
+                Endpoint.of(GET, "/api/v1/procedures/{code}", "/api/v1/procedures/NOTHING", Role.values()),
                 Endpoint.of(GET, "/actuator/health", "/actuator/health"),
                 Endpoint.of(GET, "/actuator/health/liveness", "/actuator/health/liveness"),
                 Endpoint.of(GET, "/actuator/health/readiness", "/actuator/health/readiness"),
