@@ -383,10 +383,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         List<TrackedEventData<?>> result = new ArrayList<>();
         int window = Math.max(batchSize, 16);
         Map<Long, Document> byId = commitsAt(expected, window);
-        if (!byId.containsKey(expected)) {
+        if (!byId.containsKey(expected) && expected - 1 != knownContiguousHead) {
             // The token may lie inside a commit (a processor stores its token at the end of each batch,
             // and a batch may end mid-commit): deliver the rest of that commit first. Without this
             // check the position would look like a hole, and fencing it would skip the rest for good.
+            // (The known head is always a commit's last position, so a reader that follows the head
+            // needs no look back.)
             Optional<Document> containing = commitContaining(expected);
             if (containing.isPresent()) {
                 result.addAll(CommitCodec.trackedEvents(containing.get(), expected));
