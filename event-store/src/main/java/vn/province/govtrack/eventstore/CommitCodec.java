@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.eventhandling.DomainEventData;
@@ -22,10 +23,17 @@ import org.bson.Document;
  *
  * <p>A <b>commit</b> is one document holding every event of one {@code appendEvents} call:
  * <pre>
- * { _id: firstPosition, last: lastPosition, committedAt: Date,
- *   streams: ["~pos:&lt;first&gt;", "&lt;aggregateId&gt;#&lt;seq&gt;", ...],   // unique multikey index
+ * { _id: firstPosition, last: lastPosition, committedAt: Date, maxTs: Date,
+ *   streams: ["~pos:&lt;first&gt;", "&lt;aggregateId&gt;#&lt;seq&gt;", ..., "~id:&lt;eventId&gt;", ..., "~key:&lt;commit key&gt;"],
+ *   key: "&lt;commit key&gt;",                                          // only when given
  *   events: [ { id, agg, aggType, seq, type, rev, ts, payload, meta }, ... ] }
  * </pre>
+ * {@code streams} carries the store's one unique multikey index: it holds every key that no two
+ * commits may share (aggregate sequences, event identifiers, the commit key), so the database
+ * refuses a second claim of any of them in the same single-document insert that writes the events.
+ * {@code maxTs} is the latest event timestamp in the commit, truncated to milliseconds: it lets
+ * {@code createTokenAt} skip commits that cannot hold an event at or after an instant; the exact
+ * comparison is made on {@code ts}, the event timestamp as Axon wrote it.
  * A <b>fence</b> is {@code { _id: first, last: last, fence: true, streams: ["~pos:&lt;first&gt;"] }}: void
  * slots that will never hold events: a reservation its writer gave up after losing a concurrency
  * race (the whole reservation), or a slot a reader closed after its writer abandoned it (one slot).
@@ -38,6 +46,8 @@ final class CommitCodec {
     static final String FENCE = "fence";
     static final String STREAMS = "streams";
     static final String EVENTS = "events";
+    static final String MAX_TS = "maxTs";
+    static final String KEY = "key";
 
     private CommitCodec() {
     }
@@ -50,6 +60,16 @@ final class CommitCodec {
     /** A key no stream key can equal (stream keys never start with '~' followed by "pos:" and a number alone). */
     static String positionKey(long position) {
         return "~pos:" + position;
+    }
+
+    /** The unique key that claims an event identifier. */
+    static String eventIdKey(String eventId) {
+        return "~id:" + eventId;
+    }
+
+    /** The unique key that records a commit key; a second commit with the same one is refused. */
+    static String commitKey(String key) {
+        return "~key:" + key;
     }
 
     static Document eventDocument(EventMessage<?> event, Serializer serializer) {
@@ -68,24 +88,51 @@ final class CommitCodec {
                   .append("meta", metaData.getData());
     }
 
-    static List<String> streamKeys(long firstPosition, List<Document> events) {
+    /**
+     * The unique keys the events claim (their aggregate sequences and identifiers), or empty if two of
+     * them claim the same one. A unique index
+     * does not compare the entries of one document with each other (on MongoDB or mongo-java-server),
+     * so a commit that holds the same sequence of one aggregate twice is caught here.
+     */
+    static Optional<List<String>> streamKeys(List<Document> events) {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(positionKey(firstPosition));
         for (Document event : events) {
             String aggregateId = event.getString("agg");
-            if (aggregateId != null) {
-                keys.add(streamKey(aggregateId, event.getLong("seq")));
+            if (aggregateId != null && !keys.add(streamKey(aggregateId, event.getLong("seq")))
+                    || !keys.add(eventIdKey(event.getString("id")))) {
+                return Optional.empty();
             }
         }
-        return new ArrayList<>(keys);
+        return Optional.of(new ArrayList<>(keys));
     }
 
-    static Document commit(long firstPosition, List<Document> events, Instant committedAt) {
-        return new Document(ID, firstPosition)
+    /**
+     * A commit of {@code events} at {@code firstPosition}; {@code streamKeys} from {@link #streamKeys},
+     * {@code key} the optional commit key.
+     */
+    static Document commit(long firstPosition, List<Document> events, List<String> streamKeys, String key,
+                           Instant committedAt) {
+        List<String> keys = new ArrayList<>(streamKeys.size() + 2);
+        keys.add(positionKey(firstPosition));
+        keys.addAll(streamKeys);
+        Document commit = new Document(ID, firstPosition)
                 .append(LAST, firstPosition + events.size() - 1)
                 .append("committedAt", Date.from(committedAt))
-                .append(STREAMS, streamKeys(firstPosition, events))
-                .append(EVENTS, events);
+                .append(MAX_TS, maxTimestamp(events));
+        if (key != null) {
+            keys.add(commitKey(key));
+            commit.append(KEY, key);
+        }
+        return commit.append(STREAMS, keys).append(EVENTS, events);
+    }
+
+    /** The latest event timestamp of the events, truncated to milliseconds. */
+    static Date maxTimestamp(List<Document> events) {
+        return Date.from(events.stream().map(CommitCodec::timestamp).max(Instant::compareTo).orElseThrow());
+    }
+
+    static Instant timestamp(Document event) {
+        return Instant.parse(event.getString("ts"));
     }
 
     static Document fence(long first, long last, Instant fencedAt) {
@@ -102,27 +149,38 @@ final class CommitCodec {
 
     /** The events of a commit, each tagged with its global position as its tracking token. */
     static List<TrackedDomainEventData<String>> trackedEvents(Document commit) {
+        return trackedEvents(commit, commit.getLong(ID));
+    }
+
+    /**
+     * The events of a commit at or after {@code fromPosition}, each tagged with its global position
+     * as its tracking token: a reader whose token lies inside the commit resumes with the next event.
+     */
+    static List<TrackedDomainEventData<String>> trackedEvents(Document commit, long fromPosition) {
         List<TrackedDomainEventData<String>> result = new ArrayList<>();
         if (isFence(commit)) {
             return result;
         }
         long position = commit.getLong(ID);
         for (Document event : commit.getList(EVENTS, Document.class)) {
-            result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position++), entry(event)));
+            if (position >= fromPosition) {
+                result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), entry(event)));
+            }
+            position++;
         }
         return result;
     }
 
     /**
-     * A stored event as Axon's serialized entry. Events appended without an aggregate follow
-     * Axon's own convention: the event id stands in as aggregate id, sequence 0, no type.
+     * A stored event as Axon's serialized entry. An event appended without an aggregate has no
+     * aggregate identifier, so Axon reads it back as a plain event, not a domain event.
      */
     static DomainEventData<String> entry(Document event) {
         String aggregateId = event.getString("agg");
         boolean domain = aggregateId != null;
         return new GenericDomainEventEntry<>(
                 domain ? event.getString("aggType") : null,
-                domain ? aggregateId : event.getString("id"),
+                aggregateId,
                 domain ? event.getLong("seq") : 0L,
                 event.getString("id"),
                 event.getString("ts"),

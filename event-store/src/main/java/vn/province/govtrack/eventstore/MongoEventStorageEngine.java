@@ -2,21 +2,30 @@ package vn.province.govtrack.eventstore;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -24,16 +33,20 @@ import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +62,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -76,10 +90,16 @@ import com.mongodb.client.model.Updates;
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
+    /** The metadata entry that carries a commit's key unless the builder names another. */
+    public static final String DEFAULT_COMMIT_KEY_METADATA = "idempotencyKey";
+
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final String COUNTER_ID = "global";
     private static final int MAX_FENCED_RETRIES = 5;
     private static final int STREAM_WINDOW = 64;
+    private static final int LAYOUT_WINDOW = 1000;
+    private static final String LAYOUT_ID = "layout";
+    private static final int LAYOUT_VERSION = 2;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -87,6 +107,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration abandonTimeout;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private final String commitKeyMetaData;
     private final Map<Long, GapObservation> gaps = new ConcurrentHashMap<>();
     private final ThreadLocal<Long> lastAppended = new ThreadLocal<>();
     private volatile long knownContiguousHead;
@@ -107,14 +128,19 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.abandonTimeout = builder.abandonTimeout;
         this.clock = builder.clock;
         this.nanoTime = builder.nanoTime;
+        this.commitKeyMetaData = builder.commitKeyMetaData;
         ensureIndexes();
+        upgradeLayout();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Creates the one secondary index the store relies on; idempotent, run at start-up. */
+    /**
+     * Creates the one secondary index the store relies on, unique over the commits' keys (aggregate
+     * sequences, event identifiers, commit keys); idempotent, run at start-up.
+     */
     private void ensureIndexes() {
         commits.createIndex(Indexes.ascending(CommitCodec.STREAMS),
                             new IndexOptions().unique(true).name("unique_stream_sequence"));
@@ -122,31 +148,97 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     // ---------------------------------------------------------------- writing
 
+    /**
+     * Appends the events as one commit. Refuses, appending nothing: a sequence of an aggregate that
+     * is already stored or appears twice among the events, an event identifier already stored or
+     * repeated ({@link ConcurrencyException}, or {@link AggregateStreamCreationException} when the
+     * first event creates its aggregate; through the persistence exception resolver, as Axon's other
+     * engines do), and a commit key already used ({@link CommitKeyUsedException}).
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
         List<Document> eventDocuments = events.stream().map(e -> CommitCodec.eventDocument(e, serializer)).toList();
+        Optional<List<String>> streamKeys = CommitCodec.streamKeys(eventDocuments);
+        if (streamKeys.isEmpty()) {
+            handlePersistenceException(new DuplicateInCommitException(), events.get(0));
+        }
+        String key = commitKey(events);
         for (int attempt = 1; attempt <= MAX_FENCED_RETRIES; attempt++) {
             long first = reservePositions(eventDocuments.size());
             try {
-                commits.insertOne(CommitCodec.commit(first, eventDocuments, clock.instant()));
+                commits.insertOne(CommitCodec.commit(first, eventDocuments, streamKeys.get(), key, clock.instant()));
                 lastAppended.set(first + eventDocuments.size() - 1);
                 return;
             } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw new EventStoreException("Could not append events at position " + first, e);
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && isFenced(first)) {
+                    log.warn("Reservation at position {} was fenced by a reader after {}; retrying with a new one",
+                             first, abandonTimeout);
+                    continue;
                 }
-                if (!isFenced(first)) {
-                    voidReservation(first, eventDocuments.size());
-                    throw conflict(events, e);
+                voidReservation(first, eventDocuments.size());
+                if (key != null && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    Optional<KeyedCommit> earlier = commitWithKey(key);
+                    if (earlier.isPresent()) {
+                        throw new CommitKeyUsedException(key, earlier.get().lastPosition(), e);
+                    }
                 }
-                log.warn("Reservation at position {} was fenced by a reader after {}; retrying with a new one",
-                         first, abandonTimeout);
+                handlePersistenceException(e, events.get(0));
             }
         }
         throw new EventStoreException("Commit was fenced " + MAX_FENCED_RETRIES + " times in a row; giving up");
+    }
+
+    /** The commit key the events carry in their metadata, or null; all events of a commit must agree. */
+    private String commitKey(List<? extends EventMessage<?>> events) {
+        if (commitKeyMetaData == null) {
+            return null;
+        }
+        Set<Object> keys = events.stream().map(e -> e.getMetaData().get(commitKeyMetaData))
+                                 .collect(Collectors.toCollection(HashSet::new));
+        if (keys.size() != 1) {
+            throw new EventStoreException("The events of one commit carry different values of '" + commitKeyMetaData
+                                          + "': " + keys);
+        }
+        Object key = keys.iterator().next();
+        return key == null ? null : key.toString();
+    }
+
+    /** Whether {@code e} is a violation of one of the store's unique keys; the default persistence exception resolver. */
+    static boolean isDuplicateKeyViolation(Exception e) {
+        return e instanceof DuplicateInCommitException
+                || e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** Two events of one commit claim the same aggregate sequence or share an identifier. */
+    private static final class DuplicateInCommitException extends RuntimeException {
+        DuplicateInCommitException() {
+            super("Two events of one commit claim the same aggregate sequence or share an identifier", null, false, false);
+        }
+    }
+
+    /**
+     * The commit recorded under {@code key}, with its events as stored (upcast and deserialized),
+     * if any. An index lookup on every server.
+     */
+    public Optional<KeyedCommit> commitWithKey(String key) {
+        Document commit = commits.find(eq(CommitCodec.STREAMS, CommitCodec.commitKey(key))).first();
+        if (commit == null) {
+            return Optional.empty();
+        }
+        List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
+                CommitCodec.trackedEvents(commit).stream(), getEventSerializer(), upcasterChain).toList();
+        return Optional.of(new KeyedCommit(commit.getLong(CommitCodec.ID), commit.getLong(CommitCodec.LAST), events));
+    }
+
+    /**
+     * A commit made under a commit key: its first and last global position and its events.
+     *
+     * @param events the commit's events in position order, as readers see them
+     */
+    public record KeyedCommit(long firstPosition, long lastPosition, List<TrackedEventMessage<?>> events) {
     }
 
     /**
@@ -170,7 +262,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Writes a commit at an already reserved position; package-visible for tests of late writers. */
     void writeCommit(long first, List<? extends EventMessage<?>> events, Serializer serializer) {
         List<Document> docs = events.stream().map(e -> CommitCodec.eventDocument(e, serializer)).toList();
-        commits.insertOne(CommitCodec.commit(first, docs, clock.instant()));
+        commits.insertOne(CommitCodec.commit(first, docs, CommitCodec.streamKeys(docs).orElseThrow(), null, clock.instant()));
     }
 
     /**
@@ -195,18 +287,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private boolean isFenced(long position) {
         Document existing = commits.find(eq(CommitCodec.ID, position)).first();
         return existing != null && CommitCodec.isFence(existing);
-    }
-
-    private RuntimeException conflict(List<? extends EventMessage<?>> events, Exception cause) {
-        EventMessage<?> first = events.get(0);
-        if (first instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0) {
-            return new AggregateStreamCreationException(
-                    "Aggregate " + domain.getAggregateIdentifier() + " already exists", cause);
-        }
-        String target = first instanceof DomainEventMessage<?> domain
-                ? domain.getAggregateIdentifier() + " at sequence " + domain.getSequenceNumber()
-                : first.getIdentifier();
-        return new ConcurrencyException("A concurrent change was committed first for " + target, cause);
     }
 
     /**
@@ -302,22 +382,32 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long expected = positionAfter(lastToken);
         List<TrackedEventData<?>> result = new ArrayList<>();
         int window = Math.max(batchSize, 16);
-        while (result.size() < batchSize) {
+        Map<Long, Document> byId = commitsAt(expected, window);
+        if (!byId.containsKey(expected)) {
+            // The token may lie inside a commit (a processor stores its token at the end of each batch,
+            // and a batch may end mid-commit): deliver the rest of that commit first. Without this
+            // check the position would look like a hole, and fencing it would skip the rest for good.
+            Optional<Document> containing = commitContaining(expected);
+            if (containing.isPresent()) {
+                result.addAll(CommitCodec.trackedEvents(containing.get(), expected));
+                expected = containing.get().getLong(CommitCodec.LAST) + 1;
+                byId = commitsAt(expected, window);
+            }
+        }
+        while (true) {
             long windowEnd = expected + window;
-            Map<Long, Document> byId = commitsAt(expected, window);
             while (byId.containsKey(expected)) {
                 Document commit = byId.get(expected);
                 result.addAll(CommitCodec.trackedEvents(commit));
                 expected = commit.getLong(CommitCodec.LAST) + 1;
             }
-            if (expected >= windowEnd) {
-                continue;
-            }
-            // `expected` lies inside the window and is not written: hand over what was read, and
-            // look at the hole itself only when there is nothing before it to deliver.
-            if (!result.isEmpty() || !resolveGap(expected, byId)) {
+            boolean holeInWindow = expected < windowEnd;
+            // At a hole, hand over what was read, and look at the hole itself only when there is
+            // nothing before it to deliver.
+            if (result.size() >= batchSize || holeInWindow && (!result.isEmpty() || !resolveGap(expected, byId))) {
                 break;
             }
+            byId = commitsAt(expected, window);
         }
         if (!result.isEmpty()) {
             advanceKnownHead(expected - 1);
@@ -333,6 +423,24 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return global.getGlobalIndex() + 1;
         }
         throw new IllegalArgumentException("Unsupported token type " + token.getClass().getName());
+    }
+
+    /**
+     * The commit that holds {@code position} without starting there, if any. Looks backwards from
+     * the position in {@code _id $in} windows for the nearest commit or void slot: every position
+     * below a delivered one is written, so the nearest document below is found within the length of
+     * one commit.
+     */
+    private Optional<Document> commitContaining(long position) {
+        for (long to = position; to > 1; to -= STREAM_WINDOW) {
+            long from = Math.max(1, to - STREAM_WINDOW);
+            Optional<Document> nearest = commitsAt(from, (int) (to - from)).values().stream()
+                    .max(Comparator.comparingLong(doc -> doc.getLong(CommitCodec.ID)));
+            if (nearest.isPresent()) {
+                return nearest.filter(doc -> doc.getLong(CommitCodec.LAST) >= position);
+            }
+        }
+        return Optional.empty();
     }
 
     private Map<Long, Document> commitsAt(long from, int window) {
@@ -429,6 +537,78 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return null;
     }
 
+    /**
+     * The token just before the first event, in position order, whose timestamp is at or after
+     * {@code dateTime}: a reader from it reads that event and everything after it, including later
+     * positions with earlier timestamps. The head token if no event is that late. Never beyond the
+     * contiguous head, so a reader from it cannot skip a commit still being written.
+     *
+     * <p>Commits whose latest timestamp ({@code maxTs}) is earlier are skipped unread; commits
+     * written before the engine stored {@code maxTs} are read and compared event by event.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long head = headPosition();
+        Bson mayHoldLaterEvent = or(gte(CommitCodec.MAX_TS, Date.from(dateTime)),
+                                    and(exists(CommitCodec.MAX_TS, false), ne(CommitCodec.FENCE, true)));
+        for (Document commit : commits.find(mayHoldLaterEvent).sort(Indexes.ascending(CommitCodec.ID))) {
+            long position = commit.getLong(CommitCodec.ID);
+            if (position > head) {
+                break;
+            }
+            for (Document event : commit.getList(CommitCodec.EVENTS, Document.class)) {
+                if (!CommitCodec.timestamp(event).isBefore(dateTime)) {
+                    return new GlobalSequenceTrackingToken(position - 1);
+                }
+                position++;
+            }
+        }
+        return new GlobalSequenceTrackingToken(head);
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    /**
+     * Repairs what engines before layout 2 could leave in a store, once per store (several instances
+     * may run it at once: every step is idempotent).
+     *
+     * <p>Stray fences: a reader whose token lay inside a commit took the next position for a hole and,
+     * after the abandon timeout, fenced the rest of that commit one slot at a time. Readers from the
+     * commit's start never saw those fences (they jump from a commit to its {@code last}), but a reader
+     * resuming inside the commit stopped at them, and the audit log listed them as void slots over
+     * positions that hold events. Each is deleted. A void slot or commit that lies inside another
+     * commit is found by walking the log in position order, as a reader does from the first event.
+     */
+    private void upgradeLayout() {
+        if (counters.find(and(eq(CommitCodec.ID, LAYOUT_ID), gte("version", LAYOUT_VERSION))).first() != null) {
+            return;
+        }
+        long end = reservedEnd();
+        long next = 1;
+        int removed = 0;
+        for (long from = 1; from < end; from += LAYOUT_WINDOW) {
+            List<Document> window = new ArrayList<>(commitsAt(from, LAYOUT_WINDOW).values());
+            window.sort(Comparator.comparingLong(doc -> doc.getLong(CommitCodec.ID)));
+            for (Document doc : window) {
+                long id = doc.getLong(CommitCodec.ID);
+                if (id >= next) {
+                    next = doc.getLong(CommitCodec.LAST) + 1;
+                } else if (CommitCodec.isFence(doc)) {
+                    commits.deleteOne(and(eq(CommitCodec.ID, id), eq(CommitCodec.FENCE, true)));
+                    removed++;
+                } else {
+                    throw new EventStoreException("Commit at position " + id + " overlaps the commit before it, which"
+                                                  + " ends at " + (next - 1) + "; the store needs an operator");
+                }
+            }
+        }
+        if (removed > 0) {
+            log.warn("Removed {} void slots that lay inside commits (left by an earlier engine; see ADR 0001)", removed);
+        }
+        counters.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
+                           new UpdateOptions().upsert(true));
+    }
+
     /** Builds a {@link MongoEventStorageEngine}; the database and serializers are required. */
     public static class Builder extends BatchingEventStorageEngine.Builder {
         private MongoDatabase database;
@@ -436,6 +616,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private Duration abandonTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
+        private String commitKeyMetaData = DEFAULT_COMMIT_KEY_METADATA;
+
+        Builder() {
+            persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKeyViolation);
+        }
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -451,6 +636,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** How long a reserved position may stay unwritten before readers fence it. */
         public Builder abandonTimeout(Duration abandonTimeout) {
             this.abandonTimeout = Objects.requireNonNull(abandonTimeout);
+            return this;
+        }
+
+        /**
+         * The metadata entry whose value, when the events of a commit carry one, is recorded as the
+         * commit's key: unique across the store, so a second commit with the same key is refused with
+         * {@link CommitKeyUsedException}, and {@link #commitWithKey} finds the commit. Defaults to
+         * {@value MongoEventStorageEngine#DEFAULT_COMMIT_KEY_METADATA}; null turns commit keys off.
+         */
+        public Builder commitKeyMetaData(String commitKeyMetaData) {
+            this.commitKeyMetaData = commitKeyMetaData;
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver persistenceExceptionResolver) {
+            super.persistenceExceptionResolver(persistenceExceptionResolver);
             return this;
         }
 

@@ -181,7 +181,7 @@ class GaplessLogConcurrencyTest {
                 assertThat(accounted.add(slot)).as("a fence never hides an event").isTrue();
             }
         }
-        long reserved = fixture.database.getCollection("event_positions").find().first().getLong("next");
+        long reserved = fixture.database.getCollection("event_positions").find(new Document("_id", "global")).first().getLong("next");
         assertThat(accounted).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, reserved).boxed().toList());
     }
 

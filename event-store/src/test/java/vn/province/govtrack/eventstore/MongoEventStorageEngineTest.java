@@ -6,22 +6,28 @@ import static vn.province.govtrack.eventstore.StoreFixture.event;
 import static vn.province.govtrack.eventstore.StoreFixture.readAll;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.AfterEach;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class MongoEventStorageEngineTest {
@@ -134,6 +140,95 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(event("agg", 0, "x"));
         MongoEventStorageEngine second = fixture.engine(Duration.ofSeconds(5));
         assertThat(readAll(second, null)).hasSize(1);
+    }
+
+    @Test
+    void a_reader_whose_token_lies_inside_a_commit_gets_the_rest_of_it_even_after_the_abandon_timeout() {
+        MongoEventStorageEngine impatient = fixture.engine(Duration.ZERO);
+        impatient.appendEvents(event("staff-1", 0, "recruited"), event("staff-1", 1, "seconded"),
+                               event("staff-1", 2, "secondment ended"), event("staff-1", 3, "departed"));
+        impatient.appendEvents(event("staff-2", 0, "recruited"));
+
+        for (long token = 1; token <= 3; token++) {
+            assertThat(readAll(impatient, new GlobalSequenceTrackingToken(token)))
+                    .extracting(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(token + 1, 5).boxed().toList());
+        }
+        assertThat(fixture.database.getCollection("events").countDocuments(new Document("fence", true))).isZero();
+    }
+
+    @Test
+    void void_slots_an_earlier_engine_left_inside_a_commit_are_removed_when_the_store_is_opened() {
+        engine.appendEvents(event("staff-1", 0, "recruited"), event("staff-1", 1, "seconded"),
+                            event("staff-1", 2, "secondment ended"), event("staff-1", 3, "departed"));
+        engine.appendEvents(event("staff-2", 0, "recruited"));
+        MongoCollection<Document> raw = fixture.database.getCollection("events");
+        for (long slot = 2; slot <= 4; slot++) {
+            raw.insertOne(new Document("_id", slot).append("last", slot).append("fence", true)
+                                                   .append("streams", List.of("~pos:" + slot)));
+        }
+        fixture.database.getCollection("event_positions").deleteOne(new Document("_id", "layout"));
+
+        MongoEventStorageEngine reopened = fixture.engine(Duration.ofSeconds(5));
+
+        assertThat(raw.countDocuments(new Document("fence", true))).isZero();
+        assertThat(readAll(reopened, new GlobalSequenceTrackingToken(1))).hasSize(4);
+        assertThat(readAll(reopened, null)).hasSize(5);
+    }
+
+    @Test
+    void an_event_identifier_is_stored_once_across_the_whole_store() {
+        DomainEventMessage<?> first = event("dossier-1", 0, "received");
+        engine.appendEvents(first);
+
+        assertThatThrownBy(() -> engine.appendEvents(new GenericDomainEventMessage<>(
+                "Note", "dossier-2", 1, new StoreFixture.Note("copy"), MetaData.emptyInstance(), first.getIdentifier(),
+                first.getTimestamp()))).isInstanceOf(ConcurrencyException.class);
+        assertThat(readAll(engine, null)).extracting(TrackedEventMessage::getIdentifier)
+                                         .containsExactly(first.getIdentifier());
+    }
+
+    @Test
+    void a_commit_key_is_used_once_and_finds_its_commit() {
+        MetaData keyed = MetaData.with(MongoEventStorageEngine.DEFAULT_COMMIT_KEY_METADATA, "clerk-1 retry-7");
+        engine.appendEvents(event("dossier-1", 0, "submitted").andMetaData(keyed),
+                            event("dossier-1", 1, "received").andMetaData(keyed));
+        long head = engine.headPosition();
+
+        assertThatThrownBy(() -> engine.appendEvents(event("dossier-2", 0, "submitted again").andMetaData(keyed)))
+                .isInstanceOf(CommitKeyUsedException.class)
+                .satisfies(e -> assertThat(((CommitKeyUsedException) e).lastPosition()).isEqualTo(2));
+        engine.appendEvents(event("dossier-3", 0, "without a key"), event("dossier-3", 1, "still without"));
+
+        MongoEventStorageEngine.KeyedCommit commit = engine.commitWithKey("clerk-1 retry-7").orElseThrow();
+        assertThat(commit.firstPosition()).isEqualTo(1);
+        assertThat(commit.lastPosition()).isEqualTo(2);
+        assertThat(commit.events()).extracting(e -> ((StoreFixture.Note) e.getPayload()).text())
+                                   .containsExactly("submitted", "received");
+        assertThat(engine.commitWithKey("clerk-1 another")).isEmpty();
+        assertThat(readAll(engine, new GlobalSequenceTrackingToken(head))).extracting(e -> e.getPayload().toString())
+                                                                          .hasSize(2);
+    }
+
+    @Test
+    void a_token_at_an_instant_compares_timestamps_to_the_nanosecond_and_reads_commits_without_a_stored_maximum() {
+        Instant t = Instant.parse("2025-07-16T02:00:00.000000500Z");
+        engine.appendEvents(eventAt("a", 0, t.minusSeconds(60)));
+        engine.appendEvents(eventAt("b", 0, t));
+        engine.appendEvents(eventAt("c", 0, t.minusSeconds(30)));
+        fixture.database.getCollection("events").updateOne(new Document("_id", 2L),
+                                                           new Document("$unset", new Document("maxTs", "")));
+
+        assertThat(engine.createTokenAt(t.minusNanos(100))).isEqualTo(new GlobalSequenceTrackingToken(1));
+        assertThat(engine.createTokenAt(t)).isEqualTo(new GlobalSequenceTrackingToken(1));
+        assertThat(engine.createTokenAt(t.plusNanos(100))).isEqualTo(new GlobalSequenceTrackingToken(3));
+        assertThat(engine.createTokenAt(t.minusSeconds(3600))).isEqualTo(new GlobalSequenceTrackingToken(0));
+    }
+
+    private static DomainEventMessage<?> eventAt(String aggregateId, long seq, Instant timestamp) {
+        return new GenericDomainEventMessage<>("Note", aggregateId, seq, new StoreFixture.Note(aggregateId),
+                                               MetaData.emptyInstance(), UUID.randomUUID().toString(),
+                                               timestamp);
     }
 
     /** Revision null to "1": upper-cases the note, standing in for a real schema change. */
