@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -37,6 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -58,8 +61,10 @@ import vn.province.govtrack.security.TokenMinter;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govtrack.query.consistency.max-wait=1s",
         "axon.eventhandling.processors.gated-test.mode=tracking",
-        "axon.eventhandling.processors.gated-test.initial-segment-count=1"})
-@Import(QuerySideIntegrationTest.GatedProjection.class)
+        "axon.eventhandling.processors.gated-test.initial-segment-count=1",
+        "axon.eventhandling.processors.flaky-test.mode=tracking",
+        "axon.eventhandling.processors.flaky-test.initial-segment-count=1"})
+@Import({QuerySideIntegrationTest.GatedProjection.class, QuerySideIntegrationTest.FlakyProjection.class})
 class QuerySideIntegrationTest {
 
     private static final String DATABASE = TestMongo.freshDatabaseName("query_side");
@@ -95,6 +100,8 @@ class QuerySideIntegrationTest {
     MongoProperties mongoProperties;
     @Autowired
     GatedProjection gatedProjection;
+    @Autowired
+    FlakyProjection flakyProjection;
 
     // ------------------------------------------------------------------ dossier query and read-your-writes
 
@@ -398,6 +405,17 @@ class QuerySideIntegrationTest {
         assertProblem(get("/api/v1/admin/projections/no-such"), HttpStatus.NOT_FOUND, "projection-not-found");
     }
 
+    @Test
+    void an_event_whose_projection_write_fails_once_is_handled_again_not_skipped() {
+        String dossierId = newDossierId();
+        flakyProjection.failOnce.add(dossierId);
+
+        append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> flakyProjection.written.contains(dossierId));
+        assertThat(flakyProjection.attempts.get(dossierId)).isEqualTo(2);
+    }
+
     // ------------------------------------------------------------------ errors
 
     @Test
@@ -465,6 +483,24 @@ class QuerySideIntegrationTest {
         @ResetHandler
         void reset() {
             // owns no state; the reset exists so the processor can be rebuilt
+        }
+    }
+
+    /** A projection whose database write fails once for the dossiers the test names. */
+    @ProcessingGroup("flaky-test")
+    static class FlakyProjection {
+
+        final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+        final Set<String> written = ConcurrentHashMap.newKeySet();
+        final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+        @EventHandler
+        void on(DossierReceivedEvent event) {
+            attempts.merge(event.dossierId(), 1, Integer::sum);
+            if (failOnce.remove(event.dossierId())) {
+                throw new MongoException("connection reset during write (injected once)");
+            }
+            written.add(event.dossierId());
         }
     }
 
