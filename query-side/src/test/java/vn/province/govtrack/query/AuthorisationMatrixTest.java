@@ -156,7 +156,13 @@ class AuthorisationMatrixTest {
                             "/api/v1/admin/projections/no-such/rebuild", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/admin/projections/{name}/rebuild",
                             "/api/v1/admin/projections/no-such/rebuild?from=2025-07-01T00:00:00Z", Role.ADMIN),
+                Endpoint.of(GET, "/api/v1/units", "/api/v1/units", Role.values()),
+                Endpoint.of(GET, "/api/v1/units/{code}", "/api/v1/units/NOWHERE", Role.values()),
+                Endpoint.of(GET, "/api/v1/procedures", "/api/v1/procedures?field=LAND", Role.values()),
+                Endpoint.of(GET, "/api/v1/procedures/{code}", "/api/v1/procedures/NOTHING", Role.values()),
                 Endpoint.of(GET, "/actuator/health", "/actuator/health"),
+                Endpoint.of(GET, "/actuator/health/liveness", "/actuator/health/liveness"),
+                Endpoint.of(GET, "/actuator/health/readiness", "/actuator/health/readiness"),
                 Endpoint.of(GET, "/actuator/info", "/actuator/info", Role.ADMIN),
                 Endpoint.of(GET, "/v3/api-docs", "/v3/api-docs"));
     }

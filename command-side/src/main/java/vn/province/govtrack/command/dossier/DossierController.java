@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.web.QuerySideLinks;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.applicant.ApplicantIds;
@@ -84,12 +84,15 @@ import vn.province.govtrack.personaldata.PersonalData;
 class DossierController {
 
     private final CommandSender commands;
+    private final QuerySideLinks links;
     private final PersonalData personalData;
     private final IdGenerator ids;
     private final ZoneId zone;
 
-    DossierController(CommandSender commands, PersonalData personalData, IdGenerator ids, WorkingHours workingHours) {
+    DossierController(CommandSender commands, PersonalData personalData, IdGenerator ids, WorkingHours workingHours,
+                      QuerySideLinks links) {
         this.commands = commands;
+        this.links = links;
         this.personalData = personalData;
         this.ids = ids;
         this.zone = workingHours.zone();
@@ -108,7 +111,7 @@ class DossierController {
                 personalData.seal(request.applicant().toApplicant()), instantOf(request.submittedAt()));
         DossierAnswer answer = answer(dossierId, commands.send(command));
         return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(dossierId))
+                .created(links.dossier(dossierId))
                 .body(answer);
     }
 

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.web.QuerySideLinks;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
 
@@ -26,9 +26,11 @@ import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
 class ProcedureController {
 
     private final CommandSender commands;
+    private final QuerySideLinks links;
 
-    ProcedureController(CommandSender commands) {
+    ProcedureController(CommandSender commands, QuerySideLinks links) {
         this.commands = commands;
+        this.links = links;
     }
 
     @PostMapping
@@ -38,7 +40,7 @@ class ProcedureController {
                 request.code(), request.name(), request.field(), request.level(), request.processingHours(),
                 LocalTime.parse(request.cutoff()), online)).position();
         return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{code}").build(request.code()))
+                .created(links.procedure(request.code()))
                 .body(new ProcedurePublished(request.code(), request.name(), request.field(), request.level(),
                                              request.processingHours(), request.cutoff(), online, position));
     }

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.web.QuerySideLinks;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
@@ -53,10 +53,12 @@ class StaffController {
     private static final int DECISION = 100;
 
     private final CommandSender commands;
+    private final QuerySideLinks links;
     private final IdGenerator ids;
 
-    StaffController(CommandSender commands, IdGenerator ids) {
+    StaffController(CommandSender commands, IdGenerator ids, QuerySideLinks links) {
         this.commands = commands;
+        this.links = links;
         this.ids = ids;
     }
 
@@ -67,7 +69,7 @@ class StaffController {
                 staffId, request.fullName(), request.unitCode(), request.field(), request.position(),
                 request.effectiveDate(), request.decisionNo()));
         return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(staffId))
+                .created(links.staff(staffId))
                 .body(new Recruited(staffId, request.fullName(), request.unitCode(), request.field(), request.position(),
                                     accepted.result(), request.decisionNo(), accepted.position()));
     }

@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 
 import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.web.QuerySideLinks;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.unit.DissolveUnitCommand;
@@ -35,16 +35,18 @@ import vn.province.govtrack.kernel.unit.UnitKind;
 class UnitController {
 
     private final CommandSender commands;
+    private final QuerySideLinks links;
 
-    UnitController(CommandSender commands) {
+    UnitController(CommandSender commands, QuerySideLinks links) {
         this.commands = commands;
+        this.links = links;
     }
 
     @PostMapping
     ResponseEntity<UnitRegistered> register(@Valid @RequestBody RegisterUnitRequest request) {
         long position = commands.send(new RegisterUnitCommand(request.code(), request.name(), request.kind())).position();
         return ResponseEntity
-                .created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{code}").build(request.code()))
+                .created(links.unit(request.code()))
                 .body(new UnitRegistered(request.code(), request.name(), request.kind(), position));
     }
 

@@ -1,8 +1,11 @@
 package vn.province.govtrack.command.web;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.province.govtrack.command.rejection.ForbiddenCommandException;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
@@ -46,8 +50,16 @@ class DevTokenController {
     record TokenAnswer(String token, String subject, Role role, String unitCode, long expiresInSeconds) {
     }
 
+    /**
+     * Answers only requests from the loopback interface: a token for any role, ADMIN included, must
+     * never be handed to another machine, even when the service was asked to listen on others.
+     */
     @PostMapping("/dev/tokens")
-    TokenAnswer token(@Valid @RequestBody TokenRequest request) {
+    TokenAnswer token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        if (!fromLoopback(http)) {
+            throw new ForbiddenCommandException("POST /dev/tokens answers requests from this machine's loopback "
+                                                + "interface only");
+        }
         if (request.role().unitBound() && request.unitCode() == null) {
             throw new InvalidCommandException("unitCode is required for role " + request.role());
         }
@@ -57,5 +69,15 @@ class DevTokenController {
         Duration ttl = Duration.ofMinutes(request.ttlMinutes() != null ? request.ttlMinutes() : 480);
         Caller caller = new Caller(subject, request.role(), unit);
         return new TokenAnswer(minter.mint(caller, ttl), subject, request.role(), unit, ttl.toSeconds());
+    }
+
+    private static boolean fromLoopback(HttpServletRequest http) {
+        try {
+            // The peer's address as the connection gives it (no forwarding headers are trusted); an IP
+            // literal, so this is no name lookup.
+            return InetAddress.getByName(http.getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

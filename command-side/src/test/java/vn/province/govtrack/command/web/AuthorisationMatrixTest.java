@@ -178,6 +178,8 @@ class AuthorisationMatrixTest {
                 Endpoint.of(DELETE, "/api/v1/applicants/{idNumber}", null, Role.ADMIN),
                 Endpoint.of(POST, "/dev/tokens", "{\"role\": \"ADMIN\"}"),
                 Endpoint.of(GET, "/actuator/health", null),
+                Endpoint.of(GET, "/actuator/health/liveness", null),
+                Endpoint.of(GET, "/actuator/health/readiness", null),
                 Endpoint.of(GET, "/actuator/info", null, Role.ADMIN),
                 Endpoint.of(GET, "/v3/api-docs", null));
     }

@@ -152,7 +152,8 @@ class CommandApiHttpTest {
                     {"code": "%s", "name": "Phường Hòa Bình", "kind": "WARD"}""".formatted(code));
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-            assertThat(response.getHeaders().getLocation()).hasPath("/api/v1/units/" + code);
+            assertThat(response.getHeaders().getLocation()).hasScheme("http").hasHost("127.0.0.1").hasPort(8082)
+                                                          .hasPath("/api/v1/units/" + code);
             assertThat(response.getBody().path("kind").asText()).isEqualTo("WARD");
             assertThat(response.getBody().path("position").asLong()).isGreaterThan(head);
             assertThat(engine.headPosition()).isEqualTo(response.getBody().path("position").asLong());

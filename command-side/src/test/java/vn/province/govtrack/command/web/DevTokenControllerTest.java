@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +35,8 @@ import vn.province.govtrack.embeddedmongo.TestMongo;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "govtrack.staff.secondment-expiry.enabled=false")
 @ActiveProfiles("local")
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class DevTokenControllerTest {
 
     @DynamicPropertySource
@@ -40,6 +49,8 @@ class DevTokenControllerTest {
     private TestRestTemplate http;
     @Autowired
     private JwtDecoder decoder;
+    @Autowired
+    private MockMvc mvc;
 
     private ResponseEntity<JsonNode> post(String path, String json, String token) {
         HttpHeaders headers = new HttpHeaders();
@@ -82,5 +93,33 @@ class DevTokenControllerTest {
         assertThat(post("/dev/tokens", "{\"role\": \"SUPERUSER\"}", null).getStatusCode().value()).isEqualTo(400);
         assertThat(post("/dev/tokens", "{\"role\": \"ADMIN\", \"ttlMinutes\": 0}", null).getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aRequestFromAnotherMachineGetsNoToken() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.post("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                                          .content("{\"role\": \"ADMIN\"}")
+                                          .with(request -> {
+                                              request.setRemoteAddr("192.0.2.44");
+                                              return request;
+                                          }))
+           .andExpect(MockMvcResultMatchers.status().isForbidden())
+           .andExpect(MockMvcResultMatchers.content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+           .andExpect(MockMvcResultMatchers.jsonPath("$.token").doesNotExist());
+        mvc.perform(MockMvcRequestBuilders.post("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                                          .content("{\"role\": \"ADMIN\"}")
+                                          .with(request -> {
+                                              request.setRemoteAddr("::1");
+                                              return request;
+                                          }))
+           .andExpect(MockMvcResultMatchers.status().isOk());
+    }
+
+    @Test
+    void aCommandForAnUnknownDossierIsA404WithoutAStackTraceInTheLog(CapturedOutput log) {
+        String clerk = tokenFor("{\"role\": \"CLERK\", \"unitCode\": \"XA-TAN-LAP\"}");
+
+        assertThat(post("/api/v1/dossiers/HS-NOBODY/receipt", "{}", clerk).getStatusCode().value()).isEqualTo(404);
+        assertThat(log.getAll()).doesNotContain("AggregateNotFoundException").doesNotContain("\tat org.axonframework");
     }
 }

@@ -7,11 +7,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import com.mongodb.client.MongoClient;
 
@@ -53,5 +56,17 @@ public class MongoEventStoreAutoConfiguration {
                                  .fetchDelay(properties.fetchDelay().toMillis())
                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                                  .build();
+    }
+
+    /** The store's health, when the service has Spring Boot's actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "eventStoreHealthIndicator")
+        HealthIndicator eventStoreHealthIndicator(MongoClient mongoClient, MongoProperties mongoProperties) {
+            return new EventStoreHealthIndicator(mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()));
+        }
     }
 }

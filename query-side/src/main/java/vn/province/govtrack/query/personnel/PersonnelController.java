@@ -33,6 +33,7 @@ import vn.province.govtrack.query.staff.BusinessDays;
 import vn.province.govtrack.query.staff.StaffRecord;
 import vn.province.govtrack.query.staff.StaffRecords;
 import vn.province.govtrack.query.staff.StaffStatus;
+import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.Problems;
 import vn.province.govtrack.query.web.QueryParameters;
 

@@ -34,6 +34,10 @@ class QueryEndpointRules implements EndpointRules {
                         .because("A CLERK or UNIT_HEAD sees its own unit's dossiers only: another unitCode is a 403."),
                 allow(GET, "/api/v1/dossiers/*", CLERK, UNIT_HEAD, AUDITOR, CLIENT)
                         .because("A CLERK or UNIT_HEAD reading another unit's dossier gets a 403."),
+                allow(GET, "/api/v1/units", Role.values()).because("Reference data without personal data: every role."),
+                allow(GET, "/api/v1/units/*", Role.values()),
+                allow(GET, "/api/v1/procedures", Role.values()),
+                allow(GET, "/api/v1/procedures/*", Role.values()),
                 allow(GET, "/api/v1/timeliness/**", Role.values())
                         .because("Statistics without personal data: every role."),
                 allow(GET, "/api/v1/personnel/audit", HOME_AFFAIRS, AUDITOR, CLIENT),

@@ -92,10 +92,13 @@ public final class Product implements AutoCloseable {
 
     private void startServices(List<String> javaOptions, Path commandJar, Path queryJar, Path logs, String mongoUri,
                                String database, Ports ports) {
+        // The local profile keeps its generated secrets in this run's directory, shared by both services.
+        String secrets = "--govtrack.local.data-dir=" + logs.toAbsolutePath().getParent();
         Process command = launch(javaOptions, commandJar, logs.resolve("command-side.log"), mongoUri, database,
-                                 "--server.port=" + ports.command(), "--spring.profiles.active=local");
+                                 "--server.port=" + ports.command(), "--spring.profiles.active=local", secrets,
+                                 "--govtrack.query-side.base-url=http://127.0.0.1:" + ports.query());
         Process query = launch(javaOptions, queryJar, logs.resolve("query-side.log"), mongoUri, database,
-                               "--server.port=" + ports.query(), "--spring.profiles.active=local");
+                               "--server.port=" + ports.query(), "--spring.profiles.active=local", secrets);
         waitFor(() -> up(commands), command, "command side");
         waitFor(() -> up(queries), query, "query side");
     }

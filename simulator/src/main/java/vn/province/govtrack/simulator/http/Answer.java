@@ -6,8 +6,15 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A service's answer: the HTTP status and the JSON body (a missing node when there is none). */
-public record Answer(int status, JsonNode body) {
+/**
+ * A service's answer: the HTTP status, the JSON body (a missing node when there is none), and the
+ * {@code Location} header (null when absent), which for a created resource is its URL on the query side.
+ */
+public record Answer(int status, JsonNode body, String location) {
+
+    public Answer(int status, JsonNode body) {
+        this(status, body, null);
+    }
 
     public boolean ok() {
         return status >= 200 && status < 300;

@@ -80,7 +80,7 @@ public final class Http {
         }
         return request.exchange((req, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
-            return new Answer(response.getStatusCode().value(), parse(bytes));
+            return new Answer(response.getStatusCode().value(), parse(bytes), response.getHeaders().getFirst(HttpHeaders.LOCATION));
         });
     }
 

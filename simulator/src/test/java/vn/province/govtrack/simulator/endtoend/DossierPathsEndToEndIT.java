@@ -73,6 +73,8 @@ class DossierPathsEndToEndIT {
     private long lastPosition;
     /** The unit each dossier is at, whose head acts on it. */
     private final Map<String, String> unitOf = new HashMap<>();
+    /** Every {@code Location} a command answered, in order. */
+    private final List<String> locations = new ArrayList<>();
 
     @BeforeAll
     void startBothServicesAndWalkTheDossiers() {
@@ -106,6 +108,9 @@ class DossierPathsEndToEndIT {
         procedure("KHAI-SINH", "JUSTICE_CIVIL_STATUS", 8, true);
         procedure("KET-HON", "JUSTICE_CIVIL_STATUS", 8, true);
         procedure("GIAO-DAT", "LAND", 40, false);
+        command(Official.HOME_AFFAIRS, "/api/v1/staff", """
+                {"staffId": "CB-1", "fullName": "Trần Thị Bình", "unitCode": "XA-A", "field": "JUSTICE_CIVIL_STATUS",
+                 "position": "civil status officer", "decisionNo": "QD-01", "effectiveDate": "2025-07-01"}""");
     }
 
     private void walkTheDossiers() {
@@ -277,6 +282,20 @@ class DossierPathsEndToEndIT {
                    + query("/api/v1/dossiers?overdue=true").path("content")).isEqualTo(before);
     }
 
+    @Test
+    void everyLocationACommandAnsweredLeadsToItsResourceOnTheQuerySide() {
+        assertThat(locations).hasSize(3 + 3 + 1 + 12).allSatisfy(location ->
+                assertThat(location).startsWith(product.queries().baseUrl() + "/api/v1/"));
+
+        for (String location : locations) {
+            Answer reply = client.get(location + "?minPosition=" + lastPosition);
+            assertThat(reply.status()).as(location + " answered " + reply.body()).isEqualTo(200);
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            assertThat(List.of(reply.body().path("code").asText(), reply.body().path("dossierId").asText(),
+                               reply.body().path("staffId").asText())).as(location).contains(id);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void procedure(String code, String field, int hours, boolean online) {
@@ -313,6 +332,9 @@ class DossierPathsEndToEndIT {
         Answer reply = client.post(official, path, json);
         assertThat(reply.ok()).as(path + " " + json + " answered " + reply.status() + " " + reply.body()).isTrue();
         lastPosition = Math.max(lastPosition, reply.body().path("position").asLong());
+        if (reply.location() != null) {
+            locations.add(reply.location());
+        }
         return reply.body();
     }
 

@@ -1,18 +1,16 @@
-package vn.province.govtrack.query.personnel;
+package vn.province.govtrack.query.web;
 
 import java.util.List;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
-import vn.province.govtrack.query.web.Problems;
-
 /** A page of a list answer: {@code page} from 0, at most {@code size} items. */
-record Paging(int page, int size) {
+public record Paging(int page, int size) {
 
-    static final int MAX_SIZE = 1000;
+    public static final int MAX_SIZE = 1000;
 
-    static Paging of(int page, int size) {
+    public static Paging of(int page, int size) {
         if (page < 0) {
             throw Problems.invalidParameter("page must be >= 0 (the first page is 0); got " + page);
         }
@@ -22,7 +20,7 @@ record Paging(int page, int size) {
         return new Paging(page, size);
     }
 
-    <T> List<T> slice(List<T> all) {
+    public <T> List<T> slice(List<T> all) {
         long from = (long) page * size;
         if (from >= all.size()) {
             return List.of();
@@ -31,7 +29,7 @@ record Paging(int page, int size) {
     }
 
     /** The path and query of the next page of this request, or null when this page is the last. */
-    String next(int total) {
+    public String next(int total) {
         if ((long) (page + 1) * size >= total) {
             return null;
         }

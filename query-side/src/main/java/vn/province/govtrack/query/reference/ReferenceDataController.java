@@ -1,0 +1,118 @@
+package vn.province.govtrack.query.reference;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.validation.constraints.Pattern;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import vn.province.govtrack.kernel.unit.UnitKind;
+import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.web.Paging;
+import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
+
+/**
+ * Units and procedures, as registered and published through the command side: the reference data
+ * every API client needs, and what the {@code Location} of a unit or procedure command points at.
+ * No personal data: every role may read it.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ReferenceDataController {
+
+    private final ReferenceDataProjection projection;
+
+    ReferenceDataController(ReferenceDataProjection projection) {
+        this.projection = projection;
+    }
+
+    @GetMapping("/units")
+    @Operation(summary = "Units, by code, paged",
+               description = "kind (COMMUNE, WARD, SPECIAL_ZONE, DEPARTMENT, CENTER) keeps units of that kind. "
+                       + "Each unit has its staffing quotas in the order they were set and, once recorded, the "
+                       + "first day it no longer exists (dissolvedOn).")
+    @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
+    UnitList units(@RequestParam(required = false) UnitKind kind, @RequestParam(defaultValue = "0") int page,
+                   @RequestParam(defaultValue = "100") int size) {
+        Paging paging = Paging.of(page, size);
+        List<UnitReference> units = sortedByCode(projection.units().findAll(
+                kind == null ? new Document() : eq("kind", kind.name()), null), UnitReference::code);
+        return new UnitList(paging.slice(units), paging.page(), paging.size(), units.size(),
+                            paging.next(units.size()));
+    }
+
+    @GetMapping("/units/{code}")
+    @Operation(summary = "One unit: name, kind, quotas, dissolution")
+    @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
+    UnitReference unit(@PathVariable String code) {
+        return projection.units().find(code).filter(unit -> unit.name() != null)
+                         .orElseThrow(() -> Problems.notFound("unit-not-found", "Unit not found",
+                                 "No unit '" + code + "' is registered"));
+    }
+
+    @GetMapping("/procedures")
+    @Operation(summary = "Published procedures, by code, paged",
+               description = "field, level and online keep the procedures with that field, level or online "
+                       + "offer; processingHours is the legal processing time in working hours (8 = one working "
+                       + "day); cutoff is the hour after which a dossier received counts from the next working day.")
+    @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
+    ProcedureList procedures(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
+                             @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String level,
+                             @RequestParam(required = false) Boolean online,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "100") int size) {
+        Paging paging = Paging.of(page, size);
+        List<Bson> filters = new ArrayList<>();
+        if (field != null) {
+            filters.add(eq("field", field));
+        }
+        if (level != null) {
+            filters.add(eq("level", level));
+        }
+        if (online != null) {
+            filters.add(eq("online", online));
+        }
+        List<ProcedureReference> procedures = sortedByCode(projection.procedures().findAll(
+                filters.isEmpty() ? new Document() : and(filters), null), ProcedureReference::code);
+        return new ProcedureList(field, level, online, paging.slice(procedures), paging.page(), paging.size(),
+                                 procedures.size(), paging.next(procedures.size()));
+    }
+
+    @GetMapping("/procedures/{code}")
+    @Operation(summary = "One published procedure")
+    @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
+    ProcedureReference procedure(@PathVariable String code) {
+        return projection.procedures().find(code)
+                         .orElseThrow(() -> Problems.notFound("procedure-not-found", "Procedure not found",
+                                 "No procedure '" + code + "' is published"));
+    }
+
+    private static <T> List<T> sortedByCode(List<T> records, Function<T, String> code) {
+        List<T> sorted = new ArrayList<>(records);
+        sorted.sort(Comparator.comparing(code));
+        return sorted;
+    }
+
+    /** A page of units; {@code next} is the path and query of the next page, null on the last. */
+    record UnitList(List<UnitReference> units, int page, int size, int total, String next) {
+    }
+
+    /** A page of procedures with the filters applied; {@code next} as for units. */
+    record ProcedureList(String field, String level, Boolean online, List<ProcedureReference> procedures, int page,
+                         int size, int total, String next) {
+    }
+}

@@ -1,0 +1,87 @@
+package vn.province.govtrack.query.reference;
+
+import java.util.Map;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+
+import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
+import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
+import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
+import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
+import vn.province.govtrack.query.projection.PositionedRecords;
+
+/**
+ * The reference data API clients look up: units (with their quotas and dissolution) and published
+ * procedures. Every write goes through {@link PositionedRecords#apply}, which ignores an event the
+ * record already reflects, so redelivery and replay change nothing.
+ */
+@Component
+@ProcessingGroup(ReferenceDataProjection.PROCESSING_GROUP)
+class ReferenceDataProjection {
+
+    static final String PROCESSING_GROUP = "reference";
+    static final String UNITS = "reference_units";
+    static final String PROCEDURES = "reference_procedures";
+
+    private final PositionedRecords<UnitReference> units;
+    private final PositionedRecords<ProcedureReference> procedures;
+
+    ReferenceDataProjection(MongoClient mongoClient, MongoProperties mongoProperties, ObjectMapper objectMapper) {
+        MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
+        this.units = new PositionedRecords<>(database.getCollection(UNITS), objectMapper, UnitReference.class,
+                                             unit -> Map.of());
+        this.procedures = new PositionedRecords<>(database.getCollection(PROCEDURES), objectMapper,
+                                                  ProcedureReference.class, procedure -> Map.of());
+    }
+
+    PositionedRecords<UnitReference> units() {
+        return units;
+    }
+
+    PositionedRecords<ProcedureReference> procedures() {
+        return procedures;
+    }
+
+    @EventHandler
+    void on(UnitRegisteredEvent event, TrackingToken token) {
+        units.apply(event.code(), PositionedRecords.positionOf(token), () -> UnitReference.unknown(event.code()),
+                    unit -> unit.registered(event.name(), event.kind()));
+    }
+
+    @EventHandler
+    void on(UnitDissolvedEvent event, TrackingToken token) {
+        units.apply(event.code(), PositionedRecords.positionOf(token), () -> UnitReference.unknown(event.code()),
+                    unit -> unit.dissolvedFrom(event.effectiveDate()));
+    }
+
+    @EventHandler
+    void on(StaffingQuotaSetEvent event, TrackingToken token) {
+        units.apply(event.unitCode(), PositionedRecords.positionOf(token),
+                    () -> UnitReference.unknown(event.unitCode()),
+                    unit -> unit.withQuota(new UnitReference.Quota(event.field(), event.positions(),
+                                                                   event.effectiveDate(), event.decisionNo())));
+    }
+
+    @EventHandler
+    void on(ProcedurePublishedEvent event, TrackingToken token) {
+        procedures.apply(event.code(), PositionedRecords.positionOf(token), () -> null,
+                         ignored -> new ProcedureReference(event.code(), event.name(), event.field(), event.level(),
+                                                           event.processingHours(), event.cutoff(), event.online()));
+    }
+
+    /** A rebuild starts from empty collections; the replay then writes every record anew. */
+    @ResetHandler
+    void reset() {
+        units.clear();
+        procedures.clear();
+    }
+}

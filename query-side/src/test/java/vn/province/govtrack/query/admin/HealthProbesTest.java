@@ -1,0 +1,58 @@
+package vn.province.govtrack.query.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.province.govtrack.embeddedmongo.TestMongo;
+
+/** The probes a container platform asks, without a token: alive, and ready only while projections run. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HealthProbesTest {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", TestMongo::uri);
+        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("health_probes"));
+    }
+
+    @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
+
+    @Test
+    void a_started_query_side_is_alive_and_ready() {
+        assertThat(status("/actuator/health/liveness")).isEqualTo("200 UP");
+        assertThat(status("/actuator/health/readiness")).isEqualTo("200 UP");
+    }
+
+    @Test
+    void a_query_side_whose_projection_has_stopped_is_alive_but_not_ready() {
+        StreamingEventProcessor dossiers = eventProcessing.eventProcessor("dossiers", StreamingEventProcessor.class)
+                                                          .orElseThrow();
+        dossiers.shutDown();
+        try {
+            assertThat(status("/actuator/health/readiness")).isEqualTo("503 DOWN");
+            assertThat(status("/actuator/health/liveness")).isEqualTo("200 UP");
+        } finally {
+            dossiers.start();
+        }
+        assertThat(status("/actuator/health/readiness")).isEqualTo("200 UP");
+    }
+
+    private String status(String path) {
+        ResponseEntity<JsonNode> answer = anonymous.getForEntity(path, JsonNode.class);
+        return answer.getStatusCode().value() + " " + answer.getBody().path("status").asText();
+    }
+}
