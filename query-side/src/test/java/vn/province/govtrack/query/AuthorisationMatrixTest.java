@@ -154,6 +154,8 @@ class AuthorisationMatrixTest {
                 // an unknown projection: allowed callers get a 404 and no replay starts
                 Endpoint.of(POST, "/api/v1/admin/projections/{name}/rebuild",
                             "/api/v1/admin/projections/no-such/rebuild", Role.ADMIN),
+                Endpoint.of(POST, "/api/v1/admin/projections/{name}/rebuild",
+                            "/api/v1/admin/projections/no-such/rebuild?from=2025-07-01T00:00:00Z", Role.ADMIN),
                 Endpoint.of(GET, "/api/v1/units", "/api/v1/units", Role.values()),
                 Endpoint.of(GET, "/api/v1/units/{code}", "/api/v1/units/NOWHERE", Role.values()),
                 Endpoint.of(GET, "/api/v1/procedures", "/api/v1/procedures?field=LAND", Role.values()),
@@ -208,6 +210,9 @@ class AuthorisationMatrixTest {
                 .contains("Roles: CLERK, UNIT_HEAD, AUDITOR, CLIENT.");
         assertThat(document.at("/paths/~1api~1v1~1dossiers/get/parameters").findValuesAsText("name"))
                 .as("the caller is no query parameter").doesNotContain("caller");
+        JsonNode rebuild = document.at("/paths/~1api~1v1~1admin~1projections~1{name}~1rebuild/post");
+        assertThat(rebuild.at("/parameters").findValuesAsText("name")).contains("from");
+        assertThat(rebuild.at("/description").asText()).contains("from").endsWith("Roles: ADMIN.");
     }
 
     @Test

@@ -189,6 +189,13 @@ class HostileQueriesFuzzTest {
             cases.add(new Hostile("rebuild " + name, "POST", "/api/v1/admin/projections/" + name + "/rebuild",
                                   Map.of("Authorization", admin), null));
         }
+        // a real projection: each from is malformed or in the future, so nothing may be rebuilt
+        for (String from : List.of("", "now", "2025-07-16", "2025-07-16T10:00:00", "2025-07-16T25:00:00Z",
+                                   "%2B999999999-12-31T23:59:59-18:00", "9999-12-31T23:59:59Z", "1e9", "x".repeat(5000),
+                                   "%24gt")) {
+            cases.add(new Hostile("rebuild from " + from, "POST", "/api/v1/admin/projections/dossiers/rebuild?from="
+                                  + from, Map.of("Authorization", admin), null));
+        }
         return cases;
     }
 

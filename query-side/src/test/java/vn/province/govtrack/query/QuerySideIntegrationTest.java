@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -37,7 +41,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -58,8 +64,10 @@ import vn.province.govtrack.security.TokenMinter;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govtrack.query.consistency.max-wait=1s",
         "axon.eventhandling.processors.gated-test.mode=tracking",
-        "axon.eventhandling.processors.gated-test.initial-segment-count=1"})
-@Import(QuerySideIntegrationTest.GatedProjection.class)
+        "axon.eventhandling.processors.gated-test.initial-segment-count=1",
+        "axon.eventhandling.processors.flaky-test.mode=tracking",
+        "axon.eventhandling.processors.flaky-test.initial-segment-count=1"})
+@Import({QuerySideIntegrationTest.GatedProjection.class, QuerySideIntegrationTest.FlakyProjection.class})
 class QuerySideIntegrationTest {
 
     private static final String DATABASE = TestMongo.freshDatabaseName("query_side");
@@ -95,6 +103,8 @@ class QuerySideIntegrationTest {
     MongoProperties mongoProperties;
     @Autowired
     GatedProjection gatedProjection;
+    @Autowired
+    FlakyProjection flakyProjection;
 
     // ------------------------------------------------------------------ dossier query and read-your-writes
 
@@ -390,12 +400,111 @@ class QuerySideIntegrationTest {
     }
 
     @Test
+    void a_rebuild_from_an_instant_recomputes_what_events_from_then_on_touched_and_leaves_the_rest_as_it_was() {
+        // later than every other event of this class, which are recorded in 2025
+        Instant from = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        String kept = newDossierId();
+        String touched = newDossierId();
+        String fresh = newDossierId();
+        append(kept, 0, DossierEvents.received(kept), from.minus(Duration.ofHours(5)));
+        append(touched, 0, DossierEvents.received(touched), from.minus(Duration.ofHours(4)));
+        append(touched, 1, DossierEvents.resolvedEarly(touched), from);
+        long last = append(fresh, 0, DossierEvents.received(fresh), from.plus(Duration.ofHours(3)));
+        awaitDossier(fresh, last);
+        awaitCaughtUp("dossiers");
+        List<Document> right = dossierViews();
+        List<Document> rightOpen = openEntries();
+        // what a faulty release live from `from` on left behind, and a mark on a dossier it never touched
+        tamperWith(touched);
+        tamperWith(fresh);
+        dossierViewCollection().updateOne(Filters.eq("_id", kept), Updates.set("keptAsItWas", true));
+
+        ResponseEntity<JsonNode> accepted = post("/api/v1/admin/projections/dossiers/rebuild?from=" + inVietnam(from));
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getHeaders().getLocation()).hasPath("/api/v1/admin/projections/dossiers");
+        awaitCaughtUp("dossiers");
+        assertThat(dossier(touched)).isEqualTo(document(right, touched));
+        assertThat(dossier(fresh)).isEqualTo(document(right, fresh));
+        assertThat(dossier(kept).getBoolean("keptAsItWas")).as("a dossier no event since `from` touched is kept")
+                                                            .isTrue();
+        dossierViewCollection().updateOne(Filters.eq("_id", kept), Updates.unset("keptAsItWas"));
+        assertThat(dossierViews()).isEqualTo(right);
+        assertThat(openEntries()).isEqualTo(rightOpen);
+
+        post("/api/v1/admin/projections/dossiers/rebuild");
+        awaitCaughtUp("dossiers");
+        assertThat(dossierViews()).as("a full rebuild gives the same").isEqualTo(right);
+        assertThat(openEntries()).isEqualTo(rightOpen);
+    }
+
+    @Test
+    void a_rebuild_from_an_instant_shows_its_progress_while_it_replays() throws Exception {
+        Instant from = DossierEvents.RECEIVED_AT;
+        String dossierId = newDossierId();
+        append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
+        awaitCaughtUp("gated-test");
+        CountDownLatch gate = new CountDownLatch(1);
+        gatedProjection.gate = gate;
+        try {
+            ResponseEntity<JsonNode> accepted = post("/api/v1/admin/projections/gated-test/rebuild?from="
+                                                     + inVietnam(from));
+            assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+            JsonNode running = projection("gated-test");
+            assertThat(running.get("replaying").asBoolean()).isTrue();
+            assertThat(running.get("state").asText()).isEqualTo("REPLAYING");
+            assertThat(running.get("progress").asInt()).isLessThan(100);
+        } finally {
+            gatedProjection.gate = null;
+            gate.countDown();
+        }
+        awaitCaughtUp("gated-test");
+    }
+
+    @Test
+    void a_rebuild_from_a_malformed_or_future_instant_is_a_bad_request_and_changes_nothing() {
+        String dossierId = newDossierId();
+        long position = append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
+        awaitDossier(dossierId, position);
+        awaitCaughtUp("dossiers");
+        List<Document> before = dossierViews();
+        String tomorrow = inVietnam(Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+
+        for (String from : List.of("yesterday", "2025-07-01", "2025-07-01T09:00:00", "2025-13-45T25:00:00Z", "",
+                                   "%2B999999999-12-31T23:59:59-18:00", tomorrow)) {
+            ResponseEntity<JsonNode> response = post("/api/v1/admin/projections/dossiers/rebuild?from=" + from);
+            assertThat(response.getStatusCode()).as("from=%s: %s", from, response.getBody())
+                                                .isEqualTo(HttpStatus.BAD_REQUEST);
+            assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-parameter");
+        }
+        assertProblem(post("/api/v1/admin/projections/dossiers/rebuild?from=" + "2".repeat(65)),
+                      HttpStatus.BAD_REQUEST, "invalid-request");
+
+        JsonNode dossiers = projection("dossiers");
+        assertThat(dossiers.get("replaying").asBoolean()).isFalse();
+        assertThat(dossiers.get("position").asLong()).isEqualTo(head());
+        assertThat(dossierViews()).isEqualTo(before);
+    }
+
+    @Test
     void rebuilding_an_unknown_projection_is_a_not_found_problem() {
         ResponseEntity<JsonNode> response = rest.postForEntity("/api/v1/admin/projections/no-such/rebuild", null,
                 JsonNode.class);
 
         assertProblem(response, HttpStatus.NOT_FOUND, "projection-not-found");
         assertProblem(get("/api/v1/admin/projections/no-such"), HttpStatus.NOT_FOUND, "projection-not-found");
+    }
+
+    @Test
+    void an_event_whose_projection_write_fails_once_is_handled_again_not_skipped() {
+        String dossierId = newDossierId();
+        flakyProjection.failOnce.add(dossierId);
+
+        append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> flakyProjection.written.contains(dossierId));
+        assertThat(flakyProjection.attempts.get(dossierId)).isEqualTo(2);
     }
 
     // ------------------------------------------------------------------ errors
@@ -468,6 +577,24 @@ class QuerySideIntegrationTest {
         }
     }
 
+    /** A projection whose database write fails once for the dossiers the test names. */
+    @ProcessingGroup("flaky-test")
+    static class FlakyProjection {
+
+        final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+        final Set<String> written = ConcurrentHashMap.newKeySet();
+        final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+        @EventHandler
+        void on(DossierReceivedEvent event) {
+            attempts.merge(event.dossierId(), 1, Integer::sum);
+            if (failOnce.remove(event.dossierId())) {
+                throw new MongoException("connection reset during write (injected once)");
+            }
+            written.add(event.dossierId());
+        }
+    }
+
     private long append(String dossierId, long sequence, Object payload, Instant timestamp) {
         return append(dossierId, "Dossier", sequence, payload, timestamp);
     }
@@ -502,6 +629,11 @@ class QuerySideIntegrationTest {
                 new HttpEntity<>(httpHeaders), JsonNode.class);
     }
 
+    /** Sent as written: an encoded '+' stays encoded. */
+    private ResponseEntity<JsonNode> post(String path) {
+        return rest.exchange(java.net.URI.create(rest.getRootUri() + path), HttpMethod.POST, null, JsonNode.class);
+    }
+
     private static long projectionPosition(ResponseEntity<?> response) {
         return Long.parseLong(response.getHeaders().getFirst("X-Projection-Position"));
     }
@@ -532,13 +664,33 @@ class QuerySideIntegrationTest {
     }
 
     private List<Document> dossierViews() {
-        return mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("dossier_view")
+        return dossierViewCollection().find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    private List<Document> openEntries() {
+        return mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("dossier_open")
                           .find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
+    private Document dossier(String dossierId) {
+        return dossierViewCollection().find(Filters.eq("_id", dossierId)).first();
+    }
+
+    private static Document document(List<Document> documents, String id) {
+        return documents.stream().filter(d -> id.equals(d.getString("_id"))).findFirst().orElseThrow();
+    }
+
+    private MongoCollection<Document> dossierViewCollection() {
+        return mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("dossier_view");
+    }
+
     private void tamperWith(String dossierId) {
-        mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("dossier_view")
-                   .updateOne(Filters.eq("_id", dossierId), Updates.set("status", "RETURNED"));
+        dossierViewCollection().updateOne(Filters.eq("_id", dossierId), Updates.set("status", "RETURNED"));
+    }
+
+    /** The instant as an ISO-8601 query parameter in the business zone's offset, its '+' encoded. */
+    private static String inVietnam(Instant instant) {
+        return instant.atOffset(ZoneOffset.ofHours(7)).toString().replace("+", "%2B");
     }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {

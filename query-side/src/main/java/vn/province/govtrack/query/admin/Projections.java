@@ -1,5 +1,6 @@
 package vn.province.govtrack.query.admin;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,19 +12,24 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import vn.province.govtrack.query.projection.ProjectionPosition;
 import vn.province.govtrack.query.projection.ProjectionPositions;
+import vn.province.govtrack.query.projection.RebuildScope;
 import vn.province.govtrack.query.web.Problems;
 
 /**
  * The streaming event processors of this service, their progress, and rebuilds.
  *
- * <p>A rebuild shuts the processor down, resets its tokens (which runs its {@code @ResetHandler}s,
- * clearing what the projection owns) and starts it again; the replay from the first event then runs
- * in the background, and its progress is read from the token store like any other position.
+ * <p>A rebuild shuts the processor down, resets its tokens and starts it again; the replay from the
+ * first event then runs in the background, and its progress is read from the token store like any
+ * other position. The reset hands the projection's {@code @ResetHandler}s a {@link RebuildScope}: a
+ * full rebuild removes everything the projection owns; a rebuild from an instant removes only the
+ * documents that events recorded from then on touched, and the replay recomputes those from their
+ * whole history while finding every other document up to date.
  */
 @Component
 class Projections {
@@ -37,11 +43,13 @@ class Projections {
 
     private final EventProcessingConfiguration eventProcessing;
     private final ProjectionPositions positions;
+    private final EventStore eventStore;
     private final Set<String> resetting = ConcurrentHashMap.newKeySet();
 
-    Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions) {
+    Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions, EventStore eventStore) {
         this.eventProcessing = eventProcessing;
         this.positions = positions;
+        this.eventStore = eventStore;
     }
 
     List<ProjectionStatus> all() {
@@ -61,10 +69,13 @@ class Projections {
     /**
      * Starts a rebuild and returns once the replay is under way.
      *
+     * @param from null for a full rebuild; otherwise recompute what the events recorded at or after
+     *             this instant touched (from the first such event in position order on; see
+     *             {@link EventStore#createTokenAt}), keeping the rest
      * @throws ErrorResponseException 404 for an unknown processor; 409 while a
      *         rebuild of it is running, or when another instance holds its segment
      */
-    ProjectionStatus rebuild(String name) {
+    ProjectionStatus rebuild(String name, Instant from) {
         StreamingEventProcessor processor = processor(name).orElseThrow(() -> unknown(name));
         if (!processor.supportsReset()) {
             throw Problems.conflict("projection-not-rebuildable", "Projection cannot be rebuilt",
@@ -77,9 +88,10 @@ class Projections {
             if (positions.current(name).replaying()) {
                 throw rebuildRunning(name);
             }
+            RebuildScope scope = scope(from);
             processor.shutDown();
             try {
-                processor.resetTokens(BEFORE_FIRST_EVENT);
+                processor.resetTokens(BEFORE_FIRST_EVENT, scope);
             } catch (UnableToClaimTokenException e) {
                 throw Problems.conflict("projection-claimed-elsewhere", "Projection is busy on another instance",
                         "Another query-side instance holds a segment of '" + name
@@ -91,6 +103,15 @@ class Projections {
             resetting.remove(name);
         }
         return status(processor, positions.headPosition());
+    }
+
+    /** The token at {@code from} precedes the first event recorded at or after it. */
+    private RebuildScope scope(Instant from) {
+        if (from == null) {
+            return RebuildScope.everything();
+        }
+        TrackingToken beforeFrom = eventStore.createTokenAt(from);
+        return new RebuildScope(beforeFrom == null ? 0 : beforeFrom.position().orElse(0));
     }
 
     private Optional<StreamingEventProcessor> processor(String name) {

@@ -1,25 +1,36 @@
 package vn.province.govtrack.query.admin;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.query.web.QueryParameters;
 
 @RestController
 @RequestMapping("/api/v1/admin/projections")
 class ProjectionsController {
 
     private final Projections projections;
+    private final Clock clock;
 
-    ProjectionsController(Projections projections) {
+    ProjectionsController(Projections projections, Clock clock) {
         this.projections = projections;
+        this.clock = clock;
     }
 
     record ProjectionList(List<ProjectionStatus> projections) {
@@ -39,8 +50,32 @@ class ProjectionsController {
 
     /** 202: the replay runs in the background; its progress shows in {@code GET /admin/projections}. */
     @PostMapping("/{name}/rebuild")
-    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
-        ProjectionStatus status = projections.rebuild(name);
+    @Operation(summary = "Rebuild a projection, or recompute what the events recorded from an instant on touched",
+               description = "Without from: everything the projection owns is removed and a replay from the first "
+                       + "event writes it anew. With from (an ISO-8601 instant with offset, not in the future), e.g. "
+                       + "the moment a faulty release went live: the documents that any event recorded at or after "
+                       + "from touched are removed and recomputed from their whole history; every other document "
+                       + "stays, readable throughout. 'Recorded at or after from' means from the first event, in "
+                       + "position order, whose timestamp is at or after from, and every later position. The replay "
+                       + "still reads the log from the first event, because a document folds all its events, older "
+                       + "ones included; for the documents kept, each event is a no-op. The result is what a full "
+                       + "rebuild gives, provided the kept documents were right. A from after the last event removes "
+                       + "nothing. Progress: GET /api/v1/admin/projections/{name} (state REPLAYING, progress 0-100). "
+                       + "400 malformed or future from (nothing changes); 404 unknown projection; 409 a rebuild of it "
+                       + "is running, or another instance holds its segment.")
+    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name,
+                                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME)
+                                             String from) {
+        ProjectionStatus status = projections.rebuild(name, from == null ? null : pastInstant(from));
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/projections/" + name)).body(status);
+    }
+
+    /** A future instant is refused rather than taken as nothing to do: it is more likely a typing slip. */
+    private Instant pastInstant(String from) {
+        Instant instant = QueryParameters.instant("from", from, clock.getZone());
+        if (instant.isAfter(clock.instant())) {
+            throw Problems.invalidParameter("from must not be in the future; got '" + from + "'");
+        }
+        return instant;
     }
 }

@@ -1,7 +1,6 @@
 package vn.province.govtrack.query.audit;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ class AuditController {
     StreamState streamState(@PathVariable String aggregateId,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                             @AuthenticationPrincipal Caller caller) {
-        Instant instant = asOf == null ? clock.instant() : parseInstant(asOf);
+        Instant instant = asOf == null ? clock.instant() : QueryParameters.instant("asOf", asOf, clock.getZone());
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         List<DomainEventMessage<?>> recorded = events.stream()
                                                      .filter(event -> !event.getTimestamp().isAfter(instant))
@@ -137,20 +136,5 @@ class AuditController {
                     "No events recorded for aggregate '" + aggregateId + "'");
         }
         return events;
-    }
-
-    /**
-     * A '+' of an offset arrives as a space when the client did not URL-encode it; it is read as the
-     * '+' meant. Instants too far out to be shown in the business zone are rejected like malformed ones.
-     */
-    private Instant parseInstant(String value) {
-        try {
-            Instant instant = OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
-            instant.atZone(clock.getZone());
-            return instant;
-        } catch (DateTimeException e) {
-            throw Problems.invalidParameter("asOf must be an ISO-8601 instant with offset, e.g. "
-                    + "2025-07-16T17:00:00+07:00 or 2025-07-16T10:00:00Z; got '" + value + "'");
-        }
     }
 }

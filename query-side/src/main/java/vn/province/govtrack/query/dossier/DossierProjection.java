@@ -21,6 +21,7 @@ import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * Keeps {@code dossier_view} and its open entries in step with every dossier event, in the
@@ -114,9 +115,12 @@ class DossierProjection {
         views.apply(dossierId, PositionGuardedDocuments.positionOf(token), view -> DossierFold.evolve(view, event));
     }
 
-    /** A rebuild starts from an empty collection; the replay then writes every document anew. */
+    /**
+     * A rebuild removes the dossiers it recomputes (see {@link RebuildScope}) with their open entries;
+     * the replay then writes them anew.
+     */
     @ResetHandler
-    void reset() {
-        views.clear();
+    void reset(RebuildScope scope) {
+        views.removeTouchedAfter(scope.keptUpTo());
     }
 }

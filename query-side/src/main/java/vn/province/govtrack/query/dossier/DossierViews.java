@@ -64,6 +64,8 @@ class DossierViews {
     static final String OPEN_COLLECTION = "dossier_open";
 
     private static final String ID = PositionGuardedDocuments.ID;
+    /** Open entries are removed by id, this many per request. */
+    private static final int REMOVAL_BATCH = 1_000;
 
     private final PositionGuardedDocuments views;
     private final MongoCollection<Document> open;
@@ -142,6 +144,22 @@ class DossierViews {
     void clear() {
         views.clear();
         open.deleteMany(new Document());
+    }
+
+    /**
+     * Removes every view that reflects an event after {@code position}, and its open entry: with 0,
+     * every document this projection owns.
+     */
+    void removeTouchedAfter(long position) {
+        if (position == 0) {
+            clear();
+            return;
+        }
+        List<String> ids = views.idsTouchedAfter(position);
+        for (int from = 0; from < ids.size(); from += REMOVAL_BATCH) {
+            open.deleteMany(in(ID, ids.subList(from, Math.min(ids.size(), from + REMOVAL_BATCH))));
+        }
+        views.removeTouchedAfter(position);
     }
 
     /** The same criteria read both collections: an open entry carries every field they test. */

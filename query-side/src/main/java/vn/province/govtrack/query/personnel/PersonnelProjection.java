@@ -22,6 +22,7 @@ import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.projection.RebuildScope;
 import vn.province.govtrack.query.staff.StaffRecords;
 
 /**
@@ -94,12 +95,15 @@ class PersonnelProjection {
                     unit -> unit.dissolvedFrom(event.effectiveDate()));
     }
 
-    /** A rebuild starts from empty collections; the replay then writes every document anew. */
+    /**
+     * A rebuild removes the documents it recomputes (see {@link RebuildScope}) from each collection;
+     * the replay then writes them anew.
+     */
     @ResetHandler
-    void reset() {
-        staff.clear();
-        quotas.clear();
-        units.clear();
+    void reset(RebuildScope scope) {
+        staff.removeTouchedAfter(scope.keptUpTo());
+        quotas.removeTouchedAfter(scope.keptUpTo());
+        units.removeTouchedAfter(scope.keptUpTo());
     }
 
     /** Unit codes and fields never contain '|'. */

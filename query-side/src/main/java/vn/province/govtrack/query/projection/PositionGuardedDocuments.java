@@ -1,7 +1,10 @@
 package vn.province.govtrack.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.eventhandling.TrackingToken;
@@ -100,6 +103,17 @@ public final class PositionGuardedDocuments {
     /** Removes every document of the collection. */
     public void clear() {
         collection.deleteMany(new Document());
+    }
+
+    /** The ids of the documents that reflect an event after {@code position}. */
+    public List<String> idsTouchedAfter(long position) {
+        return collection.find(gt(LAST_POSITION, position)).projection(new Document(ID, 1))
+                         .map(document -> document.getString(ID)).into(new ArrayList<>());
+    }
+
+    /** Removes every document that reflects an event after {@code position}: all of them for 0. */
+    public void removeTouchedAfter(long position) {
+        collection.deleteMany(position == 0 ? new Document() : gt(LAST_POSITION, position));
     }
 
     private static long lastPosition(Document document) {

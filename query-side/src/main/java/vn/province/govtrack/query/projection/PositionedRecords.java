@@ -1,6 +1,7 @@
 package vn.province.govtrack.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,11 @@ public final class PositionedRecords<T> {
     /** Removes every record of the collection. */
     public void clear() {
         collection.deleteMany(new Document());
+    }
+
+    /** Removes every record that reflects an event after {@code position}: all of them for 0. */
+    public void removeTouchedAfter(long position) {
+        collection.deleteMany(position == 0 ? new Document() : gt(LAST_POSITION, position));
     }
 
     private Document toDocument(String id, T record, long position) {

@@ -18,6 +18,7 @@ import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * The reference data API clients look up: units (with their quotas and dissolution) and published
@@ -78,10 +79,10 @@ class ReferenceDataProjection {
                                                            event.processingHours(), event.cutoff(), event.online()));
     }
 
-    /** A rebuild starts from empty collections; the replay then writes every record anew. */
+    /** A rebuild removes the records it recomputes (see {@link RebuildScope}); the replay then writes them anew. */
     @ResetHandler
-    void reset() {
-        units.clear();
-        procedures.clear();
+    void reset(RebuildScope scope) {
+        units.removeTouchedAfter(scope.keptUpTo());
+        procedures.removeTouchedAfter(scope.keptUpTo());
     }
 }

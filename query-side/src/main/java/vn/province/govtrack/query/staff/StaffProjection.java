@@ -16,6 +16,7 @@ import com.mongodb.client.MongoClient;
 
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.staff.StaffEvent;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * Keeps {@value #COLLECTION}, one record per staff member, for {@code GET /staff/{id}} and its history,
@@ -47,9 +48,9 @@ class StaffProjection {
         records.apply(event.staffId(), event, StaffRecords.recorded(token, at, actor));
     }
 
-    /** A rebuild starts from an empty collection; the replay then writes every record anew. */
+    /** A rebuild removes the records it recomputes (see {@link RebuildScope}); the replay then writes them anew. */
     @ResetHandler
-    void reset() {
-        records.clear();
+    void reset(RebuildScope scope) {
+        records.removeTouchedAfter(scope.keptUpTo());
     }
 }

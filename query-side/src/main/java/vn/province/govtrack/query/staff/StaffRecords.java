@@ -62,6 +62,11 @@ public final class StaffRecords {
         records.clear();
     }
 
+    /** Removes every record that reflects an event after {@code position}: all of them for 0. */
+    public void removeTouchedAfter(long position) {
+        records.removeTouchedAfter(position);
+    }
+
     private static Map<String, Object> indexFields(StaffRecord record) {
         List<String> units = Stream.concat(
                         record.assignments().stream().map(StaffRecord.Assignment::unitCode),

@@ -90,6 +90,11 @@ class DossierFacts {
         facts.clear();
     }
 
+    /** Removes every fact that reflects an event after {@code position}: all of them for 0. */
+    void removeTouchedAfter(long position) {
+        facts.removeTouchedAfter(position);
+    }
+
     /**
      * The stored form is as small as the common case allows, because a report reads every fact of
      * its period: the receipt's unit and due date are flat fields, and {@code transfers},

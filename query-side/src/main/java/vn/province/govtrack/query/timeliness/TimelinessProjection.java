@@ -15,6 +15,7 @@ import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * Keeps {@code timeliness_fact} in step with the dossier events that bear on timeliness, in its own
@@ -74,10 +75,10 @@ class TimelinessProjection {
         fold(event.dossierId(), event, token);
     }
 
-    /** A rebuild starts from no facts; the replay then writes every fact anew. */
+    /** A rebuild removes the facts it recomputes (see {@link RebuildScope}); the replay then writes them anew. */
     @ResetHandler
-    void reset() {
-        facts.clear();
+    void reset(RebuildScope scope) {
+        facts.removeTouchedAfter(scope.keptUpTo());
     }
 
     private void fold(String dossierId, Object event, TrackingToken token) {

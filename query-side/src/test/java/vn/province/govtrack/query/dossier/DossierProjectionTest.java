@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import com.mongodb.client.MongoCollection;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /** The projection against a real wire-protocol server, driven the way a tracking processor drives it. */
 class DossierProjectionTest {
@@ -109,10 +111,35 @@ class DossierProjectionTest {
         projection.on(DossierEvents.received("HS-5"), new GlobalSequenceTrackingToken(1));
         projection.on(DossierEvents.received("HS-6"), new GlobalSequenceTrackingToken(2));
 
-        projection.reset();
+        resetThroughAxon(RebuildScope.everything());
 
         assertThat(collection.countDocuments()).isZero();
         assertThat(openEntries.countDocuments()).isZero();
+    }
+
+    @Test
+    void a_rebuild_from_a_position_recomputes_the_dossiers_touched_after_it_and_ends_as_a_full_rebuild() {
+        List<Object> log = List.of(DossierEvents.received("HS-12"), DossierEvents.received("HS-13"),
+                DossierEvents.received("HS-14"), DossierEvents.paymentRequested("HS-13", 30_000),
+                DossierEvents.resolvedEarly("HS-14"));
+        for (int i = 0; i < log.size(); i++) {
+            deliver(log.get(i), i + 1);
+        }
+        List<Document> rightViews = all(collection);
+        List<Document> rightEntries = all(openEntries);
+        // a faulty release folded the payment request at position 4 wrongly
+        collection.updateOne(eq("_id", "HS-13"), new Document("$set", new Document("amountRequested", 3)));
+
+        resetThroughAxon(new RebuildScope(3));
+
+        assertThat(collection.find().map(d -> d.getString("_id"))).as("kept: last event at or before 3")
+                                                                 .containsExactly("HS-12");
+        assertThat(openEntries.find().map(d -> d.getString("_id"))).containsExactly("HS-12");
+        for (int i = 0; i < log.size(); i++) {
+            replay(log.get(i), i + 1, log.size());
+        }
+        assertThat(all(collection)).isEqualTo(rightViews);
+        assertThat(all(openEntries)).isEqualTo(rightEntries);
     }
 
     // ------------------------------------------------------------------ redelivery of lifecycle events
@@ -256,6 +283,27 @@ class DossierProjectionTest {
         } catch (Exception e) {
             throw new AssertionError("delivery of " + event + " failed", e);
         }
+    }
+
+    /** As the tracking processor replays after a reset at {@code resetAt}: a ReplayToken around the event's position. */
+    private void replay(Object event, long at, long resetAt) {
+        try {
+            new AnnotationEventHandlerAdapter(projection).handle(new GenericTrackedEventMessage<>(
+                    ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(resetAt),
+                                                  new GlobalSequenceTrackingToken(at)),
+                    GenericEventMessage.asEventMessage(event)));
+        } catch (Exception e) {
+            throw new AssertionError("replay of " + event + " failed", e);
+        }
+    }
+
+    /** Through Axon's handler adapter, as a processor's reset calls the {@code @ResetHandler}. */
+    private void resetThroughAxon(RebuildScope scope) {
+        new AnnotationEventHandlerAdapter(projection).prepareReset(scope);
+    }
+
+    private static List<Document> all(MongoCollection<Document> documents) {
+        return documents.find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
     private Document openEntry(String dossierId) {

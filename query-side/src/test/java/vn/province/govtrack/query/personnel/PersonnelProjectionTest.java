@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /** The personnel projection against a real wire-protocol server. */
 class PersonnelProjectionTest {
@@ -50,7 +52,7 @@ class PersonnelProjectionTest {
     @BeforeEach
     void emptyReadModel() {
         projection = new PersonnelProjection(client, properties, new ObjectMapper().findAndRegisterModules());
-        projection.reset();
+        projection.reset(RebuildScope.everything());
     }
 
     private static GlobalSequenceTrackingToken at(long position) {
@@ -94,11 +96,27 @@ class PersonnelProjectionTest {
         assertThat(projection.units().find("XA")).contains(new UnitRecord("XA", "Xã Tân Lập", UnitKind.COMMUNE));
         assertThat(projection.staff().find("CB-1")).isPresent();
 
-        projection.reset();
+        projection.reset(RebuildScope.everything());
 
         assertThat(projection.units().findAll(new Document(), null)).isEmpty();
         assertThat(projection.quotas().findAll(new Document(), null)).isEmpty();
         assertThat(projection.staff().findAll(new Document(), null)).isEmpty();
+    }
+
+    @Test
+    void aResetKeepingUpToAPositionRemovesFromEachCollectionOnlyWhatALaterEventTouched() {
+        projection.on(new UnitRegisteredEvent("XA", "Xã Tân Lập", UnitKind.COMMUNE), at(1));
+        projection.on(new StaffingQuotaSetEvent("XA", IT, 3, day("2025-01-01"), "Q1"), at(2));
+        projection.on(recruited("CB-1", "XA", IT, "2025-01-01"), at(3), Instant.EPOCH, null);
+        projection.on(new UnitRegisteredEvent("XB", "Xã Tân Hòa", UnitKind.COMMUNE), at(4));
+        projection.on(new StaffingQuotaSetEvent("XA", IT, 5, day("2025-09-01"), "Q2"), at(5));
+
+        new AnnotationEventHandlerAdapter(projection).prepareReset(new RebuildScope(3));
+
+        assertThat(projection.units().findAll(new Document(), null)).extracting(UnitRecord::code)
+                                                                    .containsExactly("XA");
+        assertThat(projection.quotas().findAll(new Document(), null)).as("its second quota came at 5").isEmpty();
+        assertThat(projection.staff().find("CB-1")).isPresent();
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.mongodb.client.MongoCollection;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.staff.StaffEvent;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /** The staff projection against a real wire-protocol server, driven the way a tracking processor drives it. */
 class StaffProjectionTest {
@@ -52,7 +53,7 @@ class StaffProjectionTest {
     @BeforeEach
     void emptyReadModel() {
         projection = new StaffProjection(client, properties, new ObjectMapper().findAndRegisterModules());
-        projection.reset();
+        projection.reset(RebuildScope.everything());
         collection = client.getDatabase(properties.getDatabase()).getCollection(StaffProjection.COLLECTION);
     }
 
@@ -118,7 +119,7 @@ class StaffProjectionTest {
         deliver(recruited("CB-5", "SO", IT, "2025-01-01"), 1);
         deliver(recruited("CB-6", "SO", IT, "2025-01-01"), 2);
 
-        projection.reset();
+        projection.reset(RebuildScope.everything());
 
         assertThat(collection.countDocuments()).isZero();
     }

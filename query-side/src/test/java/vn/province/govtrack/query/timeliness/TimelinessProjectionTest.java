@@ -29,6 +29,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * The timeliness projection against a real wire-protocol server, driven through Axon's handler
@@ -118,8 +119,24 @@ class TimelinessProjectionTest {
         deliver(events, false);
         List<Document> before = storedFacts();
 
-        projection.reset();
+        handlers.prepareReset(RebuildScope.everything());
         assertThat(collection.countDocuments()).isZero();
+        deliver(events, true);
+
+        assertThat(storedFacts()).isEqualTo(before);
+    }
+
+    @Test
+    void a_reset_keeping_the_facts_last_touched_before_a_position_and_a_replay_from_the_first_event_rebuild_identical_facts() {
+        List<Positioned> events = positioned();
+        deliver(events, false);
+        List<Document> before = storedFacts();
+        long keptUpTo = events.size() / 2;
+
+        handlers.prepareReset(new RebuildScope(keptUpTo));
+        assertThat(collection.find().map(fact -> fact.getLong("lastPosition")))
+                .as("the facts kept").isNotEmpty().allSatisfy(last -> assertThat(last).isLessThanOrEqualTo(keptUpTo));
+        assertThat(collection.countDocuments()).isLessThan(before.size());
         deliver(events, true);
 
         assertThat(storedFacts()).isEqualTo(before);
