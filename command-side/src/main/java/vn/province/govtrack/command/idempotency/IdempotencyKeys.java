@@ -29,9 +29,13 @@ import com.mongodb.client.model.Updates;
 /**
  * The {@value #COLLECTION} collection: one document per (scope, key), claimed by inserting it
  * (the unique {@code _id} makes exactly one insert win), completed with the first answer, or
- * deleted again so that a retry may run. Every write after the claim is conditional on the
- * claimant's {@code claim} token, so a claimant that lost its claim to a take-over changes nothing.
+ * deleted again so that a retry may run. A claim names the instance that holds it ({@code owner},
+ * see {@link Heartbeats}). Every write after the claim is conditional on the claimant's
+ * {@code claim} token, so a claimant that lost its claim to a take-over changes nothing.
  * Single-document operations only: no transactions needed.
+ *
+ * <p>These documents coordinate retries and keep answers for replay; they are not what makes a
+ * command take effect once. That is the commit key its events carry (docs/adr/0005-idempotency.md).
  */
 @Component
 class IdempotencyKeys {
@@ -62,17 +66,19 @@ class IdempotencyKeys {
     }
 
     /**
-     * Claims the key for the caller, or returns the record that holds it.
+     * Claims the key for the caller, held by instance {@code owner}, or returns the record that holds it.
      *
      * @return null when this call claimed the key
      */
-    KeyRecord claimOrFind(String scope, String key, String fingerprint, String claim, Instant now, Instant expiresAt) {
+    KeyRecord claimOrFind(String scope, String key, String fingerprint, String claim, String owner, Instant now,
+                          Instant expiresAt) {
         String id = idOf(scope, key);
         while (true) {
             try {
                 keys.insertOne(new Document("_id", id).append("scope", scope).append("key", key)
                                        .append("fingerprint", fingerprint).append("state", IN_PROGRESS)
-                                       .append("claim", claim).append("claimedAt", Date.from(now))
+                                       .append("claim", claim).append("owner", owner)
+                                       .append("claimedAt", Date.from(now))
                                        .append("createdAt", Date.from(now)).append("expiresAt", Date.from(expiresAt)));
                 return null;
             } catch (MongoWriteException e) {
@@ -88,10 +94,11 @@ class IdempotencyKeys {
         }
     }
 
-    /** Takes over a claim whose lease ran out; false when someone else changed it first. */
-    boolean takeOver(KeyRecord stale, String claim, Instant now) {
-        return keys.updateOne(and(eq("_id", stale.id()), eq("state", IN_PROGRESS), eq("claim", stale.claim())),
-                              Updates.combine(Updates.set("claim", claim), Updates.set("claimedAt", Date.from(now))))
+    /** Takes over an abandoned claim for instance {@code owner}; false when someone else changed it first. */
+    boolean takeOver(KeyRecord abandoned, String claim, String owner, Instant now) {
+        return keys.updateOne(and(eq("_id", abandoned.id()), eq("state", IN_PROGRESS), eq("claim", abandoned.claim())),
+                              Updates.combine(Updates.set("claim", claim), Updates.set("owner", owner),
+                                              Updates.set("claimedAt", Date.from(now))))
                    .getModifiedCount() == 1;
     }
 
@@ -126,8 +133,9 @@ class IdempotencyKeys {
     record StoredAnswer(int status, Map<String, String> headers, byte[] body) {
     }
 
-    record KeyRecord(String id, String fingerprint, String state, String claim, Instant claimedAt, Instant expiresAt,
-                     StoredAnswer answer) {
+    /** @param owner the instance holding the claim; null for claims made before instances had heartbeats */
+    record KeyRecord(String id, String fingerprint, String state, String claim, String owner, Instant claimedAt,
+                     Instant expiresAt, StoredAnswer answer) {
 
         static KeyRecord of(Document document) {
             StoredAnswer answer = null;
@@ -138,7 +146,7 @@ class IdempotencyKeys {
                                           document.get("body", Binary.class).getData());
             }
             return new KeyRecord(document.getString("_id"), document.getString("fingerprint"),
-                                 document.getString("state"), document.getString("claim"),
+                                 document.getString("state"), document.getString("claim"), document.getString("owner"),
                                  document.getDate("claimedAt").toInstant(), document.getDate("expiresAt").toInstant(),
                                  answer);
         }
