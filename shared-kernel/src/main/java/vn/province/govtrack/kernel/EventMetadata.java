@@ -19,6 +19,17 @@ public final class EventMetadata {
     public static final String CORRELATION_ID = "correlationId";
     /** The identifier of the message (the command) whose handling produced the event. */
     public static final String CAUSATION_ID = "causationId";
+    /**
+     * Present on the events of a command sent with an {@code Idempotency-Key}: an opaque digest of the
+     * caller's key within the caller's scope. The event store records it as the commit's key, unique
+     * across the store, so a key takes effect once whatever happens to the process that used it.
+     */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * Present with {@link #IDEMPOTENCY_KEY}: an opaque digest of the request (method, path, body) that
+     * used the key, so that a later request with the same key can be told the same request or another.
+     */
+    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
     private EventMetadata() {
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.kernel.applicant.ApplicantDataErasedEvent;
 import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.applicant.EraseApplicantDataCommand;
 import vn.province.govtrack.personaldata.PersonalData;
@@ -46,15 +47,18 @@ class ApplicantController {
      * (never seen, or erased already); 400 for anything but 12 digits. The erasure is recorded first
      * ({@code ApplicantDataErasedEvent}, key id only) and the key destroyed second, so a failure in
      * between leaves the key in place and a retry completes it; answers never echo the ID number.
-     * Times are kept to the millisecond, as the key store records them.
+     * Times are kept to the millisecond, as the key store records them. A retry answered from the
+     * recorded erasure (Idempotency-Key) destroys the recorded key, if it still lives, and answers 204.
      */
     @DeleteMapping("/{idNumber}")
     ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = ApplicantIds.ID_NUMBER_PATTERN,
                                                       message = "must be 12 digits") String idNumber) {
-        String keyId = personalData.liveKeyIdOf(idNumber).orElseThrow(ApplicantController::notFound);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant erasedAt = commands.<Instant>send(new EraseApplicantDataCommand(keyId, now)).result();
-        personalData.destroyKey(keyId, erasedAt);
+        ApplicantDataErasedEvent erased = commands.send(
+                () -> new EraseApplicantDataCommand(
+                        personalData.liveKeyIdOf(idNumber).orElseThrow(ApplicantController::notFound), now),
+                recorded -> recorded.last(ApplicantDataErasedEvent.class)).result();
+        personalData.destroyKey(erased.keyId(), erased.erasedAt());
         return ResponseEntity.noContent().build();
     }
 

@@ -33,19 +33,20 @@ class ApplicantData {
 
     /**
      * Records the erasure once. Asking again (a retry after the key's destruction failed) records
-     * nothing new and answers the first erasure's time, so the key's tombstone can carry it.
+     * nothing new and answers the first erasure, so the key's tombstone can carry its time.
      *
-     * @return when the erasure was recorded
+     * @return the erasure as recorded
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Instant handle(EraseApplicantDataCommand command) {
+    ApplicantDataErasedEvent handle(EraseApplicantDataCommand command) {
         if (erasedAt != null) {
-            return erasedAt;
+            return new ApplicantDataErasedEvent(command.keyId(), erasedAt);
         }
-        Instant at = Require.present(command.erasedAt(), "erasedAt");
-        apply(new ApplicantDataErasedEvent(Require.text(command.keyId(), "keyId"), at));
-        return at;
+        ApplicantDataErasedEvent erased = new ApplicantDataErasedEvent(Require.text(command.keyId(), "keyId"),
+                                                                       Require.present(command.erasedAt(), "erasedAt"));
+        apply(erased);
+        return erased;
     }
 
     @EventSourcingHandler

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
+import vn.province.govtrack.kernel.calendar.HolidaysSetEvent;
 import vn.province.govtrack.kernel.calendar.SetHolidaysCommand;
 
 @RestController
@@ -32,7 +33,8 @@ class HolidayController {
     @PutMapping("/{year}")
     HolidaysSet set(@PathVariable @Min(HolidayCalendar.FIRST_YEAR) @Max(HolidayCalendar.LAST_YEAR) int year,
                     @RequestBody @NotNull @Size(max = 366) List<@NotNull LocalDate> holidays) {
-        Accepted<List<LocalDate>> accepted = commands.send(new SetHolidaysCommand(year, holidays));
+        Accepted<List<LocalDate>> accepted = commands.send(
+                () -> new SetHolidaysCommand(year, holidays), recorded -> recorded.last(HolidaysSetEvent.class).holidays());
         return new HolidaysSet(year, accepted.result(), accepted.position());
     }
 

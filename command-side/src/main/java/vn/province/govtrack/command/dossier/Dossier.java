@@ -217,12 +217,11 @@ class Dossier {
             }
             apply(new DossierSubmittedOnlineEvent(command.dossierId(), terms.code(), terms.field(), unit,
                                                   submittedBy, submittedAt));
-            return new Standing(NEW, unit, null);
+            return standing();
         }
-        DossierReceivedEvent received = receipt(command.dossierId(), terms, unit, channel, submittedBy, submittedAt,
-                                                referenceData.workingCalendar());
-        apply(received);
-        return new Standing(RECEIVED, unit, received.dueAt());
+        apply(receipt(command.dossierId(), terms, unit, channel, submittedBy, submittedAt,
+                      referenceData.workingCalendar()));
+        return standing();
     }
 
     /** The desk accepts an online submission; the clock starts and the due date is decided now. */
@@ -501,8 +500,9 @@ class Dossier {
         return assignee != null ? IN_PROCESSING : RECEIVED;
     }
 
-    private Standing standing() {
-        return new Standing(status, unitCode, dueAt);
+    /** What the commands that change the dossier's standing answer; {@link RecordedStandings} reads it back. */
+    Standing standing() {
+        return new Standing(dossierId, status, unitCode, dueAt);
     }
 
     private void allow(Step step) {

@@ -28,7 +28,9 @@ import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
+import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
@@ -42,6 +44,7 @@ import vn.province.govtrack.kernel.dossier.ResolveDossierCommand;
 import vn.province.govtrack.kernel.dossier.ReturnDossierCommand;
 import vn.province.govtrack.kernel.dossier.StopDossierCommand;
 import vn.province.govtrack.kernel.dossier.SubmitDossierCommand;
+import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
 import vn.province.govtrack.personaldata.PersonalData;
@@ -78,20 +81,26 @@ import vn.province.govtrack.personaldata.PersonalData;
  *
  * <p>A step the dossier's status does not allow is a 409 (see {@code Dossier.Step}); an unknown
  * dossier, or transfer to an unknown unit, a 404.
+ *
+ * <p>Next to each command stands how its result is read back from the events it recorded, for the
+ * retry of a request whose first attempt recorded it but never answered ({@link CommandSender#send}):
+ * the standing after it for most ({@link RecordedStandings}), or what its event says.
  */
 @RestController
 @RequestMapping("/api/v1/dossiers")
 class DossierController {
 
     private final CommandSender commands;
+    private final RecordedStandings standings;
     private final QuerySideLinks links;
     private final PersonalData personalData;
     private final IdGenerator ids;
     private final ZoneId zone;
 
-    DossierController(CommandSender commands, PersonalData personalData, IdGenerator ids, WorkingHours workingHours,
-                      QuerySideLinks links) {
+    DossierController(CommandSender commands, RecordedStandings standings, PersonalData personalData, IdGenerator ids,
+                      WorkingHours workingHours, QuerySideLinks links) {
         this.commands = commands;
+        this.standings = standings;
         this.links = links;
         this.personalData = personalData;
         this.ids = ids;
@@ -105,13 +114,13 @@ class DossierController {
      */
     @PostMapping
     ResponseEntity<DossierAnswer> submit(@Valid @RequestBody SubmitDossierRequest request) {
-        String dossierId = request.dossierId() != null ? request.dossierId() : ids.generateId().toString();
-        SubmitDossierCommand command = new SubmitDossierCommand(
-                dossierId, request.procedureCode(), request.unitCode(), request.channel(),
-                personalData.seal(request.applicant().toApplicant()), instantOf(request.submittedAt()));
-        DossierAnswer answer = answer(dossierId, commands.send(command));
+        DossierAnswer answer = answer(commands.send(() -> new SubmitDossierCommand(
+                request.dossierId() != null ? request.dossierId() : ids.generateId().toString(),
+                request.procedureCode(), request.unitCode(), request.channel(),
+                personalData.seal(request.applicant().toApplicant()), instantOf(request.submittedAt())),
+                standings::after));
         return ResponseEntity
-                .created(links.dossier(dossierId))
+                .created(links.dossier(answer.dossierId()))
                 .body(answer);
     }
 
@@ -120,23 +129,25 @@ class DossierController {
     DossierAnswer receive(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @RequestBody(required = false) ReceiptRequest request) {
         Instant receivedAt = request == null ? null : instantOf(request.receivedAt());
-        return answer(dossierId, commands.send(new ReceiveDossierCommand(dossierId, receivedAt)));
+        return answer(commands.send(() -> new ReceiveDossierCommand(dossierId, receivedAt), standings::after));
     }
 
     /** The desk refuses an online dossier: NEW becomes NOT_RECEIVED. */
     @PostMapping("/{dossierId}/refusal")
     DossierAnswer refuse(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody RefusalRequest request) {
-        return answer(dossierId, commands.send(
-                new RefuseDossierCommand(dossierId, request.reason(), instantOf(request.refusedAt()))));
+        return answer(commands.send(
+                () -> new RefuseDossierCommand(dossierId, request.reason(), instantOf(request.refusedAt())),
+                standings::after));
     }
 
     /** An officer handles the dossier (IN_PROCESSING); a later assignment hands it to another officer. */
     @PostMapping("/{dossierId}/assignment")
     DossierAnswer assign(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody AssignmentRequest request) {
-        return answer(dossierId, commands.send(
-                new AssignDossierCommand(dossierId, request.staffId(), instantOf(request.assignedAt()))));
+        return answer(commands.send(
+                () -> new AssignDossierCommand(dossierId, request.staffId(), instantOf(request.assignedAt())),
+                standings::after));
     }
 
     /** The applicant must add documents; the clock pauses. Answers which request this is (1 for the first). */
@@ -144,7 +155,8 @@ class DossierController {
     SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                               @Valid @RequestBody RequestSupplementRequest request) {
         Accepted<Integer> accepted = commands.send(
-                new RequestSupplementCommand(dossierId, request.reason(), instantOf(request.requestedAt())));
+                () -> new RequestSupplementCommand(dossierId, request.reason(), instantOf(request.requestedAt())),
+                recorded -> recorded.last(SupplementRequestedEvent.class).requestNumber());
         return new SupplementRequestAnswer(dossierId, DossierStatus.SUPPLEMENT_REQUESTED, accepted.result(),
                                            accepted.position());
     }
@@ -157,47 +169,52 @@ class DossierController {
     DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody(required = false) ProvideSupplementRequest request) {
         ProvideSupplementRequest given = request != null ? request : new ProvideSupplementRequest(null, null);
-        return answer(dossierId, commands.send(
-                new ProvideSupplementCommand(dossierId, given.note(), instantOf(given.providedAt()))));
+        return answer(commands.send(
+                () -> new ProvideSupplementCommand(dossierId, given.note(), instantOf(given.providedAt())),
+                standings::after));
     }
 
     /** Fees or financial obligations are requested, {@code amount} in VND. */
     @PostMapping("/{dossierId}/payment-requests")
     DossierAnswer requestPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                  @Valid @RequestBody RequestPaymentRequest request) {
-        return answer(dossierId, commands.send(new RequestPaymentCommand(
-                dossierId, request.amount(), request.reason(), instantOf(request.requestedAt()))));
+        return answer(commands.send(() -> new RequestPaymentCommand(
+                dossierId, request.amount(), request.reason(), instantOf(request.requestedAt())), standings::after));
     }
 
     /** The requested payment was made, {@code amount} in VND; processing resumes. */
     @PostMapping("/{dossierId}/payments")
     DossierAnswer recordPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                 @Valid @RequestBody RecordPaymentRequest request) {
-        return answer(dossierId, commands.send(
-                new RecordPaymentCommand(dossierId, request.amount(), instantOf(request.paidAt()))));
+        return answer(commands.send(
+                () -> new RecordPaymentCommand(dossierId, request.amount(), instantOf(request.paidAt())),
+                standings::after));
     }
 
     /** Apology and a new appointment date, later than the one in force (Circular 03/2025, form 04). */
     @PostMapping("/{dossierId}/extensions")
     DossierAnswer extend(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody ExtensionRequest request) {
-        return answer(dossierId, commands.send(new ExtendDossierCommand(
-                dossierId, instantOf(request.newDueAt()), request.apology(), instantOf(request.extendedAt()))));
+        return answer(commands.send(() -> new ExtendDossierCommand(
+                dossierId, instantOf(request.newDueAt()), request.apology(), instantOf(request.extendedAt())),
+                standings::after));
     }
 
     /** Another unit handles the dossier; it must exist (404) and differ from the current one (409). */
     @PostMapping("/{dossierId}/transfers")
     DossierAnswer transfer(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                            @Valid @RequestBody TransferRequest request) {
-        return answer(dossierId, commands.send(new TransferDossierCommand(
-                dossierId, request.toUnitCode(), request.reason(), instantOf(request.transferredAt()))));
+        return answer(commands.send(() -> new TransferDossierCommand(
+                dossierId, request.toUnitCode(), request.reason(), instantOf(request.transferredAt())),
+                standings::after));
     }
 
     @PostMapping("/{dossierId}/resolution")
     ResolutionAnswer resolve(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                              @Valid @RequestBody ResolutionRequest request) {
-        Accepted<Timeliness> accepted = commands.send(new ResolveDossierCommand(
-                dossierId, request.outcome(), request.note(), instantOf(request.resolvedAt())));
+        Accepted<Timeliness> accepted = commands.send(() -> new ResolveDossierCommand(
+                dossierId, request.outcome(), request.note(), instantOf(request.resolvedAt())),
+                recorded -> recorded.last(DossierResolvedEvent.class).timeliness());
         return new ResolutionAnswer(dossierId, DossierStatus.RESOLVED, accepted.result(), accepted.position());
     }
 
@@ -206,15 +223,16 @@ class DossierController {
     DossierAnswer returnResult(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                @RequestBody(required = false) ReturnRequest request) {
         Instant returnedAt = request == null ? null : instantOf(request.returnedAt());
-        return answer(dossierId, commands.send(new ReturnDossierCommand(dossierId, returnedAt)));
+        return answer(commands.send(() -> new ReturnDossierCommand(dossierId, returnedAt), standings::after));
     }
 
     /** The applicant asks to withdraw; a stop grants it. */
     @PostMapping("/{dossierId}/withdrawal")
     DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody WithdrawalRequest request) {
-        return answer(dossierId, commands.send(
-                new RequestWithdrawalCommand(dossierId, request.reason(), instantOf(request.requestedAt()))));
+        return answer(commands.send(
+                () -> new RequestWithdrawalCommand(dossierId, request.reason(), instantOf(request.requestedAt())),
+                standings::after));
     }
 
     /** Processing stops (withdrawal granted, supplement never supplied, legal stop); judged like a resolution. */
@@ -222,13 +240,14 @@ class DossierController {
     ResolutionAnswer stop(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @Valid @RequestBody StopRequest request) {
         Accepted<Timeliness> accepted = commands.send(
-                new StopDossierCommand(dossierId, request.reason(), instantOf(request.stoppedAt())));
+                () -> new StopDossierCommand(dossierId, request.reason(), instantOf(request.stoppedAt())),
+                recorded -> recorded.last(DossierStoppedEvent.class).timeliness());
         return new ResolutionAnswer(dossierId, DossierStatus.STOPPED, accepted.result(), accepted.position());
     }
 
-    private DossierAnswer answer(String dossierId, Accepted<Standing> accepted) {
+    private DossierAnswer answer(Accepted<Standing> accepted) {
         Standing standing = accepted.result();
-        return new DossierAnswer(dossierId, standing.status(), standing.unitCode(), local(standing.dueAt()),
+        return new DossierAnswer(standing.dossierId(), standing.status(), standing.unitCode(), local(standing.dueAt()),
                                  accepted.position());
     }
 

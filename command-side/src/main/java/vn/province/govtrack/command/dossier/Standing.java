@@ -5,8 +5,8 @@ import java.time.Instant;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 
 /**
- * Where a dossier stands after a command: its status, the unit handling it, and the due date in
- * force (null while it waits online as NEW, and for one refused before receipt).
+ * Where a dossier stands after a command: which dossier, its status, the unit handling it, and the
+ * due date in force (null while it waits online as NEW, and for one refused before receipt).
  */
-record Standing(DossierStatus status, String unitCode, Instant dueAt) {
+record Standing(String dossierId, DossierStatus status, String unitCode, Instant dueAt) {
 }

@@ -10,10 +10,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Deletes keys past their retention every {@code govtrack.idempotency.cleanup-period}. Real MongoDB
- * does it through the TTL index as well; mongo-java-server does not, and expired keys are ignored
- * when read in any case, so the cleanup only bounds the collection's size. Every instance runs it;
- * the deletes are idempotent.
+ * Deletes keys past their retention, and the heartbeats of instances silent for as long, every
+ * {@code govtrack.idempotency.cleanup-period}. Real MongoDB deletes keys through the TTL index as
+ * well; mongo-java-server does not, and expired keys are ignored when read in any case, so the
+ * cleanup only bounds the collections' size. Every instance runs it; the deletes are idempotent.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)
@@ -23,10 +23,15 @@ class IdempotencyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
 
     private final IdempotencyKeys keys;
+    private final Heartbeats heartbeats;
+    private final IdempotencyProperties properties;
     private final Clock clock;
 
-    IdempotencyConfiguration(IdempotencyKeys keys, Clock clock) {
+    IdempotencyConfiguration(IdempotencyKeys keys, Heartbeats heartbeats, IdempotencyProperties properties,
+                             Clock clock) {
         this.keys = keys;
+        this.heartbeats = heartbeats;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -36,6 +41,10 @@ class IdempotencyConfiguration {
         long deleted = keys.deleteExpired(clock.instant());
         if (deleted > 0) {
             log.info("Deleted {} expired idempotency keys", deleted);
+        }
+        long silent = heartbeats.forgetSilentFor(properties.retention());
+        if (silent > 0) {
+            log.info("Deleted the heartbeats of {} instances silent for {}", silent, properties.retention());
         }
     }
 }

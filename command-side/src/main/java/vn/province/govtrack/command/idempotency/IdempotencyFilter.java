@@ -1,17 +1,14 @@
 package vn.province.govtrack.command.idempotency;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +19,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -34,24 +29,33 @@ import vn.province.govtrack.command.idempotency.IdempotencyKeys.KeyRecord;
 import vn.province.govtrack.command.idempotency.IdempotencyKeys.StoredAnswer;
 import vn.province.govtrack.command.web.BufferedRequest;
 import vn.province.govtrack.command.web.FilterProblems;
+import vn.province.govtrack.command.web.IdempotentRequest;
+import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.eventstore.MongoEventStorageEngine.KeyedCommit;
 
 /**
  * Makes commands ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under {@code /api/v1/})
- * that carry an {@value #HEADER} header idempotent: the first request with a key runs and its answer
- * is kept; a retry with the same key and the same request gets that answer again (marked
- * {@value #REPLAYED}), and nothing runs twice. Keys are scoped by the authenticated subject
+ * that carry an {@value #HEADER} header take effect at most once, and answers every retry with the
+ * first answer (marked {@value #REPLAYED}). Keys are scoped by the authenticated subject
  * ({@code anonymous} without one), so two callers' keys never meet. See docs/adr/0005-idempotency.md.
  *
  * <ul>
  *   <li>a key must be 1–255 visible ASCII characters, given once (400 otherwise);</li>
  *   <li>the same key with another method, path or body: 422, nothing runs;</li>
  *   <li>a retry while the first request still runs waits for its answer, at most
- *       {@code govtrack.idempotency.max-wait}, then 409;</li>
- *   <li>answers 2xx and 4xx are kept; a 5xx, an exception or a lost concurrency race gives the key up,
- *       so a retry runs anew;</li>
- *   <li>a claim still in progress after {@code govtrack.idempotency.lease} (its instance died) is taken
- *       over by the next retry.</li>
+ *       {@code govtrack.idempotency.max-wait}, then 409 with {@code Retry-After};</li>
+ *   <li>a claim whose instance stopped beating ({@link Heartbeats}) is taken over by the waiting retry
+ *       within seconds; one older than {@code govtrack.idempotency.lease} is taken over in any case;</li>
+ *   <li>answers 2xx and 4xx are kept; a 5xx, an exception or a lost concurrency race gives the claim up,
+ *       so a retry runs anew (or is answered from the commit, if the command was recorded).</li>
  * </ul>
+ *
+ * <p>Whoever holds the claim first looks for the commit recorded under the key: an earlier attempt may
+ * have recorded the command and died before its answer was kept (or the claim may have outlived its
+ * retention). Then the request is answered from that commit, through the same controller, without
+ * sending the command again ({@link vn.province.govtrack.command.web.CommandSender}). Otherwise the
+ * command runs, its events carrying the key; the event store lets one commit only hold it, so even two
+ * attempts running at once (a take-over of an instance presumed dead that was not) record it once.
  *
  * <p>It runs after Spring Security's filter chain (order -100), which establishes the principal, and
  * after the body-size limit, which hands the body on in memory.
@@ -64,23 +68,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
     static final String ANONYMOUS = "anonymous";
 
-    private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /** The headers of an answer worth replaying; the correlation id is the retry's own. */
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION);
 
     private final IdempotencyKeys keys;
+    private final Heartbeats heartbeats;
+    private final IdempotencyDigests digests;
+    private final MongoEventStorageEngine eventStore;
     private final IdempotencyProperties properties;
     private final FilterProblems problems;
-    private final ObjectMapper canonicalJson;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyKeys keys, IdempotencyProperties properties, FilterProblems problems,
-                      ObjectMapper json, Clock clock) {
+    IdempotencyFilter(IdempotencyKeys keys, Heartbeats heartbeats, IdempotencyDigests digests,
+                      MongoEventStorageEngine eventStore, IdempotencyProperties properties, FilterProblems problems,
+                      Clock clock) {
         this.keys = keys;
+        this.heartbeats = heartbeats;
+        this.digests = digests;
+        this.eventStore = eventStore;
         this.properties = properties;
         this.problems = problems;
-        this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.clock = clock;
     }
 
@@ -107,15 +116,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         BufferedRequest buffered = new BufferedRequest(request, request.getInputStream().readAllBytes());
         Principal principal = request.getUserPrincipal();
         String scope = principal != null && principal.getName() != null ? principal.getName() : ANONYMOUS;
-        String fingerprint = fingerprint(request, buffered.body());
-        String claim = UUID.randomUUID().toString();
+        String fingerprint = digests.fingerprint(request, buffered.body());
+        Claim claim = new Claim(scope, key, UUID.randomUUID().toString(),
+                                new IdempotentRequest(digests.commitKey(scope, key), fingerprint));
 
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
         while (true) {
             Instant now = clock.instant();
-            KeyRecord held = keys.claimOrFind(scope, key, fingerprint, claim, now, now.plus(properties.retention()));
+            KeyRecord held = keys.claimOrFind(scope, key, fingerprint, claim.token(), heartbeats.instanceId(), now,
+                                              now.plus(properties.retention()));
             if (held == null) {
-                runAndKeep(buffered, response, chain, scope, key, claim);
+                runClaimed(buffered, response, chain, claim);
                 return;
             }
             if (!held.expiresAt().isAfter(now)) {
@@ -123,19 +134,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 continue;
             }
             if (!held.fingerprint().equals(fingerprint)) {
-                problems.write(request, response, 422, "idempotency-key-reused", "Idempotency key reused",
-                               "this " + HEADER + " was used for a different request; use a new key for a new request");
+                refuseReusedKey(request, response);
                 return;
             }
             if (held.completed()) {
                 replay(held.answer(), response);
                 return;
             }
-            if (!held.claimedAt().plus(properties.lease()).isAfter(now) && keys.takeOver(held, claim, now)) {
-                runAndKeep(buffered, response, chain, scope, key, claim);
+            if (abandoned(held, now) && keys.takeOver(held, claim.token(), heartbeats.instanceId(), now)) {
+                logger.info("Took over an idempotency key's claim from "
+                            + (held.owner() != null ? "instance " + held.owner() : "a claimant") + " presumed dead");
+                runClaimed(buffered, response, chain, claim);
                 return;
             }
             if (System.nanoTime() >= deadline) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfterSeconds()));
                 problems.write(request, response, 409, "idempotency-key-in-progress", "Request in progress",
                                "a request with this " + HEADER + " is still being processed; retry later");
                 return;
@@ -144,29 +157,71 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void runAndKeep(BufferedRequest request, HttpServletResponse response, FilterChain chain, String scope,
-                            String key, String claim) throws ServletException, IOException {
+    /** The claim this request holds or seeks, and what it hands on to the command it carries. */
+    private record Claim(String scope, String key, String token, IdempotentRequest request) {
+    }
+
+    /**
+     * Whether the claimant is presumed gone: its instance stopped beating, or the claim is older than the
+     * lease, the last resort for a claim whose instance lives on but lost track of it (its answer could
+     * not be stored) or that names no instance.
+     */
+    private boolean abandoned(KeyRecord held, Instant now) {
+        return held.owner() != null && heartbeats.presumedDead(held.owner())
+               || !held.claimedAt().plus(properties.lease()).isAfter(now);
+    }
+
+    /**
+     * Runs the request under its claim. A commit already recorded under the key answers it (a commit of
+     * another request: 422, and the claim is given up, so that the commit keeps deciding).
+     */
+    private void runClaimed(BufferedRequest request, HttpServletResponse response, FilterChain chain, Claim claim)
+            throws ServletException, IOException {
+        Optional<KeyedCommit> recorded = eventStore.commitWithKey(claim.request().commitKey());
+        if (recorded.isPresent()) {
+            if (!claim.request().isRecordedIn(recorded.get())) {
+                keys.release(claim.scope(), claim.key(), claim.token());
+                refuseReusedKey(request, response);
+                return;
+            }
+            claim.request().answerFrom(recorded.get());
+        }
+        claim.request().bindTo(request);
+        runAndKeep(request, response, chain, claim);
+    }
+
+    private void runAndKeep(BufferedRequest request, HttpServletResponse response, FilterChain chain, Claim claim)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, answer);
         } catch (ServletException | IOException | RuntimeException e) {
-            keys.release(scope, key, claim);
+            keys.release(claim.scope(), claim.key(), claim.token());
             throw e;
         }
         int status = answer.getStatus();
         boolean keep = status < 500 && request.getAttribute(FilterProblems.RETRY_MAY_SUCCEED) == null;
         try {
             if (!keep) {
-                keys.release(scope, key, claim);
-            } else if (!keys.complete(scope, key, claim, stored(answer), clock.instant())) {
-                logger.warn("Idempotency key claim was taken over before the answer could be kept; "
-                            + "the lease is shorter than this request took");
+                keys.release(claim.scope(), claim.key(), claim.token());
+            } else if (!keys.complete(claim.scope(), claim.key(), claim.token(), stored(answer), clock.instant())) {
+                logger.warn("Idempotency key claim was taken over before the answer could be kept: this instance was "
+                            + "presumed dead, or the request outlasted the lease");
             }
         } catch (RuntimeException e) {
-            // the command has run: its answer goes out; the claim stays until its lease ends
+            // The answer goes out. The claim stays: once the lease ends a retry takes it over and rebuilds
+            // the answer from the command's commit, if there is one, or runs the command.
             logger.error("Could not keep the answer of an idempotent request", e);
         }
+        if (claim.request().recorded().isPresent()) {
+            answer.setHeader(REPLAYED, "true");
+        }
         answer.copyBodyToResponse();
+    }
+
+    private void refuseReusedKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, 422, "idempotency-key-reused", "Idempotency key reused",
+                       "this " + HEADER + " was used for a different request; use a new key for a new request");
     }
 
     private static StoredAnswer stored(ContentCachingResponseWrapper answer) {
@@ -186,34 +241,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader(REPLAYED, "true");
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
-    }
-
-    /**
-     * SHA-256 of method, path with query, and body. A JSON body counts by its content, with object
-     * members sorted by name, so a client that serializes the same request differently still matches;
-     * any other body counts byte for byte.
-     */
-    private String fingerprint(HttpServletRequest request, byte[] body) {
-        String target = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
-            sha256.update(canonical(body));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
-    }
-
-    private byte[] canonical(byte[] body) {
-        if (body.length == 0) {
-            return body;
-        }
-        try {
-            return canonicalJson.writeValueAsBytes(canonicalJson.readValue(body, Object.class));
-        } catch (IOException | RuntimeException notJson) {
-            return body;
-        }
     }
 
     private void pause() throws IOException {

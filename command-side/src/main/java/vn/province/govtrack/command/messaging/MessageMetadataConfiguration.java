@@ -10,8 +10,11 @@ import vn.province.govtrack.kernel.EventMetadata;
 
 /**
  * Copies metadata from each command onto the events its handling applies, so no handler sets it
- * by hand. The command itself gets {@code actor}, {@code actorRole}, {@code actorUnit} and
- * {@code correlationId} when it is dispatched (see {@code RequestMetadataInterceptor}).
+ * by hand. The command itself gets {@code actor}, {@code actorRole}, {@code actorUnit},
+ * {@code correlationId} and, when its request has an {@code Idempotency-Key}, {@code idempotencyKey}
+ * and {@code requestFingerprint} when it is dispatched (see {@code RequestMetadataInterceptor}). All
+ * events of a command thus carry the same {@code idempotencyKey}, which the event store records as
+ * their commit's key: one commit per key, however many attempts run.
  *
  * <p>These beans replace Axon's default {@link MessageOriginProvider}, whose keys would name the
  * command's id {@code correlationId}; here the command's id is the {@code causationId}, and the
@@ -28,5 +31,10 @@ class MessageMetadataConfiguration {
     @Bean
     CorrelationDataProvider actor() {
         return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.ACTOR_ROLE, EventMetadata.ACTOR_UNIT);
+    }
+
+    @Bean
+    CorrelationDataProvider idempotency() {
+        return new SimpleCorrelationDataProvider(EventMetadata.IDEMPOTENCY_KEY, EventMetadata.REQUEST_FINGERPRINT);
     }
 }

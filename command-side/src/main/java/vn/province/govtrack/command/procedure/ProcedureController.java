@@ -36,9 +36,9 @@ class ProcedureController {
     @PostMapping
     ResponseEntity<ProcedurePublished> publish(@Valid @RequestBody PublishProcedureRequest request) {
         boolean online = Boolean.TRUE.equals(request.online());
-        long position = commands.send(new PublishProcedureCommand(
+        long position = commands.send(() -> new PublishProcedureCommand(
                 request.code(), request.name(), request.field(), request.level(), request.processingHours(),
-                LocalTime.parse(request.cutoff()), online)).position();
+                LocalTime.parse(request.cutoff()), online), recorded -> null).position();
         return ResponseEntity
                 .created(links.procedure(request.code()))
                 .body(new ProcedurePublished(request.code(), request.name(), request.field(), request.level(),

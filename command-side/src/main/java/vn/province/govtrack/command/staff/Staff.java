@@ -92,7 +92,7 @@ class Staff {
     /** Create-if-missing, so that reusing a staff id is a rule violation rather than a storage conflict. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    LocalDate handle(RecruitStaffCommand command, UnitDirectory units, Clock clock) {
+    StaffRecruitedEvent handle(RecruitStaffCommand command, UnitDirectory units, Clock clock) {
         if (streamId != null) {
             throw new RuleViolationException("staff member '" + staffId + "' is already recorded");
         }
@@ -106,9 +106,10 @@ class Staff {
         LocalDate effectiveDate = date(command.effectiveDate() != null ? command.effectiveDate() : LocalDate.now(clock),
                                        "effectiveDate");
         String unitCode = unitTakingStaff(command.unitCode(), "unitCode", units, null);
-        apply(new StaffRecruitedEvent(command.staffId(), fullName, unitCode, field, position, effectiveDate,
-                                      decisionNo));
-        return effectiveDate;
+        StaffRecruitedEvent recruited = new StaffRecruitedEvent(command.staffId(), fullName, unitCode, field, position,
+                                                                effectiveDate, decisionNo);
+        apply(recruited);
+        return recruited;
     }
 
     @CommandHandler

@@ -33,14 +33,18 @@ import vn.province.govtrack.kernel.staff.SecondStaffCommand;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 import vn.province.govtrack.kernel.staff.SecondmentEndedEvent;
 import vn.province.govtrack.kernel.staff.StaffDepartedEvent;
+import vn.province.govtrack.kernel.staff.StaffRecruitedEvent;
 import vn.province.govtrack.kernel.staff.StaffSecondedEvent;
 import vn.province.govtrack.kernel.staff.StaffTransferredEvent;
+import vn.province.govtrack.kernel.staff.TrainingCompletedEvent;
 import vn.province.govtrack.kernel.staff.TransferStaffCommand;
 
 /**
  * Staff commands (Department of Home Affairs). Each movement names its decision number and effective
  * date; an unknown staff id is 404, a movement the person's record forbids is 409. In the answers
  * {@code position} is always the global event position; the job position is {@code jobPosition}.
+ * Each handler's result is read back from the event it applied last, for the retry of a request
+ * whose first attempt recorded the command but never answered ({@link CommandSender#send}).
  */
 @RestController
 @RequestMapping("/api/v1/staff")
@@ -64,22 +68,23 @@ class StaffController {
 
     @PostMapping
     ResponseEntity<Recruited> recruit(@Valid @RequestBody RecruitRequest request) {
-        String staffId = request.staffId() != null ? request.staffId() : ids.generateId().toString();
-        Accepted<LocalDate> accepted = commands.send(new RecruitStaffCommand(
-                staffId, request.fullName(), request.unitCode(), request.field(), request.position(),
-                request.effectiveDate(), request.decisionNo()));
+        Accepted<StaffRecruitedEvent> accepted = commands.send(() -> new RecruitStaffCommand(
+                request.staffId() != null ? request.staffId() : ids.generateId().toString(), request.fullName(),
+                request.unitCode(), request.field(), request.position(), request.effectiveDate(), request.decisionNo()),
+                recorded -> recorded.last(StaffRecruitedEvent.class));
+        StaffRecruitedEvent e = accepted.result();
         return ResponseEntity
-                .created(links.staff(staffId))
-                .body(new Recruited(staffId, request.fullName(), request.unitCode(), request.field(), request.position(),
-                                    accepted.result(), request.decisionNo(), accepted.position()));
+                .created(links.staff(e.staffId()))
+                .body(new Recruited(e.staffId(), e.fullName(), e.unitCode(), e.field(), e.position(), e.effectiveDate(),
+                                    e.decisionNo(), accepted.position()));
     }
 
     @PostMapping("/{staffId}/transfers")
     Transferred transfer(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                          @Valid @RequestBody TransferRequest request) {
-        Accepted<StaffTransferredEvent> accepted = commands.send(new TransferStaffCommand(
+        Accepted<StaffTransferredEvent> accepted = commands.send(() -> new TransferStaffCommand(
                 staffId, request.toUnitCode(), request.toField(), request.toPosition(), request.effectiveDate(),
-                request.decisionNo()));
+                request.decisionNo()), recorded -> recorded.last(StaffTransferredEvent.class));
         StaffTransferredEvent e = accepted.result();
         return new Transferred(staffId, e.fromUnitCode(), e.fromField(), e.toUnitCode(), e.toField(), e.toPosition(),
                                e.effectiveDate(), e.decisionNo(), accepted.position());
@@ -89,8 +94,9 @@ class StaffController {
     @PostMapping("/{staffId}/secondments")
     Seconded second(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                     @Valid @RequestBody SecondmentRequest request) {
-        Accepted<StaffSecondedEvent> accepted = commands.send(new SecondStaffCommand(
-                staffId, request.toUnitCode(), request.toField(), request.from(), request.until(), request.decisionNo()));
+        Accepted<StaffSecondedEvent> accepted = commands.send(() -> new SecondStaffCommand(
+                staffId, request.toUnitCode(), request.toField(), request.from(), request.until(),
+                request.decisionNo()), recorded -> recorded.last(StaffSecondedEvent.class));
         StaffSecondedEvent e = accepted.result();
         return new Seconded(staffId, e.secondmentNo(), e.homeUnitCode(), e.field(), e.toUnitCode(), e.toField(),
                             e.from(), e.until(), e.decisionNo(), accepted.position());
@@ -100,8 +106,9 @@ class StaffController {
     @PostMapping("/{staffId}/secondments/end")
     SecondmentEnded endSecondment(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                   @Valid @RequestBody EndSecondmentRequest request) {
-        Accepted<SecondmentEndedEvent> accepted = commands.send(new EndSecondmentCommand(
-                staffId, request.effectiveDate(), request.decisionNo()));
+        Accepted<SecondmentEndedEvent> accepted = commands.send(
+                () -> new EndSecondmentCommand(staffId, request.effectiveDate(), request.decisionNo()),
+                recorded -> recorded.last(SecondmentEndedEvent.class));
         SecondmentEndedEvent e = accepted.result();
         return new SecondmentEnded(staffId, e.secondmentNo(), e.toUnitCode(), e.endedOn(), e.reason(), e.decisionNo(),
                                    accepted.position());
@@ -110,8 +117,8 @@ class StaffController {
     @PostMapping("/{staffId}/trainings")
     TrainingRecorded recordTraining(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                     @Valid @RequestBody TrainingRequest request) {
-        long position = commands.send(new RecordTrainingCommand(staffId, request.course(), request.completedOn()))
-                                .position();
+        long position = commands.send(() -> new RecordTrainingCommand(staffId, request.course(), request.completedOn()),
+                                      recorded -> recorded.last(TrainingCompletedEvent.class).completedOn()).position();
         return new TrainingRecorded(staffId, request.course(), request.completedOn(), position);
     }
 
@@ -119,7 +126,8 @@ class StaffController {
     AccountChanged provisionAccount(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                     @Valid @RequestBody AccountRequest request) {
         Accepted<PortalAccountProvisionedEvent> accepted =
-                commands.send(new ProvisionPortalAccountCommand(staffId, request.account()));
+                commands.send(() -> new ProvisionPortalAccountCommand(staffId, request.account()),
+                              recorded -> recorded.last(PortalAccountProvisionedEvent.class));
         PortalAccountProvisionedEvent e = accepted.result();
         return new AccountChanged(staffId, e.account(), e.unitCode(), true, e.provisionedOn(), accepted.position());
     }
@@ -128,7 +136,9 @@ class StaffController {
     @DeleteMapping("/{staffId}/accounts/{account}")
     AccountChanged revokeAccount(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                  @PathVariable @Pattern(regexp = ACCOUNT) String account) {
-        Accepted<PortalAccountRevokedEvent> accepted = commands.send(new RevokePortalAccountCommand(staffId, account));
+        Accepted<PortalAccountRevokedEvent> accepted = commands.send(
+                () -> new RevokePortalAccountCommand(staffId, account),
+                recorded -> recorded.last(PortalAccountRevokedEvent.class));
         PortalAccountRevokedEvent e = accepted.result();
         return new AccountChanged(staffId, e.account(), e.unitCode(), false, e.revokedOn(), accepted.position());
     }
@@ -136,8 +146,9 @@ class StaffController {
     @PostMapping("/{staffId}/departure")
     Departed depart(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                     @Valid @RequestBody DepartureRequest request) {
-        Accepted<StaffDepartedEvent> accepted = commands.send(new RecordDepartureCommand(
-                staffId, request.effectiveDate(), request.reason(), request.decisionNo()));
+        Accepted<StaffDepartedEvent> accepted = commands.send(() -> new RecordDepartureCommand(
+                staffId, request.effectiveDate(), request.reason(), request.decisionNo()),
+                recorded -> recorded.last(StaffDepartedEvent.class));
         StaffDepartedEvent e = accepted.result();
         return new Departed(staffId, e.unitCode(), e.effectiveDate(), e.reason(), e.decisionNo(), accepted.position());
     }

@@ -19,6 +19,7 @@ import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.unit.SetStaffingQuotaCommand;
+import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 
 /** Staffing quotas (biên chế) of a unit, one per field. */
 @RestController
@@ -36,8 +37,9 @@ class QuotaController {
     QuotaSet set(@PathVariable @Pattern(regexp = Patterns.CODE) String code,
                  @PathVariable @Pattern(regexp = Patterns.CODE) String field,
                  @Valid @RequestBody QuotaRequest request) {
-        Accepted<LocalDate> accepted = commands.send(new SetStaffingQuotaCommand(
-                code, field, request.positions(), request.effectiveDate(), request.decisionNo()));
+        Accepted<LocalDate> accepted = commands.send(() -> new SetStaffingQuotaCommand(
+                code, field, request.positions(), request.effectiveDate(), request.decisionNo()),
+                recorded -> recorded.last(StaffingQuotaSetEvent.class).effectiveDate());
         return new QuotaSet(code, field, request.positions(), accepted.result(), request.decisionNo(),
                             accepted.position());
     }

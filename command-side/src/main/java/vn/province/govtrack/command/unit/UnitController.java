@@ -23,6 +23,7 @@ import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.unit.DissolveUnitCommand;
 import vn.province.govtrack.kernel.unit.RegisterUnitCommand;
+import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitKind;
 
 /**
@@ -44,7 +45,8 @@ class UnitController {
 
     @PostMapping
     ResponseEntity<UnitRegistered> register(@Valid @RequestBody RegisterUnitRequest request) {
-        long position = commands.send(new RegisterUnitCommand(request.code(), request.name(), request.kind())).position();
+        long position = commands.send(() -> new RegisterUnitCommand(request.code(), request.name(), request.kind()),
+                                      recorded -> null).position();
         return ResponseEntity
                 .created(links.unit(request.code()))
                 .body(new UnitRegistered(request.code(), request.name(), request.kind(), position));
@@ -64,8 +66,9 @@ class UnitController {
                        + "as DISSOLVED from that day. 404 unknown unit; 409 already dissolved.")
     UnitDissolved dissolve(@PathVariable @Pattern(regexp = Patterns.CODE) String code,
                            @Valid @RequestBody DissolutionRequest request) {
-        Accepted<LocalDate> accepted = commands.send(new DissolveUnitCommand(code, request.effectiveDate(),
-                                                                             request.decisionNo()));
+        Accepted<LocalDate> accepted = commands.send(
+                () -> new DissolveUnitCommand(code, request.effectiveDate(), request.decisionNo()),
+                recorded -> recorded.last(UnitDissolvedEvent.class).effectiveDate());
         return new UnitDissolved(code, accepted.result(), request.decisionNo(), accepted.position());
     }
 

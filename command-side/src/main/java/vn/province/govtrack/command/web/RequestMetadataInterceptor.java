@@ -16,10 +16,11 @@ import vn.province.govtrack.security.Caller;
 
 /**
  * Stamps each command dispatched while serving an HTTP request with the request's caller (subject
- * as {@code actor}, {@code actorRole}, and {@code actorUnit} for unit-bound roles) and correlation
- * id; correlation data providers then copy them onto the resulting events, and the dossier decides
- * unit scoping from them. Commands dispatched outside a request (scheduled jobs) pass unchanged:
- * their issuer names its own system actor.
+ * as {@code actor}, {@code actorRole}, and {@code actorUnit} for unit-bound roles), correlation id
+ * and, for a request with an {@code Idempotency-Key}, its commit key and fingerprint
+ * ({@link IdempotentRequest}); correlation data providers then copy them onto the resulting events,
+ * and the dossier decides unit scoping from them. Commands dispatched outside a request (scheduled
+ * jobs) pass unchanged: their issuer names its own system actor.
  */
 @Component
 class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
@@ -42,6 +43,7 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
             if (correlationId != null) {
                 metadata.put(EventMetadata.CORRELATION_ID, correlationId);
             }
+            IdempotentRequest.current().ifPresent(keyed -> metadata.putAll(keyed.metadata()));
             return command.andMetaData(metadata);
         };
     }

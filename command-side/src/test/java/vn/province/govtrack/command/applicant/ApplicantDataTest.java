@@ -27,7 +27,7 @@ class ApplicantDataTest {
                .when(new EraseApplicantDataCommand("key-an", ERASED_AT))
                .expectSuccessfulHandlerExecution()
                .expectEvents(new ApplicantDataErasedEvent("key-an", ERASED_AT))
-               .expectResultMessagePayload(ERASED_AT);
+               .expectResultMessagePayload(new ApplicantDataErasedEvent("key-an", ERASED_AT));
     }
 
     @Test
@@ -36,6 +36,6 @@ class ApplicantDataTest {
                .when(new EraseApplicantDataCommand("key-an", ERASED_AT.plusSeconds(3600)))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents()
-               .expectResultMessagePayload(ERASED_AT);
+               .expectResultMessagePayload(new ApplicantDataErasedEvent("key-an", ERASED_AT));
     }
 }

@@ -142,7 +142,7 @@ class DossierTest {
                     .when(new SubmitDossierCommand("HS-1", "KHAI-SINH", COMMUNE, Channel.IN_PERSON, CITIZEN,
                                                    at("2025-07-01T09:30")))
                     .expectEvents(receivedInPerson())
-                    .expectResultMessagePayload(new Standing(DossierStatus.RECEIVED, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.RECEIVED, COMMUNE, DUE));
         }
 
         @Test
@@ -171,7 +171,7 @@ class DossierTest {
                     .when(new SubmitDossierCommand("HS-1", "KHAI-SINH", COMMUNE, Channel.ONLINE, CITIZEN,
                                                    at("2025-07-05T21:00")))
                     .expectEvents(submittedOnline())
-                    .expectResultMessagePayload(new Standing(DossierStatus.NEW, COMMUNE, null));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.NEW, COMMUNE, null));
         }
 
         @Test
@@ -268,7 +268,7 @@ class DossierTest {
                     .expectEvents(new DossierReceivedEvent("HS-1", "KHAI-SINH", "JUSTICE_CIVIL_STATUS", COMMUNE,
                                                            Channel.ONLINE, CITIZEN, at("2025-07-07T08:30"), 8,
                                                            at("2025-07-07T08:30"), at("2025-07-08T08:30")))
-                    .expectResultMessagePayload(new Standing(DossierStatus.RECEIVED, COMMUNE, at("2025-07-08T08:30")));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.RECEIVED, COMMUNE, at("2025-07-08T08:30")));
         }
 
         @Test
@@ -310,7 +310,7 @@ class DossierTest {
                                                    at("2025-07-07T08:30")))
                     .expectEvents(new DossierRefusedEvent("HS-1", "not competent: the applicant lives elsewhere",
                                                           at("2025-07-07T08:30")))
-                    .expectResultMessagePayload(new Standing(DossierStatus.NOT_RECEIVED, COMMUNE, null));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.NOT_RECEIVED, COMMUNE, null));
         }
 
         @Test
@@ -348,7 +348,7 @@ class DossierTest {
             fixture.given(receivedInPerson())
                     .when(new AssignDossierCommand("HS-1", OFFICER, at("2025-07-01T10:00")))
                     .expectEvents(assigned())
-                    .expectResultMessagePayload(new Standing(DossierStatus.IN_PROCESSING, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.IN_PROCESSING, COMMUNE, DUE));
         }
 
         @Test
@@ -462,7 +462,7 @@ class DossierTest {
                     .expectEvents(new SupplementProvidedEvent("HS-1", "certificate brought in", at("2025-07-04T10:00"),
                                                               23.0, at("2025-07-07T08:30")))
                     .expectResultMessagePayload(
-                            new Standing(DossierStatus.IN_PROCESSING, COMMUNE, at("2025-07-07T08:30")));
+                            new Standing("HS-1", DossierStatus.IN_PROCESSING, COMMUNE, at("2025-07-07T08:30")));
         }
 
         @Test
@@ -470,7 +470,7 @@ class DossierTest {
             fixture.given(receivedInPerson(), firstSupplementRequested())
                     .when(new ProvideSupplementCommand("HS-1", null, at("2025-07-02T11:00")))
                     .expectEvents(firstSupplementProvided())
-                    .expectResultMessagePayload(new Standing(DossierStatus.RECEIVED, COMMUNE, at("2025-07-03T09:30")));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.RECEIVED, COMMUNE, at("2025-07-03T09:30")));
         }
 
         @Test
@@ -558,7 +558,7 @@ class DossierTest {
             fixture.given(receivedInPerson(), assigned())
                     .when(new RequestPaymentCommand("HS-1", 8_000, "registration fee", at("2025-07-01T11:00")))
                     .expectEvents(requested)
-                    .expectResultMessagePayload(new Standing(DossierStatus.PAYMENT_REQUESTED, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.PAYMENT_REQUESTED, COMMUNE, DUE));
         }
 
         @Test
@@ -566,14 +566,14 @@ class DossierTest {
             fixture.given(receivedInPerson(), assigned(), requested)
                     .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00")))
                     .expectEvents(new PaymentRecordedEvent("HS-1", 8_000, at("2025-07-01T14:00")))
-                    .expectResultMessagePayload(new Standing(DossierStatus.IN_PROCESSING, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.IN_PROCESSING, COMMUNE, DUE));
         }
 
         @Test
         void thePaymentOfADossierNeverAssignedLeavesItReceived() {
             fixture.given(receivedInPerson(), requested)
                     .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00")))
-                    .expectResultMessagePayload(new Standing(DossierStatus.RECEIVED, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.RECEIVED, COMMUNE, DUE));
         }
 
         @Test
@@ -631,7 +631,7 @@ class DossierTest {
                     .expectEvents(new DossierExtendedEvent("HS-1", DUE, at("2025-07-04T17:00"),
                                                            "we apologise: a site visit is needed", at("2025-07-02T08:00")))
                     .expectResultMessagePayload(
-                            new Standing(DossierStatus.IN_PROCESSING, COMMUNE, at("2025-07-04T17:00")));
+                            new Standing("HS-1", DossierStatus.IN_PROCESSING, COMMUNE, at("2025-07-04T17:00")));
         }
 
         @Test
@@ -688,7 +688,7 @@ class DossierTest {
                     .when(new TransferDossierCommand("HS-1", WARD, "the land lies in the ward", at("2025-07-01T11:00")))
                     .expectEvents(new DossierTransferredEvent("HS-1", COMMUNE, WARD, "the land lies in the ward",
                                                               at("2025-07-01T11:00")))
-                    .expectResultMessagePayload(new Standing(DossierStatus.IN_PROCESSING, WARD, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.IN_PROCESSING, WARD, DUE));
         }
 
         @Test
@@ -696,7 +696,7 @@ class DossierTest {
             fixture.given(submittedOnline())
                     .when(new TransferDossierCommand("HS-1", WARD, "the applicant lives in the ward", null))
                     .expectSuccessfulHandlerExecution()
-                    .expectResultMessagePayload(new Standing(DossierStatus.NEW, WARD, null));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.NEW, WARD, null));
         }
 
         @Test
@@ -734,7 +734,7 @@ class DossierTest {
                           new DossierTransferredEvent("HS-1", COMMUNE, WARD, "the land lies in the ward",
                                                       at("2025-07-01T11:00")))
                     .when(new TransferDossierCommand("HS-1", COMMUNE, "the land lies in the commune after all", null))
-                    .expectResultMessagePayload(new Standing(DossierStatus.RECEIVED, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.RECEIVED, COMMUNE, DUE));
         }
 
         @Test
@@ -892,7 +892,7 @@ class DossierTest {
             fixture.given(receivedInPerson(), resolved)
                     .when(new ReturnDossierCommand("HS-1", at("2025-07-02T08:15")))
                     .expectEvents(new DossierReturnedEvent("HS-1", at("2025-07-02T08:15")))
-                    .expectResultMessagePayload(new Standing(DossierStatus.RETURNED, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.RETURNED, COMMUNE, DUE));
         }
 
         @Test
@@ -932,7 +932,7 @@ class DossierTest {
             fixture.given(receivedInPerson(), assigned())
                     .when(new RequestWithdrawalCommand("HS-1", "the applicant moved abroad", at("2025-07-01T11:00")))
                     .expectEvents(withdrawalRequested)
-                    .expectResultMessagePayload(new Standing(DossierStatus.WITHDRAWAL_REQUESTED, COMMUNE, DUE));
+                    .expectResultMessagePayload(new Standing("HS-1", DossierStatus.WITHDRAWAL_REQUESTED, COMMUNE, DUE));
         }
 
         @Test

@@ -12,133 +12,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-
-import vn.province.govtrack.command.CommandSideApplication;
-import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * Retried commands over HTTP: the same {@code Idempotency-Key} with the same request gets the first
- * answer back and appends nothing, however the retries arrive; keys are the caller's own. Against the
- * event store on a real MongoDB wire-protocol server, as the officials whose job each command is;
- * every test uses its own codes and keys, so the tests share one store.
+ * answer back and appends nothing, however the retries arrive; keys are the caller's own. What a
+ * dying instance leaves behind is {@link IdempotencyCrashHttpTest}'s subject.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "govtrack.idempotency.max-wait=PT3S")
-class IdempotencyHttpTest {
-
-    private static final String DATABASE = TestMongo.freshDatabaseName("idempotency");
-    private static final String PROBLEMS = "https://govtrack.example/problems/";
-    private static final AtomicInteger NEXT = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
-
-    @Autowired
-    private TestRestTemplate http;
-    @Autowired
-    private MongoEventStorageEngine engine;
-    @Autowired
-    private MongoClient mongoClient;
-    @Autowired
-    private MongoProperties mongoProperties;
-    @Autowired
-    private TokenMinter minter;
-
-    @BeforeEach
-    void actAsTheResponsibleOfficials() {
-        ActingOfficials.install(http, minter);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + NEXT.incrementAndGet();
-    }
-
-    private ResponseEntity<String> send(HttpMethod method, String path, String json, String key) {
-        return send(http, method, path, json, key);
-    }
-
-    private static ResponseEntity<String> send(TestRestTemplate client, HttpMethod method, String path, String json,
-                                               String key) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (key != null) {
-            headers.set("Idempotency-Key", key);
-        }
-        return client.exchange(path, method, new HttpEntity<>(json, headers), String.class);
-    }
-
-    private String registeredUnit() {
-        String code = unique("XA");
-        assertThat(send(HttpMethod.POST, "/api/v1/units", """
-                {"code": "%s", "name": "Xã Tân Lập", "kind": "COMMUNE"}""".formatted(code), null).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        return code;
-    }
-
-    private String publishedProcedure() {
-        String code = unique("KHAI-SINH");
-        assertThat(send(HttpMethod.POST, "/api/v1/procedures", """
-                {"code": "%s", "name": "Đăng ký khai sinh", "field": "JUSTICE", "level": "COMMUNE",
-                 "processingHours": 8, "cutoff": "15:00", "online": true}""".formatted(code), null).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        return code;
-    }
-
-    /** A submission without a dossier id: each run would generate a new dossier. */
-    private String submission() {
-        return """
-                {"procedureCode": "%s", "unitCode": "%s", "channel": "IN_PERSON",
-                 "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An"},
-                 "submittedAt": "2025-07-01T09:30:00+07:00"}""".formatted(publishedProcedure(), registeredUnit());
-    }
-
-    private MongoCollection<Document> keys() {
-        return mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection(IdempotencyKeys.COLLECTION);
-    }
-
-    private static void assertSameAnswer(ResponseEntity<String> retry, ResponseEntity<String> first) {
-        assertThat(retry.getStatusCode()).isEqualTo(first.getStatusCode());
-        assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
-        assertThat(retry.getHeaders().getContentType()).isEqualTo(first.getHeaders().getContentType());
-    }
-
-    private static void assertProblem(ResponseEntity<String> response, HttpStatus status, String slug) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody()).contains("\"type\":\"" + PROBLEMS + slug + "\"");
-    }
+class IdempotencyHttpTest extends IdempotencyHttpTestBase {
 
     @Test
     void aSequentialRetryGetsTheFirstAnswerAgainAndAppendsNothing() {
@@ -152,7 +46,7 @@ class IdempotencyHttpTest {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getHeaders().get("Idempotent-Replayed")).isNull();
         assertSameAnswer(retry, first);
-        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertReplayed(retry);
         assertThat(engine.headPosition()).isEqualTo(head);
     }
 
@@ -167,7 +61,7 @@ class IdempotencyHttpTest {
                 {  "kind" : "WARD", "name":"Phường Hòa Bình","code":"%s"}""".formatted(code), key);
 
         assertSameAnswer(retry, first);
-        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertReplayed(retry);
     }
 
     @Test
@@ -212,18 +106,11 @@ class IdempotencyHttpTest {
         ResponseEntity<String> first = send(HttpMethod.POST, "/api/v1/dossiers", body, key);
         long head = engine.headPosition();
 
-        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(CommandSideApplication.class)
-                .run("--server.port=0", "--spring.data.mongodb.uri=" + TestMongo.uri(),
-                     "--spring.data.mongodb.database=" + DATABASE, "--govtrack.staff.secondment-expiry.enabled=false")) {
-            String port = restarted.getEnvironment().getProperty("local.server.port");
-            TestRestTemplate other = new TestRestTemplate();
-            other.setUriTemplateHandler(new DefaultUriBuilderFactory("http://127.0.0.1:" + port));
-            ActingOfficials.install(other, minter);
-
-            ResponseEntity<String> retry = send(other, HttpMethod.POST, "/api/v1/dossiers", body, key);
+        try (SecondInstance restarted = SecondInstance.start(DATABASE, minter)) {
+            ResponseEntity<String> retry = send(restarted.http(), HttpMethod.POST, "/api/v1/dossiers", body, key);
 
             assertSameAnswer(retry, first);
-            assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+            assertReplayed(retry);
         }
         assertThat(engine.headPosition()).isEqualTo(head);
     }
@@ -323,8 +210,9 @@ class IdempotencyHttpTest {
         assertThat(engine.headPosition()).isEqualTo(head);
     }
 
+    /** A claim made before claims named their instance: only its age tells whether its claimant lives. */
     @Test
-    void aRetryWhileTheFirstRequestStillRunsWaitsAndThenIsAskedToRetryLater() {
+    void aRetryWhileAClaimThatNamesNoInstanceIsYoungerThanItsLeaseWaitsAndIsAskedToRetryLater() {
         String unit = registeredUnit();
         String quota = """
                 {"positions": 3}""";
@@ -339,11 +227,12 @@ class IdempotencyHttpTest {
         ResponseEntity<String> retry = send(HttpMethod.PUT, path, quota, running);
 
         assertProblem(retry, HttpStatus.CONFLICT, "idempotency-key-in-progress");
+        assertThat(retry.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(engine.headPosition()).isEqualTo(head);
     }
 
     @Test
-    void aClaimLeftBehindByACrashedInstanceIsTakenOverAfterItsLease() {
+    void aClaimThatNamesNoInstanceIsTakenOverAfterItsLease() {
         String unit = registeredUnit();
         String quota = """
                 {"positions": 3}""";
@@ -366,21 +255,83 @@ class IdempotencyHttpTest {
     }
 
     @Test
-    void aKeyPastItsRetentionIsForgotten() {
-        String unit = registeredUnit();
-        String path = "/api/v1/units/" + unit + "/quotas/EDUCATION";
+    void aKeyWhoseCommandWasRecordedStillGetsTheFirstAnswerAfterTheRetentionRebuiltFromTheEvents() {
+        String path = "/api/v1/units/" + registeredUnit() + "/quotas/EDUCATION";
         String key = unique("key");
         ResponseEntity<String> first = send(HttpMethod.PUT, path, """
                 {"positions": 3}""", key);
-        keys().updateOne(new Document("key", key),
-                         new Document("$set", new Document("expiresAt", Date.from(Instant.now().minusSeconds(1)))));
+        expire(key);
+        long head = engine.headPosition();
 
         ResponseEntity<String> later = send(HttpMethod.PUT, path, """
                 {"positions": 3}""", key);
 
+        assertSameAnswer(later, first);
+        assertReplayed(later);
+        assertThat(engine.headPosition()).isEqualTo(head);
+    }
+
+    @Test
+    void aKeyWhoseCommandWasRecordedStillRefusesAnotherRequestAfterTheRetention() {
+        String path = "/api/v1/units/" + registeredUnit() + "/quotas/EDUCATION";
+        String key = unique("key");
+        send(HttpMethod.PUT, path, """
+                {"positions": 3}""", key);
+        expire(key);
+        long head = engine.headPosition();
+
+        ResponseEntity<String> another = send(HttpMethod.PUT, path, """
+                {"positions": 4}""", key);
+
+        assertProblem(another, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
+        assertThat(engine.headPosition()).isEqualTo(head);
+        assertThat(keys().find(new Document("key", key)).first()).isNull();
+    }
+
+    @Test
+    void aKeyWhoseCommandWasRefusedIsForgottenAfterTheRetention() {
+        String unit = unique("XA");
+        String path = "/api/v1/units/" + unit + "/quotas/EDUCATION";
+        String key = unique("key");
+        ResponseEntity<String> refused = send(HttpMethod.PUT, path, """
+                {"positions": 3}""", key);
+        expire(key);
+        send(HttpMethod.POST, "/api/v1/units", """
+                {"code": "%s", "name": "Xã Tân Lập", "kind": "COMMUNE"}""".formatted(unit), null);
+
+        ResponseEntity<String> later = send(HttpMethod.PUT, path, """
+                {"positions": 3}""", key);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(later.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(later.getHeaders().get("Idempotent-Replayed")).isNull();
-        assertThat(later.getBody()).isNotEqualTo(first.getBody());
+    }
+
+    @Test
+    void theApiDocumentationStatesTheHeaderOnEveryCommandAndNoQuery() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(http.getForObject("/v3/api-docs", String.class)).path("paths");
+        List<String> commands = new ArrayList<>();
+
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            boolean command = path.getKey().startsWith("/api/v1/")
+                              && List.of("post", "put", "patch", "delete").contains(operation.getKey());
+            boolean stated = false;
+            for (JsonNode parameter : operation.getValue().path("parameters")) {
+                stated |= "Idempotency-Key".equals(parameter.path("name").asText())
+                          && "header".equals(parameter.path("in").asText());
+            }
+            assertThat(stated).as("%s %s", operation.getKey(), path.getKey()).isEqualTo(command);
+            if (command) {
+                commands.add(operation.getKey() + " " + path.getKey());
+            }
+        }));
+
+        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(28);
+    }
+
+    private void expire(String key) {
+        keys().updateOne(new Document("key", key),
+                         new Document("$set", new Document("expiresAt", Date.from(Instant.now().minusSeconds(1)))));
     }
 
     private static Document claim(String scope, String key, String fingerprint, Instant claimedAt) {

@@ -108,7 +108,8 @@ class StaffTest {
         void withoutAnEffectiveDateTheRecruitmentTakesEffectToday() {
             fixture.givenNoPriorActivity()
                     .when(new RecruitStaffCommand(ID, "Trần Thị Bình", DEPARTMENT, IT, OFFICER, null, "12/QĐ-SNV"))
-                    .expectResultMessagePayload(TODAY)
+                    .expectResultMessagePayload(new StaffRecruitedEvent(ID, "Trần Thị Bình", DEPARTMENT, IT, OFFICER,
+                                                                        TODAY, "12/QĐ-SNV"))
                     .expectEvents(new StaffRecruitedEvent(ID, "Trần Thị Bình", DEPARTMENT, IT, OFFICER, TODAY,
                                                           "12/QĐ-SNV"));
         }
