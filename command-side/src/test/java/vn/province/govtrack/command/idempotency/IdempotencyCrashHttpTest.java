@@ -56,7 +56,6 @@ import vn.province.govtrack.security.Role;
 class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyCrashHttpTest.class);
-    private static final String HOST = "govtrack.test";
 
     @Autowired
     private IdempotencyDigests digests;
@@ -101,7 +100,6 @@ class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
 
     private static ResponseEntity<String> exchange(TestRestTemplate client, Call call, String key, String correlationId) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.HOST, HOST);
         headers.setBearerAuth(call.token());
         headers.set("Idempotency-Key", key);
         if (call.body() != null) {
