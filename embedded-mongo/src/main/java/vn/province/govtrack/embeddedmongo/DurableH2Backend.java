@@ -9,7 +9,9 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.SerializedKeyCachingH2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -74,6 +76,12 @@ final class DurableH2Backend extends H2Backend {
         DurableH2Backend backend = new DurableH2Backend(store, fsync);
         backend.persist();
         return backend;
+    }
+
+    /** Databases whose unique indexes compare keys without serializing them at every step ({@link SerializedKeyCachingH2Database}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new SerializedKeyCachingH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
