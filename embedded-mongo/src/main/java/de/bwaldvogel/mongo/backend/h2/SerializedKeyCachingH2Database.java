@@ -1,6 +1,7 @@
 package de.bwaldvogel.mongo.backend.h2;
 
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.WeakHashMap;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -66,11 +68,19 @@ public class SerializedKeyCachingH2Database extends H2Database {
 
     /**
      * H2's {@link ObjectDataType}, whose stored form it keeps, comparing two {@link KeyValue}s by their
-     * serialized bytes as it does, with each object's bytes computed once.
+     * serialized bytes as it does, with each object's bytes computed once; it also writes a key from
+     * those bytes, since H2 rewrites every key of an index page each time one key of it changes.
      */
     static final class SerializedKeyType extends ObjectDataType {
 
         static final SerializedKeyType INSTANCE = new SerializedKeyType();
+
+        /**
+         * The type tag H2 writes before a serialized object's length and bytes, read off H2's own output
+         * for a sample key; 0 if that output is not tag, length, bytes (a different H2), and then every
+         * key is written by H2 itself.
+         */
+        static final byte SERIALIZED_TAG = serializedTag();
 
         /** Equal keys serialize alike, so an entry may serve an equal key too; weak, so it lives no longer than its key. */
         private final Map<KeyValue, byte[]> serialized = Collections.synchronizedMap(new WeakHashMap<>());
@@ -81,6 +91,27 @@ public class SerializedKeyCachingH2Database extends H2Database {
                 return compareNotNull(bytesOf(first), bytesOf(second));
             }
             return super.compare(a, b);
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object object) {
+            if (SERIALIZED_TAG != 0 && object instanceof KeyValue key) {
+                byte[] bytes = bytesOf(key);
+                buffer.put(SERIALIZED_TAG).putVarInt(bytes.length).put(bytes);
+            } else {
+                super.write(buffer, object);
+            }
+        }
+
+        private static byte serializedTag() {
+            KeyValue sample = new KeyValue(List.of("sample", 1L));
+            byte[] data = serialize(sample);
+            WriteBuffer written = new WriteBuffer();
+            new ObjectDataType().write(written, sample);
+            ByteBuffer actual = written.getBuffer().flip();
+            byte tag = actual.get(0);
+            ByteBuffer expected = new WriteBuffer().put(tag).putVarInt(data.length).put(data).getBuffer().flip();
+            return actual.equals(expected) ? tag : 0;
         }
 
         private byte[] bytesOf(KeyValue key) {
