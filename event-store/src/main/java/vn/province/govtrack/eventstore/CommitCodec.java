@@ -24,19 +24,21 @@ import org.bson.Document;
  * <p>A <b>commit</b> is one document holding every event of one {@code appendEvents} call:
  * <pre>
  * { _id: firstPosition, last: lastPosition, committedAt: Date, maxTs: Date,
- *   streams: ["~pos:&lt;first&gt;", "&lt;aggregateId&gt;#&lt;seq&gt;", ..., "~id:&lt;eventId&gt;", ..., "~key:&lt;commit key&gt;"],
+ *   streams: ["~pos:&lt;first&gt;", ..., "~pos:&lt;last&gt;", "&lt;aggregateId&gt;#&lt;seq&gt;", ..., "~id:&lt;eventId&gt;", ...,
+ *             "~key:&lt;commit key&gt;"],
  *   key: "&lt;commit key&gt;",                                          // only when given
  *   events: [ { id, agg, aggType, seq, type, rev, ts, payload, meta }, ... ] }
  * </pre>
  * {@code streams} carries the store's one unique multikey index: it holds every key that no two
- * commits may share (aggregate sequences, event identifiers, the commit key), so the database
+ * commits may share (positions, aggregate sequences, event identifiers, the commit key), so the database
  * refuses a second claim of any of them in the same single-document insert that writes the events.
  * {@code maxTs} is the latest event timestamp in the commit, truncated to milliseconds: it lets
  * {@code createTokenAt} skip commits that cannot hold an event at or after an instant; the exact
  * comparison is made on {@code ts}, the event timestamp as Axon wrote it.
- * A <b>fence</b> is {@code { _id: first, last: last, fence: true, streams: ["~pos:&lt;first&gt;"] }}: void
- * slots that will never hold events: a reservation its writer gave up after losing a concurrency
- * race (the whole reservation), or a slot a reader closed after its writer abandoned it (one slot).
+ * A <b>fence</b> is {@code { _id: first, last: last, fence: true, streams: ["~pos:&lt;first&gt;", ...] }}:
+ * void positions that will never hold events. Only engines before layout 3 wrote them (positions
+ * they reserved and did not use); the layout 3 upgrade makes every unused reserved position one.
+ * Commits written before layout 3 claim only their first position in {@code streams}.
  * Payload and metadata are the serializer's JSON text, stored unchanged.
  */
 final class CommitCodec {
@@ -57,7 +59,7 @@ final class CommitCodec {
         return aggregateId + '#' + seq;
     }
 
-    /** A key no stream key can equal (stream keys never start with '~' followed by "pos:" and a number alone). */
+    /** The key that claims one position; no stream key can equal it (they never start with '~'). */
     static String positionKey(long position) {
         return "~pos:" + position;
     }
@@ -112,8 +114,8 @@ final class CommitCodec {
      */
     static Document commit(long firstPosition, List<Document> events, List<String> streamKeys, String key,
                            Instant committedAt) {
-        List<String> keys = new ArrayList<>(streamKeys.size() + 2);
-        keys.add(positionKey(firstPosition));
+        List<String> keys = new ArrayList<>(streamKeys.size() + events.size() + 1);
+        keys.addAll(positionKeys(firstPosition, firstPosition + events.size() - 1));
         keys.addAll(streamKeys);
         Document commit = new Document(ID, firstPosition)
                 .append(LAST, firstPosition + events.size() - 1)
@@ -140,7 +142,16 @@ final class CommitCodec {
                 .append(LAST, last)
                 .append(FENCE, true)
                 .append("committedAt", Date.from(fencedAt))
-                .append(STREAMS, List.of(positionKey(first)));
+                .append(STREAMS, positionKeys(first, last));
+    }
+
+    /** The keys that claim positions {@code first..last}: no two documents can hold the same position. */
+    static List<String> positionKeys(long first, long last) {
+        List<String> keys = new ArrayList<>((int) (last - first + 1));
+        for (long position = first; position <= last; position++) {
+            keys.add(positionKey(position));
+        }
+        return keys;
     }
 
     static boolean isFence(Document commit) {

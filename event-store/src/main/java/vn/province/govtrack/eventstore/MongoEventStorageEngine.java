@@ -3,7 +3,6 @@ package vn.province.govtrack.eventstore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -11,7 +10,6 @@ import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -51,17 +47,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -71,14 +64,14 @@ import com.mongodb.client.model.Updates;
  *
  * <p>Contract (see docs/adr/0001-event-store.md for the reasoning):
  * <ul>
- *   <li>Every event has a global position, starting at 1. An {@code appendEvents} call reserves a
- *       contiguous block of positions from an atomic counter and writes all its events as one
- *       document: readers see all of a commit or none of it.</li>
- *   <li>A reader never skips a position: it reads positions in order and stops at the first one
- *       that is reserved but not yet written. A reservation left unwritten for longer than
- *       {@code abandonTimeout} is fenced (an explicit void slot is inserted under the same unique
- *       key); a writer arriving after that fails on the key, takes a fresh reservation and retries,
- *       so nothing can ever appear behind a reader.</li>
+ *   <li>Every event has a global position, starting at 1. An {@code appendEvents} call writes all its
+ *       events as one document at the positions right after the head of the log, claiming each
+ *       position under the store's unique index in the same insert: readers see all of a commit or
+ *       none of it, and two commits can never hold the same position. A writer that finds its
+ *       positions taken by another commit claims the next free ones.</li>
+ *   <li>The log has no holes: a commit is written only right after the last written position, so a
+ *       reader that meets an unwritten position has reached the end of the log. It never skips a
+ *       position.</li>
  *   <li>Two commits can never hold the same sequence number of one aggregate (a unique multikey
  *       index on the commits' stream keys); the loser gets {@link ConcurrencyException}
  *       (or {@link AggregateStreamCreationException} when both tried to create the aggregate).</li>
@@ -95,7 +88,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final String COUNTER_ID = "global";
-    private static final int MAX_FENCED_RETRIES = 5;
+    /** How often a writer claims the next free positions after another commit took its own, before it gives up. */
+    private static final int MAX_CLAIMS = 1000;
     /**
      * Lookups by key start with {@value #FIRST_WINDOW} keys and double, up to {@value #STREAM_WINDOW} for
      * an aggregate's stream and the batch size for the log, while each window turns out full. On
@@ -109,21 +103,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int HEAD_WINDOW = 1024;
     private static final int LAYOUT_WINDOW = 1000;
     private static final String LAYOUT_ID = "layout";
-    private static final int LAYOUT_VERSION = 2;
+    private static final int LAYOUT_VERSION = 3;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
-    private final MongoCollection<Document> counters;
-    private final Duration abandonTimeout;
+    private final MongoCollection<Document> layout;
     private final Clock clock;
-    private final LongSupplier nanoTime;
     private final String commitKeyMetaData;
-    private final Map<Long, GapObservation> gaps = new ConcurrentHashMap<>();
     private final ThreadLocal<Long> lastAppended = new ThreadLocal<>();
+    private final Object headLock = new Object();
     private volatile long knownContiguousHead;
-
-    private record GapObservation(long firstSeenNanos, long reservedEnd) {
-    }
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -133,11 +122,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.commits = database.getCollection(prefix + "events")
                                .withWriteConcern(WriteConcern.MAJORITY)
                                .withReadConcern(ReadConcern.MAJORITY);
-        this.counters = database.getCollection(prefix + "event_positions").withWriteConcern(WriteConcern.MAJORITY);
+        this.layout = database.getCollection(prefix + "event_positions").withWriteConcern(WriteConcern.MAJORITY);
         this.snapshots = database.getCollection(prefix + "snapshots").withWriteConcern(WriteConcern.MAJORITY);
-        this.abandonTimeout = builder.abandonTimeout;
         this.clock = builder.clock;
-        this.nanoTime = builder.nanoTime;
         this.commitKeyMetaData = builder.commitKeyMetaData;
         ensureIndexes();
         upgradeLayout();
@@ -176,20 +163,27 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             handlePersistenceException(new DuplicateInCommitException(), events.get(0));
         }
         String key = commitKey(events);
-        for (int attempt = 1; attempt <= MAX_FENCED_RETRIES; attempt++) {
-            long first = reservePositions(eventDocuments.size());
+        long first = headPosition() + 1;
+        for (int claim = 1; claim <= MAX_CLAIMS; claim++) {
+            long last = first + eventDocuments.size() - 1;
             try {
                 commits.insertOne(CommitCodec.commit(first, eventDocuments, streamKeys.get(), key, clock.instant()));
-                lastAppended.set(first + eventDocuments.size() - 1);
+                lastAppended.set(last);
+                // everything before `first` was written when this writer read the head, and so is `first..last` now
+                advanceKnownHead(last);
                 return;
             } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && isFenced(first)) {
-                    log.warn("Reservation at position {} was fenced by a reader after {}; retrying with a new one",
-                             first, abandonTimeout);
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    handlePersistenceException(e, events.get(0));
+                }
+                long head = headPosition();
+                if (head >= first) {
+                    // another commit took (some of) these positions first: claim the ones after it
+                    first = head + 1;
                     continue;
                 }
-                voidReservation(first, eventDocuments.size());
-                if (key != null && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // the positions were free, so a sequence, an identifier or the commit key was taken
+                if (key != null) {
                     Optional<KeyedCommit> earlier = commitWithKey(key);
                     if (earlier.isPresent()) {
                         throw new CommitKeyUsedException(key, earlier.get().lastPosition(), e);
@@ -198,7 +192,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 handlePersistenceException(e, events.get(0));
             }
         }
-        throw new EventStoreException("Commit was fenced " + MAX_FENCED_RETRIES + " times in a row; giving up");
+        throw new EventStoreException("Other commits took the head positions " + MAX_CLAIMS + " times in a row; giving up");
     }
 
     /** The commit key the events carry in their metadata, or null; all events of a commit must agree. */
@@ -251,52 +245,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public record KeyedCommit(long firstPosition, long lastPosition, List<TrackedEventMessage<?>> events) {
     }
 
-    /**
-     * Reserves {@code count} positions and answers the first; package-visible so tests can abandon one.
-     * Reads the counter as it was BEFORE the increment: mongo-java-server 1.47.0 answers
-     * {@code returnDocument(AFTER)} from a live document that concurrent updates keep changing
-     * (measured: 272 duplicates in 16,000 concurrent increments), while BEFORE is a copy.
-     */
-    long reservePositions(int count) {
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
-        Document before;
-        try {
-            before = counters.findOneAndUpdate(eq(CommitCodec.ID, COUNTER_ID), Updates.inc("next", (long) count), options);
-        } catch (MongoCommandException | MongoWriteException e) {
-            // Two first-ever upserts raced on a real MongoDB; the counter exists now.
-            before = counters.findOneAndUpdate(eq(CommitCodec.ID, COUNTER_ID), Updates.inc("next", (long) count), options);
-        }
-        return (before == null ? 0 : before.getLong("next")) + 1;
-    }
-
-    /** Writes a commit at an already reserved position; package-visible for tests of late writers. */
-    void writeCommit(long first, List<? extends EventMessage<?>> events, Serializer serializer) {
-        List<Document> docs = events.stream().map(e -> CommitCodec.eventDocument(e, serializer)).toList();
-        commits.insertOne(CommitCodec.commit(first, docs, CommitCodec.streamKeys(docs).orElseThrow(), null, clock.instant()));
-    }
-
-    /**
-     * Closes a reservation its writer will not use (the commit lost a concurrency race), so that
-     * readers step over it at once instead of waiting for the abandon timeout.
-     */
-    private void voidReservation(long first, int count) {
-        try {
-            commits.insertOne(CommitCodec.fence(first, first + count - 1, clock.instant()));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                log.warn("Could not void reservation at {}; readers will fence it after {}", first, abandonTimeout, e);
-            }
-        }
-    }
-
-    private long reservedEnd() {
-        Document counter = counters.find(eq(CommitCodec.ID, COUNTER_ID)).first();
-        return counter == null ? 1 : counter.getLong("next") + 1;
-    }
-
-    private boolean isFenced(long position) {
-        Document existing = commits.find(eq(CommitCodec.ID, position)).first();
-        return existing != null && CommitCodec.isFence(existing);
+    /** The value of the counter engines before layout 3 reserved positions from; 0 without one. */
+    private long legacyCounter() {
+        Document counter = layout.find(eq(CommitCodec.ID, COUNTER_ID)).first();
+        return counter == null ? 0 : counter.getLong("next");
     }
 
     /**
@@ -386,9 +338,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * Committed events after {@code lastToken}, in position order, with no position skipped.
-     * Looks positions up by {@code _id $in [...]} windows (an index lookup on every server), stops
-     * at the first reserved-but-unwritten position and fences it once it has been abandoned longer
-     * than the timeout.
+     * Looks positions up by {@code _id $in [...]} windows (an index lookup on every server) and stops
+     * at the first unwritten position, the end of the log.
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
@@ -403,9 +354,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (!byId.containsKey(expected) && expected - 1 != knownContiguousHead) {
             // The token may lie inside a commit (a processor stores its token at the end of each batch,
             // and a batch may end mid-commit): deliver the rest of that commit first. Without this
-            // check the position would look like a hole, and fencing it would skip the rest for good.
-            // (The known head is always a commit's last position, so a reader that follows the head
-            // needs no look back.)
+            // check the position would look like the end of the log, and the rest of the commit would
+            // be skipped. (The known head is always a commit's last position, so a reader that follows
+            // the head needs no look back.)
             Optional<Document> containing = commitContaining(expected);
             if (containing.isPresent()) {
                 result.addAll(CommitCodec.trackedEvents(containing.get(), expected));
@@ -420,10 +371,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 result.addAll(CommitCodec.trackedEvents(commit));
                 expected = commit.getLong(CommitCodec.LAST) + 1;
             }
-            boolean holeInWindow = expected < windowEnd;
-            // At a hole, hand over what was read, and look at the hole itself only when there is
-            // nothing before it to deliver.
-            if (result.size() >= batchSize || holeInWindow && (!result.isEmpty() || !resolveGap(expected, byId))) {
+            // An unwritten position inside the window is the end of the log: nothing is ever written past one.
+            if (result.size() >= batchSize || expected < windowEnd) {
                 break;
             }
             window = Math.min(window * 2, maxWindow);
@@ -472,50 +421,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return byId;
     }
 
-    /**
-     * {@code position} is not written. If it is not reserved either, the log simply ends there.
-     * If it is reserved, wait; once it has stayed unwritten past the abandon timeout, fence every
-     * slot from it up to the next written commit that was already reserved when the gap was first
-     * seen. Answers whether the reader should look again now.
-     */
-    private boolean resolveGap(long position, Map<Long, Document> window) {
-        long nextWritten = window.keySet().stream().filter(id -> id > position).min(Long::compare).orElse(Long.MAX_VALUE);
-        long reservedEnd = nextWritten != Long.MAX_VALUE ? nextWritten : reservedEnd();
-        if (reservedEnd <= position) {
-            gaps.remove(position);
-            return false;
-        }
-        GapObservation gap = gaps.computeIfAbsent(position, p -> new GapObservation(nanoTime.getAsLong(), reservedEnd));
-        if (nanoTime.getAsLong() - gap.firstSeenNanos() < abandonTimeout.toNanos()) {
-            return false;
-        }
-        Document written = commits.find(gt(CommitCodec.ID, position)).sort(Indexes.ascending(CommitCodec.ID)).first();
-        long fenceEnd = Math.min(gap.reservedEnd(), written == null ? Long.MAX_VALUE : written.getLong(CommitCodec.ID));
-        fence(position, fenceEnd);
-        gaps.remove(position);
-        return true;
-    }
-
-    /**
-     * Fences slots in order from {@code from}, stopping at the first one already taken: that is a
-     * commit (or another reader's fence) and the caller re-reads it. Fencing in order never puts a
-     * fence inside a commit: every slot after a fenced reservation start belongs either to that dead
-     * reservation or to the next reservation, whose start is fenced next.
-     */
-    private void fence(long from, long toExclusive) {
-        log.warn("Fencing positions [{}, {}) reserved but unwritten for more than {}", from, toExclusive, abandonTimeout);
-        for (long position = from; position < toExclusive; position++) {
-            try {
-                commits.insertOne(CommitCodec.fence(position, position, clock.instant()));
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw new EventStoreException("Could not fence abandoned position " + position, e);
-                }
-                return;
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- positions
 
     /**
@@ -541,7 +446,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private void advanceKnownHead(long position) {
-        synchronized (gaps) {
+        synchronized (headLock) {
             if (position > knownContiguousHead) {
                 knownContiguousHead = position;
             }
@@ -591,28 +496,39 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     // ---------------------------------------------------------------- layout
 
     /**
-     * Repairs what engines before layout 2 could leave in a store, once per store (several instances
-     * may run it at once: every step is idempotent).
+     * Repairs what engines before layout 3 could leave in a store, once per store, before this engine
+     * reads or writes (several instances may do it at once: every step is idempotent). It walks the
+     * log in position order, as a reader from the first event does.
      *
-     * <p>Stray fences: a reader whose token lay inside a commit took the next position for a hole and,
-     * after the abandon timeout, fenced the rest of that commit one slot at a time. Readers from the
-     * commit's start never saw those fences (they jump from a commit to its {@code last}), but a reader
-     * resuming inside the commit stopped at them, and the audit log listed them as void slots over
-     * positions that hold events. Each is deleted. A void slot or commit that lies inside another
-     * commit is found by walking the log in position order, as a reader does from the first event.
+     * <p>Stray void slots (layout 2 repairs them): a reader whose token lay inside a commit took the
+     * next position for a hole and, after the abandon timeout, fenced the rest of that commit one
+     * slot at a time. Each void slot that lies inside a commit is deleted.
+     *
+     * <p>Unwritten reservations (layout 3): engines before it reserved positions from a counter before
+     * writing, and a writer that died in between left a hole that a reader fenced only when it came
+     * by. Layout 3 writes at the head of the log and has no holes, so every position up to the old
+     * counter that holds nothing becomes a void slot now. Every instance of an older engine must be
+     * stopped first: one still writing would find its reservation taken and its command refused.
      */
     private void upgradeLayout() {
-        if (counters.find(and(eq(CommitCodec.ID, LAYOUT_ID), gte("version", LAYOUT_VERSION))).first() != null) {
+        if (layout.find(and(eq(CommitCodec.ID, LAYOUT_ID), gte("version", LAYOUT_VERSION))).first() != null) {
             return;
         }
-        long end = reservedEnd();
+        long end = legacyCounter() + 1;
         long next = 1;
         int removed = 0;
-        for (long from = 1; from < end; from += LAYOUT_WINDOW) {
+        int filled = 0;
+        // up to the old counter, and on as long as there are commits
+        boolean more = true;
+        for (long from = 1; from < end || more; from += LAYOUT_WINDOW) {
             List<Document> window = new ArrayList<>(commitsAt(from, LAYOUT_WINDOW).values());
+            more = !window.isEmpty();
             window.sort(Comparator.comparingLong(doc -> doc.getLong(CommitCodec.ID)));
             for (Document doc : window) {
                 long id = doc.getLong(CommitCodec.ID);
+                if (id > next) {
+                    filled += voidSlots(next, id - 1);
+                }
                 if (id >= next) {
                     next = doc.getLong(CommitCodec.LAST) + 1;
                 } else if (CommitCodec.isFence(doc)) {
@@ -623,21 +539,37 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                                   + " ends at " + (next - 1) + "; the store needs an operator");
                 }
             }
+            // a window ends with positions an earlier commit covers, or a hole the next window shows
         }
-        if (removed > 0) {
-            log.warn("Removed {} void slots that lay inside commits (left by an earlier engine; see ADR 0001)", removed);
+        if (next < end) {
+            filled += voidSlots(next, end - 1);
         }
-        counters.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
-                           new UpdateOptions().upsert(true));
+        if (removed > 0 || filled > 0) {
+            log.warn("Store layout {}: removed {} void slots that lay inside commits and made {} unwritten reserved "
+                     + "positions void (left by earlier engines; see ADR 0001)", LAYOUT_VERSION, removed, filled);
+        }
+        layout.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
+                         new UpdateOptions().upsert(true));
+    }
+
+    /** Makes positions {@code first..last} void, unless another instance wrote there first; answers how many it made void. */
+    private int voidSlots(long first, long last) {
+        try {
+            commits.insertOne(CommitCodec.fence(first, last, clock.instant()));
+            return (int) (last - first + 1);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw new EventStoreException("Could not make positions " + first + ".." + last + " void", e);
+            }
+            return 0;
+        }
     }
 
     /** Builds a {@link MongoEventStorageEngine}; the database and serializers are required. */
     public static class Builder extends BatchingEventStorageEngine.Builder {
         private MongoDatabase database;
         private String collectionPrefix = "";
-        private Duration abandonTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
-        private LongSupplier nanoTime = System::nanoTime;
         private String commitKeyMetaData = DEFAULT_COMMIT_KEY_METADATA;
 
         Builder() {
@@ -652,12 +584,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** Prefix of the three collections ({@code events}, {@code event_positions}, {@code snapshots}). */
         public Builder collectionPrefix(String collectionPrefix) {
             this.collectionPrefix = Objects.requireNonNull(collectionPrefix);
-            return this;
-        }
-
-        /** How long a reserved position may stay unwritten before readers fence it. */
-        public Builder abandonTimeout(Duration abandonTimeout) {
-            this.abandonTimeout = Objects.requireNonNull(abandonTimeout);
             return this;
         }
 
@@ -680,11 +606,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        Builder nanoTime(LongSupplier nanoTime) {
-            this.nanoTime = nanoTime;
             return this;
         }
 

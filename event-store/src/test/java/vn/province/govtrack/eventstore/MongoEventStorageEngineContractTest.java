@@ -1,6 +1,5 @@
 package vn.province.govtrack.eventstore;
 
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngineTest;
@@ -33,7 +32,6 @@ class MongoEventStorageEngineContractTest
     protected MongoEventStorageEngine createEngine(UnaryOperator<MongoEventStorageEngine.Builder> customization) {
         MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
                                                                          .database(fixture.database)
-                                                                         .abandonTimeout(Duration.ofSeconds(5))
                                                                          .eventSerializer(StoreFixture.SERIALIZER)
                                                                          .snapshotSerializer(StoreFixture.SERIALIZER)
                                                                          .upcasterChain(NoOpEventUpcaster.INSTANCE);

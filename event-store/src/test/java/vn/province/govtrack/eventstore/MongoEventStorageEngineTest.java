@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.province.govtrack.eventstore.StoreFixture.event;
 import static vn.province.govtrack.eventstore.StoreFixture.readAll;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -33,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class MongoEventStorageEngineTest {
 
     private final StoreFixture fixture = new StoreFixture();
-    private final MongoEventStorageEngine engine = fixture.engine(Duration.ofSeconds(5));
+    private final MongoEventStorageEngine engine = fixture.engine();
 
     @AfterEach
     void dropDatabase() {
@@ -128,7 +130,7 @@ class MongoEventStorageEngineTest {
     @Test
     void stored_events_pass_through_the_upcaster_chain_when_read() {
         engine.appendEvents(event("agg", 0, "old text"));
-        MongoEventStorageEngine upcasting = fixture.engine(Duration.ofSeconds(5), new ShoutingUpcaster());
+        MongoEventStorageEngine upcasting = fixture.engine(new ShoutingUpcaster());
 
         Object payload = upcasting.readEvents("agg").next().getPayload();
 
@@ -138,19 +140,19 @@ class MongoEventStorageEngineTest {
     @Test
     void creating_the_indexes_again_at_start_up_is_harmless() {
         engine.appendEvents(event("agg", 0, "x"));
-        MongoEventStorageEngine second = fixture.engine(Duration.ofSeconds(5));
+        MongoEventStorageEngine second = fixture.engine();
         assertThat(readAll(second, null)).hasSize(1);
     }
 
     @Test
-    void a_reader_whose_token_lies_inside_a_commit_gets_the_rest_of_it_even_after_the_abandon_timeout() {
-        MongoEventStorageEngine impatient = fixture.engine(Duration.ZERO);
-        impatient.appendEvents(event("staff-1", 0, "recruited"), event("staff-1", 1, "seconded"),
+    void a_reader_whose_token_lies_inside_a_commit_gets_the_rest_of_it_and_no_position_becomes_void() {
+        MongoEventStorageEngine reader = engine;
+        reader.appendEvents(event("staff-1", 0, "recruited"), event("staff-1", 1, "seconded"),
                                event("staff-1", 2, "secondment ended"), event("staff-1", 3, "departed"));
-        impatient.appendEvents(event("staff-2", 0, "recruited"));
+        reader.appendEvents(event("staff-2", 0, "recruited"));
 
         for (long token = 1; token <= 3; token++) {
-            assertThat(readAll(impatient, new GlobalSequenceTrackingToken(token)))
+            assertThat(readAll(reader, new GlobalSequenceTrackingToken(token)))
                     .extracting(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex())
                     .containsExactlyElementsOf(LongStream.rangeClosed(token + 1, 5).boxed().toList());
         }
@@ -159,21 +161,65 @@ class MongoEventStorageEngineTest {
 
     @Test
     void void_slots_an_earlier_engine_left_inside_a_commit_are_removed_when_the_store_is_opened() {
-        engine.appendEvents(event("staff-1", 0, "recruited"), event("staff-1", 1, "seconded"),
-                            event("staff-1", 2, "secondment ended"), event("staff-1", 3, "departed"));
-        engine.appendEvents(event("staff-2", 0, "recruited"));
         MongoCollection<Document> raw = fixture.database.getCollection("events");
+        raw.insertOne(legacyCommit(1, event("staff-1", 0, "recruited"), event("staff-1", 1, "seconded"),
+                                   event("staff-1", 2, "secondment ended"), event("staff-1", 3, "departed")));
+        raw.insertOne(legacyCommit(5, event("staff-2", 0, "recruited")));
         for (long slot = 2; slot <= 4; slot++) {
             raw.insertOne(new Document("_id", slot).append("last", slot).append("fence", true)
                                                    .append("streams", List.of("~pos:" + slot)));
         }
         fixture.database.getCollection("event_positions").deleteOne(new Document("_id", "layout"));
 
-        MongoEventStorageEngine reopened = fixture.engine(Duration.ofSeconds(5));
+        MongoEventStorageEngine reopened = fixture.engine();
 
         assertThat(raw.countDocuments(new Document("fence", true))).isZero();
         assertThat(readAll(reopened, new GlobalSequenceTrackingToken(1))).hasSize(4);
         assertThat(readAll(reopened, null)).hasSize(5);
+    }
+
+    @Test
+    void positions_an_earlier_engine_reserved_and_never_wrote_become_void_when_the_store_is_opened() {
+        MongoCollection<Document> raw = fixture.database.getCollection("events");
+        raw.insertOne(legacyCommit(1, event("staff-1", 0, "recruited")));
+        raw.insertOne(legacyCommit(4, event("staff-2", 0, "recruited"), event("staff-2", 1, "seconded")));
+        // the old engine's counter: positions 2-3 and 6-7 were reserved by writers that died
+        fixture.database.getCollection("event_positions").insertOne(new Document("_id", "global").append("next", 7L));
+        fixture.database.getCollection("event_positions").deleteOne(new Document("_id", "layout"));
+
+        MongoEventStorageEngine reopened = fixture.engine();
+
+        assertThat(raw.find(new Document("fence", true)).map(fence -> fence.getLong("_id") + ".." + fence.getLong("last"))
+                      .into(new ArrayList<>())).containsExactlyInAnyOrder("2..3", "6..7");
+        assertThat(readAll(reopened, null)).extracting(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex())
+                                           .containsExactly(1L, 4L, 5L);
+        reopened.appendEvents(event("staff-3", 0, "recruited"));
+        assertThat(reopened.takeLastAppendedPosition()).isEqualTo(8);
+    }
+
+    @Test
+    void commits_racing_for_the_head_each_get_positions_of_their_own() {
+        engine.appendEvents(event("a", 0, "a0"));
+        MongoEventStorageEngine other = fixture.engine(); // another instance: its head is still 0
+        engine.appendEvents(event("a", 1, "a1"), event("a", 2, "a2"));
+
+        other.appendEvents(event("b", 0, "b0"), event("b", 1, "b1"));
+
+        assertThat(other.takeLastAppendedPosition()).isEqualTo(5);
+        assertThat(readAll(engine, null)).extracting(e -> ((StoreFixture.Note) e.getPayload()).text())
+                                         .containsExactly("a0", "a1", "a2", "b0", "b1");
+    }
+
+    /** A commit as engines before layout 3 wrote it: only its first position claimed by a key. */
+    private static Document legacyCommit(long first, DomainEventMessage<?>... events) {
+        List<Document> documents = Arrays.stream(events)
+                                                    .map(e -> CommitCodec.eventDocument(e, StoreFixture.SERIALIZER))
+                                                    .toList();
+        List<String> keys = new ArrayList<>(List.of("~pos:" + first));
+        keys.addAll(CommitCodec.streamKeys(documents).orElseThrow());
+        return new Document("_id", first).append("last", first + events.length - 1)
+                                         .append("committedAt", new Date()).append("streams", keys)
+                                         .append("events", documents);
     }
 
     @Test

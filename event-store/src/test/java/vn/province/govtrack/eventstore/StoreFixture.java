@@ -1,6 +1,5 @@
 package vn.province.govtrack.eventstore;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,14 +29,13 @@ final class StoreFixture implements AutoCloseable {
     final MongoClient client = MongoClients.create(TestMongo.uri());
     final MongoDatabase database = client.getDatabase(TestMongo.freshDatabaseName("eventstore"));
 
-    MongoEventStorageEngine engine(Duration abandonTimeout) {
-        return engine(abandonTimeout, NoOpEventUpcaster.INSTANCE);
+    MongoEventStorageEngine engine() {
+        return engine(NoOpEventUpcaster.INSTANCE);
     }
 
-    MongoEventStorageEngine engine(Duration abandonTimeout, EventUpcaster upcaster) {
+    MongoEventStorageEngine engine(EventUpcaster upcaster) {
         return MongoEventStorageEngine.builder()
                                       .database(database)
-                                      .abandonTimeout(abandonTimeout)
                                       .eventSerializer(SERIALIZER)
                                       .snapshotSerializer(SERIALIZER)
                                       .upcasterChain(upcaster)

@@ -316,7 +316,7 @@ class TrackingProcessorResumesInsideCommitTest {
 
     /** A reader stuck at a hole would fence it after this long and skip it: the outcome shows within seconds. */
     private MongoEventStorageEngine engine() {
-        return fixture.engine(Duration.ofSeconds(1));
+        return fixture.engine();
     }
 
     // ------------------------------------------------------------------ reading the outcome

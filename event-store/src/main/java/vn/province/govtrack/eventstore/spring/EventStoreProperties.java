@@ -7,15 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Tuning of the event store ({@code govtrack.event-store.*}).
  *
- * @param abandonTimeout how long a reserved position may stay unwritten before readers fence it
  * @param fetchDelay     how long a caught-up reader waits before polling for events appended by other processes
  * @param batchSize      events per read batch
  */
 @ConfigurationProperties("govtrack.event-store")
-public record EventStoreProperties(Duration abandonTimeout, Duration fetchDelay, Integer batchSize) {
+public record EventStoreProperties(Duration fetchDelay, Integer batchSize) {
 
     public EventStoreProperties {
-        abandonTimeout = abandonTimeout == null ? Duration.ofSeconds(5) : abandonTimeout;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         batchSize = batchSize == null ? 100 : batchSize;
     }

@@ -36,7 +36,6 @@ public class MongoEventStoreAutoConfiguration {
                                                       org.axonframework.config.Configuration configuration) {
         return MongoEventStorageEngine.builder()
                                       .database(mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()))
-                                      .abandonTimeout(properties.abandonTimeout())
                                       .batchSize(properties.batchSize())
                                       .snapshotSerializer(serializer)
                                       .eventSerializer(eventSerializer)
