@@ -24,7 +24,8 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
               --dossiers N        dossiers to simulate (default 30000)
               --days D            length of the period in days (default 16)
               --start YYYY-MM-DD  first day of the period (default 2025-07-01)
-              --workers N         dossiers seeded concurrently (default 6)
+              --workers N         commands sent concurrently (default 16: most of a command's time is spent
+                                  waiting for the database, which works best on many at once)
               --if-empty          seed only when the store holds no event yet; otherwise say so and stop
               --dry-run           draw the dossiers and print their profile without sending anything
               --no-report         do not print the province's figures at the end
@@ -38,7 +39,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
         int dossiers = Scenario.DEFAULT_DOSSIERS;
         int days = Scenario.DEFAULT_DAYS;
         LocalDate start = Scenario.DEFAULT_FIRST_DAY;
-        int workers = 6;
+        int workers = 16;
         boolean ifEmpty = false;
         boolean dryRun = false;
         boolean report = true;

@@ -44,7 +44,7 @@ public final class DemoBenchmark {
               --days D            the period every size's dossiers are spread over (default 16: a larger
                                   size is a busier province, not a longer history)
               --seed N            random seed (default 42)
-              --workers N         dossiers seeded concurrently (default 6)
+              --workers N         commands sent concurrently (default 16, as the demo)
               --latency-requests N  timed GET /timeliness requests per size (default 200)
               --repository DIR    the checkout whose */target jars are started (default .)
               --work-dir DIR      where the product's data and logs go (default target/demo-benchmark)
@@ -271,7 +271,7 @@ public final class DemoBenchmark {
         List<Integer> sizes = List.of(30_000, 300_000);
         int days = Scenario.DEFAULT_DAYS;
         long seed = Scenario.DEFAULT_SEED;
-        int workers = 6;
+        int workers = 16;
         int latencyRequests = 200;
         Path repository = Path.of(".");
         Path workDir = null;
