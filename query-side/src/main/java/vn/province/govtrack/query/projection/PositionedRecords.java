@@ -4,9 +4,11 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -21,7 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * A projection's collection of immutable read-model records of type {@code T}, one document per key,
@@ -85,6 +92,11 @@ public final class PositionedRecords<T> {
      * @param initial the record before any event, for a key not stored yet
      */
     public void apply(String id, long position, Supplier<T> initial, UnaryOperator<T> change) {
+        Set<BatchedWrites.Pending> batch = BatchedWrites.pendingOfCurrentBatch();
+        if (batch != null) {
+            fold(batch, id, position, initial, change);
+            return;
+        }
         while (true) {
             Document stored = collection.find(eq(ID, id)).first();
             if (stored == null) {
@@ -100,6 +112,91 @@ public final class PositionedRecords<T> {
             Document next = toDocument(id, change.apply(fromDocument(stored)), position);
             if (collection.replaceOne(PositionGuardedDocuments.version(id, last), next).getMatchedCount() == 1) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Folds the event into the batch's copy of the record, read once per batch; {@link BatchedWrites}
+     * writes it when the batch's last event has been handled. The same guard holds: an event the
+     * record already reflects changes nothing, and the write replaces exactly the version read.
+     */
+    private void fold(Set<BatchedWrites.Pending> batch, String id, long position, Supplier<T> initial,
+                      UnaryOperator<T> change) {
+        Changes changes = changesIn(batch);
+        Change record = changes.byId.computeIfAbsent(id, this::read);
+        if (record.position >= position) {
+            return;
+        }
+        record.record = change.apply(record.record != null ? record.record : initial.get());
+        record.position = position;
+    }
+
+    private Changes changesIn(Set<BatchedWrites.Pending> batch) {
+        for (BatchedWrites.Pending pending : batch) {
+            if (pending instanceof PositionedRecords<?>.Changes changes && changes.owner() == this) {
+                @SuppressWarnings("unchecked")
+                Changes mine = (Changes) changes;
+                return mine;
+            }
+        }
+        Changes changes = new Changes();
+        batch.add(changes);
+        return changes;
+    }
+
+    private Change read(String id) {
+        Document stored = collection.find(eq(ID, id)).first();
+        return stored == null ? new Change(ABSENT, null) : new Change(lastPositionOf(stored), fromDocument(stored));
+    }
+
+    private static final long ABSENT = -1;
+
+    /** A record as the batch has it: the stored version it was read at, and what the batch made of it. */
+    private final class Change {
+        final long storedVersion;
+        T record;
+        long position;
+
+        Change(long storedVersion, T record) {
+            this.storedVersion = storedVersion;
+            this.record = record;
+            this.position = Math.max(storedVersion, 0);
+        }
+
+        boolean changed() {
+            return position > Math.max(storedVersion, 0) || storedVersion == ABSENT && record != null;
+        }
+    }
+
+    /** This collection's changes in one batch, written in one unordered bulk write. */
+    private final class Changes implements BatchedWrites.Pending {
+        final Map<String, Change> byId = new LinkedHashMap<>();
+
+        PositionedRecords<T> owner() {
+            return PositionedRecords.this;
+        }
+
+        @Override
+        public void flush() {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            byId.forEach((id, change) -> {
+                if (!change.changed()) {
+                    return;
+                }
+                Document next = toDocument(id, change.record, change.position);
+                writes.add(change.storedVersion == ABSENT
+                        ? new InsertOneModel<>(next)
+                        : new ReplaceOneModel<>(PositionGuardedDocuments.version(id, change.storedVersion), next));
+            });
+            if (writes.isEmpty()) {
+                return;
+            }
+            // an insert of a record that appeared meanwhile fails as a duplicate key, which fails the batch too
+            BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+                throw new IllegalStateException("Records of " + collection.getNamespace() + " changed while this batch "
+                                                + "was folding them; the batch is handled again");
             }
         }
     }

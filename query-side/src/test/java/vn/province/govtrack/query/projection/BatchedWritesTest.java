@@ -1,0 +1,116 @@
+package vn.province.govtrack.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import vn.province.govtrack.embeddedmongo.TestMongo;
+
+/**
+ * Records folded during a batch are read once and written once, when the batch's last event has
+ * been handled, with the same guards as a write per event.
+ */
+class BatchedWritesTest {
+
+    /** A record that counts the events folded into it. */
+    record Tally(String id, int events, long lastSeen) {
+    }
+
+    private final MongoClient client = MongoClients.create(TestMongo.uri());
+    private final MongoDatabase database = client.getDatabase(TestMongo.freshDatabaseName("batched_writes"));
+    private final MongoCollection<Document> collection = database.getCollection("tallies");
+    private final PositionedRecords<Tally> tallies =
+            new PositionedRecords<>(collection, new ObjectMapper(), Tally.class, tally -> Map.of());
+
+    @AfterEach
+    void drop() {
+        database.drop();
+        client.close();
+    }
+
+    @Test
+    void a_batch_folds_every_event_into_its_records_and_writes_each_record_once_at_its_end() throws Exception {
+        tallies.apply("b", 1, () -> new Tally("b", 0, 0), t -> new Tally("b", t.events() + 1, 1));
+
+        handleBatch(List.of(2L, 3L, 4L, 5L), position -> {
+            String id = position == 3 ? "b" : "a";
+            tallies.apply(id, position, () -> new Tally(id, 0, 0), t -> new Tally(id, t.events() + 1, position));
+            if (position < 5) {
+                assertThat(collection.countDocuments(new Document("_id", "a"))).as("nothing written mid-batch").isZero();
+            }
+        });
+
+        assertThat(tallies.find("a")).contains(new Tally("a", 3, 5));
+        assertThat(tallies.find("b")).contains(new Tally("b", 2, 3));
+        assertThat(tallies.lastPosition("a")).isEqualTo(5);
+    }
+
+    @Test
+    void events_a_record_already_reflects_change_nothing_in_a_batch_either() throws Exception {
+        tallies.apply("a", 7, () -> new Tally("a", 0, 0), t -> new Tally("a", t.events() + 1, 7));
+
+        handleBatch(List.of(6L, 7L), position ->
+                tallies.apply("a", position, () -> new Tally("a", 0, 0), t -> new Tally("a", t.events() + 1, position)));
+
+        assertThat(tallies.find("a")).contains(new Tally("a", 1, 7));
+    }
+
+    @Test
+    void a_record_changed_by_another_writer_during_the_batch_fails_the_batch_and_keeps_the_other_write() {
+        tallies.apply("a", 1, () -> new Tally("a", 0, 0), t -> new Tally("a", 1, 1));
+
+        Exception failure = null;
+        try {
+            handleBatch(List.of(2L, 3L), position -> {
+                tallies.apply("a", position, () -> new Tally("a", 0, 0), t -> new Tally("a", t.events() + 1, position));
+                if (position == 2) {
+                    // another instance folds event 2 first, as after a claim handover
+                    collection.replaceOne(new Document("_id", "a"),
+                                          new Document("_id", "a").append("id", "a").append("events", 99)
+                                                                  .append("lastSeen", 2).append("lastPosition", 2L));
+                }
+            });
+        } catch (Exception e) {
+            failure = e;
+        }
+
+        assertThat(failure).isNotNull();
+        assertThat(tallies.find("a")).contains(new Tally("a", 99, 2));
+    }
+
+    interface Handler {
+        void handle(long position) throws Exception;
+    }
+
+    /** Handles the positions as one batch of an event processor, through the interceptor, as the processors do. */
+    private static void handleBatch(List<Long> positions, Handler handler) throws Exception {
+        List<EventMessage<?>> messages = positions.stream()
+                .<EventMessage<?>>map(position -> GenericEventMessage.asEventMessage(position)).toList();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        var result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(
+                (UnitOfWork<EventMessage<?>>) batch, List.of(new BatchedWrites.FlushAtBatchEnd()),
+                message -> {
+                    handler.handle((Long) message.getPayload());
+                    return null;
+                }).proceed());
+        if (result.isExceptional()) {
+            throw (Exception) result.exceptionResult();
+        }
+    }
+}
