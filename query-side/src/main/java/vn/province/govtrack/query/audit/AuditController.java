@@ -53,10 +53,10 @@ class AuditController {
     }
 
     /**
-     * @param voidPositions    positions in this page's range that hold no event: slots whose writer lost a
-     *                         concurrency race or died after reserving them, closed for good by the
-     *                         event store (docs/adr/0001-event-store.md); with the events they account
-     *                         for every position of the range
+     * @param voidPositions    positions in this page's range that hold no event: positions that engines
+     *                         before store layout 3 reserved and never wrote, closed for good by the
+     *                         event store (docs/adr/0001-event-store.md; layout 3 leaves none); with
+     *                         the events they account for every position of the range
      * @param nextFromPosition where the following page starts; the log only grows, so polling it
      *                         with this value never misses or repeats an event
      */
