@@ -1,7 +1,7 @@
 package vn.province.govtrack.query.projection;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -38,10 +38,10 @@ class BatchedWrites {
     }
 
     /**
-     * The set of pending writers of the batch being handled, when one is being handled under the
+     * The pending writers of the batch being handled, by owner, when one is being handled under the
      * interceptor; null otherwise (a handler called directly, as in unit tests, writes at once).
      */
-    static Set<Pending> pendingOfCurrentBatch() {
+    static Map<Object, Pending> pendingOfCurrentBatch() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
@@ -54,10 +54,10 @@ class BatchedWrites {
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
                 throws Exception {
             UnitOfWork<?> root = unitOfWork.root();
-            Set<Pending> pending = root.getOrComputeResource(PENDING, key -> new LinkedHashSet<>());
+            Map<Object, Pending> pending = root.getOrComputeResource(PENDING, key -> new LinkedHashMap<>());
             Object result = interceptorChain.proceed();
             if (!(root instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-                for (Pending writer : pending) {
+                for (Pending writer : pending.values()) {
                     writer.flush();
                 }
                 pending.clear();

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -92,7 +91,7 @@ public final class PositionedRecords<T> {
      * @param initial the record before any event, for a key not stored yet
      */
     public void apply(String id, long position, Supplier<T> initial, UnaryOperator<T> change) {
-        Set<BatchedWrites.Pending> batch = BatchedWrites.pendingOfCurrentBatch();
+        Map<Object, BatchedWrites.Pending> batch = BatchedWrites.pendingOfCurrentBatch();
         if (batch != null) {
             fold(batch, id, position, initial, change);
             return;
@@ -121,28 +120,16 @@ public final class PositionedRecords<T> {
      * writes it when the batch's last event has been handled. The same guard holds: an event the
      * record already reflects changes nothing, and the write replaces exactly the version read.
      */
-    private void fold(Set<BatchedWrites.Pending> batch, String id, long position, Supplier<T> initial,
+    private void fold(Map<Object, BatchedWrites.Pending> batch, String id, long position, Supplier<T> initial,
                       UnaryOperator<T> change) {
-        Changes changes = changesIn(batch);
+        @SuppressWarnings("unchecked") // this collection's changes are only ever a Changes of this instance
+        Changes changes = (Changes) batch.computeIfAbsent(this, owner -> new Changes());
         Change record = changes.byId.computeIfAbsent(id, this::read);
         if (record.position >= position) {
             return;
         }
         record.record = change.apply(record.record != null ? record.record : initial.get());
         record.position = position;
-    }
-
-    private Changes changesIn(Set<BatchedWrites.Pending> batch) {
-        for (BatchedWrites.Pending pending : batch) {
-            if (pending instanceof PositionedRecords<?>.Changes changes && changes.owner() == this) {
-                @SuppressWarnings("unchecked")
-                Changes mine = (Changes) changes;
-                return mine;
-            }
-        }
-        Changes changes = new Changes();
-        batch.add(changes);
-        return changes;
     }
 
     private Change read(String id) {
@@ -164,18 +151,15 @@ public final class PositionedRecords<T> {
             this.position = Math.max(storedVersion, 0);
         }
 
+        /** Positions start at 1, so an absent record that folded an event is changed too. */
         boolean changed() {
-            return position > Math.max(storedVersion, 0) || storedVersion == ABSENT && record != null;
+            return position > Math.max(storedVersion, 0);
         }
     }
 
     /** This collection's changes in one batch, written in one unordered bulk write. */
     private final class Changes implements BatchedWrites.Pending {
         final Map<String, Change> byId = new LinkedHashMap<>();
-
-        PositionedRecords<T> owner() {
-            return PositionedRecords.this;
-        }
 
         @Override
         public void flush() {
@@ -205,11 +189,6 @@ public final class PositionedRecords<T> {
     public static long positionOf(TrackingToken token) {
         return token.position()
                     .orElseThrow(() -> new IllegalStateException("Tracking token without a position: " + token));
-    }
-
-    /** Removes every record of the collection. */
-    public void clear() {
-        collection.deleteMany(new Document());
     }
 
     /** Removes every record that reflects an event after {@code position}: all of them for 0. */

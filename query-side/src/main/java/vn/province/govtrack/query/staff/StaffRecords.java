@@ -58,10 +58,6 @@ public final class StaffRecords {
         return new Recorded(PositionedRecords.positionOf(token), at, actor);
     }
 
-    public void clear() {
-        records.clear();
-    }
-
     /** Removes every record that reflects an event after {@code position}: all of them for 0. */
     public void removeTouchedAfter(long position) {
         records.removeTouchedAfter(position);
