@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # -am: the product's modules and the simulator, built from this checkout; tests are not run.
-  ./mvnw -q ${MAVEN_ARGS:-} -pl embedded-mongo,command-side,query-side,simulator -am package -Dmaven.test.skip=true
+  ./mvnw -q ${MAVEN_ARGS:-} -pl embedded-mongo,command-side,query-side,simulator -am package -Dmaven.test.skip=true -Dmaven.jar.forceCreation=true
 fi
 
 simulator_jar=$(ls -t simulator/target/simulator-*[0-9T].jar | head -n 1)

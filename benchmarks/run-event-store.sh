@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # -am: the sibling modules the benchmark uses, built from this checkout; tests are not run.
-  ./mvnw -q ${MAVEN_ARGS:-} -pl benchmarks -am package -Dmaven.test.skip=true
+  ./mvnw -q ${MAVEN_ARGS:-} -pl benchmarks -am package -Dmaven.test.skip=true -Dmaven.jar.forceCreation=true
 fi
 
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"

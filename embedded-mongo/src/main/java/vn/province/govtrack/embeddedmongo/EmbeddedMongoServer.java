@@ -1,5 +1,6 @@
 package vn.province.govtrack.embeddedmongo;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,14 @@ public final class EmbeddedMongoServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     static final String DATA_FILE_NAME = "govtrack.mv";
+
+    /**
+     * Netty threads that run commands (its default: two per core). A write command holds its thread
+     * until the file commit that covers it is written, and while one commit runs the writes that
+     * arrive on other threads wait to share the next one; with more threads than the clients have
+     * commands in flight, a commit covers every write that arrived during the one before it.
+     */
+    private static final int WORKER_THREADS = 32;
 
     /** Logged once the server accepts connections; scripts and tests wait for it. */
     static final String READY_MARKER = "ready on mongodb://";
@@ -83,7 +92,7 @@ public final class EmbeddedMongoServer {
 
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(options.host(), options.port());
+            server.bind(new InetSocketAddress(options.host(), options.port()), 0, WORKER_THREADS);
         } catch (Exception e) {
             backend.close();
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port()

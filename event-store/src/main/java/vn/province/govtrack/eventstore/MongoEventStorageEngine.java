@@ -54,6 +54,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -89,7 +90,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final String COUNTER_ID = "global";
     /** How often a writer claims the next free positions after another commit took its own, before it gives up. */
-    private static final int MAX_CLAIMS = 1000;
     /**
      * Lookups by key start with {@value #FIRST_WINDOW} keys and double, up to {@value #STREAM_WINDOW} for
      * an aggregate's stream and the batch size for the log, while each window turns out full. On
@@ -113,6 +113,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final ThreadLocal<Long> lastAppended = new ThreadLocal<>();
     private final Object headLock = new Object();
     private volatile long knownContiguousHead;
+    private final GroupAppender appender;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -128,6 +129,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.commitKeyMetaData = builder.commitKeyMetaData;
         ensureIndexes();
         upgradeLayout();
+        advanceKnownHead(searchHead());
+        this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, clock);
     }
 
     public static Builder builder() {
@@ -146,7 +149,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Appends the events as one commit. Refuses, appending nothing: a sequence of an aggregate that
+     * Appends the events as one commit, written by {@link GroupAppender} in one insert with the
+     * commits of concurrent appenders. Refuses, appending nothing: a sequence of an aggregate that
      * is already stored or appears twice among the events, an event identifier already stored or
      * repeated ({@link ConcurrencyException}, or {@link AggregateStreamCreationException} when the
      * first event creates its aggregate; through the persistence exception resolver, as Axon's other
@@ -163,36 +167,24 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             handlePersistenceException(new DuplicateInCommitException(), events.get(0));
         }
         String key = commitKey(events);
-        long first = headPosition() + 1;
-        for (int claim = 1; claim <= MAX_CLAIMS; claim++) {
-            long last = first + eventDocuments.size() - 1;
-            try {
-                commits.insertOne(CommitCodec.commit(first, eventDocuments, streamKeys.get(), key, clock.instant()));
-                lastAppended.set(last);
-                // everything before `first` was written when this writer read the head, and so is `first..last` now
-                advanceKnownHead(last);
-                return;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    handlePersistenceException(e, events.get(0));
+        long first;
+        try {
+            first = appender.append(new GroupAppender.Pending(eventDocuments, streamKeys.get(), key));
+        } catch (MongoWriteException e) {
+            // the commit's positions were free, so a sequence, an identifier or the commit key was taken
+            if (key != null && e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                Optional<KeyedCommit> earlier = commitWithKey(key);
+                if (earlier.isPresent()) {
+                    throw new CommitKeyUsedException(key, earlier.get().lastPosition(), e);
                 }
-                long head = headPosition();
-                if (head >= first) {
-                    // another commit took (some of) these positions first: claim the ones after it
-                    first = head + 1;
-                    continue;
-                }
-                // the positions were free, so a sequence, an identifier or the commit key was taken
-                if (key != null) {
-                    Optional<KeyedCommit> earlier = commitWithKey(key);
-                    if (earlier.isPresent()) {
-                        throw new CommitKeyUsedException(key, earlier.get().lastPosition(), e);
-                    }
-                }
-                handlePersistenceException(e, events.get(0));
             }
+            handlePersistenceException(e, events.get(0));
+            return;
         }
-        throw new EventStoreException("Other commits took the head positions " + MAX_CLAIMS + " times in a row; giving up");
+        long last = first + eventDocuments.size() - 1;
+        lastAppended.set(last);
+        // everything before `first` was written when the appender chose it, and so is `first..last` now
+        advanceKnownHead(last);
     }
 
     /** The commit key the events carry in their metadata, or null; all events of a commit must agree. */
@@ -443,6 +435,42 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             head = expected - 1;
         }
+    }
+
+    /**
+     * A start for {@link #headPosition()}: the head of the log, found in a few dozen lookups however
+     * long the log is. Positions are gapless, so "position p is written" holds up to the head and
+     * fails after it; doubling p finds a bound, and a binary search between the last written and the
+     * first unwritten probe finds the head. Each probe asks the unique index for the position's key,
+     * which a commit holds for each of its positions. Commits of stores written before layout 3 hold
+     * the key of their first position only, so a probe inside one looks unwritten: the answer is then
+     * lower than the head, never higher, and {@link #headPosition()} walks on from it.
+     */
+    private long searchHead() {
+        long written = 0;
+        long writtenEnd = 0;
+        long unwritten = 1;
+        for (Document commit; (commit = commitHolding(unwritten)) != null; unwritten *= 2) {
+            written = unwritten;
+            writtenEnd = commit.getLong(CommitCodec.LAST);
+        }
+        while (unwritten - written > 1) {
+            long middle = written + (unwritten - written) / 2;
+            Document commit = commitHolding(middle);
+            if (commit != null) {
+                written = middle;
+                writtenEnd = commit.getLong(CommitCodec.LAST);
+            } else {
+                unwritten = middle;
+            }
+        }
+        return writtenEnd;
+    }
+
+    /** The commit (or void slot) whose position keys include {@code position}, with its extent only. */
+    private Document commitHolding(long position) {
+        return commits.find(eq(CommitCodec.STREAMS, CommitCodec.positionKey(position)))
+                      .projection(Projections.include(CommitCodec.ID, CommitCodec.LAST)).first();
     }
 
     private void advanceKnownHead(long position) {
