@@ -13,11 +13,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import vn.province.govtrack.query.projection.ProjectionPosition;
 import vn.province.govtrack.query.projection.ProjectionPositions;
+import vn.province.govtrack.query.projection.ProjectionRebuilt;
+import vn.province.govtrack.query.projection.RebuildLog;
 import vn.province.govtrack.query.projection.RebuildScope;
 import vn.province.govtrack.query.web.Problems;
 
@@ -29,7 +32,9 @@ import vn.province.govtrack.query.web.Problems;
  * other position. The reset hands the projection's {@code @ResetHandler}s a {@link RebuildScope}: a
  * full rebuild removes everything the projection owns; a rebuild from an instant removes only the
  * documents that events recorded from then on touched, and the replay recomputes those from their
- * whole history while finding every other document up to date.
+ * whole history while finding every other document up to date. Once the tokens are reset, the rebuild
+ * is recorded in the {@link RebuildLog} and announced on this instance ({@link ProjectionRebuilt}),
+ * for what follows the projection's documents here and on other instances.
  */
 @Component
 class Projections {
@@ -44,12 +49,17 @@ class Projections {
     private final EventProcessingConfiguration eventProcessing;
     private final ProjectionPositions positions;
     private final EventStore eventStore;
+    private final RebuildLog rebuildLog;
+    private final ApplicationEventPublisher events;
     private final Set<String> resetting = ConcurrentHashMap.newKeySet();
 
-    Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions, EventStore eventStore) {
+    Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions, EventStore eventStore,
+                RebuildLog rebuildLog, ApplicationEventPublisher events) {
         this.eventProcessing = eventProcessing;
         this.positions = positions;
         this.eventStore = eventStore;
+        this.rebuildLog = rebuildLog;
+        this.events = events;
     }
 
     List<ProjectionStatus> all() {
@@ -99,6 +109,8 @@ class Projections {
             } finally {
                 processor.start();
             }
+            rebuildLog.record(name);
+            events.publishEvent(new ProjectionRebuilt(name));
         } finally {
             resetting.remove(name);
         }

@@ -7,20 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Positions of event processors, read from the shared token store rather than from this
  * instance's processors, so that every query-side instance gives the same answer; and the event
- * store's head position.
+ * store's head position. A processor whose tokens are kept in this instance's memory (the timeliness
+ * index, which every instance keeps for itself) has a position of this instance's own, read there.
  *
  * <p>{@link #recent} reuses a reading for one poll interval, so many waiting queries cost one token
  * read per interval.
@@ -31,14 +36,18 @@ public class ProjectionPositions {
     private final MongoTemplate axonMongoTemplate;
     private final Serializer serializer;
     private final EventStorageEngine eventStorageEngine;
+    private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
     private final long reuseNanos;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
+    /** @param eventProcessing looked up when first needed: processors are configured after this component */
     ProjectionPositions(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine eventStorageEngine,
+                        ObjectProvider<EventProcessingConfiguration> eventProcessing,
                         ConsistencyProperties properties) {
         this.axonMongoTemplate = axonMongoTemplate;
         this.serializer = serializer;
         this.eventStorageEngine = eventStorageEngine;
+        this.eventProcessing = eventProcessing;
         this.reuseNanos = properties.pollInterval().toNanos();
     }
 
@@ -50,10 +59,10 @@ public class ProjectionPositions {
 
     /** The processor's position as stored right now. */
     public ProjectionPosition current(String processorName) {
-        List<TrackingToken> tokens = new ArrayList<>();
-        for (Document entry : axonMongoTemplate.trackingTokensCollection().find(eq("processorName", processorName))) {
-            tokens.add(tokenOf(entry));
-        }
+        TokenStore ownStore = eventProcessing.getObject().tokenStore(processorName);
+        List<TrackingToken> tokens = ownStore instanceof InMemoryTokenStore inMemory
+                ? tokensIn(inMemory, processorName)
+                : sharedTokens(processorName);
         long position = tokens.stream().mapToLong(ProjectionPositions::positionOf).min().orElse(0);
         boolean replaying = tokens.stream().anyMatch(ProjectionPositions::isReplaying);
         return new ProjectionPosition(position, replaying);
@@ -72,6 +81,23 @@ public class ProjectionPositions {
             readings.put(source, reading);
         }
         return reading.position();
+    }
+
+    private List<TrackingToken> sharedTokens(String processorName) {
+        List<TrackingToken> tokens = new ArrayList<>();
+        for (Document entry : axonMongoTemplate.trackingTokensCollection().find(eq("processorName", processorName))) {
+            tokens.add(tokenOf(entry));
+        }
+        return tokens;
+    }
+
+    /** None before the processor has initialised its tokens (the timeliness index while it loads). */
+    private static List<TrackingToken> tokensIn(InMemoryTokenStore store, String processorName) {
+        List<TrackingToken> tokens = new ArrayList<>();
+        for (int segment : store.fetchSegments(processorName)) {
+            tokens.add(store.fetchToken(processorName, segment));
+        }
+        return tokens;
     }
 
     private TrackingToken tokenOf(Document entry) {

@@ -1,17 +1,14 @@
 package vn.province.govtrack.query.timeliness;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 import org.bson.Document;
@@ -21,8 +18,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Timeliness;
@@ -30,15 +25,16 @@ import vn.province.govtrack.query.projection.PositionGuardedDocuments;
 
 /**
  * The {@code timeliness_fact} collection: one {@link DossierFact} per received dossier, keyed by
- * its id, owned by the timeliness projection. Instants are stored as MongoDB dates.
+ * its id, owned by the timeliness projection. Instants are stored as MongoDB dates. Reports do not
+ * read it: each query-side instance loads it into its {@link TimelinessIndex} at start.
  */
 @Component
 class DossierFacts {
 
     static final String COLLECTION = "timeliness_fact";
 
-    /** Facts travel to the report in large batches: the report reads every fact of its period. */
-    private static final int BATCH_SIZE = 5_000;
+    /** How many facts {@link #forEachStored} asks for at once, by id. */
+    private static final int PAGE = 100;
 
     private final PositionGuardedDocuments facts;
 
@@ -46,8 +42,7 @@ class DossierFacts {
         MongoCollection<Document> collection = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase())
                                                           .getCollection(COLLECTION);
         this.facts = new PositionGuardedDocuments(collection);
-        collection.createIndex(Indexes.ascending("receivedAt"), new IndexOptions().name("received"));
-        collection.createIndex(Indexes.ascending("endedAt"), new IndexOptions().name("ended"));
+        dropIndexesOfPeriodScans(collection);
     }
 
     /**
@@ -67,21 +62,36 @@ class DossierFacts {
     }
 
     /**
-     * Hands every fact that can count in {@code period} to {@code consumer}: received before its end,
-     * and not ended before its start (a fact without {@code endedAt} has not ended). Streams; the
-     * facts are not held in memory together.
+     * Hands every stored fact to {@code consumer}, with the position of the last event folded into it;
+     * a fact stored after this began may be missing, one removed meanwhile is.
+     *
+     * <p>The ids come first, then the facts a page at a time by id: the embedded server
+     * (mongo-java-server) keeps every document a query matches in memory until its cursor is read
+     * to the end, and a province-year of whole facts does not fit in its heap; their ids do, and
+     * facts by id are index lookups there as in MongoDB.
      */
-    void forEachRelevantTo(Period period, Consumer<DossierFact> consumer) {
-        Date start = Date.from(period.start());
-        Date end = Date.from(period.end());
-        try (MongoCursor<Document> cursor = facts.collection()
-                                                 .find(and(lt("receivedAt", end),
-                                                         or(eq("endedAt", null), gte("endedAt", start))))
-                                                 .batchSize(BATCH_SIZE)
-                                                 .iterator()) {
-            while (cursor.hasNext()) {
-                consumer.accept(fromDocument(cursor.next()));
+    void forEachStored(BiConsumer<DossierFact, Long> consumer) {
+        List<String> page = new ArrayList<>(PAGE);
+        try (MongoCursor<Document> ids = facts.collection().find().projection(new Document(PositionGuardedDocuments.ID, 1))
+                                              .batchSize(PAGE * 10).iterator()) {
+            while (ids.hasNext()) {
+                page.add(ids.next().getString(PositionGuardedDocuments.ID));
+                if (page.size() == PAGE) {
+                    forEachOf(page, consumer);
+                    page.clear();
+                }
             }
+        }
+        forEachOf(page, consumer);
+    }
+
+    private void forEachOf(List<String> ids, BiConsumer<DossierFact, Long> consumer) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (Document stored : facts.collection().find(in(PositionGuardedDocuments.ID, ids)).batchSize(PAGE)) {
+            consumer.accept(fromDocument(stored),
+                    stored.get(PositionGuardedDocuments.LAST_POSITION, Number.class).longValue());
         }
     }
 
@@ -96,8 +106,21 @@ class DossierFacts {
     }
 
     /**
-     * The stored form is as small as the common case allows, because a report reads every fact of
-     * its period: the receipt's unit and due date are flat fields, and {@code transfers},
+     * Reports once read every fact of their period through indexes on {@code receivedAt} and
+     * {@code endedAt}; nothing does any more, and they only slowed every write down.
+     */
+    private static void dropIndexesOfPeriodScans(MongoCollection<Document> collection) {
+        for (Document index : collection.listIndexes()) {
+            String name = index.getString("name");
+            if (name.equals("received") || name.equals("ended")) {
+                collection.dropIndex(name);
+            }
+        }
+    }
+
+    /**
+     * The stored form is as small as the common case allows, because every instance loads every fact
+     * at start: the receipt's unit and due date are flat fields, and {@code transfers},
      * {@code dueChanges} and {@code pauses} appear only when there was one; the end's fields only
      * once processing ended.
      */

@@ -7,16 +7,6 @@ import java.util.Optional;
 enum GroupBy {
     UNIT, FIELD, PROCEDURE;
 
-    /** The row a count goes to, given the unit it is attributed to. */
-    String keyOf(DossierFact fact, String unitCode) {
-        String key = switch (this) {
-            case UNIT -> unitCode;
-            case FIELD -> fact.field();
-            case PROCEDURE -> fact.procedureCode();
-        };
-        return key == null ? "" : key;
-    }
-
     static Optional<GroupBy> parse(String value) {
         for (GroupBy candidate : values()) {
             if (candidate.name().equals(value.trim().toUpperCase(Locale.ROOT))) {

@@ -17,8 +17,4 @@ record Period(LocalDate from, LocalDate to, Instant start, Instant end) {
         }
         return new Period(from, to, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
     }
-
-    boolean contains(Instant instant) {
-        return !instant.isBefore(start) && instant.isBefore(end);
-    }
 }

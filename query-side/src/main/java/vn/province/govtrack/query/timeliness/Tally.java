@@ -2,9 +2,10 @@ package vn.province.govtrack.query.timeliness;
 
 import java.math.BigDecimal;
 
-import vn.province.govtrack.kernel.dossier.Timeliness;
-
-/** The counts of one report row, as they accumulate. Processing days are summed exactly, in any order. */
+/**
+ * The counts of one report row (see {@link TimelinessRow} for their meaning). Processing days are
+ * summed exactly: the sum of the decimals the recorded {@code double}s print as.
+ */
 final class Tally {
 
     long received;
@@ -17,30 +18,16 @@ final class Tally {
     BigDecimal processingDaysSum = BigDecimal.ZERO;
     long processingDaysCount;
 
-    void received() {
-        received++;
-    }
-
-    void ended(Timeliness verdict, Double processingDays) {
-        resolved++;
-        if (verdict == Timeliness.EARLY) {
-            early++;
-        } else if (verdict == Timeliness.ON_TIME) {
-            onTime++;
-        } else if (verdict == Timeliness.LATE) {
-            late++;
-        }
-        if (processingDays != null) {
-            processingDaysSum = processingDaysSum.add(BigDecimal.valueOf(processingDays));
-            processingDaysCount++;
-        }
-    }
-
-    void pending(boolean overdueToo) {
-        pending++;
-        if (overdueToo) {
-            overdue++;
-        }
+    void add(Tally other) {
+        received += other.received;
+        resolved += other.resolved;
+        early += other.early;
+        onTime += other.onTime;
+        late += other.late;
+        pending += other.pending;
+        overdue += other.overdue;
+        processingDaysSum = processingDaysSum.add(other.processingDaysSum);
+        processingDaysCount += other.processingDaysCount;
     }
 
     /** Early and on time together: the portal counts an early dossier as on time. */

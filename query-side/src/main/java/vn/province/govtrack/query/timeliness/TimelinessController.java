@@ -27,8 +27,8 @@ import vn.province.govtrack.query.web.QueryParameters;
  *
  * <p>{@code from} and {@code to} are dates ({@code YYYY-MM-DD}) in the business time zone, both
  * included; absent, {@code to} is today and {@code from} the first day of {@code to}'s month. See
- * {@link TimelinessRow} for what each count means and {@link TimelinessReport} for the unit a count
- * is attributed to.
+ * {@link TimelinessRow} for what each count means and {@link TimelinessIndex} for the unit a count
+ * is attributed to. Answered from this instance's index, so read-your-writes waits for its position.
  */
 @RestController
 @RequestMapping("/api/v1/timeliness")
@@ -37,11 +37,11 @@ class TimelinessController {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
                                                                    .withResolverStyle(ResolverStyle.STRICT);
 
-    private final DossierFacts facts;
+    private final TimelinessIndex index;
     private final Clock clock;
 
-    TimelinessController(DossierFacts facts, Clock clock) {
-        this.facts = facts;
+    TimelinessController(TimelinessIndex index, Clock clock) {
+        this.index = index;
         this.clock = clock;
     }
 
@@ -61,7 +61,7 @@ class TimelinessController {
 
     /** Rows by {@code groupBy} (unit, field or procedure; default unit), optionally for one unit only, and their total. */
     @GetMapping
-    @ProjectionQuery(TimelinessProjection.PROCESSING_GROUP)
+    @ProjectionQuery(TimelinessIndexProjection.PROCESSING_GROUP)
     Report report(@RequestParam(defaultValue = "unit") @Size(max = QueryParameters.MAX_TIME) String groupBy,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
@@ -70,22 +70,20 @@ class TimelinessController {
                 "groupBy must be unit, field or procedure; got '" + groupBy + "'"));
         Period period = period(from, to);
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
-        TimelinessReport report = new TimelinessReport(period, grouping, unit);
-        facts.forEachRelevantTo(period, report::count);
+        TimelinessFigures figures = index.figures(period, grouping, unit);
         return new Report(grouping.name().toLowerCase(Locale.ROOT), period.from(), period.to(), unit,
-                inZone(period.start()), inZone(period.end()), report.rows(), report.total());
+                inZone(period.start()), inZone(period.end()), figures.rows(), figures.total());
     }
 
     /** Every unit with something counted in the period, ranked as {@link Ranking} says. */
     @GetMapping("/ranking")
-    @ProjectionQuery(TimelinessProjection.PROCESSING_GROUP)
+    @ProjectionQuery(TimelinessIndexProjection.PROCESSING_GROUP)
     UnitRanking ranking(@RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                         @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to) {
         Period period = period(from, to);
-        TimelinessReport report = new TimelinessReport(period, GroupBy.UNIT, null);
-        facts.forEachRelevantTo(period, report::count);
+        TimelinessFigures figures = index.figures(period, GroupBy.UNIT, null);
         return new UnitRanking(period.from(), period.to(), inZone(period.start()), inZone(period.end()),
-                Ranking.of(report.tallies()));
+                Ranking.of(figures.tallies()));
     }
 
     private Period period(String from, String to) {

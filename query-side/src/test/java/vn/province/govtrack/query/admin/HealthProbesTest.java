@@ -1,6 +1,9 @@
 package vn.province.govtrack.query.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,7 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 
-/** The probes a container platform asks, without a token: alive, and ready only while projections run. */
+/**
+ * The probes a container platform asks, without a token: alive, and ready only while projections run
+ * and once the timeliness index has loaded the stored facts (on the processor's thread, just after
+ * the start).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HealthProbesTest {
 
@@ -32,13 +39,16 @@ class HealthProbesTest {
     EventProcessingConfiguration eventProcessing;
 
     @Test
-    void a_started_query_side_is_alive_and_ready() {
+    void a_started_query_side_is_alive_and_ready_once_its_timeliness_index_is_loaded() {
         assertThat(status("/actuator/health/liveness")).isEqualTo("200 UP");
-        assertThat(status("/actuator/health/readiness")).isEqualTo("200 UP");
+        await().atMost(Duration.ofSeconds(30))
+               .untilAsserted(() -> assertThat(status("/actuator/health/readiness")).isEqualTo("200 UP"));
     }
 
     @Test
     void a_query_side_whose_projection_has_stopped_is_alive_but_not_ready() {
+        await().atMost(Duration.ofSeconds(30))
+               .untilAsserted(() -> assertThat(status("/actuator/health/readiness")).isEqualTo("200 UP"));
         StreamingEventProcessor dossiers = eventProcessing.eventProcessor("dossiers", StreamingEventProcessor.class)
                                                           .orElseThrow();
         dossiers.shutDown();

@@ -175,7 +175,7 @@ class TimelinessProjectionTest {
 
     private TimelinessReport storedReport(Period period, GroupBy groupBy, String unitCode) {
         TimelinessReport report = new TimelinessReport(period, groupBy, unitCode);
-        facts.forEachRelevantTo(period, report::count);
+        facts.forEachStored((fact, lastPosition) -> report.count(fact));
         return report;
     }
 

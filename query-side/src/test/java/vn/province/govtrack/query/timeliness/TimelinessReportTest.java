@@ -167,8 +167,7 @@ class TimelinessReportTest {
     private static Tally tally(long resolved, long onTime) {
         Tally tally = new Tally();
         for (long i = 0; i < resolved; i++) {
-            tally.ended(i < onTime ? Timeliness.ON_TIME
-                    : Timeliness.LATE, 1.0);
+            TimelinessReport.ended(tally, i < onTime ? Timeliness.ON_TIME : Timeliness.LATE, 1.0);
         }
         return tally;
     }

@@ -1,0 +1,87 @@
+package vn.province.govtrack.query.timeliness;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
+import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
+import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
+import vn.province.govtrack.kernel.dossier.DossierReturnedEvent;
+import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
+import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
+import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
+import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
+import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.query.projection.RebuildScope;
+
+/**
+ * Keeps this instance's {@link TimelinessIndex} in step with the same dossier events as the
+ * timeliness facts, in the "timeliness-index" processing group: a tracking processor whose token
+ * lives in this instance's memory, so that every query-side instance follows the event store with an
+ * index of its own (see {@link TimelinessIndexConfiguration}). Every change goes through
+ * {@link TimelinessIndex#apply}, idempotent per event position.
+ */
+@Component
+@ProcessingGroup(TimelinessIndexProjection.PROCESSING_GROUP)
+class TimelinessIndexProjection {
+
+    static final String PROCESSING_GROUP = "timeliness-index";
+
+    private final TimelinessIndex index;
+
+    TimelinessIndexProjection(TimelinessIndex index) {
+        this.index = index;
+    }
+
+    @EventHandler
+    void on(DossierReceivedEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    @EventHandler
+    void on(DossierTransferredEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    @EventHandler
+    void on(SupplementRequestedEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    @EventHandler
+    void on(SupplementProvidedEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    @EventHandler
+    void on(DossierExtendedEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    @EventHandler
+    void on(DossierResolvedEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    @EventHandler
+    void on(DossierReturnedEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    @EventHandler
+    void on(DossierStoppedEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    }
+
+    /**
+     * A rebuild forgets the dossiers it recomputes (see {@link RebuildScope}); the replay from the
+     * first event folds them anew, and finds every other dossier up to date.
+     */
+    @ResetHandler
+    void reset(RebuildScope scope) {
+        index.forgetTouchedAfter(scope.keptUpTo());
+    }
+}
