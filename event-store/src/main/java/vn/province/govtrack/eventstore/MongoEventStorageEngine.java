@@ -12,10 +12,13 @@ import static com.mongodb.client.model.Filters.or;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +33,7 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -53,6 +57,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
@@ -316,6 +321,65 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             window = Math.min(window * 2, STREAM_WINDOW);
         }
+    }
+
+    /**
+     * The events of several aggregates, each in sequence order, read together; aggregates without
+     * events are absent from the answer. A commit holding events of many of them (an import batch)
+     * is read once, not once per aggregate: each round asks for the commits holding the next sequence
+     * of every aggregate not yet read to its end, so aggregates written together are read in two
+     * rounds, the second finding that nothing follows. Index lookups on every server.
+     */
+    public Map<String, List<DomainEventMessage<?>>> readStreams(Collection<String> aggregateIdentifiers) {
+        Map<String, List<DomainEventData<?>>> read = new LinkedHashMap<>();
+        Map<String, Long> next = new HashMap<>();
+        aggregateIdentifiers.forEach(id -> next.put(id, 0L));
+        while (!next.isEmpty()) {
+            List<String> keys = next.entrySet().stream()
+                                    .map(entry -> CommitCodec.streamKey(entry.getKey(), entry.getValue())).toList();
+            Map<String, Map<Long, DomainEventData<?>>> found = new HashMap<>();
+            for (Document commit : commitsHolding(keys)) {
+                for (TrackedDomainEventData<String> event : CommitCodec.trackedEvents(commit)) {
+                    Long wanted = next.get(event.getAggregateIdentifier());
+                    if (wanted != null && event.getSequenceNumber() >= wanted) {
+                        found.computeIfAbsent(event.getAggregateIdentifier(), id -> new HashMap<>())
+                             .put(event.getSequenceNumber(), event);
+                    }
+                }
+            }
+            for (Iterator<Map.Entry<String, Long>> pending = next.entrySet().iterator(); pending.hasNext(); ) {
+                Map.Entry<String, Long> aggregate = pending.next();
+                Map<Long, DomainEventData<?>> events = found.getOrDefault(aggregate.getKey(), Map.of());
+                long sequence = aggregate.getValue();
+                // Only the run that continues the stream: a later run came back with another aggregate's commit.
+                while (events.containsKey(sequence)) {
+                    read.computeIfAbsent(aggregate.getKey(), id -> new ArrayList<>()).add(events.get(sequence));
+                    sequence++;
+                }
+                if (sequence == aggregate.getValue()) {
+                    pending.remove();
+                } else {
+                    aggregate.setValue(sequence);
+                }
+            }
+        }
+        Map<String, List<DomainEventMessage<?>>> streams = new LinkedHashMap<>();
+        read.forEach((id, events) -> streams.put(id, EventStreamUtils.upcastAndDeserializeDomainEvents(
+                events.stream(), getEventSerializer(), upcasterChain).asStream().<DomainEventMessage<?>>map(e -> e)
+                .toList()));
+        return streams;
+    }
+
+    /**
+     * The commits that hold any of {@code keys}, each once. mongo-java-server answers a multikey
+     * {@code $in} with a document once per key it holds, so a commit holding hundreds of the keys would
+     * come back hundreds of times: the identifiers are asked first, then each commit by its {@code _id}.
+     */
+    private Iterable<Document> commitsHolding(List<String> keys) {
+        Set<Long> ids = new HashSet<>();
+        commits.find(in(CommitCodec.STREAMS, keys)).projection(Projections.include(CommitCodec.ID))
+               .forEach(doc -> ids.add(doc.getLong(CommitCodec.ID)));
+        return ids.isEmpty() ? List.of() : commits.find(in(CommitCodec.ID, List.copyOf(ids)));
     }
 
     @Override
