@@ -82,6 +82,8 @@ class MongoEventStorageEngineTest {
 
         Map<String, List<DomainEventMessage<?>>> streams =
                 engine.readStreams(List.of("dossier-1", "dossier-2", "nobody"));
+        Map<String, List<DomainEventMessage<?>>> absentFirst =
+                engine.readStreams(List.of("nobody", "dossier-3", "dossier-2", "dossier-1"));
 
         assertThat(streams).containsOnlyKeys("dossier-1", "dossier-2");
         assertThat(streams.get("dossier-1")).extracting(e -> ((StoreFixture.Note) e.getPayload()).text())
@@ -89,6 +91,10 @@ class MongoEventStorageEngineTest {
         assertThat(streams.get("dossier-2")).extracting(DomainEventMessage::getSequenceNumber)
                                             .containsExactly(0L, 1L, 2L);
         assertThat(streams.get("dossier-2").get(0).getMetaData()).containsEntry("actor", "tester");
+        assertThat(absentFirst).containsOnlyKeys("dossier-1", "dossier-2", "dossier-3");
+        assertThat(absentFirst.get("dossier-1")).extracting(DomainEventMessage::getSequenceNumber)
+                                                .containsExactly(0L, 1L, 2L);
+        assertThat(absentFirst.get("dossier-3")).hasSize(1);
         assertThat(engine.readEvents("dossier-1").asStream()).extracting(DomainEventMessage::getSequenceNumber)
                                                              .containsExactly(0L, 1L, 2L);
         assertThat(readAll(engine, null)).hasSize(7);
