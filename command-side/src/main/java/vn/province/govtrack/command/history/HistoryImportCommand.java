@@ -112,7 +112,8 @@ public final class HistoryImportCommand {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(Map.of("govtrack.staff.secondment-expiry.enabled", "false",
-                                   "logging.level.root", "WARN",
+                                   "logging.level.root", "ERROR",
+                                   "logging.level.vn.province.govtrack", "WARN",
                                    "logging.level.vn.province.govtrack.command.history", "INFO"));
     }
 
