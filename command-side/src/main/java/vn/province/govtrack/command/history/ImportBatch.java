@@ -14,9 +14,4 @@ record ImportBatch(long firstLine, long lastLine, Map<String, List<HistoryRecord
     int records() {
         return recordsByDossier.values().stream().mapToInt(List::size).sum();
     }
-
-    /** Lines of the file this batch covers, blank ones included. */
-    long lines() {
-        return lastLine - firstLine + 1;
-    }
 }
