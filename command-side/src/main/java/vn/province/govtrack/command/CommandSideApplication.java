@@ -1,16 +1,24 @@
 package vn.province.govtrack.command;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
+import vn.province.govtrack.command.history.HistoryImportCommand;
+
 /** The command side: accepts commands over HTTP, decides with aggregates, appends events. */
 @SpringBootApplication
 public class CommandSideApplication {
 
+    /** Serves the command API; {@code import FILE} imports a dossier history instead and exits (docs/import.md). */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(HistoryImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(CommandSideApplication.class, args);
     }
 

@@ -12,10 +12,13 @@ import static com.mongodb.client.model.Filters.or;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +33,7 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -308,6 +312,82 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             window = Math.min(window * 2, STREAM_WINDOW);
         }
+    }
+
+    /**
+     * The events of several aggregates, each in sequence order, read together; aggregates without
+     * events are absent from the answer. Made for the aggregates of one commit (a batch of the history
+     * import), which it reads in three queries whatever their number: the first aggregate's next key
+     * alone, whose commit continues every aggregate it holds; then, once a key finds nothing, every
+     * remaining aggregate's next key at once, which finds nothing for the aggregates that end there.
+     * Asking all the keys at once from the start would cost mongo-java-server a full read of a large
+     * commit for every key it holds (it loads a document once per matching key, before any
+     * projection). Index lookups on every server.
+     */
+    public Map<String, List<DomainEventMessage<?>>> readStreams(Collection<String> aggregateIdentifiers) {
+        Map<String, List<DomainEventData<?>>> read = new LinkedHashMap<>();
+        Map<String, Long> next = new LinkedHashMap<>();
+        aggregateIdentifiers.forEach(id -> next.put(id, 0L));
+        while (!next.isEmpty()) {
+            Map.Entry<String, Long> probe = next.entrySet().iterator().next();
+            Collection<Document> probed = commitsHolding(List.of(CommitCodec.streamKey(probe.getKey(), probe.getValue())));
+            if (!probed.isEmpty()) {
+                continueStreams(probed, next, read, false);
+                continue;
+            }
+            next.remove(probe.getKey());
+            List<String> keys = next.entrySet().stream()
+                                    .map(entry -> CommitCodec.streamKey(entry.getKey(), entry.getValue())).toList();
+            if (!keys.isEmpty()) {
+                continueStreams(commitsHolding(keys), next, read, true);
+            }
+        }
+        Map<String, List<DomainEventMessage<?>>> streams = new LinkedHashMap<>();
+        read.forEach((id, events) -> streams.put(id, EventStreamUtils.upcastAndDeserializeDomainEvents(
+                events.stream(), getEventSerializer(), upcasterChain).asStream().<DomainEventMessage<?>>map(e -> e)
+                .toList()));
+        return streams;
+    }
+
+    /**
+     * Adds to {@code read} each pending aggregate's events in {@code commits} that continue its stream,
+     * advancing {@code next}; with {@code askedAll}, the commits answer every pending aggregate's next
+     * key, so an aggregate they do not continue has no more events and leaves {@code next}.
+     */
+    private static void continueStreams(Collection<Document> commits, Map<String, Long> next,
+                                        Map<String, List<DomainEventData<?>>> read, boolean askedAll) {
+        Map<String, Map<Long, DomainEventData<?>>> found = new HashMap<>();
+        for (Document commit : commits) {
+            for (TrackedDomainEventData<String> event : CommitCodec.trackedEvents(commit)) {
+                Long wanted = next.get(event.getAggregateIdentifier());
+                if (wanted != null && event.getSequenceNumber() >= wanted) {
+                    found.computeIfAbsent(event.getAggregateIdentifier(), id -> new HashMap<>())
+                         .put(event.getSequenceNumber(), event);
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, Long>> pending = next.entrySet().iterator(); pending.hasNext(); ) {
+            Map.Entry<String, Long> aggregate = pending.next();
+            Map<Long, DomainEventData<?>> events = found.getOrDefault(aggregate.getKey(), Map.of());
+            long sequence = aggregate.getValue();
+            // Only the run that continues the stream: a later run may have come with another aggregate's commit.
+            while (events.containsKey(sequence)) {
+                read.computeIfAbsent(aggregate.getKey(), id -> new ArrayList<>()).add(events.get(sequence));
+                sequence++;
+            }
+            if (sequence != aggregate.getValue()) {
+                aggregate.setValue(sequence);
+            } else if (askedAll) {
+                pending.remove();
+            }
+        }
+    }
+
+    /** The commits that hold any of {@code keys}, each once (mongo-java-server answers one once per key). */
+    private Collection<Document> commitsHolding(List<String> keys) {
+        Map<Long, Document> byId = new HashMap<>();
+        commits.find(in(CommitCodec.STREAMS, keys)).forEach(doc -> byId.put(doc.getLong(CommitCodec.ID), doc));
+        return byId.values();
     }
 
     @Override

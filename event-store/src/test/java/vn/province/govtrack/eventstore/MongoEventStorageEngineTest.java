@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -70,6 +71,33 @@ class MongoEventStorageEngineTest {
                 .extracting(DomainEventMessage::getSequenceNumber)
                 .containsExactly(140L, 141L, 142L, 143L, 144L, 145L, 146L, 147L, 148L, 149L);
         assertThat(engine.readEvents("long-lived").asStream().count()).isEqualTo(150);
+    }
+
+    @Test
+    void one_commit_may_hold_several_aggregates_and_their_streams_are_read_together() {
+        engine.appendEvents(event("dossier-1", 0, "d1 received"), event("dossier-2", 0, "d2 received"),
+                            event("dossier-1", 1, "d1 assigned"), event("dossier-3", 0, "d3 received"));
+        engine.appendEvents(event("dossier-2", 1, "d2 resolved"));
+        engine.appendEvents(event("dossier-1", 2, "d1 resolved"), event("dossier-2", 2, "d2 returned"));
+
+        Map<String, List<DomainEventMessage<?>>> streams =
+                engine.readStreams(List.of("dossier-1", "dossier-2", "nobody"));
+        Map<String, List<DomainEventMessage<?>>> absentFirst =
+                engine.readStreams(List.of("nobody", "dossier-3", "dossier-2", "dossier-1"));
+
+        assertThat(streams).containsOnlyKeys("dossier-1", "dossier-2");
+        assertThat(streams.get("dossier-1")).extracting(e -> ((StoreFixture.Note) e.getPayload()).text())
+                                            .containsExactly("d1 received", "d1 assigned", "d1 resolved");
+        assertThat(streams.get("dossier-2")).extracting(DomainEventMessage::getSequenceNumber)
+                                            .containsExactly(0L, 1L, 2L);
+        assertThat(streams.get("dossier-2").get(0).getMetaData()).containsEntry("actor", "tester");
+        assertThat(absentFirst).containsOnlyKeys("dossier-1", "dossier-2", "dossier-3");
+        assertThat(absentFirst.get("dossier-1")).extracting(DomainEventMessage::getSequenceNumber)
+                                                .containsExactly(0L, 1L, 2L);
+        assertThat(absentFirst.get("dossier-3")).hasSize(1);
+        assertThat(engine.readEvents("dossier-1").asStream()).extracting(DomainEventMessage::getSequenceNumber)
+                                                             .containsExactly(0L, 1L, 2L);
+        assertThat(readAll(engine, null)).hasSize(7);
     }
 
     @Test

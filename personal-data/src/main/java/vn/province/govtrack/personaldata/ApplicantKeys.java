@@ -2,6 +2,7 @@ package vn.province.govtrack.personaldata;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,16 @@ public interface ApplicantKeys {
 
     /** The applicant's live key, created on first use; safe when several callers race to create it. */
     ApplicantKey keyFor(String idNumber);
+
+    /**
+     * The live keys of several applicants by ID number, each created on first use, as {@link #keyFor}
+     * would give them one by one; implementations may read and create them together.
+     */
+    default Map<String, ApplicantKey> keysFor(Collection<String> idNumbers) {
+        Map<String, ApplicantKey> keys = new HashMap<>();
+        idNumbers.forEach(idNumber -> keys.computeIfAbsent(idNumber, this::keyFor));
+        return keys;
+    }
 
     /** The id of the applicant's live key; empty when the applicant has none (never seen, or erased). */
     Optional<String> liveKeyIdOf(String idNumber);

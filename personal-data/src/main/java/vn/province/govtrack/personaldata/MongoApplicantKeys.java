@@ -7,22 +7,26 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.axonframework.common.IdentifierFactory;
 import org.bson.Document;
 import org.bson.types.Binary;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -73,7 +77,7 @@ public class MongoApplicantKeys implements ApplicantKeys {
             if (existing != null) {
                 return liveKey(existing);
             }
-            ApplicantKey created = new ApplicantKey(UUID.randomUUID().toString(), sealer.newKey());
+            ApplicantKey created = new ApplicantKey(newKeyId(), sealer.newKey());
             try {
                 collection.insertOne(new Document(ID, created.keyId())
                                              .append(LOOKUP, lookup)
@@ -89,6 +93,54 @@ public class MongoApplicantKeys implements ApplicantKeys {
         }
         throw new IllegalStateException("no key could be created or read for an applicant after "
                                         + CREATE_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * One query reads the keys that exist and one unordered insert creates the others; an applicant
+     * whose key another caller created meanwhile (the insert's duplicate lookup) gets that key, as
+     * {@link #keyFor} does. A bulk import seals thousands of applicants this way in two commands.
+     */
+    @Override
+    public Map<String, ApplicantKey> keysFor(Collection<String> idNumbers) {
+        Map<String, String> lookups = new HashMap<>();
+        idNumbers.forEach(idNumber -> lookups.computeIfAbsent(idNumber, this::lookup));
+        Map<String, ApplicantKey> byLookup = liveKeysByLookup(lookups.values());
+        List<Document> created = new ArrayList<>();
+        Map<String, ApplicantKey> createdByLookup = new HashMap<>();
+        for (String lookup : new HashSet<>(lookups.values())) {
+            if (!byLookup.containsKey(lookup)) {
+                ApplicantKey key = new ApplicantKey(newKeyId(), sealer.newKey());
+                createdByLookup.put(lookup, key);
+                created.add(new Document(ID, key.keyId()).append(LOOKUP, lookup).append(KEY, new Binary(key.key()))
+                                                         .append(CREATED_AT, Date.from(clock.instant())));
+            }
+        }
+        if (!created.isEmpty()) {
+            try {
+                collection.insertMany(created, new InsertManyOptions().ordered(false));
+                byLookup.putAll(createdByLookup);
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+                // some keys were created by another caller first: read what is stored now, ours included
+                byLookup.putAll(liveKeysByLookup(createdByLookup.keySet()));
+            }
+        }
+        Map<String, ApplicantKey> keys = new HashMap<>();
+        lookups.forEach((idNumber, lookup) -> {
+            ApplicantKey key = byLookup.get(lookup);
+            keys.put(idNumber, key != null ? key : keyFor(idNumber)); // erased meanwhile: one more round alone
+        });
+        return keys;
+    }
+
+    private Map<String, ApplicantKey> liveKeysByLookup(Collection<String> lookups) {
+        Map<String, ApplicantKey> keys = new HashMap<>();
+        for (Document document : collection.find(in(LOOKUP, List.copyOf(lookups)))) {
+            keys.put(document.getString(LOOKUP), liveKey(document));
+        }
+        return keys;
     }
 
     @Override
@@ -119,6 +171,16 @@ public class MongoApplicantKeys implements ApplicantKeys {
                 Updates.set(LOOKUP, ERASED_LOOKUP_PREFIX + keyId),
                 Updates.set(ERASED_AT, Date.from(erasedAt))));
         return result.getMatchedCount() > 0 || collection.countDocuments(eq(ID, keyId)) > 0;
+    }
+
+    /**
+     * A fresh key id from the one identifier generator of the services (Axon's; time-ordered in them, see
+     * event-store's {@code TimeOrderedIdentifierFactory}): ids that grow with time keep inserts into the
+     * collection's {@code _id} index at its end, where random ones rewrote a page of it each. A key id
+     * names a key, it keeps nothing secret: the key itself is random.
+     */
+    private static String newKeyId() {
+        return IdentifierFactory.getInstance().generateIdentifier();
     }
 
     private String lookup(String idNumber) {

@@ -33,6 +33,20 @@ public class PersonalData {
         return sealer.seal(applicant, keys.keyFor(applicant.idNumber()));
     }
 
+    /**
+     * Each of {@code applicants} sealed under its applicant's key, as {@link #seal} would, the keys
+     * read and created together (a bulk import's batch). Applicants sharing an ID number share the key.
+     */
+    public Map<Applicant, SealedApplicant> sealAll(Collection<Applicant> applicants) {
+        Map<String, ApplicantKey> keysByIdNumber = keys.keysFor(
+                applicants.stream().map(Applicant::idNumber).collect(Collectors.toSet()));
+        Map<Applicant, SealedApplicant> sealed = new HashMap<>();
+        for (Applicant applicant : applicants) {
+            sealed.computeIfAbsent(applicant, clear -> sealer.seal(clear, keysByIdNumber.get(clear.idNumber())));
+        }
+        return sealed;
+    }
+
     /** What {@code sealed} reveals now. */
     public Disclosure open(SealedApplicant sealed) {
         return openAll(Set.of(sealed)).get(sealed);

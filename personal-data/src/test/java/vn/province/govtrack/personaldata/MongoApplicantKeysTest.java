@@ -154,6 +154,34 @@ class MongoApplicantKeysTest {
     }
 
     @Test
+    void keys_asked_for_together_are_the_keys_asked_for_one_by_one() {
+        ApplicantKey known = keys.keyFor("001203004567");
+
+        var together = keys.keysFor(List.of("001203004567", "079085001234", "048190000001", "079085001234"));
+
+        assertThat(together).containsOnlyKeys("001203004567", "079085001234", "048190000001");
+        assertThat(together.get("001203004567")).isEqualTo(known);
+        assertThat(keys.keyFor("079085001234")).isEqualTo(together.get("079085001234"));
+        assertThat(keys.keyFor("048190000001")).isEqualTo(together.get("048190000001"));
+        assertThat(collection().countDocuments()).isEqualTo(3);
+    }
+
+    @Test
+    void applicants_sealed_together_open_as_each_applicant_and_share_a_key_per_id_number() {
+        Applicant an = new Applicant("001203004567", "Nguyễn Văn An", "0912345678");
+        Applicant anByPost = new Applicant("001203004567", "Nguyễn Văn An", null);
+        Applicant binh = new Applicant("079085001234", "Trần Thị Bình", "0987654321");
+
+        var sealed = personalData.sealAll(List.of(an, anByPost, binh, an));
+
+        assertThat(sealed).containsOnlyKeys(an, anByPost, binh);
+        assertThat(sealed.get(an).keyId()).isEqualTo(sealed.get(anByPost).keyId()).isNotEqualTo(sealed.get(binh).keyId());
+        assertThat(personalData.open(sealed.get(anByPost))).isEqualTo(new Disclosure.Clear(anByPost));
+        assertThat(personalData.open(sealed.get(binh))).isEqualTo(new Disclosure.Clear(binh));
+        assertThat(personalData.seal(binh).keyId()).isEqualTo(sealed.get(binh).keyId());
+    }
+
+    @Test
     void a_store_without_a_pepper_opens_records_but_cannot_find_applicants_by_id_number() {
         SealedApplicant sealed = personalData.seal(new Applicant("001203004567", "Nguyễn Văn An", "0912345678"));
         MongoApplicantKeys readOnly = new MongoApplicantKeys(database, null, sealer, Clock.systemUTC());

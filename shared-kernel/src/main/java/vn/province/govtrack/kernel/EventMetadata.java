@@ -31,6 +31,13 @@ public final class EventMetadata {
      */
     public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
+    /**
+     * Present on the events a bulk import of dossier history recorded: the id of the record of the
+     * imported file that gave the command. A record whose id a dossier's stream already holds is not
+     * imported again, which makes importing a file twice change nothing.
+     */
+    public static final String IMPORT_RECORD = "importRecord";
+
     private EventMetadata() {
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.client.ResourceAccessException;
 
 import vn.province.govtrack.simulator.benchmark.DemoBenchmark;
 import vn.province.govtrack.simulator.dossier.DossierPlanner;
+import vn.province.govtrack.simulator.dossier.DossierSeeder;
 import vn.province.govtrack.simulator.dossier.DossierProfile;
 import vn.province.govtrack.simulator.dossier.OfficeHours;
 import vn.province.govtrack.simulator.dossier.Scenario;
@@ -35,6 +36,9 @@ public final class Simulator {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("benchmark")) {
             System.exit(DemoBenchmark.run(SimulatorOptions.rest(args), System.out));
+        }
+        if (args.length > 0 && args[0].equals("export")) {
+            System.exit(HistoryExport.run(SimulatorOptions.rest(args), System.out, System.err));
         }
         SimulatorOptions options;
         try {
@@ -78,7 +82,9 @@ public final class Simulator {
         DevTokens tokens = new DevTokens(commands);
         Http queries = new Http(options.queryUrl(), () -> tokens.of(Official.AUDITOR));
         Projections projections = new Projections(queries);
-        for (Http service : List.of(commands, queries)) {
+        // the query side only answers the questions of --if-empty and the report
+        List<Http> needed = options.ifEmpty() || options.report() ? List.of(commands, queries) : List.of(commands);
+        for (Http service : needed) {
             if (!service.reachable("/actuator/health")) {
                 out.printf("simulator: nothing answers at %s; start the services first (./run)%n", service.baseUrl());
                 return 1;
@@ -91,10 +97,13 @@ public final class Simulator {
                 return 0;
             }
         }
-        out.printf("Seeding %s%n  command side %s, query side %s, %d workers%n", describe(scenario, province),
-                   options.commandUrl(), options.queryUrl(), options.workers());
+        out.printf("Seeding %s%s%n  command side %s, query side %s, %d workers%n", describe(scenario, province),
+                   options.referenceOnly() ? ": the reference data only, no dossier" : "", options.commandUrl(),
+                   options.queryUrl(), options.workers());
 
-        Result result = seed(province, scenario, hours, commands, tokens, options.workers(), out);
+        List<Seeder> seeders = Simulation.seeders().stream()
+                .filter(seeder -> !options.referenceOnly() || !(seeder instanceof DossierSeeder)).toList();
+        Result result = seed(province, scenario, hours, commands, tokens, options.workers(), seeders, out);
         if (options.report()) {
             report(queries, projections, province, scenario, result.tally().maxPosition(), out);
         }
@@ -108,9 +117,14 @@ public final class Simulator {
     /** Seeds the whole province: the entry point the benchmark reuses. */
     public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens,
                               int workers, PrintStream out) {
+        return seed(province, scenario, hours, commands, tokens, workers, Simulation.seeders(), out);
+    }
+
+    private static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands,
+                               DevTokens tokens, int workers, List<Seeder> seeders, PrintStream out) {
         Tally tally = new Tally(out);
         Seeding seeding = new Seeding(province, scenario, hours, commands, tokens, tally, workers, out);
-        List<Simulation.Phase> phases = Simulation.seed(seeding, Simulation.seeders());
+        List<Simulation.Phase> phases = Simulation.seed(seeding, seeders);
         Simulation.printSummary(tally, phases, out);
         return new Result(tally, phases);
     }

@@ -10,10 +10,11 @@ import vn.province.govtrack.simulator.dossier.Scenario;
 
 /** The simulator's command line; {@link #USAGE} describes it. */
 record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, int workers, boolean ifEmpty,
-                        boolean dryRun, boolean report, boolean help) {
+                        boolean dryRun, boolean report, boolean referenceOnly, boolean help) {
 
     static final String USAGE = """
             usage: java -jar simulator.jar [options]          seed a province through the command API
+                   java -jar simulator.jar export --help      write its dossiers to a file to import instead
                    java -jar simulator.jar benchmark --help   measure seeding, catch-up and query latency
 
             Seeds units, the holiday calendar, procedures and dossiers through the public HTTP command
@@ -27,6 +28,8 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
               --workers N         commands sent concurrently (default 16: most of a command's time is spent
                                   waiting for the database, which works best on many at once)
               --if-empty          seed only when the store holds no event yet; otherwise say so and stop
+              --reference-only    seed the reference data only (units, holidays, procedures, staff), not the
+                                  dossiers: for importing them instead (export, then the command side's import)
               --dry-run           draw the dossiers and print their profile without sending anything
               --no-report         do not print the province's figures at the end
               --help              print this text
@@ -43,18 +46,10 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
         boolean ifEmpty = false;
         boolean dryRun = false;
         boolean report = true;
+        boolean referenceOnly = false;
         boolean help = false;
 
-        Deque<String> queue = new ArrayDeque<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                queue.add(arg.substring(0, equals));
-                queue.add(arg.substring(equals + 1));
-            } else {
-                queue.add(arg);
-            }
-        }
+        Deque<String> queue = queue(args);
         while (!queue.isEmpty()) {
             String option = queue.poll();
             switch (option) {
@@ -68,6 +63,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
                 case "--if-empty" -> ifEmpty = true;
                 case "--dry-run" -> dryRun = true;
                 case "--no-report" -> report = false;
+                case "--reference-only" -> referenceOnly = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
@@ -76,14 +72,29 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
             throw new IllegalArgumentException("--dossiers must be >= 0, --days and --workers >= 1");
         }
         return new SimulatorOptions(trim(commandUrl), trim(queryUrl), new Scenario(seed, dossiers, start, days), workers,
-                                    ifEmpty, dryRun, report, help);
+                                    ifEmpty, dryRun, report, referenceOnly, help);
     }
 
     static String[] rest(String[] args) {
         return Arrays.copyOfRange(args, 1, args.length);
     }
 
-    private static String value(Deque<String> queue, String option) {
+    /** The arguments one by one, an option's {@code =value} split off as the next argument. */
+    static Deque<String> queue(String... args) {
+        Deque<String> queue = new ArrayDeque<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                queue.add(arg.substring(0, equals));
+                queue.add(arg.substring(equals + 1));
+            } else {
+                queue.add(arg);
+            }
+        }
+        return queue;
+    }
+
+    static String value(Deque<String> queue, String option) {
         String value = queue.poll();
         if (value == null) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -91,7 +102,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
         return value;
     }
 
-    private static long number(String value, String option) {
+    static long number(String value, String option) {
         try {
             return Long.parseLong(value.trim().replace("_", ""));
         } catch (NumberFormatException e) {
@@ -99,7 +110,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
         }
     }
 
-    private static LocalDate date(String value, String option) {
+    static LocalDate date(String value, String option) {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {

@@ -40,6 +40,16 @@ public record EndpointRule(HttpMethod method, String path, Set<Role> roles, Stri
         return new EndpointRule(method, path, roles, note);
     }
 
+    /** Whether this rule covers a request of {@code requestMethod} to the concrete {@code requestPath}. */
+    public boolean matches(HttpMethod requestMethod, String requestPath) {
+        return (method == null || method.equals(requestMethod)) && PATHS.match(path, requestPath);
+    }
+
+    /** Whether a caller in {@code role} may make the requests this rule covers. */
+    public boolean allows(Role role) {
+        return roles.isEmpty() || roles.contains(role);
+    }
+
     /** Whether this rule covers an operation of the API documentation, {@code {variables}} in its path. */
     boolean covers(HttpMethod operationMethod, String pathTemplate) {
         return (method == null || method.equals(operationMethod))

@@ -1,6 +1,9 @@
 package vn.province.govtrack.security;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * A service's endpoints and the roles that may call them, declared once as a bean. The shared
@@ -14,4 +17,12 @@ import java.util.List;
 public interface EndpointRules {
 
     List<EndpointRule> rules();
+
+    /**
+     * The rule that decides a request, the first that matches it as in the filter chain; empty when
+     * none does. For callers that act as a request would without being one (a bulk import).
+     */
+    default Optional<EndpointRule> ruleFor(HttpMethod method, String path) {
+        return rules().stream().filter(rule -> rule.matches(method, path)).findFirst();
+    }
 }

@@ -5,11 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.IdGenerator;
@@ -20,33 +16,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.command.calendar.WorkingHours;
+import vn.province.govtrack.command.dossier.DossierRequest.AssignmentRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ExtensionRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ProvideSupplementRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ReceiptRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.RecordPaymentRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.RefusalRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.RequestPaymentRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.RequestSupplementRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ResolutionRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ReturnRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.StopRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.SubmitDossierRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.TransferRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.WithdrawalRequest;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.QuerySideLinks;
 import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
-import vn.province.govtrack.kernel.applicant.ApplicantIds;
-import vn.province.govtrack.kernel.dossier.Applicant;
-import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
-import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
-import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
-import vn.province.govtrack.kernel.dossier.Outcome;
-import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
-import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
-import vn.province.govtrack.kernel.dossier.RecordPaymentCommand;
-import vn.province.govtrack.kernel.dossier.RefuseDossierCommand;
-import vn.province.govtrack.kernel.dossier.RequestPaymentCommand;
-import vn.province.govtrack.kernel.dossier.RequestSupplementCommand;
-import vn.province.govtrack.kernel.dossier.RequestWithdrawalCommand;
-import vn.province.govtrack.kernel.dossier.ResolveDossierCommand;
-import vn.province.govtrack.kernel.dossier.ReturnDossierCommand;
-import vn.province.govtrack.kernel.dossier.StopDossierCommand;
-import vn.province.govtrack.kernel.dossier.SubmitDossierCommand;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
-import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
 import vn.province.govtrack.personaldata.PersonalData;
 
 /**
@@ -82,12 +74,15 @@ import vn.province.govtrack.personaldata.PersonalData;
  * <p>A step the dossier's status does not allow is a 409 (see {@code Dossier.Step}); an unknown
  * dossier, or transfer to an unknown unit, a 404.
  *
+ * <p>Each body ({@link DossierRequest}) builds its command itself, as it does for the bulk import of
+ * dossier history ({@link DossierEndpoint} lists the endpoints).
+ *
  * <p>Next to each command stands how its result is read back from the events it recorded, for the
  * retry of a request whose first attempt recorded it but never answered ({@link CommandSender#send}):
  * the standing after it for most ({@link RecordedStandings}), or what its event says.
  */
 @RestController
-@RequestMapping("/api/v1/dossiers")
+@RequestMapping(DossierEndpoint.BASE_PATH)
 class DossierController {
 
     private final CommandSender commands;
@@ -114,10 +109,8 @@ class DossierController {
      */
     @PostMapping
     ResponseEntity<DossierAnswer> submit(@Valid @RequestBody SubmitDossierRequest request) {
-        DossierAnswer answer = answer(commands.send(() -> new SubmitDossierCommand(
-                request.dossierId() != null ? request.dossierId() : ids.generateId().toString(),
-                request.procedureCode(), request.unitCode(), request.channel(),
-                personalData.seal(request.applicant().toApplicant()), instantOf(request.submittedAt())),
+        DossierAnswer answer = answer(commands.send(() -> request.toCommand(
+                request.dossierId() != null ? request.dossierId() : ids.generateId().toString(), personalData::seal),
                 standings::after));
         return ResponseEntity
                 .created(links.dossier(answer.dossierId()))
@@ -128,34 +121,29 @@ class DossierController {
     @PostMapping("/{dossierId}/receipt")
     DossierAnswer receive(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @RequestBody(required = false) ReceiptRequest request) {
-        Instant receivedAt = request == null ? null : instantOf(request.receivedAt());
-        return answer(commands.send(() -> new ReceiveDossierCommand(dossierId, receivedAt), standings::after));
+        ReceiptRequest given = request != null ? request : new ReceiptRequest(null);
+        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** The desk refuses an online dossier: NEW becomes NOT_RECEIVED. */
     @PostMapping("/{dossierId}/refusal")
     DossierAnswer refuse(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody RefusalRequest request) {
-        return answer(commands.send(
-                () -> new RefuseDossierCommand(dossierId, request.reason(), instantOf(request.refusedAt())),
-                standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** An officer handles the dossier (IN_PROCESSING); a later assignment hands it to another officer. */
     @PostMapping("/{dossierId}/assignment")
     DossierAnswer assign(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody AssignmentRequest request) {
-        return answer(commands.send(
-                () -> new AssignDossierCommand(dossierId, request.staffId(), instantOf(request.assignedAt())),
-                standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** The applicant must add documents; the clock pauses. Answers which request this is (1 for the first). */
     @PostMapping("/{dossierId}/supplement-requests")
     SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                               @Valid @RequestBody RequestSupplementRequest request) {
-        Accepted<Integer> accepted = commands.send(
-                () -> new RequestSupplementCommand(dossierId, request.reason(), instantOf(request.requestedAt())),
+        Accepted<Integer> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
                 recorded -> recorded.last(SupplementRequestedEvent.class).requestNumber());
         return new SupplementRequestAnswer(dossierId, DossierStatus.SUPPLEMENT_REQUESTED, accepted.result(),
                                            accepted.position());
@@ -169,51 +157,41 @@ class DossierController {
     DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody(required = false) ProvideSupplementRequest request) {
         ProvideSupplementRequest given = request != null ? request : new ProvideSupplementRequest(null, null);
-        return answer(commands.send(
-                () -> new ProvideSupplementCommand(dossierId, given.note(), instantOf(given.providedAt())),
-                standings::after));
+        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** Fees or financial obligations are requested, {@code amount} in VND. */
     @PostMapping("/{dossierId}/payment-requests")
     DossierAnswer requestPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                  @Valid @RequestBody RequestPaymentRequest request) {
-        return answer(commands.send(() -> new RequestPaymentCommand(
-                dossierId, request.amount(), request.reason(), instantOf(request.requestedAt())), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** The requested payment was made, {@code amount} in VND; processing resumes. */
     @PostMapping("/{dossierId}/payments")
     DossierAnswer recordPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                 @Valid @RequestBody RecordPaymentRequest request) {
-        return answer(commands.send(
-                () -> new RecordPaymentCommand(dossierId, request.amount(), instantOf(request.paidAt())),
-                standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** Apology and a new appointment date, later than the one in force (Circular 03/2025, form 04). */
     @PostMapping("/{dossierId}/extensions")
     DossierAnswer extend(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody ExtensionRequest request) {
-        return answer(commands.send(() -> new ExtendDossierCommand(
-                dossierId, instantOf(request.newDueAt()), request.apology(), instantOf(request.extendedAt())),
-                standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** Another unit handles the dossier; it must exist (404) and differ from the current one (409). */
     @PostMapping("/{dossierId}/transfers")
     DossierAnswer transfer(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                            @Valid @RequestBody TransferRequest request) {
-        return answer(commands.send(() -> new TransferDossierCommand(
-                dossierId, request.toUnitCode(), request.reason(), instantOf(request.transferredAt())),
-                standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     @PostMapping("/{dossierId}/resolution")
     ResolutionAnswer resolve(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                              @Valid @RequestBody ResolutionRequest request) {
-        Accepted<Timeliness> accepted = commands.send(() -> new ResolveDossierCommand(
-                dossierId, request.outcome(), request.note(), instantOf(request.resolvedAt())),
+        Accepted<Timeliness> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
                 recorded -> recorded.last(DossierResolvedEvent.class).timeliness());
         return new ResolutionAnswer(dossierId, DossierStatus.RESOLVED, accepted.result(), accepted.position());
     }
@@ -222,25 +200,22 @@ class DossierController {
     @PostMapping("/{dossierId}/return")
     DossierAnswer returnResult(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                @RequestBody(required = false) ReturnRequest request) {
-        Instant returnedAt = request == null ? null : instantOf(request.returnedAt());
-        return answer(commands.send(() -> new ReturnDossierCommand(dossierId, returnedAt), standings::after));
+        ReturnRequest given = request != null ? request : new ReturnRequest(null);
+        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** The applicant asks to withdraw; a stop grants it. */
     @PostMapping("/{dossierId}/withdrawal")
     DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody WithdrawalRequest request) {
-        return answer(commands.send(
-                () -> new RequestWithdrawalCommand(dossierId, request.reason(), instantOf(request.requestedAt())),
-                standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
     }
 
     /** Processing stops (withdrawal granted, supplement never supplied, legal stop); judged like a resolution. */
     @PostMapping("/{dossierId}/stop")
     ResolutionAnswer stop(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @Valid @RequestBody StopRequest request) {
-        Accepted<Timeliness> accepted = commands.send(
-                () -> new StopDossierCommand(dossierId, request.reason(), instantOf(request.stoppedAt())),
+        Accepted<Timeliness> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
                 recorded -> recorded.last(DossierStoppedEvent.class).timeliness());
         return new ResolutionAnswer(dossierId, DossierStatus.STOPPED, accepted.result(), accepted.position());
     }
@@ -253,76 +228,6 @@ class DossierController {
 
     private OffsetDateTime local(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-    }
-
-    private static Instant instantOf(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
-
-    /**
-     * @param dossierId   optional; generated when absent
-     * @param submittedAt optional, for importers replaying dated history; absent means now
-     */
-    record SubmitDossierRequest(@Pattern(regexp = Patterns.ID) String dossierId,
-                                @NotNull @Pattern(regexp = Patterns.CODE) String procedureCode,
-                                @NotNull @Pattern(regexp = Patterns.CODE) String unitCode,
-                                @NotNull Channel channel,
-                                @NotNull @Valid ApplicantRequest applicant,
-                                OffsetDateTime submittedAt) {
-    }
-
-    /** The applicant's personal data: 12-digit national ID number, full name, optional phone. */
-    record ApplicantRequest(@NotNull @Pattern(regexp = ApplicantIds.ID_NUMBER_PATTERN, message = "must be 12 digits") String idNumber,
-                            @NotBlank @Size(max = 200) String fullName,
-                            @Pattern(regexp = "\\+?[0-9 .()-]{3,20}", message = "must be a phone number") String phone) {
-
-        Applicant toApplicant() {
-            return new Applicant(idNumber, fullName, phone);
-        }
-    }
-
-    record ReceiptRequest(OffsetDateTime receivedAt) {
-    }
-
-    record RefusalRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime refusedAt) {
-    }
-
-    record AssignmentRequest(@NotNull @Pattern(regexp = Patterns.CODE) String staffId, OffsetDateTime assignedAt) {
-    }
-
-    record RequestSupplementRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime requestedAt) {
-    }
-
-    record ProvideSupplementRequest(@Size(max = 2000) String note, OffsetDateTime providedAt) {
-    }
-
-    /** @param amount in VND */
-    record RequestPaymentRequest(@NotNull @Positive Long amount, @NotBlank @Size(max = 2000) String reason,
-                                 OffsetDateTime requestedAt) {
-    }
-
-    /** @param amount in VND */
-    record RecordPaymentRequest(@NotNull @Positive Long amount, OffsetDateTime paidAt) {
-    }
-
-    record ExtensionRequest(@NotNull OffsetDateTime newDueAt, @NotBlank @Size(max = 2000) String apology,
-                            OffsetDateTime extendedAt) {
-    }
-
-    record TransferRequest(@NotNull @Pattern(regexp = Patterns.CODE) String toUnitCode,
-                           @NotBlank @Size(max = 2000) String reason, OffsetDateTime transferredAt) {
-    }
-
-    record ResolutionRequest(@NotNull Outcome outcome, @Size(max = 2000) String note, OffsetDateTime resolvedAt) {
-    }
-
-    record ReturnRequest(OffsetDateTime returnedAt) {
-    }
-
-    record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime requestedAt) {
-    }
-
-    record StopRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime stoppedAt) {
     }
 
     record DossierAnswer(String dossierId, DossierStatus status, String unitCode, OffsetDateTime dueAt, long position) {

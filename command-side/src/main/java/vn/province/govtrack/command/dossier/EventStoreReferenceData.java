@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
@@ -23,24 +25,29 @@ import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 /**
  * Reads reference data from the other aggregates' streams rather than loading those aggregates
  * through their repositories, so that a dossier decision takes no lock on its unit or procedure.
- * Reads events only, never snapshots.
+ * Reads committed events only, never snapshots, from the storage engine rather than the event store
+ * (which would add what the asking unit of work has staged, copying all of it at every read).
  *
  * <p>Units are the {@link UnitDirectory}'s answer. Caches what cannot change, so most decisions read
  * no reference stream in full: a procedure is published once with terms that never change, so it is
  * remembered once found (an unknown code is asked again each time). Holidays can be
- * set again at any time, by any instance, so each decision still asks the store for them, but
+ * set again at any time, by any instance, so each unit of work still asks the store for them, but
  * only for the events after the last one seen: the answer is exactly what a full read would give.
+ *
+ * <p>Within one unit of work each unit and each year's holidays are read once ({@link ReferenceDataView}):
+ * the decisions that commit together decide against one view of the province. The history import keeps
+ * one view for all its batches, so it reads them once for the whole import.
  */
 @Component
 class EventStoreReferenceData implements ReferenceData {
 
-    private final EventStore eventStore;
+    private final EventStorageEngine eventStore;
     private final WorkingHours workingHours;
     private final UnitDirectory units;
     private final Map<String, ProcedureTerms> publishedProcedures = new ConcurrentHashMap<>();
     private final Map<Integer, HolidaysOfYear> holidaysByYear = new ConcurrentHashMap<>();
 
-    EventStoreReferenceData(EventStore eventStore, WorkingHours workingHours, UnitDirectory units) {
+    EventStoreReferenceData(EventStorageEngine eventStore, WorkingHours workingHours, UnitDirectory units) {
         this.eventStore = eventStore;
         this.workingHours = workingHours;
         this.units = units;
@@ -48,7 +55,7 @@ class EventStoreReferenceData implements ReferenceData {
 
     @Override
     public Optional<UnitStanding> unit(String unitCode) {
-        return units.standingOf(unitCode);
+        return oncePerUnitOfWork("unit:" + unitCode, () -> units.standingOf(unitCode));
     }
 
     @Override
@@ -66,7 +73,13 @@ class EventStoreReferenceData implements ReferenceData {
 
     @Override
     public WorkingCalendar workingCalendar() {
-        return new WorkingCalendar(workingHours, this::holidaysOf);
+        return new WorkingCalendar(workingHours, year -> oncePerUnitOfWork("holidays:" + year, () -> holidaysOf(year)));
+    }
+
+    /** What {@code read} answers, read once in the current unit of work's {@link ReferenceDataView}; each time outside one. */
+    private static <T> T oncePerUnitOfWork(String what, Supplier<T> read) {
+        return CurrentUnitOfWork.isStarted() ? ReferenceDataView.of(CurrentUnitOfWork.get()).readOnce(what, read)
+                : read.get();
     }
 
     /** The year's holidays as last set, reading only the calendar events after those already seen. */

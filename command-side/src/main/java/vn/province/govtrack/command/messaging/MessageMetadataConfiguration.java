@@ -33,6 +33,12 @@ class MessageMetadataConfiguration {
         return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.ACTOR_ROLE, EventMetadata.ACTOR_UNIT);
     }
 
+    /** The record of an imported history that gave the command (the history import); absent otherwise. */
+    @Bean
+    CorrelationDataProvider importRecord() {
+        return new SimpleCorrelationDataProvider(EventMetadata.IMPORT_RECORD);
+    }
+
     @Bean
     CorrelationDataProvider idempotency() {
         return new SimpleCorrelationDataProvider(EventMetadata.IDEMPOTENCY_KEY, EventMetadata.REQUEST_FINGERPRINT);

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
@@ -14,18 +14,21 @@ import vn.province.govtrack.kernel.unit.UnitIds;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 
 /**
- * Reads each unit's stream, never its snapshots, and remembers how far it has read: a later question
- * reads only the events appended since, so the answer is exactly what a full read would give (other
- * instances may dissolve a unit at any time). A dissolution is final, so a dissolved unit is answered
+ * Reads each unit's committed stream, never its snapshots, from the storage engine rather than the
+ * event store: only what was committed counts, not what the asking unit of work has staged (which
+ * Axon's event store adds by copying everything staged so far, too costly for the thousands of
+ * commands of an import batch), and nothing a rollback may undo is remembered. It remembers how far
+ * it has read: a later question reads only the events appended since, so the answer is exactly what a
+ * full read would give (other instances may dissolve a unit at any time). A dissolution is final, so a dissolved unit is answered
  * from memory. An unknown code is asked again each time and remembered by nobody.
  */
 @Component
 class EventStoreUnitDirectory implements UnitDirectory {
 
-    private final EventStore eventStore;
+    private final EventStorageEngine eventStore;
     private final Map<String, Read> readSoFar = new ConcurrentHashMap<>();
 
-    EventStoreUnitDirectory(EventStore eventStore) {
+    EventStoreUnitDirectory(EventStorageEngine eventStore) {
         this.eventStore = eventStore;
     }
 

@@ -23,7 +23,7 @@ import vn.province.govtrack.security.EndpointRules;
  * ({@code Dossier#actOnlyForOwnUnit}). AUDITOR and CLIENT give no command.
  */
 @Component
-class CommandEndpointRules implements EndpointRules {
+public class CommandEndpointRules implements EndpointRules {
 
     private static final String OWN_UNIT = "Only for a dossier currently at the caller's unit (else 403).";
 

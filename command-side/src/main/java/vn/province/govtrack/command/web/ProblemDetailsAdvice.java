@@ -2,21 +2,12 @@ package vn.province.govtrack.command.web;
 
 import java.net.URI;
 import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -213,68 +204,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Says what was wrong with an unreadable body without echoing parser internals. */
     private static String unreadable(HttpMessageNotReadableException e) {
-        if (!(e.getCause() instanceof JsonProcessingException cause)) {
-            return "the request body is missing or unreadable";
-        }
-        if (cause instanceof JsonParseException) {
-            return "the request body is not well-formed JSON";
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return pathOf(unknown) + " is not a field of this request";
-        }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = pathOf(mismatch);
-            Class<?> target = mismatch.getTargetType();
-            if (cause instanceof InvalidFormatException && target != null && target.isEnum()) {
-                return field + " must be one of " + Arrays.toString(target.getEnumConstants());
-            }
-            if (cause instanceof InvalidFormatException && String.class.equals(target)) {
-                return field + " " + StrictJsonConfiguration.PlainText.PROBLEM;
-            }
-            return field + " must be " + expected(target);
-        }
-        return "the request body does not have the expected form";
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "the body" : path.toString();
-    }
-
-    private static String expected(Class<?> target) {
-        if (target == null) {
-            return "a value of the expected type";
-        }
-        if (OffsetDateTime.class.equals(target)) {
-            return "an ISO-8601 timestamp with offset, e.g. 2025-07-01T09:30:00+07:00";
-        }
-        if (LocalDate.class.equals(target)) {
-            return "a date YYYY-MM-DD";
-        }
-        if (LocalTime.class.equals(target)) {
-            return "a time of day HH:mm";
-        }
-        if (Integer.class.equals(target) || int.class.equals(target) || Long.class.equals(target)
-            || long.class.equals(target)) {
-            return "a whole number";
-        }
-        if (Boolean.class.equals(target) || boolean.class.equals(target)) {
-            return "true or false";
-        }
-        if (String.class.equals(target)) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(target)) {
-            return "a JSON array";
-        }
-        return "a JSON value of the expected form";
+        return e.getCause() instanceof JsonProcessingException cause ? JsonProblems.describe(cause, "the request body", "this request")
+                : "the request body is missing or unreadable";
     }
 
     /** One invalid field of a request and what is wrong with it. */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import vn.province.govtrack.command.messaging.CallerMetaData;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.security.Caller;
 
@@ -32,13 +33,7 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
                 return command;
             }
             Map<String, String> metadata = new HashMap<>();
-            Caller.current().ifPresent(caller -> {
-                metadata.put(EventMetadata.ACTOR, caller.subject());
-                metadata.put(EventMetadata.ACTOR_ROLE, caller.role().name());
-                if (caller.unitCode() != null) {
-                    metadata.put(EventMetadata.ACTOR_UNIT, caller.unitCode());
-                }
-            });
+            Caller.current().ifPresent(caller -> metadata.putAll(CallerMetaData.of(caller)));
             String correlationId = CorrelationIdFilter.correlationIdOf(attributes.getRequest());
             if (correlationId != null) {
                 metadata.put(EventMetadata.CORRELATION_ID, correlationId);

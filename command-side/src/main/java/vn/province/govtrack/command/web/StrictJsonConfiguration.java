@@ -31,7 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * revision drops a field.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration implements WebMvcConfigurer {
+public class StrictJsonConfiguration implements WebMvcConfigurer {
 
     static final int MAX_NESTING_DEPTH = 32;
 
@@ -44,7 +44,8 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
         }
     }
 
-    static ObjectMapper strict(ObjectMapper lenient) {
+    /** A strict copy of {@code lenient}: how request bodies are read, and the records of an imported history. */
+    public static ObjectMapper strict(ObjectMapper lenient) {
         ObjectMapper strict = lenient.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

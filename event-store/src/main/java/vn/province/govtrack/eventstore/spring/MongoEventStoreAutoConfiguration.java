@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import com.mongodb.client.MongoClient;
 
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.eventstore.MongoEventStore;
 
 /**
  * Makes our MongoDB engine the event store of any Axon Spring Boot service that depends on this
@@ -48,13 +49,13 @@ public class MongoEventStoreAutoConfiguration {
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     @ConditionalOnMissingBean(EventBus.class)
-    public EmbeddedEventStore eventStore(MongoEventStorageEngine storageEngine, EventStoreProperties properties,
-                                         org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
-                                 .storageEngine(storageEngine)
-                                 .fetchDelay(properties.fetchDelay().toMillis())
-                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                 .build();
+    public MongoEventStore eventStore(MongoEventStorageEngine storageEngine, EventStoreProperties properties,
+                                      org.axonframework.config.Configuration configuration) {
+        return new MongoEventStore(EmbeddedEventStore.builder()
+                                                     .storageEngine(storageEngine)
+                                                     .fetchDelay(properties.fetchDelay().toMillis())
+                                                     .messageMonitor(configuration.messageMonitor(EventStore.class,
+                                                                                                  "eventStore")));
     }
 
     /** The store's health, when the service has Spring Boot's actuator. */

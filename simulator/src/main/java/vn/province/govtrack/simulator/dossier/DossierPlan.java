@@ -46,11 +46,16 @@ public record DossierPlan(int index, String dossierId, String procedureCode, Fie
         return realized;
     }
 
-    /** The due date in force as the steps happen, estimated locally. */
+    /**
+     * The due date in force as the steps happen, worked out locally by the command side's rules: a
+     * supplement moves it by the working time paused, counted from the clock's start at the earliest
+     * and in whole minutes.
+     */
     static final class DueDates {
         private final OfficeHours hours;
         private final LocalTime cutoff;
         private final int processingHours;
+        private Instant clockStart;
         private Instant dueAt;
         private Instant pausedAt;
 
@@ -63,11 +68,12 @@ public record DossierPlan(int index, String dossierId, String procedureCode, Fie
         void after(Step step) {
             if (step instanceof Step.Receive || (step instanceof Step.Submit submit
                                                   && submit.channel() != Step.Channel.ONLINE)) {
+                clockStart = hours.clockStart(step.at(), cutoff);
                 dueAt = hours.estimatedDueAt(step.at(), cutoff, processingHours);
             } else if (step instanceof Step.RequestSupplement) {
                 pausedAt = step.at();
             } else if (step instanceof Step.ProvideSupplement && pausedAt != null && dueAt != null) {
-                dueAt = hours.plusWorkingSeconds(dueAt, hours.workingSecondsBetween(pausedAt, step.at()));
+                dueAt = hours.plusWorkingSeconds(dueAt, pausedUntil(step.at()));
                 pausedAt = null;
             } else if (step instanceof Step.Extend extend) {
                 dueAt = extend.newDueAt();
@@ -80,9 +86,13 @@ public record DossierPlan(int index, String dossierId, String procedureCode, Fie
 
         /** The due date a processing that ends at {@code endedAt} is judged by: moved by a pause still running. */
         Instant dueAtEndingAt(Instant endedAt) {
-            return dueAt == null || pausedAt == null
-                    ? dueAt
-                    : hours.plusWorkingSeconds(dueAt, hours.workingSecondsBetween(pausedAt, endedAt));
+            return dueAt == null || pausedAt == null ? dueAt : hours.plusWorkingSeconds(dueAt, pausedUntil(endedAt));
+        }
+
+        /** Working seconds paused by the pending supplement request until {@code until}, in whole minutes. */
+        private long pausedUntil(Instant until) {
+            Instant from = clockStart != null && clockStart.isAfter(pausedAt) ? clockStart : pausedAt;
+            return hours.workingSecondsBetween(from, until) / 60 * 60;
         }
     }
 }

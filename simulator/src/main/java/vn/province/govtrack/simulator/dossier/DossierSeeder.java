@@ -87,7 +87,7 @@ public final class DossierSeeder implements Seeder {
     }
 
     /** Extensions and transfers are the unit head's; every other step a clerk's of the dossier's current unit. */
-    private static Official officialFor(Step step, String unitCode) {
+    static Official officialFor(Step step, String unitCode) {
         return step instanceof Step.Extend || step instanceof Step.Transfer ? Official.headOf(unitCode)
                 : Official.clerkOf(unitCode);
     }
@@ -101,8 +101,8 @@ public final class DossierSeeder implements Seeder {
         return switch (step.kind()) {
             case "refusal" -> "NOT_RECEIVED";
             case "assignment", "payment", "supplement", "extension", "transfer" -> "IN_PROCESSING";
-            case "payment request" -> "PAYMENT_REQUESTED";
-            case "supplement request" -> "SUPPLEMENT_REQUESTED";
+            case "payment-request" -> "PAYMENT_REQUESTED";
+            case "supplement-request" -> "SUPPLEMENT_REQUESTED";
             case "withdrawal" -> "WITHDRAWAL_REQUESTED";
             case "stop" -> "STOPPED";
             case "resolution" -> "RESOLVED";

@@ -82,12 +82,19 @@ public final class OfficeHours {
      * {@code processingHours} of working time.
      */
     public Instant estimatedDueAt(Instant receivedAt, LocalTime cutoff, int processingHours) {
+        return plusWorkingSeconds(clockStart(receivedAt, cutoff), processingHours * 3600L);
+    }
+
+    /**
+     * When the clock starts for a dossier received at {@code receivedAt}: then, or when the office next
+     * opens, if that is on a working day at or before the cut-off; otherwise at the next working day's
+     * opening.
+     */
+    public Instant clockStart(Instant receivedAt, LocalTime cutoff) {
         LocalDateTime received = local(receivedAt);
         boolean countsFromToday = isWorkingDay(received.toLocalDate()) && !received.toLocalTime().isAfter(cutoff);
-        Instant clockStart = countsFromToday
-                ? receivedAt
+        return countsFromToday ? nextWorkingMoment(receivedAt)
                 : instant(nextWorkingDayAfter(received.toLocalDate()).atTime(STARTS[0]));
-        return plusWorkingSeconds(clockStart, processingHours * 3600L);
     }
 
     private LocalDateTime firstWorkingMomentFrom(LocalDateTime moment) {

@@ -17,10 +17,23 @@ public sealed interface Step {
     /** The endpoint, relative to {@code /api/v1/dossiers}. */
     String path(String dossierId);
 
-    /** The JSON body. */
-    Map<String, Object> body();
+    /** The JSON body's fields but the time: what the step says besides when it happened. */
+    Map<String, Object> fields();
 
-    /** A short name for counting and reporting, e.g. {@code "receipt"}. */
+    /** The body's field that carries {@link #at()}, e.g. {@code "receivedAt"}. */
+    String timeField();
+
+    /** The JSON body: the fields, and the time in the province's zone. */
+    default Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>(fields());
+        body.put(timeField(), local(at()));
+        return body;
+    }
+
+    /**
+     * The kind of step, as the command side's history import names it (docs/import.md), e.g.
+     * {@code "receipt"} or {@code "supplement-request"}; also how the simulator counts and reports.
+     */
     String kind();
 
     record Submit(Instant at, String dossierId, String procedureCode, String unitCode, Channel channel,
@@ -29,9 +42,13 @@ public sealed interface Step {
             return "";
         }
 
-        public Map<String, Object> body() {
-            return fields("dossierId", dossierId, "procedureCode", procedureCode, "unitCode", unitCode,
-                          "channel", channel.name(), "applicant", applicant.body(), "submittedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("dossierId", dossierId, "procedureCode", procedureCode, "unitCode", unitCode,
+                          "channel", channel.name(), "applicant", applicant.body());
+        }
+
+        public String timeField() {
+            return "submittedAt";
         }
 
         public String kind() {
@@ -44,8 +61,12 @@ public sealed interface Step {
             return "/" + dossierId + "/receipt";
         }
 
-        public Map<String, Object> body() {
-            return fields("receivedAt", local(at));
+        public Map<String, Object> fields() {
+            return named();
+        }
+
+        public String timeField() {
+            return "receivedAt";
         }
 
         public String kind() {
@@ -58,8 +79,12 @@ public sealed interface Step {
             return "/" + dossierId + "/refusal";
         }
 
-        public Map<String, Object> body() {
-            return fields("reason", reason, "refusedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("reason", reason);
+        }
+
+        public String timeField() {
+            return "refusedAt";
         }
 
         public String kind() {
@@ -72,8 +97,12 @@ public sealed interface Step {
             return "/" + dossierId + "/transfers";
         }
 
-        public Map<String, Object> body() {
-            return fields("toUnitCode", toUnitCode, "reason", reason, "transferredAt", local(at));
+        public Map<String, Object> fields() {
+            return named("toUnitCode", toUnitCode, "reason", reason);
+        }
+
+        public String timeField() {
+            return "transferredAt";
         }
 
         public String kind() {
@@ -86,8 +115,12 @@ public sealed interface Step {
             return "/" + dossierId + "/assignment";
         }
 
-        public Map<String, Object> body() {
-            return fields("staffId", staffId, "assignedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("staffId", staffId);
+        }
+
+        public String timeField() {
+            return "assignedAt";
         }
 
         public String kind() {
@@ -100,12 +133,16 @@ public sealed interface Step {
             return "/" + dossierId + "/payment-requests";
         }
 
-        public Map<String, Object> body() {
-            return fields("amount", amount, "reason", reason, "requestedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("amount", amount, "reason", reason);
+        }
+
+        public String timeField() {
+            return "requestedAt";
         }
 
         public String kind() {
-            return "payment request";
+            return "payment-request";
         }
     }
 
@@ -114,8 +151,12 @@ public sealed interface Step {
             return "/" + dossierId + "/payments";
         }
 
-        public Map<String, Object> body() {
-            return fields("amount", amount, "paidAt", local(at));
+        public Map<String, Object> fields() {
+            return named("amount", amount);
+        }
+
+        public String timeField() {
+            return "paidAt";
         }
 
         public String kind() {
@@ -128,12 +169,16 @@ public sealed interface Step {
             return "/" + dossierId + "/supplement-requests";
         }
 
-        public Map<String, Object> body() {
-            return fields("reason", reason, "requestedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("reason", reason);
+        }
+
+        public String timeField() {
+            return "requestedAt";
         }
 
         public String kind() {
-            return "supplement request";
+            return "supplement-request";
         }
     }
 
@@ -142,8 +187,12 @@ public sealed interface Step {
             return "/" + dossierId + "/supplements";
         }
 
-        public Map<String, Object> body() {
-            return fields("note", note, "providedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("note", note);
+        }
+
+        public String timeField() {
+            return "providedAt";
         }
 
         public String kind() {
@@ -156,8 +205,12 @@ public sealed interface Step {
             return "/" + dossierId + "/extensions";
         }
 
-        public Map<String, Object> body() {
-            return fields("newDueAt", local(newDueAt), "apology", apology, "extendedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("newDueAt", local(newDueAt), "apology", apology);
+        }
+
+        public String timeField() {
+            return "extendedAt";
         }
 
         public String kind() {
@@ -170,8 +223,12 @@ public sealed interface Step {
             return "/" + dossierId + "/withdrawal";
         }
 
-        public Map<String, Object> body() {
-            return fields("reason", reason, "requestedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("reason", reason);
+        }
+
+        public String timeField() {
+            return "requestedAt";
         }
 
         public String kind() {
@@ -184,8 +241,12 @@ public sealed interface Step {
             return "/" + dossierId + "/stop";
         }
 
-        public Map<String, Object> body() {
-            return fields("reason", reason, "stoppedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("reason", reason);
+        }
+
+        public String timeField() {
+            return "stoppedAt";
         }
 
         public String kind() {
@@ -198,8 +259,12 @@ public sealed interface Step {
             return "/" + dossierId + "/resolution";
         }
 
-        public Map<String, Object> body() {
-            return fields("outcome", outcome.name(), "note", note, "resolvedAt", local(at));
+        public Map<String, Object> fields() {
+            return named("outcome", outcome.name(), "note", note);
+        }
+
+        public String timeField() {
+            return "resolvedAt";
         }
 
         public String kind() {
@@ -212,8 +277,12 @@ public sealed interface Step {
             return "/" + dossierId + "/return";
         }
 
-        public Map<String, Object> body() {
-            return fields("returnedAt", local(at));
+        public Map<String, Object> fields() {
+            return named();
+        }
+
+        public String timeField() {
+            return "returnedAt";
         }
 
         public String kind() {
@@ -234,7 +303,7 @@ public sealed interface Step {
     /** The applicant's personal data: 12-digit national ID number, full name, phone. */
     record Applicant(String idNumber, String fullName, String phone) {
         Map<String, Object> body() {
-            return fields("idNumber", idNumber, "fullName", fullName, "phone", phone);
+            return named("idNumber", idNumber, "fullName", fullName, "phone", phone);
         }
     }
 
@@ -242,7 +311,7 @@ public sealed interface Step {
         return instant.atZone(OfficeHours.ZONE).toOffsetDateTime();
     }
 
-    private static Map<String, Object> fields(Object... namesAndValues) {
+    private static Map<String, Object> named(Object... namesAndValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             fields.put((String) namesAndValues[i], namesAndValues[i + 1]);

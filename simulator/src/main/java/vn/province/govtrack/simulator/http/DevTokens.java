@@ -31,8 +31,7 @@ public final class DevTokens {
         if (official.unitCode() != null) {
             request.put("unitCode", official.unitCode());
         }
-        request.put("subject", "simulator-" + official.role().toLowerCase(java.util.Locale.ROOT)
-                               + (official.unitCode() != null ? "-" + official.unitCode() : ""));
+        request.put("subject", official.subject());
         request.put("ttlMinutes", TTL_MINUTES);
         Answer answer = commandSide.post("/dev/tokens", request, Map.of());
         if (!answer.ok() || !answer.body().path("token").isTextual()) {

@@ -19,4 +19,9 @@ public record Official(String role, String unitCode) {
     public static Official headOf(String unitCode) {
         return new Official("UNIT_HEAD", unitCode);
     }
+
+    /** Who the official is in the events: the subject of its token, e.g. {@code simulator-clerk-X001}. */
+    public String subject() {
+        return "simulator-" + role.toLowerCase(java.util.Locale.ROOT) + (unitCode != null ? "-" + unitCode : "");
+    }
 }

@@ -59,9 +59,9 @@ class DossierPlannerTest {
 
         assertThat(commands.get("submission")).isEqualTo(6_000);
         assertThat(commands.get("refusal") / (double) online).isCloseTo(0.06, within(0.02));
-        assertThat(commands.get("supplement request") / 6_000.0).isBetween(0.04, 0.09);
+        assertThat(commands.get("supplement-request") / 6_000.0).isBetween(0.04, 0.09);
         assertThat(commands.get("transfer") / 6_000.0).isCloseTo(0.02, within(0.01));
-        assertThat(commands.get("payment request") / 6_000.0).isBetween(0.15, 0.4);
+        assertThat(commands.get("payment-request") / 6_000.0).isBetween(0.15, 0.4);
         assertThat(commands.get("withdrawal")).isPositive();
         assertThat(commands.get("stop")).isGreaterThan(commands.get("withdrawal"));
         assertThat(commands.get("extension")).isPositive();
