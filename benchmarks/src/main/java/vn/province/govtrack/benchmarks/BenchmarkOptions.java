@@ -34,8 +34,8 @@ record BenchmarkOptions(int events, int h2Events, List<Integer> commitSizes, int
 
     static final String USAGE = """
             usage: benchmarks/run-event-store.sh [options]
-              --events=N            events per measured trial on the memory backend or MONGODB_URI (default 4000)
-              --h2-events=N         events per measured trial on the H2 file backend (default 800)
+              --events=N            events per measured trial on the memory backend or MONGODB_URI (default 20000)
+              --h2-events=N         events per measured trial on the H2 file backend (default 4000)
               --commit-sizes=A,B    events per commit, one scenario each (default 1,5)
               --repetitions=N       measured trials per contender and scenario (default 3)
               --warmup-events=N     events of the discarded warm-up trial per scenario (default a fifth of the trial's
@@ -87,8 +87,8 @@ record BenchmarkOptions(int events, int h2Events, List<Integer> commitSizes, int
     }
 
     static BenchmarkOptions parse(String[] args, Map<String, String> environment) {
-        int events = 4_000;
-        int h2Events = 800;
+        int events = 20_000;
+        int h2Events = 4_000;
         List<Integer> commitSizes = List.of(1, 5);
         int repetitions = 3;
         Integer warmupEvents = null;
