@@ -112,12 +112,6 @@ public final class Simulator {
     public record Result(Tally tally, List<Simulation.Phase> phases) {
     }
 
-    /** Seeds the whole province: the entry point the benchmark reuses. */
-    public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens,
-                              int workers, PrintStream out) {
-        return seed(province, scenario, hours, commands, tokens, workers, Simulation.seeders(), out);
-    }
-
     /**
      * Runs {@code seeders} in order ({@link Simulation#seeders}, or {@link Simulation#referenceSeeders}
      * when the dossiers are imported) and prints what they did: the entry point the benchmark reuses.
