@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,12 +67,13 @@ public final class DemoBenchmark {
             }
             out.println();
             out.print(DemoReport.table(results));
-            if (options.docs() != null) {
+            if (options.docs() != null && !results.runs().isEmpty()) {
                 for (Path written : DemoReport.write(results, options.docs())) {
                     out.println("wrote " + written);
                 }
             }
-            return 0;
+            results.failures().forEach((size, reason) -> System.err.println("benchmark: " + size + " failed: " + reason));
+            return results.failures().isEmpty() ? 0 : 1;
         } catch (RuntimeException e) {
             System.err.println("benchmark failed: " + e);
             return 1;
@@ -97,11 +99,19 @@ public final class DemoBenchmark {
             out.println("no jstat in this Java runtime: the heaps will not be measured");
         }
         List<DemoResults.Run> runs = new ArrayList<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         for (BenchmarkOptions.Size size : options.sizes()) {
             Scenario scenario = size.scenario(options.seed());
             out.printf("%n=== %s: %,d dossiers over %d days (%s to %s), by %s ===%n", size.label(), size.dossiers(),
                        size.days(), scenario.firstDay(), scenario.lastDay(), size.imported() ? "import" : "HTTP");
-            runs.add(measureOne(options, size, scenario, out));
+            try {
+                runs.add(measureOne(options, size, scenario, out));
+            } catch (RuntimeException e) {
+                // an unattended run keeps what the other sizes measured, and says what went wrong
+                out.printf("%s failed: %s (its data and logs stay in %s)%n", size.label(), e,
+                           options.workDir().resolve("data-" + size.slug()));
+                failures.put(size.label(), e.toString());
+            }
         }
         return new DemoResults(DemoResults.FORMAT, startedAt, seconds(startNanos),
                                DemoResults.Machine.describe(loadAtStart, DemoResults.Machine.loadAverage()),
@@ -109,7 +119,7 @@ public final class DemoBenchmark {
                                                           options.warmUpRequests(), options.latencyRequests(),
                                                           "embedded MongoDB-wire server, durable H2 file (as ./run)",
                                                           BenchmarkOptions.COMMAND + " --sizes " + options.sizesSpec()),
-                               runs);
+                               runs, failures);
     }
 
     private static DemoResults.Run measureOne(BenchmarkOptions options, BenchmarkOptions.Size size, Scenario scenario,

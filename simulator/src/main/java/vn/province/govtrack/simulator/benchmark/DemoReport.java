@@ -122,7 +122,7 @@ final class DemoReport {
                                    new DemoResults.Parameters(p.seed(), p.workers(), p.javaOptions(), p.warmUpRequests(),
                                                               p.latencyRequests(), p.storage(),
                                                               BenchmarkOptions.COMMAND + " --sizes " + sizes),
-                                   runs);
+                                   runs, results.failures());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the earlier results " + json, e);
         }
@@ -234,9 +234,12 @@ final class DemoReport {
                 .map(size -> String.format(Locale.ROOT, "%s (%s dossiers over %d days)", size.label(),
                                            thousands(size.dossiers()), size.days()))
                 .toList();
+        List<String> failed = r.failures().entrySet().stream()
+                .map(failure -> failure.getKey() + ": " + failure.getValue()).toList();
         return "**Sizes.** Measured: " + String.join("; ", shown) + "."
                + (missing.isEmpty() ? "" : " **Not measured** (no numbers for them here): " + String.join("; ", missing)
                                            + ".")
+               + (failed.isEmpty() ? "" : " **Failed** in this run: " + String.join("; ", failed) + ".")
                + " The default sizes keep the demo's density, about 2,500-2,800 dossiers a working day, so that a "
                + "larger size is a longer history, not a busier day.";
     }

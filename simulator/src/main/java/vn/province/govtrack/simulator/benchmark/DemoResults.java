@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * What one benchmark run measured, as written to {@code docs/benchmarks/demo.json}.
  *
- * @param format the layout of this record: {@link #FORMAT}; an earlier file of another layout is not merged
+ * @param format   the layout of this record: {@link #FORMAT}; an earlier file of another layout is not merged
+ * @param failures the sizes this run tried but could not measure, by label, with the reason
  */
 record DemoResults(int format, Instant startedAt, double durationSeconds, Machine machine, Parameters parameters,
-                   List<Run> runs) {
+                   List<Run> runs, Map<String, String> failures) {
 
     /** Raised whenever a change to these records would make an earlier file read wrongly. */
     static final int FORMAT = 2;

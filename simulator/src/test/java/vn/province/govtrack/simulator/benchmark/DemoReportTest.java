@@ -51,7 +51,8 @@ class DemoReportTest {
                 "| **Queries: p50 / p99** |",
                 "Figures whose cost should not depend on history but grew with it (the costly way): "
                 + "worst p99 of any endpoint group ×4.00 grows (10× / 1×)",
-                "**Not measured** (no numbers for them here): province-year (700,000 dossiers over 365 days)",
+                "**Not measured** (no numbers for them here): province-year (700,000 dossiers over 365 days). "
+                + "**Failed** in this run: province-year: java.lang.IllegalStateException: query side exited.",
                 "Machine.** 2 cores (cpu)");
         assertThat(DemoReport.table(results)).contains("events in the store", "×10.0", "×4.00 grows");
     }
@@ -102,7 +103,7 @@ class DemoReportTest {
         return new DemoResults(DemoResults.FORMAT, Instant.parse("2026-11-28T07:00:00Z"), 600,
                                new DemoResults.Machine(2, "cpu", 4096, "java", "linux", "1.0 1.0 1.0", "2.0 2.0 2.0"),
                                new DemoResults.Parameters(42, 16, List.of("-Xmx1g"), 20, 100, "embedded", "cmd"),
-                               List.of(runs));
+                               List.of(runs), Map.of("province-year", "java.lang.IllegalStateException: query side exited"));
     }
 
     private static DemoResults.Run httpRun(String label, int dossiers, int days, long events, double p99Millis) {
