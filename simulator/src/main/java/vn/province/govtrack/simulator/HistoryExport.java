@@ -17,7 +17,6 @@ import java.util.Deque;
 
 import vn.province.govtrack.simulator.dossier.DossierPlanner;
 import vn.province.govtrack.simulator.dossier.HistoryWriter;
-import vn.province.govtrack.simulator.dossier.OfficeHours;
 import vn.province.govtrack.simulator.dossier.Scenario;
 import vn.province.govtrack.simulator.province.Province;
 import vn.province.govtrack.simulator.province.ProvinceCatalogue;
@@ -28,7 +27,7 @@ import vn.province.govtrack.simulator.province.ProvinceCatalogue;
  * receiving it over HTTP. Same planner and seed as seeding: the same dossiers with the same ids. The
  * file is written beside its destination and moved there when complete.
  */
-final class HistoryExport {
+public final class HistoryExport {
 
     static final String USAGE = """
             usage: java -jar simulator.jar export --out FILE [options]
@@ -62,22 +61,10 @@ final class HistoryExport {
             return 0;
         }
         Scenario scenario = options.scenario();
-        Province province = ProvinceCatalogue.province();
-        OfficeHours hours = Simulator.officeHours(scenario);
-        DossierPlanner planner = new DossierPlanner(province, scenario, hours);
         Path target = options.out().toAbsolutePath();
         long startNanos = System.nanoTime();
         try {
-            Files.createDirectories(target.getParent());
-            Path draft = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-            long records;
-            try (BufferedWriter writer = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
-                records = new HistoryWriter(planner).write(writer, () -> { });
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(draft);
-                throw e;
-            }
-            Files.move(draft, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long records = write(scenario, target);
             out.printf("Wrote %,d records of %,d dossiers (%s to %s, seed %d) to %s in %.1f s%n", records,
                        scenario.dossiers(), scenario.firstDay(), scenario.lastDay(), scenario.seed(), target,
                        (System.nanoTime() - startNanos) / 1e9);
@@ -86,6 +73,27 @@ final class HistoryExport {
             err.println("simulator export: cannot write " + target + ": " + e);
             return 1;
         }
+    }
+
+    /**
+     * Writes the dossier history of {@code scenario} to {@code target}, replacing it only once complete;
+     * returns the number of records (lines) written.
+     */
+    public static long write(Scenario scenario, Path target) throws IOException {
+        Province province = ProvinceCatalogue.province();
+        DossierPlanner planner = new DossierPlanner(province, scenario, Simulator.officeHours(scenario));
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path draft = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
+        long records;
+        try (BufferedWriter writer = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
+            records = new HistoryWriter(planner).write(writer, () -> { });
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(draft);
+            throw e;
+        }
+        Files.move(draft, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return records;
     }
 
     record Options(Path out, Scenario scenario, boolean help) {

@@ -25,6 +25,11 @@ public final class Simulation {
         return List.of(new UnitSeeder(), new HolidaySeeder(), new ProcedureSeeder(), new vn.province.govtrack.simulator.staff.StaffSeeder(), new DossierSeeder());
     }
 
+    /** The seeders of the reference data the dossiers refer to: every seeder but the dossiers'. */
+    public static List<Seeder> referenceSeeders() {
+        return seeders().stream().filter(seeder -> !(seeder instanceof DossierSeeder)).toList();
+    }
+
     /** How long a seeding step took and how many commands it sent. */
     public record Phase(String name, double seconds, long commands) {
 

@@ -8,7 +8,6 @@ import org.springframework.web.client.ResourceAccessException;
 
 import vn.province.govtrack.simulator.benchmark.DemoBenchmark;
 import vn.province.govtrack.simulator.dossier.DossierPlanner;
-import vn.province.govtrack.simulator.dossier.DossierSeeder;
 import vn.province.govtrack.simulator.dossier.DossierProfile;
 import vn.province.govtrack.simulator.dossier.OfficeHours;
 import vn.province.govtrack.simulator.dossier.Scenario;
@@ -101,8 +100,7 @@ public final class Simulator {
                    options.referenceOnly() ? ": the reference data only, no dossier" : "", options.commandUrl(),
                    options.queryUrl(), options.workers());
 
-        List<Seeder> seeders = Simulation.seeders().stream()
-                .filter(seeder -> !options.referenceOnly() || !(seeder instanceof DossierSeeder)).toList();
+        List<Seeder> seeders = options.referenceOnly() ? Simulation.referenceSeeders() : Simulation.seeders();
         Result result = seed(province, scenario, hours, commands, tokens, options.workers(), seeders, out);
         if (options.report()) {
             report(queries, projections, province, scenario, result.tally().maxPosition(), out);
@@ -114,14 +112,12 @@ public final class Simulator {
     public record Result(Tally tally, List<Simulation.Phase> phases) {
     }
 
-    /** Seeds the whole province: the entry point the benchmark reuses. */
-    public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens,
-                              int workers, PrintStream out) {
-        return seed(province, scenario, hours, commands, tokens, workers, Simulation.seeders(), out);
-    }
-
-    private static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands,
-                               DevTokens tokens, int workers, List<Seeder> seeders, PrintStream out) {
+    /**
+     * Runs {@code seeders} in order ({@link Simulation#seeders}, or {@link Simulation#referenceSeeders}
+     * when the dossiers are imported) and prints what they did: the entry point the benchmark reuses.
+     */
+    public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands,
+                              DevTokens tokens, int workers, List<Seeder> seeders, PrintStream out) {
         Tally tally = new Tally(out);
         Seeding seeding = new Seeding(province, scenario, hours, commands, tokens, tally, workers, out);
         List<Simulation.Phase> phases = Simulation.seed(seeding, seeders);

@@ -15,7 +15,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
     static final String USAGE = """
             usage: java -jar simulator.jar [options]          seed a province through the command API
                    java -jar simulator.jar export --help      write its dossiers to a file to import instead
-                   java -jar simulator.jar benchmark --help   measure seeding, catch-up and query latency
+                   java -jar simulator.jar benchmark --help   measure loading, projections, queries and memory
 
             Seeds units, the holiday calendar, procedures and dossiers through the public HTTP command
             API, then prints the province's figures from the query side.

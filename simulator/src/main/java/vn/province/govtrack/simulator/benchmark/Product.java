@@ -6,7 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import vn.province.govtrack.simulator.http.DevTokens;
@@ -17,19 +20,39 @@ import vn.province.govtrack.simulator.http.Official;
  * The product as {@code ./run} starts it — the embedded MongoDB with its durable file store, the
  * command side and the query side, each its own JVM — but on the benchmark's own ports and data
  * directory, so that it neither meets a running {@code ./run} nor reuses its data; or only the two
- * services, on a MongoDB that is already running (end-to-end tests).
+ * services, on a MongoDB that is already running (end-to-end tests). It also runs the command side's
+ * history import against the same store, as {@code ./run --import} does.
  */
 public final class Product implements AutoCloseable {
 
-    private static final long START_TIMEOUT_MILLIS = 300_000;
+    static final String MONGO = "embedded MongoDB";
+    static final String COMMAND_SIDE = "command side";
+    static final String QUERY_SIDE = "query side";
+    static final String IMPORTER = "importer";
 
-    private final List<Process> processes = new ArrayList<>();
+    private static final long START_TIMEOUT_MILLIS = 300_000;
+    private static final String LOCAL_PROFILE = "--spring.profiles.active=local";
+
+    /** Every process started, by name, in the order started. */
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final List<String> javaOptions;
+    private final Path commandJar;
+    private final String mongoUri;
+    private final String database;
+    /** Where the local profile keeps its generated secrets, shared by both services and the importer. */
+    private final Path secretsDir;
     private final Http commands;
     private final DevTokens tokens;
     private final Http queries;
     private final Thread shutdownHook = new Thread(this::stopAll, "stop-product");
 
-    private Product(Http commands, String queryUrl) {
+    private Product(List<String> javaOptions, Path commandJar, String mongoUri, String database, Path secretsDir,
+                    Http commands, String queryUrl) {
+        this.javaOptions = List.copyOf(javaOptions);
+        this.commandJar = commandJar;
+        this.mongoUri = mongoUri;
+        this.database = database;
+        this.secretsDir = secretsDir;
         this.commands = commands;
         this.tokens = new DevTokens(commands);
         this.queries = new Http(queryUrl, () -> tokens.of(Official.AUDITOR));
@@ -47,16 +70,16 @@ public final class Product implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Product product = new Product(new Http("http://127.0.0.1:" + ports.command()),
+        Product product = new Product(javaOptions, commandJar, "mongodb://127.0.0.1:" + ports.mongo(), null,
+                                      dataDir.toAbsolutePath(), new Http("http://127.0.0.1:" + ports.command()),
                                       "http://127.0.0.1:" + ports.query());
         Runtime.getRuntime().addShutdownHook(product.shutdownHook);
         try {
-            Process mongo = product.launch(javaOptions, mongoJar, logs.resolve("mongo.log"), null, null,
+            Process mongo = product.launch(MONGO, mongoJar, logs.resolve("mongo.log"), false,
                                            "--port=" + ports.mongo(), "--data-dir=" + dataDir.toAbsolutePath());
             waitFor(() -> Files.readString(logs.resolve("mongo.log")).contains("ready on mongodb://"), mongo,
                     "embedded MongoDB");
-            product.startServices(javaOptions, commandJar, queryJar, logs, "mongodb://127.0.0.1:" + ports.mongo(), null,
-                                  ports);
+            product.startServices(queryJar, logs, ports);
             return product;
         } catch (RuntimeException e) {
             product.close();
@@ -78,11 +101,12 @@ public final class Product implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Product product = new Product(new Http("http://127.0.0.1:" + ports.command()),
+        Product product = new Product(javaOptions, commandJar, mongoUri, database, logs.toAbsolutePath().getParent(),
+                                      new Http("http://127.0.0.1:" + ports.command()),
                                       "http://127.0.0.1:" + ports.query());
         Runtime.getRuntime().addShutdownHook(product.shutdownHook);
         try {
-            product.startServices(javaOptions, commandJar, queryJar, logs, mongoUri, database, ports);
+            product.startServices(queryJar, logs, ports);
             return product;
         } catch (RuntimeException e) {
             product.close();
@@ -90,17 +114,37 @@ public final class Product implements AutoCloseable {
         }
     }
 
-    private void startServices(List<String> javaOptions, Path commandJar, Path queryJar, Path logs, String mongoUri,
-                               String database, Ports ports) {
-        // The local profile keeps its generated secrets in this run's directory, shared by both services.
-        String secrets = "--govtrack.local.data-dir=" + logs.toAbsolutePath().getParent();
-        Process command = launch(javaOptions, commandJar, logs.resolve("command-side.log"), mongoUri, database,
-                                 "--server.port=" + ports.command(), "--spring.profiles.active=local", secrets,
+    private void startServices(Path queryJar, Path logs, Ports ports) {
+        Process command = launch(COMMAND_SIDE, commandJar, logs.resolve("command-side.log"), true,
+                                 "--server.port=" + ports.command(), LOCAL_PROFILE, secrets(),
                                  "--govtrack.query-side.base-url=http://127.0.0.1:" + ports.query());
-        Process query = launch(javaOptions, queryJar, logs.resolve("query-side.log"), mongoUri, database,
-                               "--server.port=" + ports.query(), "--spring.profiles.active=local", secrets);
+        Process query = launch(QUERY_SIDE, queryJar, logs.resolve("query-side.log"), true,
+                               "--server.port=" + ports.query(), LOCAL_PROFILE, secrets());
         waitFor(() -> up(commands), command, "command side");
         waitFor(() -> up(queries), query, "query side");
+    }
+
+    /**
+     * Starts {@code java -jar command-side.jar import FILE} on the product's store, with the same JVM
+     * options, profile and secrets as the services ({@code ./run --import}), its standard output and
+     * error together on the returned process's input stream. The caller waits for it;
+     * {@link #close} stops it if it still runs.
+     */
+    Process startImport(Path file) {
+        List<String> command = javaCommand(commandJar);
+        command.addAll(List.of("import", file.toAbsolutePath().toString(), LOCAL_PROFILE, secrets()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        onStore(builder);
+        return start(IMPORTER, builder, commandJar);
+    }
+
+    /** The product's JVMs by name ({@link #MONGO}, {@link #COMMAND_SIDE}, {@link #QUERY_SIDE}, {@link #IMPORTER}). */
+    synchronized Map<String, Process> processes() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+    }
+
+    private String secrets() {
+        return "--govtrack.local.data-dir=" + secretsDir;
     }
 
     public Http commands() {
@@ -127,10 +171,11 @@ public final class Product implements AutoCloseable {
         }
     }
 
-    /** The services first, so that they do not lose their database while shutting down. */
+    /** The importer and the services first, so that they do not lose their database while shutting down. */
     private synchronized void stopAll() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
+        List<Process> started = new ArrayList<>(processes.values());
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Process process = started.get(i);
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -144,26 +189,38 @@ public final class Product implements AutoCloseable {
         processes.clear();
     }
 
-    /** {@code mongoUri} and {@code database} become MONGODB_URI and MONGODB_DATABASE when given. */
-    private Process launch(List<String> javaOptions, Path jar, Path log, String mongoUri, String database,
-                           String... args) {
+    /** A service (not the database itself) gets the store as MONGODB_URI and, when given, MONGODB_DATABASE. */
+    private Process launch(String name, Path jar, Path log, boolean service, String... args) {
+        List<String> command = javaCommand(jar);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        if (service) {
+            onStore(builder);
+        }
+        return start(name, builder, jar);
+    }
+
+    private void onStore(ProcessBuilder builder) {
+        builder.environment().put("MONGODB_URI", mongoUri);
+        if (database != null) {
+            builder.environment().put("MONGODB_DATABASE", database);
+        }
+    }
+
+    private List<String> javaCommand(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        if (mongoUri != null) {
-            builder.environment().put("MONGODB_URI", mongoUri);
-        }
-        if (database != null) {
-            builder.environment().put("MONGODB_DATABASE", database);
-        }
+        return command;
+    }
+
+    private synchronized Process start(String name, ProcessBuilder builder, Path jar) {
         try {
             Process process = builder.start();
-            processes.add(process);
+            processes.put(name, process);
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + jar, e);
@@ -220,16 +277,22 @@ public final class Product implements AutoCloseable {
         return newest;
     }
 
-    static long sizeOf(Path dir) {
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
+    /**
+     * The bytes of the files in a data directory {@link #start} used, its logs excluded: the embedded
+     * server's store and the local secrets. -1 when it cannot be read; files that vanish while it is
+     * read (the store's temporary files) count as empty.
+     */
+    static long storeBytes(Path dataDir) {
+        Path logs = dataDir.resolve("logs");
+        try (var files = Files.walk(dataDir)) {
+            return files.filter(file -> !file.startsWith(logs)).filter(Files::isRegularFile).mapToLong(file -> {
                 try {
                     return Files.size(file);
                 } catch (IOException e) {
                     return 0;
                 }
             }).sum();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return -1;
         }
     }
