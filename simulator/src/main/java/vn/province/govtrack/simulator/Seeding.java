@@ -32,9 +32,20 @@ public final class Seeding {
     private final Tally tally;
     private final int workers;
     private final PrintStream out;
+    private final boolean idempotencyKeys;
 
     public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens, Tally tally,
                    int workers, PrintStream out) {
+        this(province, scenario, hours, commands, tokens, tally, workers, out, true);
+    }
+
+    /**
+     * @param idempotencyKeys whether commands carry their {@code Idempotency-Key} (as officials' clients
+     *                        do); the command-cost benchmark sends them without, to measure what a key costs
+     */
+    public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens, Tally tally,
+                   int workers, PrintStream out, boolean idempotencyKeys) {
+        this.idempotencyKeys = idempotencyKeys;
         this.province = province;
         this.scenario = scenario;
         this.hours = hours;
@@ -68,7 +79,7 @@ public final class Seeding {
     /** POSTs a command as {@code official} to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
     public Answer send(Official official, String kind, String subject, String path, Object body, String idempotencyKey) {
         String authorization = "Bearer " + tokens.of(official);
-        Answer answer = commands.post("/api/v1" + path, body, idempotencyKey == null
+        Answer answer = commands.post("/api/v1" + path, body, idempotencyKey == null || !idempotencyKeys
                 ? Map.of("Authorization", authorization)
                 : Map.of("Authorization", authorization, "Idempotency-Key", idempotencyKey));
         tally.answered(kind, subject, answer);

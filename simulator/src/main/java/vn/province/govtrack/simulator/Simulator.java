@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.web.client.ResourceAccessException;
 
+import vn.province.govtrack.simulator.benchmark.CommandCosts;
 import vn.province.govtrack.simulator.benchmark.DemoBenchmark;
 import vn.province.govtrack.simulator.dossier.DossierPlanner;
 import vn.province.govtrack.simulator.dossier.DossierProfile;
@@ -35,6 +36,9 @@ public final class Simulator {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("benchmark")) {
             System.exit(DemoBenchmark.run(SimulatorOptions.rest(args), System.out));
+        }
+        if (args.length > 0 && args[0].equals("command-costs")) {
+            System.exit(CommandCosts.run(SimulatorOptions.rest(args), System.out));
         }
         if (args.length > 0 && args[0].equals("export")) {
             System.exit(HistoryExport.run(SimulatorOptions.rest(args), System.out, System.err));
@@ -118,8 +122,16 @@ public final class Simulator {
      */
     public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands,
                               DevTokens tokens, int workers, List<Seeder> seeders, PrintStream out) {
+        return seed(province, scenario, hours, commands, tokens, workers, seeders, true, out);
+    }
+
+    /** As {@link #seed(Province, Scenario, OfficeHours, Http, DevTokens, int, List, PrintStream)}, keys sent or not. */
+    public static Result seed(Province province, Scenario scenario, OfficeHours hours, Http commands,
+                              DevTokens tokens, int workers, List<Seeder> seeders, boolean idempotencyKeys,
+                              PrintStream out) {
         Tally tally = new Tally(out);
-        Seeding seeding = new Seeding(province, scenario, hours, commands, tokens, tally, workers, out);
+        Seeding seeding = new Seeding(province, scenario, hours, commands, tokens, tally, workers, out,
+                                      idempotencyKeys);
         List<Simulation.Phase> phases = Simulation.seed(seeding, seeders);
         Simulation.printSummary(tally, phases, out);
         return new Result(tally, phases);

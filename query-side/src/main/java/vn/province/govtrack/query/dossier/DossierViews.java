@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -29,12 +28,16 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
@@ -72,8 +75,8 @@ class DossierViews {
 
     DossierViews(MongoClient mongoClient, MongoProperties mongoProperties) {
         MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
-        this.views = new PositionGuardedDocuments(database.getCollection(COLLECTION));
         this.open = database.getCollection(OPEN_COLLECTION);
+        this.views = new PositionGuardedDocuments(database.getCollection(COLLECTION), this::writeOpenEntries);
         createIndexes();
     }
 
@@ -90,21 +93,30 @@ class DossierViews {
      * repairs an entry a crash between the two writes left behind).
      */
     void apply(String dossierId, long position, UnaryOperator<DossierView> change) {
-        AtomicReference<DossierView> before = new AtomicReference<>();
-        Document stored = views.apply(dossierId, position, previous -> {
+        views.apply(dossierId, position, previous -> {
             DossierView current = previous == null ? DossierFold.initial(dossierId) : fromDocument(previous);
-            before.set(previous == null ? null : current);
             return toDocument(change.apply(current).atPosition(position));
         });
-        DossierView after = fromDocument(stored);
-        Document entry = openEntry(after);
-        if (before.get() != null && Objects.equals(openEntry(before.get()), entry)) {
-            return;
+    }
+
+    /**
+     * Keeps {@code dossier_open} in step with the views just written: one entry per open dossier, written
+     * or removed when its entry changed, or whenever the view it was computed from is not known (an
+     * event redelivered after a failure between the two writes).
+     */
+    private void writeOpenEntries(List<PositionGuardedDocuments.Written> written) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (PositionGuardedDocuments.Written view : written) {
+            Document entry = openEntry(fromDocument(view.after()));
+            if (view.before() != null && Objects.equals(openEntry(fromDocument(view.before())), entry)) {
+                continue;
+            }
+            String id = view.after().getString(ID);
+            writes.add(entry == null ? new DeleteOneModel<>(eq(ID, id))
+                                     : new ReplaceOneModel<>(eq(ID, id), entry, new ReplaceOptions().upsert(true)));
         }
-        if (entry == null) {
-            open.deleteOne(eq(ID, dossierId));
-        } else {
-            open.replaceOne(eq(ID, dossierId), entry, new ReplaceOptions().upsert(true));
+        if (!writes.isEmpty()) {
+            open.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 

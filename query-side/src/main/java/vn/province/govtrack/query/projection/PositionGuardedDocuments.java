@@ -4,7 +4,10 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.eventhandling.TrackingToken;
@@ -12,14 +15,23 @@ import org.bson.Document;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * A projection's collection of one document per key, each stamped in {@value #LAST_POSITION} with
  * the global position of the last event folded into it. Every projection writes through
  * {@link #apply}, which makes redelivered and replayed events harmless.
+ *
+ * <p>Under an event processor's batch ({@link BatchedWrites}) a document is read once per batch, its
+ * events are folded in memory, and every changed document is written in one bulk write after the
+ * batch's last event, before the processor stores its token; handlers called directly write at once.
  */
 public final class PositionGuardedDocuments {
 
@@ -27,10 +39,31 @@ public final class PositionGuardedDocuments {
     public static final String LAST_POSITION = "lastPosition";
 
     private final MongoCollection<Document> collection;
+    private final Consumer<List<Written>> afterWrites;
 
     public PositionGuardedDocuments(MongoCollection<Document> collection) {
+        this(collection, written -> { });
+    }
+
+    /**
+     * @param afterWrites told of the documents just written (after every {@link #apply} outside a batch,
+     *                    after the bulk write of a batch), for writes that follow from them, such as
+     *                    another collection's entries; if it fails, so does the event or the batch, which
+     *                    is handled again: the documents then reflect the events already, and
+     *                    {@link Written#before} is null, so the follow-up writes are made again
+     */
+    public PositionGuardedDocuments(MongoCollection<Document> collection, Consumer<List<Written>> afterWrites) {
         this.collection = collection;
+        this.afterWrites = afterWrites;
         indexVersions(collection);
+    }
+
+    /**
+     * A document as an {@link #apply} left it ({@code after}), and the stored version the change was
+     * computed from ({@code before}); {@code before} is null when there was none, or when the events
+     * were already reflected and nothing was written.
+     */
+    public record Written(Document before, Document after) {
     }
 
     public MongoCollection<Document> collection() {
@@ -50,26 +83,106 @@ public final class PositionGuardedDocuments {
      *         event a no-op); null when there is none
      */
     public Document apply(String id, long position, UnaryOperator<Document> change) {
+        Map<Object, BatchedWrites.Pending> batch = BatchedWrites.pendingOfCurrentBatch();
+        if (batch != null) {
+            return fold(batch, id, position, change);
+        }
+        Written written = applyNow(id, position, change);
+        if (written.after() != null) {
+            afterWrites.accept(List.of(written));
+        }
+        return written.after();
+    }
+
+    private Written applyNow(String id, long position, UnaryOperator<Document> change) {
         while (true) {
             Document stored = collection.find(eq(ID, id)).first();
             if (stored != null && lastPosition(stored) >= position) {
-                return stored;
+                return new Written(null, stored);
             }
             Document next = change.apply(stored);
             if (next == null) {
-                return stored;
+                return new Written(null, stored);
             }
             next.put(ID, id);
             next.put(LAST_POSITION, position);
             if (stored == null) {
                 if (insertIfAbsent(next)) {
-                    return next;
+                    return new Written(null, next);
                 }
                 continue;
             }
             long replaced = collection.replaceOne(version(id, lastPosition(stored)), next).getMatchedCount();
             if (replaced == 1) {
-                return next;
+                return new Written(stored, next);
+            }
+        }
+    }
+
+    /**
+     * Folds the event into the batch's copy of the document, read once per batch; the same guard holds:
+     * an event the document already reflects changes nothing, and the bulk write replaces exactly the
+     * version read (a document another instance changed meanwhile fails the batch, which is handled again).
+     */
+    private Document fold(Map<Object, BatchedWrites.Pending> batch, String id, long position,
+                          UnaryOperator<Document> change) {
+        Changes changes = (Changes) batch.computeIfAbsent(this, owner -> new Changes());
+        Change document = changes.byId.computeIfAbsent(id, key -> new Change(collection.find(eq(ID, key)).first()));
+        if (document.current != null && lastPosition(document.current) >= position) {
+            return document.current;
+        }
+        Document next = change.apply(document.current);
+        if (next == null) {
+            return document.current;
+        }
+        next.put(ID, id);
+        next.put(LAST_POSITION, position);
+        document.current = next;
+        return next;
+    }
+
+    /** One document in a batch: as stored when the batch first read it, and as the batch left it. */
+    private static final class Change {
+        final Document stored;
+        Document current;
+
+        Change(Document stored) {
+            this.stored = stored;
+            this.current = stored;
+        }
+
+        boolean changed() {
+            return current != stored;
+        }
+    }
+
+    /** This collection's changes in one batch, written in one unordered bulk write. */
+    private final class Changes implements BatchedWrites.Pending {
+        final Map<String, Change> byId = new LinkedHashMap<>();
+
+        @Override
+        public void flush() {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            List<Written> written = new ArrayList<>();
+            byId.forEach((id, document) -> {
+                if (document.changed()) {
+                    writes.add(document.stored == null ? new InsertOneModel<>(document.current)
+                            : new ReplaceOneModel<>(version(id, lastPosition(document.stored)), document.current));
+                    written.add(new Written(document.stored, document.current));
+                } else if (document.current != null) {
+                    written.add(new Written(null, document.current));
+                }
+            });
+            if (!writes.isEmpty()) {
+                // an insert of a document that appeared meanwhile fails as a duplicate key, which fails the batch too
+                BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+                    throw new IllegalStateException("Documents of " + collection.getNamespace() + " changed while "
+                                                    + "this batch was folding them; the batch is handled again");
+                }
+            }
+            if (!written.isEmpty()) {
+                afterWrites.accept(written);
             }
         }
     }

@@ -2,6 +2,7 @@ package vn.province.govtrack.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -92,6 +93,56 @@ class BatchedWritesTest {
 
         assertThat(failure).isNotNull();
         assertThat(tallies.find("a")).contains(new Tally("a", 99, 2));
+    }
+
+    @Test
+    void guarded_documents_are_folded_in_memory_written_once_and_their_follow_up_writes_told_after_the_bulk_write()
+            throws Exception {
+        List<List<PositionGuardedDocuments.Written>> told = new ArrayList<>();
+        MongoCollection<Document> counters = database.getCollection("counters");
+        PositionGuardedDocuments documents = new PositionGuardedDocuments(counters, written -> {
+            written.forEach(w -> assertThat(counters.find(new Document("_id", w.after().getString("_id"))).first())
+                    .as("told after the write").isEqualTo(w.after()));
+            told.add(written);
+        });
+        documents.apply("b", 1, stored -> new Document("n", 1));
+        assertThat(told).as("told after each write outside a batch").hasSize(1);
+        assertThat(told.get(0).get(0).before()).isNull();
+        told.clear();
+
+        handleBatch(List.of(2L, 3L, 4L, 5L), position -> {
+            String id = position == 3 ? "b" : "a";
+            Document after = documents.apply(id, position,
+                    stored -> new Document("n", stored == null ? 1 : stored.getInteger("n") + 1));
+            assertThat(after.getLong("lastPosition")).isEqualTo(position);
+            if (position < 5) {
+                assertThat(counters.countDocuments(new Document("_id", "a"))).as("nothing written mid-batch").isZero();
+            }
+        });
+
+        assertThat(counters.find(new Document("_id", "a")).first()).containsEntry("n", 3).containsEntry("lastPosition", 5L);
+        assertThat(counters.find(new Document("_id", "b")).first()).containsEntry("n", 2).containsEntry("lastPosition", 3L);
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).extracting(w -> w.after().getString("_id")).containsExactly("a", "b");
+        assertThat(told.get(0).get(0).before()).as("a was not stored before the batch").isNull();
+        assertThat(told.get(0).get(1).before()).containsEntry("n", 1);
+    }
+
+    @Test
+    void a_batch_whose_events_are_all_reflected_already_writes_nothing_but_tells_what_is_stored() throws Exception {
+        List<PositionGuardedDocuments.Written> told = new ArrayList<>();
+        PositionGuardedDocuments documents = new PositionGuardedDocuments(database.getCollection("counters"),
+                                                                          told::addAll);
+        documents.apply("a", 7, stored -> new Document("n", 1));
+        told.clear();
+
+        handleBatch(List.of(6L, 7L), position -> documents.apply("a", position, stored -> new Document("n", 99)));
+
+        assertThat(database.getCollection("counters").find().first()).containsEntry("n", 1);
+        assertThat(told).singleElement().satisfies(written -> {
+            assertThat(written.before()).as("unknown: follow-up writes are made again").isNull();
+            assertThat(written.after()).containsEntry("n", 1);
+        });
     }
 
     interface Handler {
