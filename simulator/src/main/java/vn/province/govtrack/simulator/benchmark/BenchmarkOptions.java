@@ -18,7 +18,7 @@ import vn.province.govtrack.simulator.dossier.Scenario;
  * @param docs    where the results are written; null for nowhere ({@code --no-docs})
  */
 record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequests, int latencyRequests,
-                        Path repository, Path workDir, Path docs, boolean keepRuns) {
+                        Path repository, Path workDir, Path docs, boolean keepRuns, boolean rebuilds) {
 
     static final String COMMAND = "benchmarks/run-demo-benchmark.sh";
 
@@ -59,6 +59,7 @@ record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequ
               --work-dir DIR      where the product's data, logs and history files go
                                   (default target/demo-benchmark)
               --docs DIR          where results are written (default docs); --no-docs writes nothing
+              --no-rebuilds       skip the rebuild of each projection (at the larger sizes it takes longest)
               --keep-runs         keep the sizes of the existing docs/benchmarks/demo.json that this run does
                                   not measure (each run keeps its own time and load averages)
               --help              print this text
@@ -159,6 +160,7 @@ record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequ
         Path docs = Path.of("docs");
         boolean noDocs = false;
         boolean keepRuns = false;
+        boolean rebuilds = true;
         List<String> queue = new ArrayList<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -177,6 +179,7 @@ record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequ
                 }
                 case "--no-docs" -> noDocs = true;
                 case "--keep-runs" -> keepRuns = true;
+                case "--no-rebuilds" -> rebuilds = false;
                 default -> {
                     if (!option.startsWith("--")) {
                         throw new IllegalArgumentException("unknown argument: " + option);
@@ -211,7 +214,7 @@ record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequ
         }
         return new BenchmarkOptions(List.copyOf(parsed), seed, workers, warmUp, latencyRequests, repository,
                                     (workDir != null ? workDir : repository.resolve("target/demo-benchmark")).normalize(),
-                                    noDocs ? null : repository.resolve(docs).normalize(), keepRuns);
+                                    noDocs ? null : repository.resolve(docs).normalize(), keepRuns, rebuilds);
     }
 
     /** The {@code --sizes} that measures these sizes again. */

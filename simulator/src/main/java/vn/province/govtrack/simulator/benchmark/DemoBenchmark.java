@@ -216,8 +216,12 @@ public final class DemoBenchmark {
     private static Measured measureLoaded(BenchmarkOptions options, Scenario scenario, Product product, Path dataDir,
                                           PrintStream out) {
         Projections projections = new Projections(product.queries());
-        List<DemoResults.Rebuild> rebuilds = new ProjectionRebuilds(product.queries(), product.tokens(), projections,
-                                                                    out).all();
+        List<DemoResults.Rebuild> rebuilds = List.of();
+        if (options.rebuilds()) {
+            rebuilds = new ProjectionRebuilds(product.queries(), product.tokens(), projections, out).all();
+        } else {
+            out.println("rebuilds skipped (--no-rebuilds)");
+        }
         String unit = EndpointLatencies.busiestUnit(product.queries(), scenario);
         List<EndpointLatencies.Endpoint> endpoints = EndpointLatencies.endpoints(scenario, unit);
         out.printf("timing %d endpoint groups (one unit: %s): %d warm-up and %d timed requests each%n",

@@ -107,8 +107,9 @@ final class DemoFigures {
             rows.add(Figure.of("rebuild `" + projection + "`: events/s", run -> rebuild(run, projection)
                     .map(DemoResults.Rebuild::eventsPerSecond).orElse(Double.NaN), "", Trend.FLAT_HIGHER_IS_BETTER, 0));
         }
-        rows.add(Figure.of("rebuild of every projection, one after the other", run -> run.rebuilds().stream()
-                .mapToDouble(DemoResults.Rebuild::seconds).sum(), " s", Trend.SCALES, 0));
+        rows.add(Figure.of("rebuild of every projection, one after the other", run -> run.rebuilds().isEmpty()
+                ? Double.NaN : run.rebuilds().stream().mapToDouble(DemoResults.Rebuild::seconds).sum(), " s",
+                Trend.SCALES, 0));
 
         rows.add(new Heading("Queries: p50 / p99"));
         rows.add(Figure.of("worst p99 of any endpoint group", DemoFigures::worstP99, " ms",
