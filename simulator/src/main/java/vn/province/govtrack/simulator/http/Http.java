@@ -42,6 +42,11 @@ public final class Http {
 
     /** @param defaultToken the bearer token of requests that name none; asked for at each request */
     public Http(String baseUrl, Supplier<String> defaultToken) {
+        this(baseUrl, defaultToken, Duration.ofSeconds(60));
+    }
+
+    /** @param readTimeout how long a request may wait for its answer */
+    public Http(String baseUrl, Supplier<String> defaultToken, Duration readTimeout) {
         this.baseUrl = baseUrl;
         this.defaultToken = defaultToken;
         HttpClient jdkClient = HttpClient.newBuilder()
@@ -49,7 +54,7 @@ public final class Http {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(jdkClient);
-        requestFactory.setReadTimeout(Duration.ofSeconds(60));
+        requestFactory.setReadTimeout(readTimeout);
         this.client = RestClient.builder().baseUrl(baseUrl).requestFactory(requestFactory).build();
     }
 
