@@ -67,9 +67,6 @@ class DossierViews {
     static final String OPEN_COLLECTION = "dossier_open";
 
     private static final String ID = PositionGuardedDocuments.ID;
-    /** Open entries are removed by id, this many per request. */
-    private static final int REMOVAL_BATCH = 1_000;
-
     private final PositionGuardedDocuments views;
     private final MongoCollection<Document> open;
 
@@ -155,7 +152,7 @@ class DossierViews {
     /** Removes every document this projection owns. */
     void clear() {
         views.clear();
-        open.deleteMany(new Document());
+        PositionGuardedDocuments.removeInChunks(open, new Document());
     }
 
     /**
@@ -168,8 +165,9 @@ class DossierViews {
             return;
         }
         List<String> ids = views.idsTouchedAfter(position);
-        for (int from = 0; from < ids.size(); from += REMOVAL_BATCH) {
-            open.deleteMany(in(ID, ids.subList(from, Math.min(ids.size(), from + REMOVAL_BATCH))));
+        int chunk = PositionGuardedDocuments.REMOVAL_CHUNK;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            open.deleteMany(in(ID, ids.subList(from, Math.min(ids.size(), from + chunk))));
         }
         views.removeTouchedAfter(position);
     }

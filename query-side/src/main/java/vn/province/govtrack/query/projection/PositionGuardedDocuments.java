@@ -2,6 +2,7 @@ package vn.province.govtrack.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.function.UnaryOperator;
 
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -213,9 +215,9 @@ public final class PositionGuardedDocuments {
         collection.createIndex(Indexes.ascending(ID, LAST_POSITION), new IndexOptions().unique(true));
     }
 
-    /** Removes every document of the collection. */
+    /** Removes every document of the collection, {@value #REMOVAL_CHUNK} at a time ({@link #removeInChunks}). */
     public void clear() {
-        collection.deleteMany(new Document());
+        removeInChunks(collection, new Document());
     }
 
     /** The ids of the documents that reflect an event after {@code position}. */
@@ -226,7 +228,25 @@ public final class PositionGuardedDocuments {
 
     /** Removes every document that reflects an event after {@code position}: all of them for 0. */
     public void removeTouchedAfter(long position) {
-        collection.deleteMany(position == 0 ? new Document() : gt(LAST_POSITION, position));
+        removeInChunks(collection, position == 0 ? new Document() : gt(LAST_POSITION, position));
+    }
+
+    /** Documents removed per delete command by {@link #removeInChunks}. */
+    public static final int REMOVAL_CHUNK = 1_000;
+
+    /**
+     * Removes the documents matching {@code filter}: their ids are read first, then the documents are
+     * deleted {@value #REMOVAL_CHUNK} ids at a time. One {@code deleteMany} over a large read model is one
+     * long operation holding every removed document at once: at 10x the demo (300,000 dossier views) the
+     * embedded server spent its whole 1 GB heap on one and stopped answering, and on MongoDB it is one
+     * operation that no other write can interleave with. Chunks keep each command small.
+     */
+    public static void removeInChunks(MongoCollection<Document> collection, Bson filter) {
+        List<Object> ids = collection.find(filter).projection(new Document(ID, 1))
+                                     .map(document -> document.get(ID)).into(new ArrayList<>());
+        for (int from = 0; from < ids.size(); from += REMOVAL_CHUNK) {
+            collection.deleteMany(in(ID, ids.subList(from, Math.min(ids.size(), from + REMOVAL_CHUNK))));
+        }
     }
 
     private static long lastPosition(Document document) {

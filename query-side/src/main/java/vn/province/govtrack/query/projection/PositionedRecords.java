@@ -193,7 +193,8 @@ public final class PositionedRecords<T> {
 
     /** Removes every record that reflects an event after {@code position}: all of them for 0. */
     public void removeTouchedAfter(long position) {
-        collection.deleteMany(position == 0 ? new Document() : gt(LAST_POSITION, position));
+        PositionGuardedDocuments.removeInChunks(collection,
+                                                position == 0 ? new Document() : gt(LAST_POSITION, position));
     }
 
     private Document toDocument(String id, T record, long position) {

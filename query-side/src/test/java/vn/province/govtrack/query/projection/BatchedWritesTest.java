@@ -145,6 +145,24 @@ class BatchedWritesTest {
         });
     }
 
+    @Test
+    void removal_takes_the_documents_touched_after_a_position_in_chunks_and_keeps_the_others() {
+        MongoCollection<Document> counters = database.getCollection("counters");
+        PositionGuardedDocuments documents = new PositionGuardedDocuments(counters);
+        int count = PositionGuardedDocuments.REMOVAL_CHUNK * 2 + 7;
+        List<Document> many = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            many.add(new Document("_id", "d" + i).append("lastPosition", (long) i));
+        }
+        counters.insertMany(many);
+
+        documents.removeTouchedAfter(5);
+        assertThat(counters.countDocuments()).isEqualTo(5);
+
+        documents.removeTouchedAfter(0);
+        assertThat(counters.countDocuments()).isZero();
+    }
+
     interface Handler {
         void handle(long position) throws Exception;
     }
