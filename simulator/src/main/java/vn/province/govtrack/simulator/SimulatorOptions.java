@@ -9,7 +9,7 @@ import java.util.Deque;
 import vn.province.govtrack.simulator.dossier.Scenario;
 
 /** The simulator's command line; {@link #USAGE} describes it. */
-record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, int workers, boolean ifEmpty,
+public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, int workers, boolean ifEmpty,
                         boolean dryRun, boolean report, boolean referenceOnly, boolean help) {
 
     static final String USAGE = """
@@ -80,7 +80,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
     }
 
     /** The arguments one by one, an option's {@code =value} split off as the next argument. */
-    static Deque<String> queue(String... args) {
+    public static Deque<String> queue(String... args) {
         Deque<String> queue = new ArrayDeque<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -94,7 +94,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
         return queue;
     }
 
-    static String value(Deque<String> queue, String option) {
+    public static String value(Deque<String> queue, String option) {
         String value = queue.poll();
         if (value == null) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -102,7 +102,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
         return value;
     }
 
-    static long number(String value, String option) {
+    public static long number(String value, String option) {
         try {
             return Long.parseLong(value.trim().replace("_", ""));
         } catch (NumberFormatException e) {
@@ -110,7 +110,7 @@ record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, i
         }
     }
 
-    static LocalDate date(String value, String option) {
+    public static LocalDate date(String value, String option) {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {

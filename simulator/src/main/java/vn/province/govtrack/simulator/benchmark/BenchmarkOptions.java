@@ -1,14 +1,18 @@
 package vn.province.govtrack.simulator.benchmark;
 
+import static vn.province.govtrack.simulator.SimulatorOptions.date;
+import static vn.province.govtrack.simulator.SimulatorOptions.number;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
+import vn.province.govtrack.simulator.SimulatorOptions;
 import vn.province.govtrack.simulator.dossier.Scenario;
 
 /**
@@ -161,18 +165,9 @@ record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequ
         boolean noDocs = false;
         boolean keepRuns = false;
         boolean rebuilds = true;
-        List<String> queue = new ArrayList<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                queue.add(arg.substring(0, equals));
-                queue.add(arg.substring(equals + 1));
-            } else {
-                queue.add(arg);
-            }
-        }
-        for (int i = 0; i < queue.size(); i++) {
-            String option = queue.get(i);
+        Deque<String> queue = SimulatorOptions.queue(args);
+        while (!queue.isEmpty()) {
+            String option = queue.poll();
             switch (option) {
                 case "-h", "--help" -> {
                     return null;
@@ -184,10 +179,7 @@ record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequ
                     if (!option.startsWith("--")) {
                         throw new IllegalArgumentException("unknown argument: " + option);
                     }
-                    if (i + 1 >= queue.size()) {
-                        throw new IllegalArgumentException(option + " needs a value");
-                    }
-                    String value = queue.get(++i);
+                    String value = SimulatorOptions.value(queue, option);
                     switch (option) {
                         case "--sizes" -> sizes = value;
                         case "--days" -> days = (int) number(value, option);
@@ -220,21 +212,5 @@ record BenchmarkOptions(List<Size> sizes, long seed, int workers, int warmUpRequ
     /** The {@code --sizes} that measures these sizes again. */
     String sizesSpec() {
         return String.join(",", sizes.stream().map(Size::spec).toList());
-    }
-
-    private static long number(String value, String option) {
-        try {
-            return Long.parseLong(value.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a whole number, not '" + value + "'");
-        }
-    }
-
-    private static LocalDate date(String value, String option) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " takes a date YYYY-MM-DD, not '" + value + "'");
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.simulator.Simulation;
 import vn.province.govtrack.simulator.Simulator;
+import vn.province.govtrack.simulator.SimulatorOptions;
 import vn.province.govtrack.simulator.dossier.DossierSeeder;
 import vn.province.govtrack.simulator.dossier.Scenario;
 import vn.province.govtrack.simulator.http.Answer;
@@ -229,27 +231,21 @@ public final class CommandCosts {
         int workers = 16;
         Path repository = Path.of(".");
         Path workDir = null;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
+        Deque<String> queue = SimulatorOptions.queue(args);
+        while (!queue.isEmpty()) {
+            String option = queue.poll();
             if (option.equals("--help") || option.equals("-h")) {
                 return null;
             }
-            String value;
-            int equals = option.indexOf('=');
-            if (option.startsWith("--") && equals > 0) {
-                value = option.substring(equals + 1);
-                option = option.substring(0, equals);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
-                                                                           : "unknown argument: " + option);
+            if (!option.startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument: " + option);
             }
+            String value = SimulatorOptions.value(queue, option);
             switch (option) {
-                case "--dossiers" -> dossiers = Integer.parseInt(value);
-                case "--days" -> days = Integer.parseInt(value);
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                case "--workers" -> workers = Integer.parseInt(value);
+                case "--dossiers" -> dossiers = (int) SimulatorOptions.number(value, option);
+                case "--days" -> days = (int) SimulatorOptions.number(value, option);
+                case "--rounds" -> rounds = (int) SimulatorOptions.number(value, option);
+                case "--workers" -> workers = (int) SimulatorOptions.number(value, option);
                 case "--repository" -> repository = Path.of(value);
                 case "--work-dir" -> workDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
