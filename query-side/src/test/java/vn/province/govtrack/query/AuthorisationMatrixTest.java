@@ -46,8 +46,8 @@ import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.query.dossier.DossierEvents;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.SecurityProblems;
 import vn.province.govtrack.security.TokenMinter;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Who may read what, over the real HTTP stack: every endpoint of the query side, each called by
@@ -220,7 +220,7 @@ class AuthorisationMatrixTest {
         String path = "/api/v1/dossiers/" + transferredId + "?minPosition=" + seeded;
 
         assertThat(call(GET, path, token(Role.CLERK, OTHER_UNIT)).getStatusCode().value()).isEqualTo(200);
-        assertRefused(call(GET, path, token(Role.CLERK, UNIT)), 403, SecurityProblems.FORBIDDEN);
+        assertRefused(call(GET, path, token(Role.CLERK, UNIT)), 403, ProblemType.FORBIDDEN.uri().toString());
     }
 
     @Test
@@ -234,7 +234,7 @@ class AuthorisationMatrixTest {
                                         .containsExactly(transferredId);
 
         assertRefused(call(GET, "/api/v1/dossiers?unitCode=" + OTHER_UNIT, token(Role.CLERK, UNIT)), 403,
-                      SecurityProblems.FORBIDDEN);
+                      ProblemType.FORBIDDEN.uri().toString());
     }
 
     @Test
@@ -252,9 +252,9 @@ class AuthorisationMatrixTest {
                                   response.getBody())
                     .isNotIn(401, 403).isLessThan(500);
         } else if (credential.role == null) {
-            assertRefused(response, 401, SecurityProblems.UNAUTHENTICATED);
+            assertRefused(response, 401, ProblemType.UNAUTHENTICATED.uri().toString());
         } else {
-            assertRefused(response, 403, SecurityProblems.FORBIDDEN);
+            assertRefused(response, 403, ProblemType.FORBIDDEN.uri().toString());
         }
     }
 

@@ -215,7 +215,7 @@ class LifecycleQueriesHttpTest {
             for (String query : List.of("status=LOST", "status=11", "size=0", "size=501", "page=-1", "page=first",
                     "dueWithinHours=0", "dueWithinHours=9000", "dueWithinHours=soon", "overdue=maybe",
                     "overdue=true&dueWithinHours=24")) {
-                assertProblem(get("/api/v1/dossiers?" + query), HttpStatus.BAD_REQUEST, "invalid-parameter");
+                assertProblem(get("/api/v1/dossiers?" + query), HttpStatus.BAD_REQUEST, "invalid-input");
             }
         }
     }
@@ -307,7 +307,7 @@ class LifecycleQueriesHttpTest {
                     "/api/v1/timeliness?from=%2B12025-01-01", "/api/v1/timeliness?from=2025-08-01",
                     "/api/v1/timeliness/ranking?from=2025-07-17&to=2025-07-16",
                     "/api/v1/timeliness/ranking?to=16/07/2025")) {
-                assertProblem(get(path), HttpStatus.BAD_REQUEST, "invalid-parameter");
+                assertProblem(get(path), HttpStatus.BAD_REQUEST, "invalid-input");
             }
         }
 

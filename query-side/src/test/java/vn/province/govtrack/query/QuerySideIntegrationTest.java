@@ -279,8 +279,8 @@ class QuerySideIntegrationTest {
         append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
 
         assertProblem(get(stateAsOf(dossierId, "2025-06-01T00:00:00Z")), HttpStatus.NOT_FOUND, "stream-not-started");
-        assertProblem(get(stateAsOf(dossierId, "yesterday")), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get(stateAsOf(dossierId, "2025-13-45T25:00:00Z")), HttpStatus.BAD_REQUEST, "invalid-parameter");
+        assertProblem(get(stateAsOf(dossierId, "yesterday")), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get(stateAsOf(dossierId, "2025-13-45T25:00:00Z")), HttpStatus.BAD_REQUEST, "invalid-input");
     }
 
     @Test
@@ -327,12 +327,12 @@ class QuerySideIntegrationTest {
 
     @Test
     void paging_parameters_out_of_range_or_not_numbers_are_bad_requests() {
-        assertProblem(get("/api/v1/audit/events?limit=0"), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get("/api/v1/audit/events?limit=1001"), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get("/api/v1/audit/events?fromPosition=0"), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get("/api/v1/audit/events?fromPosition=abc"), HttpStatus.BAD_REQUEST, "invalid-parameter");
+        assertProblem(get("/api/v1/audit/events?limit=0"), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get("/api/v1/audit/events?limit=1001"), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get("/api/v1/audit/events?fromPosition=0"), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get("/api/v1/audit/events?fromPosition=abc"), HttpStatus.BAD_REQUEST, "invalid-input");
         assertProblem(get("/api/v1/audit/events?limit=99999999999999999999"), HttpStatus.BAD_REQUEST,
-                "invalid-parameter");
+                "invalid-input");
     }
 
     // ------------------------------------------------------------------ admin and rebuild
@@ -476,10 +476,10 @@ class QuerySideIntegrationTest {
             ResponseEntity<JsonNode> response = post("/api/v1/admin/projections/dossiers/rebuild?from=" + from);
             assertThat(response.getStatusCode()).as("from=%s: %s", from, response.getBody())
                                                 .isEqualTo(HttpStatus.BAD_REQUEST);
-            assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-parameter");
+            assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-input");
         }
         assertProblem(post("/api/v1/admin/projections/dossiers/rebuild?from=" + "2".repeat(65)),
-                      HttpStatus.BAD_REQUEST, "invalid-request");
+                      HttpStatus.BAD_REQUEST, "invalid-input");
 
         JsonNode dossiers = projection("dossiers");
         assertThat(dossiers.get("replaying").asBoolean()).isFalse();
@@ -511,10 +511,10 @@ class QuerySideIntegrationTest {
 
     @Test
     void a_position_that_is_not_a_whole_number_at_least_zero_is_a_bad_request() {
-        assertProblem(get("/api/v1/dossiers/HS-1?minPosition=-1"), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get("/api/v1/dossiers/HS-1?minPosition=soon"), HttpStatus.BAD_REQUEST, "invalid-parameter");
+        assertProblem(get("/api/v1/dossiers/HS-1?minPosition=-1"), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get("/api/v1/dossiers/HS-1?minPosition=soon"), HttpStatus.BAD_REQUEST, "invalid-input");
         assertProblem(get("/api/v1/dossiers/HS-1", Map.of("X-Min-Position", "1e3")), HttpStatus.BAD_REQUEST,
-                "invalid-parameter");
+                "invalid-input");
     }
 
     @Test
@@ -532,8 +532,8 @@ class QuerySideIntegrationTest {
         append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
 
         assertProblem(get(stateAsOf(dossierId, "%2B999999999-12-31T23:59:59-18:00")), HttpStatus.BAD_REQUEST,
-                "invalid-parameter");
-        assertProblem(get(stateAsOf(dossierId, "")), HttpStatus.BAD_REQUEST, "invalid-parameter");
+                "invalid-input");
+        assertProblem(get(stateAsOf(dossierId, "")), HttpStatus.BAD_REQUEST, "invalid-input");
     }
 
     @Test

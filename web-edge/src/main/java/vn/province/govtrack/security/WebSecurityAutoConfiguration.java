@@ -1,6 +1,5 @@
 package vn.province.govtrack.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +12,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+
+import vn.province.govtrack.web.FilterProblems;
 
 /**
  * The one filter chain of each service: stateless bearer-token authentication, the open paths,
@@ -28,8 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class WebSecurityAutoConfiguration {
 
     @Bean
-    SecurityProblems securityProblems(ObjectProvider<ObjectMapper> json) {
-        return new SecurityProblems(json.getIfAvailable(ObjectMapper::new));
+    SecurityProblems securityProblems(FilterProblems problems) {
+        return new SecurityProblems(problems);
     }
 
     @Bean

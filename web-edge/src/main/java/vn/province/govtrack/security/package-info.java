@@ -17,9 +17,8 @@
  *   <li>Each service states which roles may call which of its endpoints in one
  *       {@link vn.province.govtrack.security.EndpointRules} bean, which must name every endpoint.
  *       Open to all: {@code /actuator/health}, {@code /v3/api-docs}; other actuator endpoints need ADMIN.</li>
- *   <li>401 and 403 are {@code application/problem+json} with the types {@value
- *       vn.province.govtrack.security.SecurityProblems#UNAUTHENTICATED} and {@value
- *       vn.province.govtrack.security.SecurityProblems#FORBIDDEN}, plus {@code WWW-Authenticate: Bearer}.</li>
+ *   <li>401 and 403 are {@code application/problem+json} of the types {@code unauthenticated} and
+ *       {@code forbidden} ({@link vn.province.govtrack.web.ProblemType}), plus {@code WWW-Authenticate: Bearer}.</li>
  * </ul>
  * No sessions and no CSRF protection: every request carries its own bearer token.
  */

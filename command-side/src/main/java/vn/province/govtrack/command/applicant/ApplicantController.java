@@ -7,10 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +18,8 @@ import vn.province.govtrack.kernel.applicant.ApplicantDataErasedEvent;
 import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.applicant.EraseApplicantDataCommand;
 import vn.province.govtrack.personaldata.PersonalData;
+import vn.province.govtrack.web.ProblemException;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Erasure of an applicant's personal data on a lawful request, under {@code /api/v1/applicants}.
@@ -62,12 +61,9 @@ class ApplicantController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ErrorResponseException notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no readable personal data is held for this ID number (never submitted, or erased already)");
-        problem.setType(URI.create("https://govtrack.example/problems/applicant-not-found"));
-        problem.setTitle("Applicant not found");
-        problem.setInstance(URI.create("/api/v1/applicants")); // not the request path, which holds the ID number
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    private static ProblemException notFound() {
+        return ProblemType.APPLICANT_NOT_FOUND
+                .exception("no readable personal data is held for this ID number (never submitted, or erased already)")
+                .at(URI.create("/api/v1/applicants")); // not the request path, which holds the ID number
     }
 }

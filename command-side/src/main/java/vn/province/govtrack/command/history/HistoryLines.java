@@ -22,13 +22,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.province.govtrack.command.dossier.DossierEndpoint;
 import vn.province.govtrack.command.dossier.DossierRequest;
 import vn.province.govtrack.command.history.Rejection.Reason;
-import vn.province.govtrack.command.web.JsonProblems;
 import vn.province.govtrack.command.web.Patterns;
-import vn.province.govtrack.command.web.StrictJsonConfiguration;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.EndpointRule;
 import vn.province.govtrack.security.EndpointRules;
 import vn.province.govtrack.security.Role;
+import vn.province.govtrack.web.JsonProblems;
+import vn.province.govtrack.web.StrictJsonConfiguration;
 
 /**
  * Reads the lines of an imported history (docs/import.md): each a JSON object naming the record, its

@@ -1,5 +1,7 @@
 package vn.province.govtrack.command.history;
 
+import vn.province.govtrack.web.ProblemType;
+
 /**
  * A line that was not imported, and why. Where the command side refused the step, the reason is the
  * problem type its HTTP endpoint would answer for the same request, and the detail its message; the
@@ -14,15 +16,15 @@ record Rejection(long line, String recordId, String dossierId, Reason reason, St
         /** Not a JSON object of the record's form. */
         MALFORMED("malformed-record"),
         /** A field is missing or invalid (HTTP 400). */
-        INVALID("invalid-input"),
+        INVALID(ProblemType.INVALID_INPUT.slug()),
         /** The actor's role may not give the step, or not on this dossier (HTTP 403). */
-        FORBIDDEN("forbidden"),
+        FORBIDDEN(ProblemType.FORBIDDEN.slug()),
         /** The dossier does not exist for a step after its submission (HTTP 404). */
-        NOT_FOUND("not-found"),
+        NOT_FOUND(ProblemType.NOT_FOUND.slug()),
         /** The step names a unit or procedure that does not exist (HTTP 404): reference data comes first. */
-        UNKNOWN_REFERENCE("unknown-reference"),
+        UNKNOWN_REFERENCE(ProblemType.UNKNOWN_REFERENCE.slug()),
         /** The dossier's state forbids the step (HTTP 409). */
-        RULE_VIOLATION("rule-violation"),
+        RULE_VIOLATION(ProblemType.RULE_VIOLATION.slug()),
         /** The dossier already has a record with this id, earlier in the file. */
         DUPLICATE("duplicate-record"),
         /**

@@ -27,11 +27,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import vn.province.govtrack.command.idempotency.IdempotencyKeys.KeyRecord;
 import vn.province.govtrack.command.idempotency.IdempotencyKeys.StoredAnswer;
-import vn.province.govtrack.command.web.BufferedRequest;
-import vn.province.govtrack.command.web.FilterProblems;
 import vn.province.govtrack.command.web.IdempotentRequest;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine.KeyedCommit;
+import vn.province.govtrack.web.BufferedRequest;
+import vn.province.govtrack.web.FilterProblems;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Makes commands ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under {@code /api/v1/})
@@ -108,7 +109,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (given.size() > 1 || !VALID_KEY.matcher(given.get(0)).matches()) {
-            problems.write(request, response, 400, "invalid-idempotency-key", "Invalid idempotency key",
+            problems.write(request, response, ProblemType.INVALID_IDEMPOTENCY_KEY,
                            HEADER + " must be given once, as 1 to 255 visible ASCII characters");
             return;
         }
@@ -149,7 +150,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (System.nanoTime() >= deadline) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfterSeconds()));
-                problems.write(request, response, 409, "idempotency-key-in-progress", "Request in progress",
+                problems.write(request, response, ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
                                "a request with this " + HEADER + " is still being processed; retry later");
                 return;
             }
@@ -220,7 +221,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void refuseReusedKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, 422, "idempotency-key-reused", "Idempotency key reused",
+        problems.write(request, response, ProblemType.IDEMPOTENCY_KEY_REUSED,
                        "this " + HEADER + " was used for a different request; use a new key for a new request");
     }
 

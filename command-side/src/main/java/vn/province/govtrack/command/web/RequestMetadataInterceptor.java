@@ -14,6 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.province.govtrack.command.messaging.CallerMetaData;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.security.Caller;
+import vn.province.govtrack.web.CorrelationIdFilter;
 
 /**
  * Stamps each command dispatched while serving an HTTP request with the request's caller (subject

@@ -48,8 +48,8 @@ import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.SecurityProblems;
 import vn.province.govtrack.security.TokenMinter;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Who may give which command, over the real HTTP stack: every endpoint of the command side, each
@@ -244,7 +244,7 @@ class AuthorisationMatrixTest {
 
         ResponseEntity<JsonNode> byOldUnit = call(POST, "/api/v1/dossiers/" + dossierId + "/assignment",
                                                   "{\"staffId\": \"CB-1\"}", token(Role.CLERK, unitA));
-        assertRefused(byOldUnit, 403, SecurityProblems.FORBIDDEN);
+        assertRefused(byOldUnit, 403, ProblemType.FORBIDDEN.uri().toString());
         assertThat(engine.headPosition()).as("a refused command appends nothing").isEqualTo(head);
 
         ResponseEntity<JsonNode> byNewUnit = call(POST, "/api/v1/dossiers/" + dossierId + "/assignment",
@@ -259,7 +259,7 @@ class AuthorisationMatrixTest {
         ResponseEntity<JsonNode> refused = call(POST, "/api/v1/dossiers", submission(unique("HS"), unitA),
                                                 token(Role.CLERK, unitB));
 
-        assertRefused(refused, 403, SecurityProblems.FORBIDDEN);
+        assertRefused(refused, 403, ProblemType.FORBIDDEN.uri().toString());
         assertThat(engine.headPosition()).isEqualTo(head);
     }
 
@@ -268,7 +268,7 @@ class AuthorisationMatrixTest {
         for (String claims : List.of("{\"sub\": \"x\", \"role\": \"SUPERUSER\"}", "{\"sub\": \"x\", \"role\": \"CLERK\"}",
                                      "{\"role\": \"ADMIN\"}", "{\"sub\": \"x\"}")) {
             String token = signed(claims);
-            assertRefused(call(POST, "/api/v1/units", "{}", token), 401, SecurityProblems.UNAUTHENTICATED);
+            assertRefused(call(POST, "/api/v1/units", "{}", token), 401, ProblemType.UNAUTHENTICATED.uri().toString());
         }
     }
 
@@ -293,9 +293,9 @@ class AuthorisationMatrixTest {
             assertThat(status).as("%s %s as %s: %s", endpoint.method(), path, credential, response.getBody())
                     .isNotIn(401, 403).isLessThan(500);
         } else if (credential.role == null) {
-            assertRefused(response, 401, SecurityProblems.UNAUTHENTICATED);
+            assertRefused(response, 401, ProblemType.UNAUTHENTICATED.uri().toString());
         } else {
-            assertRefused(response, 403, SecurityProblems.FORBIDDEN);
+            assertRefused(response, 403, ProblemType.FORBIDDEN.uri().toString());
         }
     }
 

@@ -15,14 +15,14 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
+import vn.province.govtrack.web.ProblemException;
 
 import vn.province.govtrack.query.projection.ProjectionPosition;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionRebuilt;
 import vn.province.govtrack.query.projection.RebuildLog;
 import vn.province.govtrack.query.projection.RebuildScope;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * The streaming event processors of this service, their progress, and rebuilds.
@@ -82,14 +82,13 @@ class Projections {
      * @param from null for a full rebuild; otherwise recompute what the events recorded at or after
      *             this instant touched (from the first such event in position order on; see
      *             {@link EventStore#createTokenAt}), keeping the rest
-     * @throws ErrorResponseException 404 for an unknown processor; 409 while a
+     * @throws ProblemException 404 for an unknown processor; 409 while a
      *         rebuild of it is running, or when another instance holds its segment
      */
     ProjectionStatus rebuild(String name, Instant from) {
         StreamingEventProcessor processor = processor(name).orElseThrow(() -> unknown(name));
         if (!processor.supportsReset()) {
-            throw Problems.conflict("projection-not-rebuildable", "Projection cannot be rebuilt",
-                    "The handlers of '" + name + "' do not support a reset");
+            throw ProblemType.PROJECTION_NOT_REBUILDABLE.exception("The handlers of '" + name + "' do not support a reset");
         }
         if (!resetting.add(name)) {
             throw rebuildRunning(name);
@@ -103,8 +102,7 @@ class Projections {
             try {
                 processor.resetTokens(BEFORE_FIRST_EVENT, scope);
             } catch (UnableToClaimTokenException e) {
-                throw Problems.conflict("projection-claimed-elsewhere", "Projection is busy on another instance",
-                        "Another query-side instance holds a segment of '" + name
+                throw ProblemType.PROJECTION_CLAIMED_ELSEWHERE.exception("Another query-side instance holds a segment of '" + name
                                 + "'; stop its processor there and retry");
             } finally {
                 processor.start();
@@ -155,13 +153,11 @@ class Projections {
         return position.position() < head ? "CATCHING_UP" : "CAUGHT_UP";
     }
 
-    static ErrorResponseException unknown(String name) {
-        return Problems.notFound("projection-not-found", "Projection not found",
-                "No event processor named '" + name + "' in this service");
+    static ProblemException unknown(String name) {
+        return ProblemType.PROJECTION_NOT_FOUND.exception("No event processor named '" + name + "' in this service");
     }
 
-    private static ErrorResponseException rebuildRunning(String name) {
-        return Problems.conflict("rebuild-in-progress", "Rebuild already running",
-                "'" + name + "' is being rebuilt; watch GET /api/v1/admin/projections until its progress is 100");
+    private static ProblemException rebuildRunning(String name) {
+        return ProblemType.REBUILD_IN_PROGRESS.exception("'" + name + "' is being rebuilt; watch GET /api/v1/admin/projections until its progress is 100");
     }
 }

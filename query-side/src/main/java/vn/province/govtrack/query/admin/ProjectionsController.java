@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 
 import vn.province.govtrack.query.projection.ProjectionQuery;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
 
 @RestController
@@ -74,7 +74,7 @@ class ProjectionsController {
     private Instant pastInstant(String from) {
         Instant instant = QueryParameters.instant("from", from, clock.getZone());
         if (instant.isAfter(clock.instant())) {
-            throw Problems.invalidParameter("from must not be in the future; got '" + from + "'");
+            throw ProblemType.INVALID_INPUT.exception("from must not be in the future; got '" + from + "'");
         }
         return instant;
     }

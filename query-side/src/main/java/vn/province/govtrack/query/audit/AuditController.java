@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionQuery;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.security.Caller;
 
@@ -84,8 +84,7 @@ class AuditController {
                                                      .filter(event -> !event.getTimestamp().isAfter(instant))
                                                      .toList();
         if (recorded.isEmpty()) {
-            throw Problems.notFound("stream-not-started", "Stream not started yet",
-                    "Stream '" + aggregateId + "' has no event at or before " + inZone(instant)
+            throw ProblemType.STREAM_NOT_STARTED.exception("Stream '" + aggregateId + "' has no event at or before " + inZone(instant)
                             + "; its first event was recorded at " + inZone(events.get(0).getTimestamp()));
         }
         return stateAsOf.of(aggregateId, instant, recorded, PersonalDataReader.of(caller));
@@ -97,11 +96,11 @@ class AuditController {
                      @RequestParam(defaultValue = "100") int limit,
                      @AuthenticationPrincipal Caller caller) {
         if (fromPosition < 1) {
-            throw Problems.invalidParameter(
+            throw ProblemType.INVALID_INPUT.exception(
                     "fromPosition must be >= 1 (the first event's position); got " + fromPosition);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problems.invalidParameter("limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
+            throw ProblemType.INVALID_INPUT.exception("limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
         }
         long head = positions.headPosition();
         List<AuditedEvent> events = auditedEvents.all(eventLog.page(fromPosition, limit),
@@ -132,8 +131,7 @@ class AuditController {
     private List<DomainEventMessage<?>> existingStream(String aggregateId) {
         List<DomainEventMessage<?>> events = eventLog.stream(aggregateId);
         if (events.isEmpty()) {
-            throw Problems.notFound("stream-not-found", "Stream not found",
-                    "No events recorded for aggregate '" + aggregateId + "'");
+            throw ProblemType.STREAM_NOT_FOUND.exception("No events recorded for aggregate '" + aggregateId + "'");
         }
         return events;
     }

@@ -1,6 +1,6 @@
 package vn.province.govtrack.query.dossier;
 
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.security.Caller;
 
 /**
@@ -15,10 +15,10 @@ final class DossierAccess {
     private DossierAccess() {
     }
 
-    /** @throws org.springframework.web.ErrorResponseException 403 when the caller acts for another unit */
+    /** @throws vn.province.govtrack.web.ProblemException 403 when the caller acts for another unit */
     static DossierView readable(Caller caller, DossierView view) {
         if (!caller.actsFor(view.unitCode())) {
-            throw Problems.forbidden("dossier '" + view.dossierId() + "' is at another unit than " + caller.unitCode());
+            throw ProblemType.FORBIDDEN.exception("dossier '" + view.dossierId() + "' is at another unit than " + caller.unitCode());
         }
         return view;
     }
@@ -27,14 +27,14 @@ final class DossierAccess {
      * The unit a dossier list is restricted to: the requested one, or for a clerk or unit head its
      * own (also when none is requested).
      *
-     * @throws org.springframework.web.ErrorResponseException 403 when a clerk or unit head asks for another unit
+     * @throws vn.province.govtrack.web.ProblemException 403 when a clerk or unit head asks for another unit
      */
     static String unitFilter(Caller caller, String requested) {
         if (!caller.role().unitBound()) {
             return requested;
         }
         if (requested != null && !requested.equals(caller.unitCode())) {
-            throw Problems.forbidden("a " + caller.role() + " of unit " + caller.unitCode()
+            throw ProblemType.FORBIDDEN.exception("a " + caller.role() + " of unit " + caller.unitCode()
                                      + " may list its own unit's dossiers only, not " + requested + "'s");
         }
         return caller.unitCode();

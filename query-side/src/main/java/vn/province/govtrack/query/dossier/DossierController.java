@@ -24,7 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionQuery;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.security.Caller;
 
@@ -54,8 +54,7 @@ class DossierController {
         return views.find(dossierId)
                     .map(view -> DossierAccess.readable(caller, view))
                     .map(view -> responses.of(view, PersonalDataReader.of(caller)))
-                    .orElseThrow(() -> Problems.notFound("dossier-not-found", "Dossier not found",
-                            "No dossier '" + dossierId + "' in the dossier projection"));
+                    .orElseThrow(() -> ProblemType.DOSSIER_NOT_FOUND.exception("No dossier '" + dossierId + "' in the dossier projection"));
     }
 
     /**
@@ -96,17 +95,17 @@ class DossierController {
                          @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
                          @AuthenticationPrincipal Caller caller) {
         if (page < 0) {
-            throw Problems.invalidParameter("page must be >= 0 (the first page is 0); got " + page);
+            throw ProblemType.INVALID_INPUT.exception("page must be >= 0 (the first page is 0); got " + page);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw Problems.invalidParameter("size must be between 1 and " + MAX_SIZE + "; got " + size);
+            throw ProblemType.INVALID_INPUT.exception("size must be between 1 and " + MAX_SIZE + "; got " + size);
         }
         if (dueWithinHours != null && (dueWithinHours < 1 || dueWithinHours > MAX_DUE_WITHIN_HOURS)) {
-            throw Problems.invalidParameter("dueWithinHours must be between 1 and " + MAX_DUE_WITHIN_HOURS
+            throw ProblemType.INVALID_INPUT.exception("dueWithinHours must be between 1 and " + MAX_DUE_WITHIN_HOURS
                     + "; got " + dueWithinHours);
         }
         if (Boolean.TRUE.equals(overdue) && dueWithinHours != null) {
-            throw Problems.invalidParameter("overdue=true and dueWithinHours select disjoint sets of dossiers "
+            throw ProblemType.INVALID_INPUT.exception("overdue=true and dueWithinHours select disjoint sets of dossiers "
                     + "(past due, and not yet due); ask for one of them");
         }
         String unit = DossierAccess.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim());
@@ -142,7 +141,7 @@ class DossierController {
                 return candidate;
             }
         }
-        throw Problems.invalidParameter("status must be a dossier status name or its national code ("
+        throw ProblemType.INVALID_INPUT.exception("status must be a dossier status name or its national code ("
                 + Arrays.stream(DossierStatus.values()).map(s -> s.name() + "=" + s.code())
                         .collect(Collectors.joining(", ")) + "); got '" + value + "'");
     }

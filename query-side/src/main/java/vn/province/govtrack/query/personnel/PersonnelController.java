@@ -34,7 +34,7 @@ import vn.province.govtrack.query.staff.StaffRecord;
 import vn.province.govtrack.query.staff.StaffRecords;
 import vn.province.govtrack.query.staff.StaffStatus;
 import vn.province.govtrack.query.web.Paging;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
 
 /**
@@ -111,7 +111,7 @@ class PersonnelController {
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "100") int size) {
         if (endingWithinDays != null && (endingWithinDays < 0 || endingWithinDays > 3660)) {
-            throw Problems.invalidParameter("endingWithinDays must be between 0 and 3660; got " + endingWithinDays);
+            throw ProblemType.INVALID_INPUT.exception("endingWithinDays must be between 0 and 3660; got " + endingWithinDays);
         }
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);

@@ -9,7 +9,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.FilterProblems;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Gives every {@link ProjectionQuery} endpoint read-your-writes: before the handler runs it waits
@@ -54,7 +55,7 @@ class ReadYourWrites implements HandlerInterceptor {
         }
         if (position < minPosition) {
             response.setHeader(STALE_HEADER, "true");
-            request.setAttribute(Problems.EXTRA_PROPERTIES_ATTRIBUTE,
+            FilterProblems.addToAnyProblem(request,
                     Map.of("requestedPosition", minPosition, "projectionPosition", position));
         }
         return true;
@@ -88,7 +89,7 @@ class ReadYourWrites implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             // answered below like any other out-of-range value
         }
-        throw Problems.invalidParameter(name + " must be a global event position, a whole number >= 0; got '"
+        throw ProblemType.INVALID_INPUT.exception(name + " must be a global event position, a whole number >= 0; got '"
                 + value + "'");
     }
 }

@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Paging;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
 
 /**
@@ -60,8 +60,7 @@ class ReferenceDataController {
     @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
     UnitReference unit(@PathVariable String code) {
         return projection.units().find(code).filter(unit -> unit.name() != null)
-                         .orElseThrow(() -> Problems.notFound("unit-not-found", "Unit not found",
-                                 "No unit '" + code + "' is registered"));
+                         .orElseThrow(() -> ProblemType.UNIT_NOT_FOUND.exception("No unit '" + code + "' is registered"));
     }
 
     @GetMapping("/procedures")
@@ -97,8 +96,7 @@ class ReferenceDataController {
     @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
     ProcedureReference procedure(@PathVariable String code) {
         return projection.procedures().find(code)
-                         .orElseThrow(() -> Problems.notFound("procedure-not-found", "Procedure not found",
-                                 "No procedure '" + code + "' is published"));
+                         .orElseThrow(() -> ProblemType.PROCEDURE_NOT_FOUND.exception("No procedure '" + code + "' is published"));
     }
 
     private static <T> List<T> sortedByCode(List<T> records, Function<T, String> code) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
-import org.springframework.web.ErrorResponseException;
+import vn.province.govtrack.web.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +18,7 @@ import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.StaffRecord.Assignment;
 import vn.province.govtrack.query.staff.StaffRecord.Secondment;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
 
 /** A staff member's assignment on a day, and the dated history of movements behind it. */
@@ -88,9 +88,8 @@ class StaffController {
         });
     }
 
-    private static ErrorResponseException notFound(String staffId) {
-        return Problems.notFound("staff-not-found", "Staff member not found",
-                "No staff member '" + staffId + "' in the staff projection");
+    private static ProblemException notFound(String staffId) {
+        return ProblemType.STAFF_NOT_FOUND.exception("No staff member '" + staffId + "' in the staff projection");
     }
 
     /**

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.query.projection.ProjectionQuery;
-import vn.province.govtrack.query.web.Problems;
+import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
 
 /**
@@ -66,7 +66,7 @@ class TimelinessController {
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
                   @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode) {
-        GroupBy grouping = GroupBy.parse(groupBy).orElseThrow(() -> Problems.invalidParameter(
+        GroupBy grouping = GroupBy.parse(groupBy).orElseThrow(() -> ProblemType.INVALID_INPUT.exception(
                 "groupBy must be unit, field or procedure; got '" + groupBy + "'"));
         Period period = period(from, to);
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
@@ -90,7 +90,7 @@ class TimelinessController {
         LocalDate last = isAbsent(to) ? LocalDate.now(clock) : date("to", to);
         LocalDate first = isAbsent(from) ? last.withDayOfMonth(1) : date("from", from);
         if (first.isAfter(last)) {
-            throw Problems.invalidParameter("from (" + first + ") must not be after to (" + last + ")");
+            throw ProblemType.INVALID_INPUT.exception("from (" + first + ") must not be after to (" + last + ")");
         }
         return Period.of(first, last, clock.getZone());
     }
@@ -103,7 +103,7 @@ class TimelinessController {
         try {
             return LocalDate.parse(value.trim(), DATE);
         } catch (DateTimeParseException e) {
-            throw Problems.invalidParameter(name + " must be a date YYYY-MM-DD, e.g. 2025-07-16; got '" + value + "'");
+            throw ProblemType.INVALID_INPUT.exception(name + " must be a date YYYY-MM-DD, e.g. 2025-07-16; got '" + value + "'");
         }
     }
 

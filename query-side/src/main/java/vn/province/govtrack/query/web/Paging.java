@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
+import vn.province.govtrack.web.ProblemType;
+
 /** A page of a list answer: {@code page} from 0, at most {@code size} items. */
 public record Paging(int page, int size) {
 
@@ -12,10 +14,10 @@ public record Paging(int page, int size) {
 
     public static Paging of(int page, int size) {
         if (page < 0) {
-            throw Problems.invalidParameter("page must be >= 0 (the first page is 0); got " + page);
+            throw ProblemType.INVALID_INPUT.exception("page must be >= 0 (the first page is 0); got " + page);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw Problems.invalidParameter("size must be between 1 and " + MAX_SIZE + "; got " + size);
+            throw ProblemType.INVALID_INPUT.exception("size must be between 1 and " + MAX_SIZE + "; got " + size);
         }
         return new Paging(page, size);
     }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-import org.springframework.web.ErrorResponseException;
+import vn.province.govtrack.web.ProblemException;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Forms of query parameters, for Bean Validation; a value of another form is a 400. Path ids are not
@@ -27,7 +28,7 @@ public final class QueryParameters {
      * a space when the client did not URL-encode it; it is read as the '+' meant. Instants too far out to
      * be shown in {@code businessZone} are rejected like malformed ones.
      *
-     * @throws ErrorResponseException 400 {@code invalid-parameter}
+     * @throws ProblemException 400 {@code invalid-input}
      */
     public static Instant instant(String name, String value, ZoneId businessZone) {
         try {
@@ -35,7 +36,7 @@ public final class QueryParameters {
             instant.atZone(businessZone);
             return instant;
         } catch (DateTimeException e) {
-            throw Problems.invalidParameter(name + " must be an ISO-8601 instant with offset, e.g. "
+            throw ProblemType.INVALID_INPUT.exception(name + " must be an ISO-8601 instant with offset, e.g. "
                     + "2025-07-16T17:00:00+07:00 or 2025-07-16T10:00:00Z; got '" + value + "'");
         }
     }

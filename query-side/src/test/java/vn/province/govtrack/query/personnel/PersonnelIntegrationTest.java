@@ -191,7 +191,7 @@ class PersonnelIntegrationTest {
     void anUnknownPersonIsNotFoundAndAMalformedDayIsABadRequest() {
         assertProblem(get("/api/v1/staff/CB-NOBODY"), HttpStatus.NOT_FOUND, "staff-not-found");
         assertProblem(get("/api/v1/staff/CB-NOBODY/history"), HttpStatus.NOT_FOUND, "staff-not-found");
-        assertProblem(get("/api/v1/staff/CB-1?asOf=yesterday"), HttpStatus.BAD_REQUEST, "invalid-parameter");
+        assertProblem(get("/api/v1/staff/CB-1?asOf=yesterday"), HttpStatus.BAD_REQUEST, "invalid-input");
     }
 
     // ------------------------------------------------------------------ personnel audit
@@ -322,16 +322,16 @@ class PersonnelIntegrationTest {
 
     @Test
     void parametersOutOfRangeOrOfTheWrongFormAreBadRequests() {
-        assertProblem(get("/api/v1/personnel/audit?asOf=2025-13-01"), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get("/api/v1/personnel/audit?state=FULL"), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get("/api/v1/personnel/audit?page=-1"), HttpStatus.BAD_REQUEST, "invalid-parameter");
-        assertProblem(get("/api/v1/personnel/accounts?size=0"), HttpStatus.BAD_REQUEST, "invalid-parameter");
+        assertProblem(get("/api/v1/personnel/audit?asOf=2025-13-01"), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get("/api/v1/personnel/audit?state=FULL"), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get("/api/v1/personnel/audit?page=-1"), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get("/api/v1/personnel/accounts?size=0"), HttpStatus.BAD_REQUEST, "invalid-input");
         assertProblem(get("/api/v1/personnel/secondments?endingWithinDays=-1"), HttpStatus.BAD_REQUEST,
-                      "invalid-parameter");
+                      "invalid-input");
         assertProblem(get("/api/v1/personnel/secondments?endingWithinDays=soon"), HttpStatus.BAD_REQUEST,
-                      "invalid-parameter");
+                      "invalid-input");
         assertProblem(get("/api/v1/personnel/rebalancing?asOf=%2B999999999-12-31"), HttpStatus.BAD_REQUEST,
-                      "invalid-parameter");
+                      "invalid-input");
     }
 
     // ------------------------------------------------------------------ rebuilds

@@ -1,4 +1,4 @@
-package vn.province.govtrack.command.web;
+package vn.province.govtrack.web;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;

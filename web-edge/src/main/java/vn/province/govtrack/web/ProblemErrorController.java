@@ -1,12 +1,8 @@
-package vn.province.govtrack.command.web;
-
-import java.net.URI;
+package vn.province.govtrack.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,18 +20,11 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatusCode status = code instanceof Integer value && value >= 400 && value <= 599
-                ? HttpStatusCode.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        HttpStatus known = HttpStatus.resolve(status.value());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
+        int status = code instanceof Integer value && value >= 400 && value <= 599 ? value : 500;
+        ProblemDetail problem = ProblemBodies.ofStatus(status, true, status >= 500
                 ? "the request failed on the server; quote its correlation id when reporting it"
-                : "the request was refused: " + (known != null ? known.getReasonPhrase() : "client error"));
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + ProblemDetailsAdvice.slugOf(status)));
-        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
-        String correlationId = CorrelationIdFilter.correlationIdOf(request);
-        if (correlationId != null) {
-            problem.setProperty("correlationId", correlationId);
-        }
+                : "the request was refused: " + ProblemBodies.reasonPhrase(status));
+        ProblemBodies.complete(problem, request);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,4 +1,4 @@
-package vn.province.govtrack.command.web;
+package vn.province.govtrack.web;
 
 import java.io.IOException;
 import java.util.regex.Pattern;
@@ -8,22 +8,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a correlation id: the caller's {@value #HEADER} when it is a plausible id
  * (1–128 letters, digits, '.', '_', ':' or '-'), otherwise a generated one. The id is echoed in
- * the response header and attached to every command the request dispatches.
+ * the response header and in every problem the request is answered with, and the command side
+ * attaches it to every command the request dispatches.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class CorrelationIdFilter extends OncePerRequestFilter {
+public final class CorrelationIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = "X-Correlation-Id";
     private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".correlationId";
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -34,7 +30,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
     }
 
     /** The request's correlation id, or null outside a request that passed this filter. */
-    static String correlationIdOf(HttpServletRequest request) {
+    public static String correlationIdOf(HttpServletRequest request) {
         return (String) request.getAttribute(ATTRIBUTE);
     }
 

@@ -1,11 +1,13 @@
-package vn.province.govtrack.query.web;
+package vn.province.govtrack.web;
 
 import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +16,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -26,16 +27,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * for a date or an enum, a date-time where a date is expected, and text with control characters or
  * unpaired surrogates are all malformed input (400).
  *
- * <p>The query side takes no request bodies today; the rule holds for any it takes later.
- *
  * <p>Only the HTTP converter's mapper is made strict, on a copy of Spring Boot's: Axon serializes
  * events and tokens with Boot's mapper itself, and stored events must stay readable when a later
  * revision drops a field.
  */
-@Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration implements WebMvcConfigurer {
+public final class StrictJsonConfiguration implements WebMvcConfigurer {
 
     static final int MAX_NESTING_DEPTH = 32;
+
+    private static final StreamReadConstraints CONSTRAINTS =
+            StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build();
+
+    /** Reads JSON text as the strict mapper does, without mapping it: for checking that a body is well-formed. */
+    static final JsonFactory PARSING = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(CONSTRAINTS)
+            .build();
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -46,7 +53,8 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
         }
     }
 
-    static ObjectMapper strict(ObjectMapper lenient) {
+    /** A strict copy of {@code lenient}: how request bodies are read, and the records of an imported history. */
+    public static ObjectMapper strict(ObjectMapper lenient) {
         ObjectMapper strict = lenient.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -65,8 +73,7 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
                                               LogicalType.Collection, LogicalType.Array, LogicalType.Map)) {
             strict.coercionConfigFor(structured).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
-        strict.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+        strict.getFactory().setStreamReadConstraints(CONSTRAINTS);
         return strict;
     }
 

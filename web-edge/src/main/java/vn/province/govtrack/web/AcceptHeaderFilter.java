@@ -1,4 +1,4 @@
-package vn.province.govtrack.command.web;
+package vn.province.govtrack.web;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -8,20 +8,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks the {@code Accept} header of API requests before anything runs: the API answers JSON only,
  * so a command whose answer the client would refuse is not executed (406), and an unparsable header
- * is malformed input (400). Both answers are problem+json whatever the client accepts.
+ * is a malformed request (400). Both answers are problem+json whatever the client accepts.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class AcceptHeaderFilter extends OncePerRequestFilter {
 
     private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
@@ -46,13 +41,11 @@ class AcceptHeaderFilter extends OncePerRequestFilter {
             try {
                 acceptable = MediaType.parseMediaTypes(accept);
             } catch (InvalidMediaTypeException e) {
-                problems.write(request, response, 400, "invalid-input", "Invalid input",
-                               "the Accept header is malformed");
+                problems.write(request, response, ProblemType.MALFORMED_REQUEST, "the Accept header is malformed");
                 return;
             }
             if (!acceptable.isEmpty() && acceptable.stream().noneMatch(type -> ANSWERED.stream().anyMatch(type::isCompatibleWith))) {
-                problems.write(request, response, 406, "not-acceptable", "Not acceptable",
-                               "this API answers application/json (application/problem+json for errors) only");
+                problems.write(request, response, ProblemType.NOT_ACCEPTABLE, "this API answers application/json (application/problem+json for errors) only");
                 return;
             }
         }

@@ -1,4 +1,4 @@
-package vn.province.govtrack.query.web;
+package vn.province.govtrack.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,14 +13,13 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's error report, as problem+json instead of an HTML page: for requests Tomcat refuses
  * before any application code runs (a malformed or ambiguous path such as {@code %2F} or
  * {@code %C0%AE}, characters not allowed in a query), and TRACE, which the API does not have (405). Errors
- * inside the application are answered by {@link ProblemHandler} and {@link ProblemErrorController};
+ * inside the application are answered by {@link ProblemAdvice} and {@link ProblemErrorController};
  * this valve leaves an answer that already has a body alone.
  */
 public class ContainerProblemValve extends ErrorReportValve {
@@ -48,12 +47,12 @@ public class ContainerProblemValve extends ErrorReportValve {
         if (!ioAllowed.get() || !response.setErrorReported()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known != null ? known.getReasonPhrase() : "Error";
         String detail = status >= 500 ? "the request failed on the server"
-                : "the request was refused before it reached the application: " + title;
-        String body = "{\"type\":\"" + Problems.type(Problems.slugOf(status))
-                      + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+                : "the request was refused before it reached the application: " + ProblemBodies.reasonPhrase(status);
+        ProblemDetail problem = ProblemBodies.ofStatus(status, true, detail);
+        // written by hand: no application context here; every part is the vocabulary's own text
+        String body = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
+                      + status + ",\"detail\":\"" + detail + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
@@ -71,8 +70,7 @@ public class ContainerProblemValve extends ErrorReportValve {
      * Installs the valve on the embedded Tomcat's host in place of Tomcat's HTML error report, and lets
      * TRACE through the connector (which would otherwise refuse it with an empty body) to the valve.
      */
-    @Component
-    static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+    static final class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {

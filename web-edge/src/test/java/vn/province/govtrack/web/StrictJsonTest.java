@@ -1,4 +1,4 @@
-package vn.province.govtrack.command.web;
+package vn.province.govtrack.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,60 @@
+package vn.province.govtrack.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+
+import vn.province.govtrack.command.rejection.RuleViolationException;
+import vn.province.govtrack.web.ProblemException;
+
+/** The problems of refused commands that a single HTTP request cannot provoke on demand. */
+class CommandProblemsTest {
+
+    private final CommandProblems problems = new CommandProblems();
+
+    @Test
+    void aCommandThatLostARaceOnItsAggregateIsAConflictThatARetryMayOvercome() {
+        ProblemException problem = problems.problemOf(new ConcurrencyException("seq 3 taken")).orElseThrow();
+
+        assertThat(problem.type().status()).isEqualTo(409);
+        assertThat(problem.type().uri()).isEqualTo(URI.create("https://govtrack.example/problems/concurrent-change"));
+        assertThat(problem.type().retryMaySucceed()).isTrue();
+    }
+
+    @Test
+    void twoCommandsCreatingTheSameStreamAtOnceIsAConflict() {
+        ProblemException problem = problems.problemOf(
+                new AggregateStreamCreationException("Aggregate unit:X already exists")).orElseThrow();
+
+        assertThat(problem.type().status()).isEqualTo(409);
+        assertThat(problem.type().slug()).isEqualTo("concurrent-change");
+    }
+
+    @Test
+    void aCommandOnAnAggregateNothingIsRecordedForIsNotFound() {
+        ProblemException problem = problems.problemOf(new AggregateNotFoundException("HS-9", "no events")).orElseThrow();
+
+        assertThat(problem.type().status()).isEqualTo(404);
+        assertThat(problem.type().slug()).isEqualTo("not-found");
+        assertThat(problem.detail()).isEqualTo("nothing is recorded under 'HS-9'");
+    }
+
+    @Test
+    void aRuleViolationSaysWhichRuleAndIsNotRetried() {
+        ProblemException problem = problems.problemOf(new RuleViolationException("already resolved")).orElseThrow();
+
+        assertThat(problem.type().slug()).isEqualTo("rule-violation");
+        assertThat(problem.detail()).isEqualTo("already resolved");
+        assertThat(problem.type().retryMaySucceed()).isFalse();
+    }
+
+    @Test
+    void aFaultThatIsNoRefusalIsLeftToTheLastResort() {
+        assertThat(problems.problemOf(new IllegalStateException("secret internals"))).isEmpty();
+    }
+}
