@@ -1,5 +1,8 @@
 package vn.province.govtrack.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +15,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.FirewalledRequest;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import vn.province.govtrack.web.FilterProblems;
 
@@ -31,6 +37,30 @@ class WebSecurityAutoConfiguration {
     @Bean
     SecurityProblems securityProblems(FilterProblems problems) {
         return new SecurityProblems(problems);
+    }
+
+    /**
+     * Spring Security's strict firewall, also refusing parameter values that hold control characters (no
+     * endpoint takes one), and checking the parameters as the request arrives rather than when an
+     * endpoint reads them: so both services refuse them alike, whatever the path.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall strict = new StrictHttpFirewall();
+        strict.setAllowedParameterValues(value -> value.chars().noneMatch(Character::isISOControl));
+        return new HttpFirewall() {
+            @Override
+            public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+                FirewalledRequest checked = strict.getFirewalledRequest(request);
+                checked.getParameterMap(); // throws RequestRejectedException for a name or value refused
+                return checked;
+            }
+
+            @Override
+            public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
+                return strict.getFirewalledResponse(response);
+            }
+        };
     }
 
     @Bean

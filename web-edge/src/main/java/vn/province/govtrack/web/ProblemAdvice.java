@@ -28,6 +28,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -142,12 +143,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, invalidFields(errors), headers, status, request);
     }
 
-    /** No handler for the path: said without Spring's "static resource" wording, which means nothing to a client. */
+    /**
+     * No handler for the path, whether the service serves static resources (its fallback then fails) or
+     * not: said alike, without the framework's wording.
+     */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemBodies.of(ProblemType.NOT_FOUND, "nothing answers at this path");
-        return handleExceptionInternal(e, problem, headers, status, request);
+        return handleExceptionInternal(e, nothingAnswers(), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+                                                                   HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, nothingAnswers(), headers, status, request);
+    }
+
+    private static ProblemDetail nothingAnswers() {
+        return ProblemBodies.of(ProblemType.NOT_FOUND, "nothing answers at this path");
     }
 
     /** The funnel of every answer above and of Spring MVC's own exceptions: the vocabulary's form. */

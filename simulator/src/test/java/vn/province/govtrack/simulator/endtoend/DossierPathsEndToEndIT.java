@@ -2,10 +2,6 @@ package vn.province.govtrack.simulator.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.simulator.benchmark.Product;
 import vn.province.govtrack.simulator.http.Answer;
 import vn.province.govtrack.simulator.http.Official;
@@ -78,11 +73,7 @@ class DossierPathsEndToEndIT {
 
     @BeforeAll
     void startBothServicesAndWalkTheDossiers() {
-        Path repository = Path.of(System.getProperty("govtrack.repository", ".."));
-        product = Product.startServices(repository, TestMongo.uri(), TestMongo.freshDatabaseName("end_to_end"),
-                                        new Product.Ports(0, freePort(), freePort()),
-                                        List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
-                                        Path.of("target/end-to-end-logs"));
+        product = BothServices.start("end_to_end", "end-to-end-logs");
         client = new EndToEndClient(product.commands(), product.queries(), product.tokens());
 
         provinceWithThreeUnitsAndThreeProcedures();
@@ -399,13 +390,5 @@ class DossierPathsEndToEndIT {
 
     private static String offset(String localTime) {
         return LocalDateTime.parse(localTime).atZone(PROVINCE).toOffsetDateTime().toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
