@@ -26,7 +26,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "jakarta.servlet..", "com.mongodb..", "org.bson..",
                     "vn.province.govtrack.command.web..", "vn.province.govtrack.eventstore..",
-                    "vn.province.govtrack.security..");
+                    "vn.province.govtrack.security..", "vn.province.govtrack.web..");
 
     /** Personal data reaches the aggregates sealed only: the edge seals it before sending the command. */
     @ArchTest
