@@ -33,7 +33,7 @@ import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
@@ -206,10 +206,10 @@ class Dossier {
         Channel channel = Require.present(command.channel(), "channel");
         SealedApplicant submittedBy = Require.present(command.applicant(), "applicant");
         String unit = Require.text(command.unitCode(), "unitCode");
-        UnitStanding standing = unitOf(unit, referenceData);
+        RegisteredUnit registered = unitOf(unit, referenceData);
         ProcedureTerms terms = termsOf(Require.text(command.procedureCode(), "procedureCode"), referenceData);
         Instant submittedAt = businessTime(command.submittedAt(), "submittedAt", clock);
-        requireExisting(standing, submittedAt, referenceData);
+        requireExisting(registered, submittedAt, referenceData);
 
         if (channel == Channel.ONLINE) {
             if (!terms.online()) {
@@ -337,7 +337,7 @@ class Dossier {
         if (toUnitCode.equals(unitCode)) {
             throw new RuleViolationException("dossier '" + dossierId + "' is already at unit '" + unitCode + "'");
         }
-        UnitStanding toUnit = unitOf(toUnitCode, referenceData);
+        RegisteredUnit toUnit = unitOf(toUnitCode, referenceData);
         Instant transferredAt = businessTime(command.transferredAt(), "transferredAt", clock);
         requireExisting(toUnit, transferredAt, referenceData);
         apply(new DossierTransferredEvent(dossierId, unitCode, toUnitCode, reason, transferredAt));
@@ -541,12 +541,12 @@ class Dossier {
         return amount;
     }
 
-    private static UnitStanding unitOf(String unitCode, ReferenceData referenceData) {
+    private static RegisteredUnit unitOf(String unitCode, ReferenceData referenceData) {
         return referenceData.unit(unitCode).orElseThrow(() -> new UnknownReferenceException("unit", unitCode));
     }
 
     /** A dossier goes to no unit on or after the day of its dissolution (in the business zone). */
-    private static void requireExisting(UnitStanding unit, Instant at, ReferenceData referenceData) {
+    private static void requireExisting(RegisteredUnit unit, Instant at, ReferenceData referenceData) {
         LocalDate day = LocalDate.ofInstant(at, referenceData.workingCalendar().zone());
         if (!unit.existsOn(day)) {
             throw new RuleViolationException("unit '" + unit.code() + "' is dissolved from " + unit.dissolvedOn()

@@ -24,7 +24,7 @@ import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.command.unit.UnitDirectory;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -377,7 +377,7 @@ class Staff {
      */
     private static String unitTakingStaff(String unitCode, String field, UnitDirectory units, LocalDate lastDay) {
         String code = Require.text(unitCode, field);
-        UnitStanding unit = units.standingOf(code).orElseThrow(() -> new UnknownReferenceException("unit", code));
+        RegisteredUnit unit = units.registered(code).orElseThrow(() -> new UnknownReferenceException("unit", code));
         if (lastDay == null ? unit.dissolutionRecorded() : !unit.existsOn(lastDay)) {
             throw new RuleViolationException("unit '" + code + "' is dissolved from " + unit.dissolvedOn() + "; "
                                              + (lastDay == null ? "it takes no staff"

@@ -17,7 +17,7 @@ import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.command.unit.UnitDirectory;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -61,10 +61,10 @@ class StaffTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Staff.class);
-        Map<String, UnitStanding> province = Map.of(DEPARTMENT, new UnitStanding(DEPARTMENT, null),
-                                                    COMMUNE, new UnitStanding(COMMUNE, null),
-                                                    WARD, new UnitStanding(WARD, null),
-                                                    MERGED_COMMUNE, new UnitStanding(MERGED_COMMUNE, MERGED_ON));
+        Map<String, RegisteredUnit> province = Map.of(DEPARTMENT, new RegisteredUnit(DEPARTMENT, null),
+                                                    COMMUNE, new RegisteredUnit(COMMUNE, null),
+                                                    WARD, new RegisteredUnit(WARD, null),
+                                                    MERGED_COMMUNE, new RegisteredUnit(MERGED_COMMUNE, MERGED_ON));
         UnitDirectory units = code -> Optional.ofNullable(province.get(code));
         fixture.registerInjectableResource(units);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atTime(10, 0).atZone(PROVINCE).toInstant(), PROVINCE));
