@@ -21,10 +21,10 @@ import vn.province.govtrack.eventstore.MongoEventStorageEngine.KeyedCommit;
  * {@link Accepted}, settled at the command's commit on whichever bus handled it (docs/adr/0009-command-results.md).
  * A rejected command throws; nothing is appended.
  *
- * <p>Handlers answer by convention with the record of their decision (the event that records it; the
- * dossier's, with its {@code DossierState}), and each controller names, next to each command, that answer's
- * type or how it is read back from the command's recorded events. The controller builds its response from
- * the {@code Accepted} alone, whichever way the answer came.
+ * <p>Handlers answer by convention with the record of their decision: the event that records it, or for
+ * the dossier the {@code DossierState} it is left in. Each controller names, next to each command, that
+ * event's type or how the dossier's state is read back from the command's recorded events, and builds its
+ * response from the {@code Accepted} alone, whichever way the answer came.
  *
  * <p>For a request with an {@code Idempotency-Key} (see {@link IdempotentRequest}) whose command an
  * earlier attempt already recorded, nothing is sent: the answer is read back from that record. The
