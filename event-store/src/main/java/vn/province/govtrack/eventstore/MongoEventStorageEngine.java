@@ -254,11 +254,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * The global position of the last event that {@code unitOfWork}'s commit appended, if it appended any
-     * (an event store may append a commit in several rounds, when handlers publish more events while it is
-     * prepared; this is the last of them). Read from the root unit of work, which nested ones commit in:
-     * known from the root's prepare-commit phase on (its after-commit handlers read it) until the unit of
-     * work ends. A unit of work that appended nothing, or only outside its commit, answers empty.
+     * The global position of the last event appended while {@code unitOfWork}'s root was current, if any
+     * was: for a command, its commit's last position (an event store may append a commit in several
+     * rounds, when handlers publish more events while it is prepared; this is the last of them). Nested
+     * units of work commit in their root, so the answer is the root's: known from the root's
+     * prepare-commit phase on (its after-commit handlers read it) until the unit of work ends.
      */
     public static OptionalLong lastAppendedPosition(UnitOfWork<?> unitOfWork) {
         Object position = unitOfWork.root().getResource(LAST_APPENDED);
