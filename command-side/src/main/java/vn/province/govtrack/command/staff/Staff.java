@@ -24,7 +24,7 @@ import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.command.unit.UnitDirectory;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -64,6 +64,9 @@ import vn.province.govtrack.kernel.staff.TransferStaffCommand;
  *   <li>a secondment whose end date has passed ends only through {@link EndExpiredSecondmentsCommand},
  *       which compares with today by the injected clock; issued twice, it appends the end once.</li>
  * </ul>
+ *
+ * <p>Every command answers the event that records its decision (the departure, not the secondment ends
+ * it brings), which the HTTP answers report (docs/adr/0009-command-results.md).
  */
 @Aggregate
 class Staff {
@@ -216,24 +219,27 @@ class Staff {
      * repeated command appends nothing. Two instances deciding at once both append on the same
      * stream version, and the event store lets only one of them commit.
      *
-     * @return how many secondments it ended
+     * @return the ends it recorded, in order; none when no secondment had expired
      */
     @CommandHandler
-    int handle(EndExpiredSecondmentsCommand command, Clock clock) {
+    List<SecondmentEndedEvent> handle(EndExpiredSecondmentsCommand command, Clock clock) {
         LocalDate today = LocalDate.now(clock);
-        int ended = 0;
+        List<SecondmentEndedEvent> ended = new ArrayList<>();
         for (Secondment secondment : List.copyOf(secondments)) {
             if (secondment.endedOn() == null && secondment.until().isBefore(today)) {
-                apply(new SecondmentEndedEvent(staffId, secondment.secondmentNo(), secondment.toUnitCode(),
-                                               secondment.until().plusDays(1), SecondmentEndReason.EXPIRED, null));
-                ended++;
+                SecondmentEndedEvent end = new SecondmentEndedEvent(staffId, secondment.secondmentNo(),
+                                                                    secondment.toUnitCode(),
+                                                                    secondment.until().plusDays(1),
+                                                                    SecondmentEndReason.EXPIRED, null);
+                apply(end);
+                ended.add(end);
             }
         }
         return ended;
     }
 
     @CommandHandler
-    LocalDate handle(RecordTrainingCommand command, Clock clock) {
+    TrainingCompletedEvent handle(RecordTrainingCommand command, Clock clock) {
         String course = Require.text(command.course(), "course");
         LocalDate completedOn = date(Require.present(command.completedOn(), "completedOn"), "completedOn");
         if (completedOn.isAfter(LocalDate.now(clock))) {
@@ -242,8 +248,9 @@ class Staff {
         if (departedOn != null && !completedOn.isBefore(departedOn)) {
             throw new RuleViolationException("staff member '" + staffId + "' left the service on " + departedOn);
         }
-        apply(new TrainingCompletedEvent(staffId, course, completedOn));
-        return completedOn;
+        TrainingCompletedEvent completed = new TrainingCompletedEvent(staffId, course, completedOn);
+        apply(completed);
+        return completed;
     }
 
     /** The account is held for the unit the person works at today: the host unit while seconded. */
@@ -377,7 +384,7 @@ class Staff {
      */
     private static String unitTakingStaff(String unitCode, String field, UnitDirectory units, LocalDate lastDay) {
         String code = Require.text(unitCode, field);
-        UnitStanding unit = units.standingOf(code).orElseThrow(() -> new UnknownReferenceException("unit", code));
+        RegisteredUnit unit = units.registered(code).orElseThrow(() -> new UnknownReferenceException("unit", code));
         if (lastDay == null ? unit.dissolutionRecorded() : !unit.existsOn(lastDay)) {
             throw new RuleViolationException("unit '" + code + "' is dissolved from " + unit.dissolvedOn() + "; "
                                              + (lastDay == null ? "it takes no staff"
