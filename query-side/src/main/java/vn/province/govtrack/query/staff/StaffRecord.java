@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import vn.province.govtrack.kernel.staff.SecondmentDates;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 
 /**
@@ -84,13 +85,18 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
                              LocalDate from, LocalDate until, String decisionNo, LocalDate endedOn,
                              SecondmentEndReason endReason, String endDecisionNo) {
 
+        /** Its dates, read by the kernel's rules, which the command side decides with. */
+        public SecondmentDates dates() {
+            return new SecondmentDates(from, until, endedOn);
+        }
+
         /** The last day at the host unit, as far as recorded; before {@code from} when it never took effect. */
         public LocalDate lastDay() {
-            return endedOn == null || endedOn.isAfter(until) ? until : endedOn.minusDays(1);
+            return dates().lastDay();
         }
 
         public boolean runsOn(LocalDate day) {
-            return !day.isBefore(from) && !day.isAfter(lastDay());
+            return dates().runsOn(day);
         }
 
         Secondment ended(LocalDate day, SecondmentEndReason reason, String decision) {
