@@ -2,8 +2,11 @@ package vn.province.govtrack.query.staff;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import vn.province.govtrack.kernel.staff.SecondmentDates;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
@@ -70,6 +73,56 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
     /** The unit the person works at on {@code day}: the host unit while seconded; empty when not in service. */
     public Optional<String> workplaceOn(LocalDate day) {
         return secondmentOn(day).map(Secondment::toUnitCode).or(() -> assignmentOn(day).map(Assignment::unitCode));
+    }
+
+    /**
+     * The days the person is in service, cut where the home assignment or the running secondment
+     * changes, in date order: on every day of a period {@link #assignmentOn} gives its {@code home} and
+     * {@link #secondmentOn} its {@code secondment}. Both change only on a date the record names (an
+     * assignment's or secondment's first day, the day after a secondment's last, the departure), so
+     * they are read once per period, on its first day; what a query then asks of a day, a database can
+     * answer from the periods alone.
+     */
+    public List<Period> periods() {
+        TreeSet<LocalDate> cuts = new TreeSet<>();
+        assignments.forEach(assignment -> cuts.add(assignment.from()));
+        secondments.forEach(secondment -> {
+            cuts.add(secondment.from());
+            cuts.add(secondment.lastDay().plusDays(1));
+        });
+        if (departure != null) {
+            cuts.add(departure.effectiveDate());
+        }
+        List<Period> periods = new ArrayList<>();
+        for (LocalDate from : cuts) {
+            LocalDate next = cuts.higher(from);
+            LocalDate until = next == null ? null : next.minusDays(1);
+            Optional<Assignment> home = assignmentOn(from);
+            if (home.isEmpty()) {
+                continue;
+            }
+            Secondment secondment = secondmentOn(from).orElse(null);
+            Period last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+            if (last != null && last.until() != null && last.until().plusDays(1).equals(from)
+                && last.home().equals(home.get()) && Objects.equals(last.secondment(), secondment)) {
+                periods.set(periods.size() - 1, new Period(last.from(), until, last.home(), secondment));
+            } else {
+                periods.add(new Period(from, until, home.get(), secondment));
+            }
+        }
+        return periods;
+    }
+
+    /**
+     * Days with one home assignment and one running secondment (or none).
+     *
+     * @param until the last day; null when the period has no end (yet)
+     */
+    public record Period(LocalDate from, LocalDate until, Assignment home, Secondment secondment) {
+
+        public boolean includes(LocalDate day) {
+            return !day.isBefore(from) && (until == null || !day.isAfter(until));
+        }
     }
 
     /** A home assignment: unit, field and job position from {@code from} on, by {@code decisionNo}. */
