@@ -57,7 +57,10 @@ final class StaffingReview {
         return headcounts;
     }
 
-    /** One row per unit and field with a quota in force or a headcount on {@code day}, ordered by unit code then field. */
+    /**
+     * One row per unit and field with a quota in force or a headcount on {@code day}, ordered by unit
+     * code then field.
+     */
     static List<StaffingRow> fromHeadcounts(LocalDate day, Collection<Headcount> headcounts,
                                             Collection<QuotaRecord> quotas, Map<String, UnitRecord> units) {
         Map<String, Map<String, Tally>> byUnitAndField = new TreeMap<>();
