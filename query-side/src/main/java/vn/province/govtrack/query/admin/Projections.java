@@ -15,13 +15,13 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import vn.province.govtrack.web.ProblemException;
 
 import vn.province.govtrack.query.projection.ProjectionPosition;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionRebuilt;
 import vn.province.govtrack.query.projection.RebuildLog;
 import vn.province.govtrack.query.projection.RebuildScope;
+import vn.province.govtrack.web.ProblemException;
 import vn.province.govtrack.web.ProblemType;
 
 /**
@@ -88,7 +88,8 @@ class Projections {
     ProjectionStatus rebuild(String name, Instant from) {
         StreamingEventProcessor processor = processor(name).orElseThrow(() -> unknown(name));
         if (!processor.supportsReset()) {
-            throw ProblemType.PROJECTION_NOT_REBUILDABLE.exception("The handlers of '" + name + "' do not support a reset");
+            throw ProblemType.PROJECTION_NOT_REBUILDABLE.exception(
+                    "The handlers of '" + name + "' do not support a reset");
         }
         if (!resetting.add(name)) {
             throw rebuildRunning(name);
@@ -102,7 +103,8 @@ class Projections {
             try {
                 processor.resetTokens(BEFORE_FIRST_EVENT, scope);
             } catch (UnableToClaimTokenException e) {
-                throw ProblemType.PROJECTION_CLAIMED_ELSEWHERE.exception("Another query-side instance holds a segment of '" + name
+                throw ProblemType.PROJECTION_CLAIMED_ELSEWHERE.exception(
+                        "Another query-side instance holds a segment of '" + name
                                 + "'; stop its processor there and retry");
             } finally {
                 processor.start();
@@ -158,6 +160,7 @@ class Projections {
     }
 
     private static ProblemException rebuildRunning(String name) {
-        return ProblemType.REBUILD_IN_PROGRESS.exception("'" + name + "' is being rebuilt; watch GET /api/v1/admin/projections until its progress is 100");
+        return ProblemType.REBUILD_IN_PROGRESS.exception(
+                "'" + name + "' is being rebuilt; watch GET /api/v1/admin/projections until its progress is 100");
     }
 }

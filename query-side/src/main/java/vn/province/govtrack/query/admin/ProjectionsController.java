@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 
 import vn.province.govtrack.query.projection.ProjectionQuery;
-import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
+import vn.province.govtrack.web.ProblemType;
 
 @RestController
 @RequestMapping("/api/v1/admin/projections")

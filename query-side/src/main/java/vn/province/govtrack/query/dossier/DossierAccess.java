@@ -1,7 +1,7 @@
 package vn.province.govtrack.query.dossier;
 
-import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.security.Caller;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Unit scoping of the dossier queries, the query side's one place for it: a clerk or unit head
@@ -18,7 +18,8 @@ final class DossierAccess {
     /** @throws vn.province.govtrack.web.ProblemException 403 when the caller acts for another unit */
     static DossierView readable(Caller caller, DossierView view) {
         if (!caller.actsFor(view.unitCode())) {
-            throw ProblemType.FORBIDDEN.exception("dossier '" + view.dossierId() + "' is at another unit than " + caller.unitCode());
+            throw ProblemType.FORBIDDEN.exception(
+                    "dossier '" + view.dossierId() + "' is at another unit than " + caller.unitCode());
         }
         return view;
     }

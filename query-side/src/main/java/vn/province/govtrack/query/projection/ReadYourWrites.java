@@ -9,6 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import vn.province.govtrack.web.FilterProblems;
 import vn.province.govtrack.web.ProblemType;
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import vn.province.govtrack.web.ProblemType;
 
+
 /** The {@code asOf} day of staff and personnel queries: a date YYYY-MM-DD in the business zone. */
 public final class BusinessDays {
 
@@ -29,7 +30,8 @@ public final class BusinessDays {
         } catch (DateTimeException e) {
             // answered below like a date out of range
         }
-        throw ProblemType.INVALID_INPUT.exception("asOf must be a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST
+        throw ProblemType.INVALID_INPUT.exception(
+                "asOf must be a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST
                                         + ", e.g. 2025-07-16; got '" + asOf + "'");
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.query.projection.ProjectionQuery;
-import vn.province.govtrack.web.ProblemType;
 import vn.province.govtrack.query.web.QueryParameters;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * The progress indicator of the national service-quality index, for any period of local dates.
@@ -103,7 +103,8 @@ class TimelinessController {
         try {
             return LocalDate.parse(value.trim(), DATE);
         } catch (DateTimeParseException e) {
-            throw ProblemType.INVALID_INPUT.exception(name + " must be a date YYYY-MM-DD, e.g. 2025-07-16; got '" + value + "'");
+            throw ProblemType.INVALID_INPUT.exception(
+                    name + " must be a date YYYY-MM-DD, e.g. 2025-07-16; got '" + value + "'");
         }
     }
 

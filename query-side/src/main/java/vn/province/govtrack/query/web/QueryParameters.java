@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import vn.province.govtrack.web.ProblemException;
 import vn.province.govtrack.web.ProblemType;
 
+
 /**
  * Forms of query parameters, for Bean Validation; a value of another form is a 400. Path ids are not
  * constrained: any string is looked up as it is, and one no resource can have is simply not found (404).
