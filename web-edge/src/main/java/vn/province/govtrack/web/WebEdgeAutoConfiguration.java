@@ -46,8 +46,8 @@ public class WebEdgeAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(
-            @Value("${govtrack.web.max-request-body:64KB}") DataSize maxBody, FilterProblems problems) {
-        return first(new RequestBodyFilter(maxBody, problems), 1);
+            @Value("${govtrack.web.max-request-body:64KB}") String maxBody, FilterProblems problems) {
+        return first(new RequestBodyFilter(DataSize.parse(maxBody), problems), 1);
     }
 
     @Bean

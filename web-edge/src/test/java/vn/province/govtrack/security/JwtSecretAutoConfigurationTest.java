@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -16,13 +17,16 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
+import vn.province.govtrack.web.WebEdgeAutoConfiguration;
+
 /** How a service gets its token decoder: the shared secret, an issuer's keys, or a clear refusal to start. */
 class JwtSecretAutoConfigurationTest {
 
     private static final String SECRET = "a-secret-of-at-least-thirty-two-bytes-for-tests";
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(WebMvcAutoConfiguration.class, WebSecurityAutoConfiguration.class,
+            AutoConfigurations.of(JacksonAutoConfiguration.class, WebMvcAutoConfiguration.class,
+                                  WebEdgeAutoConfiguration.class, WebSecurityAutoConfiguration.class,
                                   OAuth2ResourceServerAutoConfiguration.class, JwtSecretAutoConfiguration.class));
 
     @Test
