@@ -31,54 +31,59 @@ import org.springframework.util.unit.DataSize;
  * {@link AcceptHeaderFilter}; the security filter chain follows them.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebEdgeAutoConfiguration {
 
+    /** Also outside a web server (the command side's history import): filters a service declares need it. */
     @Bean
-    FilterProblems filterProblems(ObjectMapper json) {
-        return new FilterProblems(json);
+    FilterProblems filterProblems(ObjectProvider<ObjectMapper> json) {
+        return new FilterProblems(json.getIfAvailable(ObjectMapper::new));
     }
 
-    @Bean
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(ObjectProvider<IdGenerator> ids) {
-        return first(new CorrelationIdFilter(ids.getIfAvailable(JdkIdGenerator::new)), 0);
-    }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Servlet {
 
-    @Bean
-    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(
-            @Value("${govtrack.web.max-request-body:64KB}") String maxBody, FilterProblems problems) {
-        return first(new RequestBodyFilter(DataSize.parse(maxBody), problems), 1);
-    }
+        @Bean
+        FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(ObjectProvider<IdGenerator> ids) {
+            return first(new CorrelationIdFilter(ids.getIfAvailable(JdkIdGenerator::new)), 0);
+        }
 
-    @Bean
-    FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(FilterProblems problems) {
-        return first(new AcceptHeaderFilter(problems), 2);
-    }
+        @Bean
+        FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(
+                @Value("${govtrack.web.max-request-body:64KB}") String maxBody, FilterProblems problems) {
+            return first(new RequestBodyFilter(DataSize.parse(maxBody), problems), 1);
+        }
 
-    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> first(F filter, int rank) {
-        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + rank);
-        return registration;
-    }
+        @Bean
+        FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(FilterProblems problems) {
+            return first(new AcceptHeaderFilter(problems), 2);
+        }
 
-    @Bean
-    StrictJsonConfiguration strictJson() {
-        return new StrictJsonConfiguration();
-    }
+        private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> first(F filter, int rank) {
+            FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + rank);
+            return registration;
+        }
 
-    @Bean
-    ProblemAdvice problemAdvice(ObjectProvider<ProblemMapping> mappings) {
-        return new ProblemAdvice(mappings.orderedStream().toList());
-    }
+        @Bean
+        StrictJsonConfiguration strictJson() {
+            return new StrictJsonConfiguration();
+        }
 
-    @Bean
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
-    }
+        @Bean
+        ProblemAdvice problemAdvice(ObjectProvider<ProblemMapping> mappings) {
+            return new ProblemAdvice(mappings.orderedStream().toList());
+        }
 
-    @Bean
-    ContainerProblemValve.Installer containerProblemValve() {
-        return new ContainerProblemValve.Installer();
+        @Bean
+        ProblemErrorController problemErrorController() {
+            return new ProblemErrorController();
+        }
+
+        @Bean
+        ContainerProblemValve.Installer containerProblemValve() {
+            return new ContainerProblemValve.Installer();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
