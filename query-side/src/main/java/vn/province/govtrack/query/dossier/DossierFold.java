@@ -5,6 +5,7 @@ import java.util.Set;
 
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
@@ -25,7 +26,7 @@ import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
  *
  * <p>The projection applies it to the stored view; the audit applies it to a stream's events up to
  * an instant. It reads nothing but its arguments, so both arrive at the same state from the same
- * events. Events it does not know leave the view unchanged.
+ * events. A payload that is no {@link DossierEvent} leaves the view unchanged.
  *
  * <p>It records what the events say and judges nothing: due dates and verdicts come from the
  * events. The command side decides which transitions are allowed; where an event does not name
@@ -34,13 +35,6 @@ import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
  * IN_PROCESSING only from RECEIVED or IN_PROCESSING (a reassignment while paused keeps the pause).
  */
 public final class DossierFold {
-
-    private static final Set<Class<?>> FOLDED_EVENTS = Set.of(DossierSubmittedOnlineEvent.class,
-            DossierReceivedEvent.class, DossierRefusedEvent.class, DossierAssignedEvent.class,
-            SupplementRequestedEvent.class, SupplementProvidedEvent.class, PaymentRequestedEvent.class,
-            PaymentRecordedEvent.class, DossierExtendedEvent.class, DossierTransferredEvent.class,
-            DossierWithdrawalRequestedEvent.class, DossierResolvedEvent.class, DossierReturnedEvent.class,
-            DossierStoppedEvent.class);
 
     private static final Set<DossierStatus> ASSIGNABLE = EnumSet.of(DossierStatus.RECEIVED,
             DossierStatus.IN_PROCESSING);
@@ -53,13 +47,18 @@ public final class DossierFold {
         return new DossierView.Builder(dossierId).build();
     }
 
-    /** Whether {@link #evolve} changes a view for events of this payload type. */
+    /** Whether {@link #evolve} changes a view for events of this payload type: every {@link DossierEvent}. */
     public static boolean folds(Class<?> eventType) {
-        return FOLDED_EVENTS.contains(eventType);
+        return DossierEvent.class.isAssignableFrom(eventType);
+    }
+
+    /** The view after {@code event}, the same view for an event that is not a {@link DossierEvent}. */
+    public static DossierView evolve(DossierView view, Object event) {
+        return event instanceof DossierEvent dossierEvent ? evolve(view, dossierEvent) : view;
     }
 
     /** The view after {@code event}; {@code lastPosition} is left to the caller, who knows the event's position. */
-    public static DossierView evolve(DossierView view, Object event) {
+    public static DossierView evolve(DossierView view, DossierEvent event) {
         if (event instanceof DossierSubmittedOnlineEvent e) {
             return view.toBuilder().dossierId(e.dossierId()).status(DossierStatus.NEW)
                        .procedureCode(e.procedureCode()).field(e.field()).unitCode(e.unitCode())
@@ -115,7 +114,7 @@ public final class DossierFold {
             return view.toBuilder().status(DossierStatus.STOPPED).dueAt(e.dueAt()).stoppedAt(e.stoppedAt())
                        .timeliness(e.timeliness()).processingDays(e.processingDays()).build();
         }
-        return view;
+        throw new IllegalArgumentException("A dossier event the fold does not know: " + event.getClass().getName());
     }
 
     /** Back to processing once what {@code awaited} waited for has come: with the officer if one is assigned. */

@@ -29,6 +29,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.query.dossier.DossierEvents;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
@@ -140,6 +141,18 @@ class TimelinessProjectionTest {
         deliver(events, true);
 
         assertThat(storedFacts()).isEqualTo(before);
+    }
+
+    @Test
+    void an_event_that_does_not_bear_on_timeliness_leaves_the_fact_and_its_position_as_they_were() {
+        deliver(new Positioned(1, DossierEvents.received("HS-90")), false);
+        Document received = collection.find(new Document("_id", "HS-90")).first();
+
+        deliver(new Positioned(2, DossierEvents.assigned("HS-90", "CB-017")), false);
+        deliver(new Positioned(3, DossierEvents.paymentRequested("HS-90", 20_000)), false);
+
+        assertThat(collection.find(new Document("_id", "HS-90")).first()).isEqualTo(received);
+        assertThat(received.getLong("lastPosition")).isEqualTo(1);
     }
 
     private record Positioned(long position, Object event) {
