@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.kernel.dossier.DossierEvent;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
@@ -30,7 +30,7 @@ class DossierProjection {
 
     @EventHandler
     void on(DossierEvent event, TrackingToken token) {
-        views.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), view -> DossierFold.evolve(view, event));
+        views.apply(event.dossierId(), ReadModelStore.positionOf(token), view -> DossierFold.evolve(view, event));
     }
 
     /**

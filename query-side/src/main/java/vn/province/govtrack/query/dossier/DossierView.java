@@ -57,6 +57,11 @@ public record DossierView(String dossierId, DossierStatus status, String procedu
         return open() && receivedAt != null && pausedSince == null;
     }
 
+    /** The national status code, 1 to 10; null before the first event that sets a status. */
+    public Integer statusCode() {
+        return status == null ? null : status.code();
+    }
+
     /** The same state, marked as having folded in the event at {@code position}. */
     public DossierView atPosition(long position) {
         return toBuilder().lastPosition(position).build();

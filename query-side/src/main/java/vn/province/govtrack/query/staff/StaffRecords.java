@@ -12,7 +12,7 @@ import org.bson.conversions.Bson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 
-import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.projection.ReadModelStore;
 
 /**
  * A collection of staff records keyed by staff id, written only through {@link #apply}. Each
@@ -24,10 +24,10 @@ public final class StaffRecords {
     public static final String UNITS = "units";
     public static final String ACCOUNT_UNITS = "accountUnits";
 
-    private final PositionedRecords<StaffRecord> records;
+    private final ReadModelStore<StaffRecord> records;
 
     public StaffRecords(MongoDatabase database, String collectionName, ObjectMapper objectMapper) {
-        this.records = new PositionedRecords<>(database.getCollection(collectionName), objectMapper, StaffRecord.class,
+        this.records = new ReadModelStore<>(database.getCollection(collectionName), objectMapper, StaffRecord.class,
                                                StaffRecords::indexFields);
     }
 
@@ -44,7 +44,7 @@ public final class StaffRecords {
         return records.findAll(filter, projection);
     }
 
-    /** Folds one staff event into the person's record; idempotent per event position ({@link PositionedRecords#apply}). */
+    /** Folds one staff event into the person's record; idempotent per event position ({@link ReadModelStore#apply}). */
     public void apply(String staffId, Object event, Recorded recorded) {
         records.apply(staffId, recorded.position(), () -> StaffFold.initial(staffId),
                       record -> StaffFold.evolve(record, event, recorded));
@@ -55,7 +55,7 @@ public final class StaffRecords {
      * whose position is the replayed event's.
      */
     public static Recorded recorded(TrackingToken token, Instant at, String actor) {
-        return new Recorded(PositionedRecords.positionOf(token), at, actor);
+        return new Recorded(ReadModelStore.positionOf(token), at, actor);
     }
 
     /** Removes every record that reflects an event after {@code position}: all of them for 0. */

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.kernel.dossier.DossierEvent;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
@@ -31,7 +31,7 @@ class TimelinessIndexProjection {
 
     @EventHandler
     void on(DossierEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+        index.apply(event.dossierId(), ReadModelStore.positionOf(token), event);
     }
 
     /**

@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.kernel.dossier.DossierEvent;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
@@ -35,7 +35,7 @@ class TimelinessProjection {
     void on(DossierEvent event, TrackingToken token) {
         UnaryOperator<DossierFact> change = TimelinessFold.change(event);
         if (change != null) {
-            facts.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), change);
+            facts.apply(event.dossierId(), ReadModelStore.positionOf(token), change);
         }
     }
 

@@ -54,7 +54,6 @@ import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.query.ActingOfficials;
 import vn.province.govtrack.query.projection.ConsistencyProperties;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
 import vn.province.govtrack.query.projection.RebuildLog;
 import vn.province.govtrack.security.TokenMinter;
 import vn.province.govtrack.embeddedmongo.TestMongo;
@@ -101,6 +100,8 @@ class TimelinessIndexHttpTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    DossierFacts facts;
     @Autowired
     TokenMinter minter;
     @Autowired
@@ -241,7 +242,7 @@ class TimelinessIndexHttpTest {
 
     /** A fact as if the projection had stored it from an event at position 1, which says nothing of it. */
     private void storeFactNoEventBacks() {
-        factCollection().insertOne(DossierFacts.toDocument(STORED_ONLY).append(PositionGuardedDocuments.LAST_POSITION, 1L));
+        factCollection().insertOne(facts.toDocument(STORED_ONLY, 1L));
     }
 
     private void forgetFactNoEventBacks() {

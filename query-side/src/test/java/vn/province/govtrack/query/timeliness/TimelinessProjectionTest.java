@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -61,7 +62,7 @@ class TimelinessProjectionTest {
 
     @BeforeEach
     void noFacts() {
-        facts = new DossierFacts(client, properties);
+        facts = new DossierFacts(client, properties, new ObjectMapper().findAndRegisterModules());
         facts.clear();
         projection = new TimelinessProjection(facts);
         handlers = new AnnotationEventHandlerAdapter(projection);
@@ -153,6 +154,18 @@ class TimelinessProjectionTest {
 
         assertThat(collection.find(new Document("_id", "HS-90")).first()).isEqualTo(received);
         assertThat(received.getLong("lastPosition")).isEqualTo(1);
+    }
+
+    @Test
+    void a_fact_is_stored_in_its_compact_form_with_its_id_once_and_no_empty_history() {
+        deliver(new Positioned(1, DossierEvents.received("HS-91")), false);
+
+        Document stored = collection.find(new Document("_id", "HS-91")).first();
+
+        assertThat(stored.keySet()).containsExactly("_id", "procedureCode", "field", "unitCode", "receivedAt",
+                "dueAt", "lastPosition");
+        assertThat(stored.get("receivedAt")).isInstanceOf(java.util.Date.class);
+        assertThat(facts.find("HS-91")).contains(TimelinessFold.evolve(null, DossierEvents.received("HS-91")));
     }
 
     private record Positioned(long position, Object event) {
