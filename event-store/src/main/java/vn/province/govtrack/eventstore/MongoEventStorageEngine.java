@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -41,6 +42,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -83,8 +86,10 @@ import com.mongodb.client.model.Updates;
  *   <li>Tracking tokens are {@link GlobalSequenceTrackingToken}s whose index is the position, so
  *       Axon's replay status and progress work.</li>
  * </ul>
- * Commits must be appended on the thread that handles the command (Axon's SimpleCommandBus) for
- * {@link #takeLastAppendedPosition()} to report them.
+ * A commit appended inside a unit of work (Axon appends a command's events in its root unit of work's
+ * prepare-commit phase, on the thread that commits it, whichever command bus dispatched the command)
+ * records its last position in that root unit of work, where {@link #lastAppendedPosition} reads it
+ * until the unit of work ends.
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -93,6 +98,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final String COUNTER_ID = "global";
+    /** The root unit of work's resource holding the last position its commits reached. */
+    private static final String LAST_APPENDED = MongoEventStorageEngine.class.getName() + ".lastAppendedPosition";
     /** How often a writer claims the next free positions after another commit took its own, before it gives up. */
     /**
      * Lookups by key start with {@value #FIRST_WINDOW} keys and double, up to {@value #STREAM_WINDOW} for
@@ -114,7 +121,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> layout;
     private final Clock clock;
     private final String commitKeyMetaData;
-    private final ThreadLocal<Long> lastAppended = new ThreadLocal<>();
     private final Object headLock = new Object();
     private volatile long knownContiguousHead;
     private final GroupAppender appender;
@@ -186,7 +192,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         long last = first + eventDocuments.size() - 1;
-        lastAppended.set(last);
+        recordInUnitOfWork(last);
         // everything before `first` was written when the appender chose it, and so is `first..last` now
         advanceKnownHead(last);
     }
@@ -248,13 +254,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * The position of the last event appended by this thread since the previous call, or 0 if
-     * none; the command side answers it as the command's {@code position}.
+     * The global position of the last event appended while {@code unitOfWork}'s root was current, if any
+     * was: for a command, its commit's last position (an event store may append a commit in several
+     * rounds, when handlers publish more events while it is prepared; this is the last of them). Nested
+     * units of work commit in their root, so the answer is the root's: known from the root's
+     * prepare-commit phase on (its after-commit handlers read it) until the unit of work ends.
      */
-    public long takeLastAppendedPosition() {
-        Long position = lastAppended.get();
-        lastAppended.remove();
-        return position == null ? 0 : position;
+    public static OptionalLong lastAppendedPosition(UnitOfWork<?> unitOfWork) {
+        Object position = unitOfWork.root().getResource(LAST_APPENDED);
+        return position == null ? OptionalLong.empty() : OptionalLong.of((Long) position);
+    }
+
+    /** Records {@code last} in the current root unit of work for {@link #lastAppendedPosition}; outside one, nothing. */
+    private static void recordInUnitOfWork(long last) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources()
+                             .merge(LAST_APPENDED, last, (earlier, later) -> Math.max((Long) earlier, (Long) later));
+        }
     }
 
     @Override

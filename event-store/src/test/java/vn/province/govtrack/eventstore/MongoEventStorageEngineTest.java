@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -20,6 +21,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -117,11 +120,27 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
-    void the_last_appended_position_is_reported_once_to_the_appending_thread() {
-        engine.appendEvents(event("a", 0, "a0"), event("a", 1, "a1"));
+    void the_last_appended_position_is_reported_to_the_unit_of_work_that_appended_it_and_no_other() {
+        assertThat(appendInUnitOfWork(engine, event("a", 0, "a0"), event("a", 1, "a1"))).hasValue(2);
 
-        assertThat(engine.takeLastAppendedPosition()).isEqualTo(2);
-        assertThat(engine.takeLastAppendedPosition()).isZero();
+        assertThat(appendInUnitOfWork(engine)).isEmpty();
+    }
+
+    @Test
+    void a_unit_of_work_that_appends_in_rounds_and_in_nested_units_reports_its_last_position_in_the_root() {
+        engine.appendEvents(event("elsewhere", 0, "outside any unit of work"));
+        UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
+        try {
+            engine.appendEvents(event("a", 0, "a0"), event("a", 1, "a1"));
+            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
+            engine.appendEvents(event("b", 0, "b0"));
+
+            assertThat(MongoEventStorageEngine.lastAppendedPosition(nested)).hasValue(4);
+            nested.commit();
+            assertThat(MongoEventStorageEngine.lastAppendedPosition(root)).hasValue(4);
+        } finally {
+            root.commit();
+        }
     }
 
     @Test
@@ -221,8 +240,7 @@ class MongoEventStorageEngineTest {
                       .into(new ArrayList<>())).containsExactlyInAnyOrder("2..3", "6..7");
         assertThat(readAll(reopened, null)).extracting(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex())
                                            .containsExactly(1L, 4L, 5L);
-        reopened.appendEvents(event("staff-3", 0, "recruited"));
-        assertThat(reopened.takeLastAppendedPosition()).isEqualTo(8);
+        assertThat(appendInUnitOfWork(reopened, event("staff-3", 0, "recruited"))).hasValue(8);
     }
 
     @Test
@@ -231,9 +249,9 @@ class MongoEventStorageEngineTest {
         MongoEventStorageEngine other = fixture.engine(); // another instance: its head is still 0
         engine.appendEvents(event("a", 1, "a1"), event("a", 2, "a2"));
 
-        other.appendEvents(event("b", 0, "b0"), event("b", 1, "b1"));
+        OptionalLong appended = appendInUnitOfWork(other, event("b", 0, "b0"), event("b", 1, "b1"));
 
-        assertThat(other.takeLastAppendedPosition()).isEqualTo(5);
+        assertThat(appended).hasValue(5);
         assertThat(readAll(engine, null)).extracting(e -> ((StoreFixture.Note) e.getPayload()).text())
                                          .containsExactly("a0", "a1", "a2", "b0", "b1");
     }
@@ -321,6 +339,17 @@ class MongoEventStorageEngineTest {
                 copy.put("text", node.get("text").asText().toUpperCase());
                 return copy;
             });
+        }
+    }
+
+    /** Appends the events as one commit inside a unit of work of their own, and answers what it reports. */
+    private static OptionalLong appendInUnitOfWork(MongoEventStorageEngine engine, DomainEventMessage<?>... events) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            engine.appendEvents(events);
+            return MongoEventStorageEngine.lastAppendedPosition(unitOfWork);
+        } finally {
+            unitOfWork.commit();
         }
     }
 }

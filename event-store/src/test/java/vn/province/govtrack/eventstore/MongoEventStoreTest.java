@@ -3,7 +3,9 @@ package vn.province.govtrack.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.province.govtrack.eventstore.StoreFixture.event;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -61,5 +63,20 @@ class MongoEventStoreTest {
                 .isInstanceOf(AggregateStreamCreationException.class);
         assertThat(engine.readEvents("dossier-1").asStream()).extracting(e -> ((StoreFixture.Note) e.getPayload()).text())
                                                              .containsExactly("created elsewhere meanwhile");
+    }
+
+    @Test
+    void the_events_a_unit_of_work_publishes_are_appended_at_its_commit_whose_after_commit_handlers_read_their_position() {
+        engine.appendEvents(event("dossier-0", 0, "before"));
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        store.publish(event("dossier-1", 0, "received"), event("dossier-1", 1, "assigned"));
+        OptionalLong beforeCommit = MongoEventStorageEngine.lastAppendedPosition(unitOfWork);
+        List<OptionalLong> afterCommit = new ArrayList<>();
+        unitOfWork.afterCommit(committed -> afterCommit.add(MongoEventStorageEngine.lastAppendedPosition(committed)));
+
+        unitOfWork.commit();
+
+        assertThat(beforeCommit).isEmpty();
+        assertThat(afterCommit).containsExactly(OptionalLong.of(3));
     }
 }

@@ -38,6 +38,8 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
@@ -92,8 +94,10 @@ class TrackingProcessorResumesInsideCommitTest {
             List<DomainEventMessage<?>> events = LongStream.range(0, size)
                     .<DomainEventMessage<?>>mapToObj(seq -> event(aggregateId, seq, aggregateId + " #" + seq))
                     .toList();
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             engine.appendEvents(events);
-            long last = engine.takeLastAppendedPosition();
+            long last = MongoEventStorageEngine.lastAppendedPosition(unitOfWork).orElseThrow();
+            unitOfWork.commit();
             commits.add(new Commit(last - size + 1, last));
             for (int i = 0; i < size; i++) {
                 idsByPosition.put(last - size + 1 + i, events.get(i).getIdentifier());

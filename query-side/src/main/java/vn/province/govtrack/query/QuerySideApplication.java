@@ -8,7 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** The query side: projections, queries, audit and replay over the event store. */
+/** The query side: projections, queries, the event history and replay over the event store. */
 @SpringBootApplication
 public class QuerySideApplication {
 

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RestController;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -24,7 +25,7 @@ class ArchitectureTest {
      */
     private static final String MAPPING_ANNOTATIONS = "com.fasterxml.jackson.annotation..";
 
-    /** The audit replays history through the same fold; it may read nothing but its arguments. */
+    /** The event history replays a stream through the same fold; it may read nothing but its arguments. */
     @ArchTest
     static final ArchRule the_dossier_fold_is_pure =
             classes().that().haveSimpleName("DossierFold").or().haveSimpleName("DossierView")
@@ -43,4 +44,14 @@ class ArchitectureTest {
                      .should().onlyDependOnClassesThat()
                      .resideInAnyPackage("java..", "vn.province.govtrack.kernel..",
                              "vn.province.govtrack.query.timeliness..", MAPPING_ANNOTATIONS);
+
+    /**
+     * Controllers ask a read model a question (a port such as {@code PersonnelOnADay} or
+     * {@code DossierLookup}); filters, collections and documents stay behind it.
+     */
+    @ArchTest
+    static final ArchRule controllers_do_not_depend_on_the_mongo_driver =
+            noClasses().that().areAnnotatedWith(RestController.class)
+                       .or().haveSimpleNameEndingWith("Controller")
+                       .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..");
 }

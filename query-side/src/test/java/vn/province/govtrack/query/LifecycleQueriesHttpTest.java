@@ -212,7 +212,7 @@ class LifecycleQueriesHttpTest {
 
         @Test
         void malformed_or_contradictory_list_parameters_are_bad_requests() {
-            for (String query : List.of("status=LOST", "status=11", "size=0", "size=501", "page=-1", "page=first",
+            for (String query : List.of("status=LOST", "status=11", "size=0", "size=1001", "page=-1", "page=first",
                     "dueWithinHours=0", "dueWithinHours=9000", "dueWithinHours=soon", "overdue=maybe",
                     "overdue=true&dueWithinHours=24")) {
                 assertProblem(get("/api/v1/dossiers?" + query), HttpStatus.BAD_REQUEST, "invalid-parameter");

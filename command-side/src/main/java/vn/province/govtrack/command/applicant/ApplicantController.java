@@ -57,7 +57,7 @@ class ApplicantController {
         ApplicantDataErasedEvent erased = commands.send(
                 () -> new EraseApplicantDataCommand(
                         personalData.liveKeyIdOf(idNumber).orElseThrow(ApplicantController::notFound), now),
-                recorded -> recorded.last(ApplicantDataErasedEvent.class)).result();
+                ApplicantDataErasedEvent.class).answer();
         personalData.destroyKey(erased.keyId(), erased.erasedAt());
         return ResponseEntity.noContent().build();
     }

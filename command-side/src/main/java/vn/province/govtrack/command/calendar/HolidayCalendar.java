@@ -36,10 +36,10 @@ class HolidayCalendar {
         // for Axon: a year without holidays, before its first event
     }
 
-    /** Returns the holidays as recorded: in order, without repeats. */
+    /** Records the holidays in order, without repeats, and answers the event that records them. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    List<LocalDate> handle(SetHolidaysCommand command) {
+    HolidaysSetEvent handle(SetHolidaysCommand command) {
         int year = command.year();
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new InvalidCommandException("year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", not " + year);
@@ -52,8 +52,9 @@ class HolidayCalendar {
             throw new InvalidCommandException("holidays of " + year + " must lie in " + year + ": " + outsideTheYear);
         }
         List<LocalDate> holidays = command.holidays().stream().distinct().sorted().toList();
-        apply(new HolidaysSetEvent(year, holidays));
-        return holidays;
+        HolidaysSetEvent set = new HolidaysSetEvent(year, holidays);
+        apply(set);
+        return set;
     }
 
     @EventSourcingHandler

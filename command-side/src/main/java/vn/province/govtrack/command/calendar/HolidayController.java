@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.command.web.CommandSender;
-import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.kernel.calendar.HolidaysSetEvent;
 import vn.province.govtrack.kernel.calendar.SetHolidaysCommand;
 
@@ -33,9 +33,10 @@ class HolidayController {
     @PutMapping("/{year}")
     HolidaysSet set(@PathVariable @Min(HolidayCalendar.FIRST_YEAR) @Max(HolidayCalendar.LAST_YEAR) int year,
                     @RequestBody @NotNull @Size(max = 366) List<@NotNull LocalDate> holidays) {
-        Accepted<List<LocalDate>> accepted = commands.send(
-                () -> new SetHolidaysCommand(year, holidays), recorded -> recorded.last(HolidaysSetEvent.class).holidays());
-        return new HolidaysSet(year, accepted.result(), accepted.position());
+        Accepted<HolidaysSetEvent> accepted = commands.send(() -> new SetHolidaysCommand(year, holidays),
+                                                            HolidaysSetEvent.class);
+        HolidaysSetEvent e = accepted.answer();
+        return new HolidaysSet(e.year(), e.holidays(), accepted.position());
     }
 
     record HolidaysSet(int year, List<LocalDate> holidays, long position) {

@@ -33,7 +33,7 @@ import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
@@ -90,6 +90,9 @@ import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
  * dated history; absent, they are the injected clock's now. They may not lie in the future
  * (beyond {@link #CLOCK_SKEW}), nor go backwards for one dossier. A dossier is submitted or
  * transferred only to a registered unit that is not dissolved on that business day.
+ *
+ * <p>Every command answers the {@link DossierState} it leaves the dossier in, the one thing the dossier's
+ * HTTP answers report (docs/adr/0009-command-results.md).
  *
  * <p>Unit scoping is decided here too, before any handler, against the dossier's <em>current</em>
  * unit (see {@link #actOnlyForOwnUnit}): which role may give which command is the web layer's rule.
@@ -155,6 +158,8 @@ class Dossier {
     /** The working time paused by supplement requests already answered. */
     private Duration pausedTime = Duration.ZERO;
     private Instant lastRecordedAt;
+    /** The verdict recorded when processing ended; null before. */
+    private Timeliness timeliness;
 
     /**
      * The roles that act for one unit only, named in the command's {@link EventMetadata#ACTOR_ROLE}
@@ -196,7 +201,7 @@ class Dossier {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Standing handle(SubmitDossierCommand command, ReferenceData referenceData, Clock clock) {
+    DossierState handle(SubmitDossierCommand command, ReferenceData referenceData, Clock clock) {
         if (status != null) {
             throw new RuleViolationException("dossier '" + dossierId + "' already exists");
         }
@@ -206,10 +211,10 @@ class Dossier {
         Channel channel = Require.present(command.channel(), "channel");
         SealedApplicant submittedBy = Require.present(command.applicant(), "applicant");
         String unit = Require.text(command.unitCode(), "unitCode");
-        UnitStanding standing = unitOf(unit, referenceData);
+        RegisteredUnit registered = unitOf(unit, referenceData);
         ProcedureTerms terms = termsOf(Require.text(command.procedureCode(), "procedureCode"), referenceData);
         Instant submittedAt = businessTime(command.submittedAt(), "submittedAt", clock);
-        requireExisting(standing, submittedAt, referenceData);
+        requireExisting(registered, submittedAt, referenceData);
 
         if (channel == Channel.ONLINE) {
             if (!terms.online()) {
@@ -217,53 +222,53 @@ class Dossier {
             }
             apply(new DossierSubmittedOnlineEvent(command.dossierId(), terms.code(), terms.field(), unit,
                                                   submittedBy, submittedAt));
-            return standing();
+            return state();
         }
         apply(receipt(command.dossierId(), terms, unit, channel, submittedBy, submittedAt,
                       referenceData.workingCalendar()));
-        return standing();
+        return state();
     }
 
     /** The desk accepts an online submission; the clock starts and the due date is decided now. */
     @CommandHandler
-    Standing handle(ReceiveDossierCommand command, ReferenceData referenceData, Clock clock) {
+    DossierState handle(ReceiveDossierCommand command, ReferenceData referenceData, Clock clock) {
         allow(Step.RECEIVE);
         Instant receivedAt = businessTime(command.receivedAt(), "receivedAt", clock);
         apply(receipt(dossierId, termsOf(procedureCode, referenceData), unitCode, Channel.ONLINE, applicant, receivedAt,
                       referenceData.workingCalendar()));
-        return standing();
+        return state();
     }
 
     /** The desk refuses an online submission; no clock ever ran, so there is no verdict. */
     @CommandHandler
-    Standing handle(RefuseDossierCommand command, Clock clock) {
+    DossierState handle(RefuseDossierCommand command, Clock clock) {
         allow(Step.REFUSE);
         String reason = Require.text(command.reason(), "reason");
         apply(new DossierRefusedEvent(dossierId, reason, businessTime(command.refusedAt(), "refusedAt", clock)));
-        return standing();
+        return state();
     }
 
     /** An officer takes the dossier, or takes it over from another officer. */
     @CommandHandler
-    Standing handle(AssignDossierCommand command, Clock clock) {
+    DossierState handle(AssignDossierCommand command, Clock clock) {
         allow(Step.ASSIGN);
         String staffId = Require.text(command.staffId(), "staffId");
         if (staffId.equals(assignee)) {
             throw new RuleViolationException("dossier '" + dossierId + "' is already assigned to '" + staffId + "'");
         }
         apply(new DossierAssignedEvent(dossierId, staffId, businessTime(command.assignedAt(), "assignedAt", clock)));
-        return standing();
+        return state();
     }
 
-    /** The clock pauses until the supplement arrives; returns the request's number, 1 for the first. */
+    /** The clock pauses until the supplement arrives; the state's {@code supplementRequests} numbers the request. */
     @CommandHandler
-    int handle(RequestSupplementCommand command, Clock clock) {
+    DossierState handle(RequestSupplementCommand command, Clock clock) {
         allow(Step.REQUEST_SUPPLEMENT);
         String reason = Require.text(command.reason(), "reason");
         Instant requestedAt = businessTime(command.requestedAt(), "requestedAt", clock);
         int requestNumber = supplementRequests + 1;
         apply(new SupplementRequestedEvent(dossierId, reason, requestedAt, requestNumber));
-        return requestNumber;
+        return state();
     }
 
     /**
@@ -272,7 +277,7 @@ class Dossier {
      * then stays paused until it is stopped.
      */
     @CommandHandler
-    Standing handle(ProvideSupplementCommand command, ReferenceData referenceData, SupplementPolicy policy,
+    DossierState handle(ProvideSupplementCommand command, ReferenceData referenceData, SupplementPolicy policy,
                     Clock clock) {
         allow(Step.PROVIDE_SUPPLEMENT);
         Instant providedAt = businessTime(command.providedAt(), "providedAt", clock);
@@ -288,32 +293,32 @@ class Dossier {
         Duration paused = pausedUntil(providedAt, calendar);
         apply(new SupplementProvidedEvent(dossierId, command.note(), providedAt, paused.toMinutes() / 60.0,
                                           calendar.plusWorkingTime(dueAt, paused)));
-        return standing();
+        return state();
     }
 
     /** Fees or financial obligations, in VND; the clock keeps running. */
     @CommandHandler
-    Standing handle(RequestPaymentCommand command, Clock clock) {
+    DossierState handle(RequestPaymentCommand command, Clock clock) {
         allow(Step.REQUEST_PAYMENT);
         long amount = positive(command.amount());
         String reason = Require.text(command.reason(), "reason");
         apply(new PaymentRequestedEvent(dossierId, amount, reason,
                                         businessTime(command.requestedAt(), "requestedAt", clock)));
-        return standing();
+        return state();
     }
 
     /** The payment was made, in VND as paid; processing resumes. */
     @CommandHandler
-    Standing handle(RecordPaymentCommand command, Clock clock) {
+    DossierState handle(RecordPaymentCommand command, Clock clock) {
         allow(Step.RECORD_PAYMENT);
         long amount = positive(command.amount());
         apply(new PaymentRecordedEvent(dossierId, amount, businessTime(command.paidAt(), "paidAt", clock)));
-        return standing();
+        return state();
     }
 
     /** Apology and a new appointment (Circular 03/2025, form 04), which must be later than the one in force. */
     @CommandHandler
-    Standing handle(ExtendDossierCommand command, Clock clock) {
+    DossierState handle(ExtendDossierCommand command, Clock clock) {
         allow(Step.EXTEND);
         Instant newDueAt = Require.present(command.newDueAt(), "newDueAt");
         String apology = Require.text(command.apology(), "apology");
@@ -325,54 +330,54 @@ class Dossier {
             throw new RuleViolationException("newDueAt " + newDueAt + " must be after the due date in force, " + dueAt);
         }
         apply(new DossierExtendedEvent(dossierId, dueAt, newDueAt, apology, extendedAt));
-        return standing();
+        return state();
     }
 
     /** Another unit handles the dossier from now on; receipt is not bound by administrative boundary. */
     @CommandHandler
-    Standing handle(TransferDossierCommand command, ReferenceData referenceData, Clock clock) {
+    DossierState handle(TransferDossierCommand command, ReferenceData referenceData, Clock clock) {
         allow(Step.TRANSFER);
         String toUnitCode = Require.text(command.toUnitCode(), "toUnitCode");
         String reason = Require.text(command.reason(), "reason");
         if (toUnitCode.equals(unitCode)) {
             throw new RuleViolationException("dossier '" + dossierId + "' is already at unit '" + unitCode + "'");
         }
-        UnitStanding toUnit = unitOf(toUnitCode, referenceData);
+        RegisteredUnit toUnit = unitOf(toUnitCode, referenceData);
         Instant transferredAt = businessTime(command.transferredAt(), "transferredAt", clock);
         requireExisting(toUnit, transferredAt, referenceData);
         apply(new DossierTransferredEvent(dossierId, unitCode, toUnitCode, reason, transferredAt));
-        return standing();
+        return state();
     }
 
     /** Processing ends with a decision, judged against the due date in force. */
     @CommandHandler
-    Timeliness handle(ResolveDossierCommand command, ReferenceData referenceData, Clock clock) {
+    DossierState handle(ResolveDossierCommand command, ReferenceData referenceData, Clock clock) {
         allow(Step.RESOLVE);
         Outcome outcome = Require.present(command.outcome(), "outcome");
         Instant resolvedAt = businessTime(command.resolvedAt(), "resolvedAt", clock);
         WorkingCalendar calendar = referenceData.workingCalendar();
-        Timeliness timeliness = verdict(resolvedAt, dueAt, calendar);
-        apply(new DossierResolvedEvent(dossierId, outcome, command.note(), resolvedAt, dueAt, timeliness,
+        Timeliness judged = verdict(resolvedAt, dueAt, calendar);
+        apply(new DossierResolvedEvent(dossierId, outcome, command.note(), resolvedAt, dueAt, judged,
                                        processingDays(resolvedAt, Duration.ZERO, calendar)));
-        return timeliness;
+        return state();
     }
 
     /** The result is handed back to the applicant. */
     @CommandHandler
-    Standing handle(ReturnDossierCommand command, Clock clock) {
+    DossierState handle(ReturnDossierCommand command, Clock clock) {
         allow(Step.RETURN);
         apply(new DossierReturnedEvent(dossierId, businessTime(command.returnedAt(), "returnedAt", clock)));
-        return standing();
+        return state();
     }
 
     /** The applicant asks to withdraw; the office answers by stopping the dossier. */
     @CommandHandler
-    Standing handle(RequestWithdrawalCommand command, Clock clock) {
+    DossierState handle(RequestWithdrawalCommand command, Clock clock) {
         allow(Step.REQUEST_WITHDRAWAL);
         String reason = Require.text(command.reason(), "reason");
         apply(new DossierWithdrawalRequestedEvent(dossierId, reason,
                                                   businessTime(command.requestedAt(), "requestedAt", clock)));
-        return standing();
+        return state();
     }
 
     /**
@@ -380,17 +385,17 @@ class Dossier {
      * processing: judged like a resolution, with a pause still running counted up to the stop.
      */
     @CommandHandler
-    Timeliness handle(StopDossierCommand command, ReferenceData referenceData, Clock clock) {
+    DossierState handle(StopDossierCommand command, ReferenceData referenceData, Clock clock) {
         allow(Step.STOP);
         String reason = Require.text(command.reason(), "reason");
         Instant stoppedAt = businessTime(command.stoppedAt(), "stoppedAt", clock);
         WorkingCalendar calendar = referenceData.workingCalendar();
         Duration paused = pausedUntil(stoppedAt, calendar);
         Instant dueInForce = calendar.plusWorkingTime(dueAt, paused);
-        Timeliness timeliness = verdict(stoppedAt, dueInForce, calendar);
-        apply(new DossierStoppedEvent(dossierId, reason, stoppedAt, dueInForce, timeliness,
+        Timeliness judged = verdict(stoppedAt, dueInForce, calendar);
+        apply(new DossierStoppedEvent(dossierId, reason, stoppedAt, dueInForce, judged,
                                       processingDays(stoppedAt, paused, calendar)));
-        return timeliness;
+        return state();
     }
 
     @EventSourcingHandler
@@ -472,6 +477,7 @@ class Dossier {
     @EventSourcingHandler
     void on(DossierResolvedEvent event) {
         status = RESOLVED;
+        timeliness = event.timeliness();
         lastRecordedAt = event.resolvedAt();
     }
 
@@ -490,6 +496,7 @@ class Dossier {
     @EventSourcingHandler
     void on(DossierStoppedEvent event) {
         status = DossierStatus.STOPPED;
+        timeliness = event.timeliness();
         dueAt = event.dueAt();
         pausedSince = null;
         lastRecordedAt = event.stoppedAt();
@@ -500,9 +507,9 @@ class Dossier {
         return assignee != null ? IN_PROCESSING : RECEIVED;
     }
 
-    /** What the commands that change the dossier's standing answer; {@link RecordedStandings} reads it back. */
-    Standing standing() {
-        return new Standing(dossierId, status, unitCode, dueAt);
+    /** What every command answers, as the dossier is after it; {@link RecordedDossierStates} reads it back. */
+    DossierState state() {
+        return new DossierState(dossierId, status, unitCode, dueAt, supplementRequests, timeliness);
     }
 
     private void allow(Step step) {
@@ -541,12 +548,12 @@ class Dossier {
         return amount;
     }
 
-    private static UnitStanding unitOf(String unitCode, ReferenceData referenceData) {
+    private static RegisteredUnit unitOf(String unitCode, ReferenceData referenceData) {
         return referenceData.unit(unitCode).orElseThrow(() -> new UnknownReferenceException("unit", unitCode));
     }
 
     /** A dossier goes to no unit on or after the day of its dissolution (in the business zone). */
-    private static void requireExisting(UnitStanding unit, Instant at, ReferenceData referenceData) {
+    private static void requireExisting(RegisteredUnit unit, Instant at, ReferenceData referenceData) {
         LocalDate day = LocalDate.ofInstant(at, referenceData.workingCalendar().zone());
         if (!unit.existsOn(day)) {
             throw new RuleViolationException("unit '" + unit.code() + "' is dissolved from " + unit.dissolvedOn()

@@ -30,14 +30,11 @@ import vn.province.govtrack.command.dossier.DossierRequest.StopRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.SubmitDossierRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.TransferRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.WithdrawalRequest;
+import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.QuerySideLinks;
-import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
-import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
-import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
-import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.personaldata.PersonalData;
 
@@ -77,25 +74,26 @@ import vn.province.govtrack.personaldata.PersonalData;
  * <p>Each body ({@link DossierRequest}) builds its command itself, as it does for the bulk import of
  * dossier history ({@link DossierEndpoint} lists the endpoints).
  *
- * <p>Next to each command stands how its result is read back from the events it recorded, for the
- * retry of a request whose first attempt recorded it but never answered ({@link CommandSender#send}):
- * the standing after it for most ({@link RecordedStandings}), or what its event says.
+ * <p>Every dossier command answers the {@link DossierState} it leaves the dossier in, and each answer is
+ * built from that state and the command's position alone. A retry of a request whose first attempt
+ * recorded the command but never answered ({@link CommandSender#send}) reads the same state back by
+ * replaying the dossier to the command's last event ({@link RecordedDossierStates}).
  */
 @RestController
 @RequestMapping(DossierEndpoint.BASE_PATH)
 class DossierController {
 
     private final CommandSender commands;
-    private final RecordedStandings standings;
+    private final RecordedDossierStates states;
     private final QuerySideLinks links;
     private final PersonalData personalData;
     private final IdGenerator ids;
     private final ZoneId zone;
 
-    DossierController(CommandSender commands, RecordedStandings standings, PersonalData personalData, IdGenerator ids,
+    DossierController(CommandSender commands, RecordedDossierStates states, PersonalData personalData, IdGenerator ids,
                       WorkingHours workingHours, QuerySideLinks links) {
         this.commands = commands;
-        this.standings = standings;
+        this.states = states;
         this.links = links;
         this.personalData = personalData;
         this.ids = ids;
@@ -111,7 +109,7 @@ class DossierController {
     ResponseEntity<DossierAnswer> submit(@Valid @RequestBody SubmitDossierRequest request) {
         DossierAnswer answer = answer(commands.send(() -> request.toCommand(
                 request.dossierId() != null ? request.dossierId() : ids.generateId().toString(), personalData::seal),
-                standings::after));
+                states::after));
         return ResponseEntity
                 .created(links.dossier(answer.dossierId()))
                 .body(answer);
@@ -122,30 +120,31 @@ class DossierController {
     DossierAnswer receive(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @RequestBody(required = false) ReceiptRequest request) {
         ReceiptRequest given = request != null ? request : new ReceiptRequest(null);
-        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** The desk refuses an online dossier: NEW becomes NOT_RECEIVED. */
     @PostMapping("/{dossierId}/refusal")
     DossierAnswer refuse(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody RefusalRequest request) {
-        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** An officer handles the dossier (IN_PROCESSING); a later assignment hands it to another officer. */
     @PostMapping("/{dossierId}/assignment")
     DossierAnswer assign(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody AssignmentRequest request) {
-        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** The applicant must add documents; the clock pauses. Answers which request this is (1 for the first). */
     @PostMapping("/{dossierId}/supplement-requests")
     SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                               @Valid @RequestBody RequestSupplementRequest request) {
-        Accepted<Integer> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
-                recorded -> recorded.last(SupplementRequestedEvent.class).requestNumber());
-        return new SupplementRequestAnswer(dossierId, DossierStatus.SUPPLEMENT_REQUESTED, accepted.result(),
+        Accepted<DossierState> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
+                                                        states::after);
+        DossierState state = accepted.answer();
+        return new SupplementRequestAnswer(state.dossierId(), state.status(), state.supplementRequests(),
                                            accepted.position());
     }
 
@@ -157,43 +156,41 @@ class DossierController {
     DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody(required = false) ProvideSupplementRequest request) {
         ProvideSupplementRequest given = request != null ? request : new ProvideSupplementRequest(null, null);
-        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** Fees or financial obligations are requested, {@code amount} in VND. */
     @PostMapping("/{dossierId}/payment-requests")
     DossierAnswer requestPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                  @Valid @RequestBody RequestPaymentRequest request) {
-        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** The requested payment was made, {@code amount} in VND; processing resumes. */
     @PostMapping("/{dossierId}/payments")
     DossierAnswer recordPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                 @Valid @RequestBody RecordPaymentRequest request) {
-        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** Apology and a new appointment date, later than the one in force (Circular 03/2025, form 04). */
     @PostMapping("/{dossierId}/extensions")
     DossierAnswer extend(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody ExtensionRequest request) {
-        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** Another unit handles the dossier; it must exist (404) and differ from the current one (409). */
     @PostMapping("/{dossierId}/transfers")
     DossierAnswer transfer(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                            @Valid @RequestBody TransferRequest request) {
-        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     @PostMapping("/{dossierId}/resolution")
     ResolutionAnswer resolve(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                              @Valid @RequestBody ResolutionRequest request) {
-        Accepted<Timeliness> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
-                recorded -> recorded.last(DossierResolvedEvent.class).timeliness());
-        return new ResolutionAnswer(dossierId, DossierStatus.RESOLVED, accepted.result(), accepted.position());
+        return resolutionAnswer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** The result is handed back to the applicant, in person or by post (after the resolution only). */
@@ -201,29 +198,32 @@ class DossierController {
     DossierAnswer returnResult(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                @RequestBody(required = false) ReturnRequest request) {
         ReturnRequest given = request != null ? request : new ReturnRequest(null);
-        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** The applicant asks to withdraw; a stop grants it. */
     @PostMapping("/{dossierId}/withdrawal")
     DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody WithdrawalRequest request) {
-        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), standings::after));
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     /** Processing stops (withdrawal granted, supplement never supplied, legal stop); judged like a resolution. */
     @PostMapping("/{dossierId}/stop")
     ResolutionAnswer stop(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @Valid @RequestBody StopRequest request) {
-        Accepted<Timeliness> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
-                recorded -> recorded.last(DossierStoppedEvent.class).timeliness());
-        return new ResolutionAnswer(dossierId, DossierStatus.STOPPED, accepted.result(), accepted.position());
+        return resolutionAnswer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
-    private DossierAnswer answer(Accepted<Standing> accepted) {
-        Standing standing = accepted.result();
-        return new DossierAnswer(standing.dossierId(), standing.status(), standing.unitCode(), local(standing.dueAt()),
+    private DossierAnswer answer(Accepted<DossierState> accepted) {
+        DossierState state = accepted.answer();
+        return new DossierAnswer(state.dossierId(), state.status(), state.unitCode(), local(state.dueAt()),
                                  accepted.position());
+    }
+
+    private static ResolutionAnswer resolutionAnswer(Accepted<DossierState> accepted) {
+        DossierState state = accepted.answer();
+        return new ResolutionAnswer(state.dossierId(), state.status(), state.timeliness(), accepted.position());
     }
 
     private OffsetDateTime local(Instant instant) {

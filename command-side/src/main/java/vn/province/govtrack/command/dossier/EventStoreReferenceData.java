@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.province.govtrack.command.calendar.WorkingCalendar;
 import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.unit.UnitDirectory;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.calendar.CalendarIds;
 import vn.province.govtrack.kernel.calendar.HolidaysSetEvent;
 import vn.province.govtrack.kernel.procedure.ProcedureIds;
@@ -54,8 +54,8 @@ class EventStoreReferenceData implements ReferenceData {
     }
 
     @Override
-    public Optional<UnitStanding> unit(String unitCode) {
-        return oncePerUnitOfWork("unit:" + unitCode, () -> units.standingOf(unitCode));
+    public Optional<RegisteredUnit> unit(String unitCode) {
+        return oncePerUnitOfWork("unit:" + unitCode, () -> units.registered(unitCode));
     }
 
     @Override

@@ -3,7 +3,7 @@ package vn.province.govtrack.command.dossier;
 import java.util.Optional;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 
 /**
  * What a dossier decision needs to know about the rest of the province: which units exist (and since
@@ -14,7 +14,7 @@ import vn.province.govtrack.command.unit.UnitStanding;
 interface ReferenceData {
 
     /** The unit registered under {@code unitCode}; empty when none is. */
-    Optional<UnitStanding> unit(String unitCode);
+    Optional<RegisteredUnit> unit(String unitCode);
 
     Optional<ProcedureTerms> procedure(String procedureCode);
 

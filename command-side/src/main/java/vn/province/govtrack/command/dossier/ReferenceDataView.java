@@ -8,7 +8,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * What the dossier decisions of a unit of work have read of the reference data (each unit's standing,
+ * What the dossier decisions of a unit of work have read of the reference data (each registered unit,
  * each year's holidays), so they read each once and decide against one view of the province. By default
  * every unit of work has a view of its own: a command over HTTP decides against the reference data as
  * committed when it runs. A caller that runs many units of work as one job, the history import, keeps

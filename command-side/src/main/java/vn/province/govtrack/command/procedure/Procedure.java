@@ -16,7 +16,11 @@ import vn.province.govtrack.kernel.procedure.ProcedureIds;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
 
-/** An administrative procedure and the terms dossiers under it are judged by; stream {@code ProcedureIds.streamOf(code)}. */
+/**
+ * An administrative procedure and the terms dossiers under it are judged by; stream
+ * {@code ProcedureIds.streamOf(code)}. Its command answers the event that records it
+ * (docs/adr/0009-command-results.md).
+ */
 @Aggregate
 class Procedure {
 
@@ -32,7 +36,7 @@ class Procedure {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(PublishProcedureCommand command) {
+    ProcedurePublishedEvent handle(PublishProcedureCommand command) {
         if (streamId != null) {
             throw new RuleViolationException("procedure '" + command.code() + "' is already published");
         }
@@ -40,10 +44,12 @@ class Procedure {
             throw new InvalidCommandException(
                     "processingHours must be between 1 and " + MAX_PROCESSING_HOURS + ", not " + command.processingHours());
         }
-        apply(new ProcedurePublishedEvent(Require.text(command.code(), "code"), Require.text(command.name(), "name"),
-                                          Require.text(command.field(), "field"), Require.text(command.level(), "level"),
-                                          command.processingHours(), Require.present(command.cutoff(), "cutoff"),
-                                          command.online()));
+        ProcedurePublishedEvent published = new ProcedurePublishedEvent(
+                Require.text(command.code(), "code"), Require.text(command.name(), "name"),
+                Require.text(command.field(), "field"), Require.text(command.level(), "level"),
+                command.processingHours(), Require.present(command.cutoff(), "cutoff"), command.online());
+        apply(published);
+        return published;
     }
 
     @EventSourcingHandler

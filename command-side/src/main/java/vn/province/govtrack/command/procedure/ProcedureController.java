@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.QuerySideLinks;
 import vn.province.govtrack.command.web.Patterns;
+import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
 
 @RestController
@@ -36,13 +38,14 @@ class ProcedureController {
     @PostMapping
     ResponseEntity<ProcedurePublished> publish(@Valid @RequestBody PublishProcedureRequest request) {
         boolean online = Boolean.TRUE.equals(request.online());
-        long position = commands.send(() -> new PublishProcedureCommand(
+        Accepted<ProcedurePublishedEvent> accepted = commands.send(() -> new PublishProcedureCommand(
                 request.code(), request.name(), request.field(), request.level(), request.processingHours(),
-                LocalTime.parse(request.cutoff()), online), recorded -> null).position();
+                LocalTime.parse(request.cutoff()), online), ProcedurePublishedEvent.class);
+        ProcedurePublishedEvent e = accepted.answer();
         return ResponseEntity
-                .created(links.procedure(request.code()))
-                .body(new ProcedurePublished(request.code(), request.name(), request.field(), request.level(),
-                                             request.processingHours(), request.cutoff(), online, position));
+                .created(links.procedure(e.code()))
+                .body(new ProcedurePublished(e.code(), e.name(), e.field(), e.level(), e.processingHours(),
+                                             request.cutoff(), e.online(), accepted.position()));
     }
 
     /**

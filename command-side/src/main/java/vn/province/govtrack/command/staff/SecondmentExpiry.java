@@ -2,6 +2,7 @@ package vn.province.govtrack.command.staff;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.commandhandling.CommandMessage;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 
@@ -55,8 +57,8 @@ class SecondmentExpiry {
                             new EndExpiredSecondmentsCommand(staffId))
                             .andMetaData(Map.of(EventMetadata.ACTOR, ACTOR));
             try {
-                Integer count = commandGateway.sendAndWait(command);
-                ended += count == null ? 0 : count;
+                Accepted<?> accepted = commandGateway.sendAndWait(command);
+                ended += accepted.answering(List.class).answer().size();
             } catch (ConcurrencyException e) {
                 log.debug("Another instance recorded the end of {}'s secondment first", staffId);
             } catch (RuntimeException e) {

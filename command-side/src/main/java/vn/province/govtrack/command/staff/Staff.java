@@ -24,7 +24,7 @@ import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.command.unit.UnitDirectory;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -35,6 +35,7 @@ import vn.province.govtrack.kernel.staff.RecordTrainingCommand;
 import vn.province.govtrack.kernel.staff.RecruitStaffCommand;
 import vn.province.govtrack.kernel.staff.RevokePortalAccountCommand;
 import vn.province.govtrack.kernel.staff.SecondStaffCommand;
+import vn.province.govtrack.kernel.staff.SecondmentDates;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 import vn.province.govtrack.kernel.staff.SecondmentEndedEvent;
 import vn.province.govtrack.kernel.staff.StaffDepartedEvent;
@@ -54,7 +55,7 @@ import vn.province.govtrack.kernel.staff.TransferStaffCommand;
  * <ul>
  *   <li>home assignments only move forward: a transfer or departure is not effective before the
  *       current assignment;</li>
- *   <li>secondments last at most {@link #LONGEST_SECONDMENT_YEARS} years, never overlap one another,
+ *   <li>secondments last at most {@link SecondmentDates#LONGEST_YEARS} years, never overlap one another,
  *       never span a change of home assignment, and never go to the home unit;</li>
  *   <li>after a departure is recorded no movement is accepted; a secondment running on or after the
  *       departure date ends with it;</li>
@@ -64,11 +65,13 @@ import vn.province.govtrack.kernel.staff.TransferStaffCommand;
  *   <li>a secondment whose end date has passed ends only through {@link EndExpiredSecondmentsCommand},
  *       which compares with today by the injected clock; issued twice, it appends the end once.</li>
  * </ul>
+ *
+ * <p>Every command answers the event that records its decision (the departure, not the secondment ends
+ * it brings), which the HTTP answers report (docs/adr/0009-command-results.md).
  */
 @Aggregate
 class Staff {
 
-    static final int LONGEST_SECONDMENT_YEARS = 3;
     /** Dates outside this range are typos; the bound also keeps date arithmetic and text ordering sane. */
     static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
     static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
@@ -154,9 +157,9 @@ class Staff {
         if (until.isBefore(from)) {
             throw new InvalidCommandException("until " + until + " must not be before from " + from);
         }
-        LocalDate longest = from.plusYears(LONGEST_SECONDMENT_YEARS).minusDays(1);
+        LocalDate longest = SecondmentDates.latestUntil(from);
         if (until.isAfter(longest)) {
-            throw new InvalidCommandException("a secondment lasts at most " + LONGEST_SECONDMENT_YEARS
+            throw new InvalidCommandException("a secondment lasts at most " + SecondmentDates.LONGEST_YEARS
                                               + " years: from " + from + " it must end on or before " + longest);
         }
         String toUnitCode = unitTakingStaff(command.toUnitCode(), "toUnitCode", units, until);
@@ -216,24 +219,27 @@ class Staff {
      * repeated command appends nothing. Two instances deciding at once both append on the same
      * stream version, and the event store lets only one of them commit.
      *
-     * @return how many secondments it ended
+     * @return the ends it recorded, in order; none when no secondment had expired
      */
     @CommandHandler
-    int handle(EndExpiredSecondmentsCommand command, Clock clock) {
+    List<SecondmentEndedEvent> handle(EndExpiredSecondmentsCommand command, Clock clock) {
         LocalDate today = LocalDate.now(clock);
-        int ended = 0;
+        List<SecondmentEndedEvent> ended = new ArrayList<>();
         for (Secondment secondment : List.copyOf(secondments)) {
             if (secondment.endedOn() == null && secondment.until().isBefore(today)) {
-                apply(new SecondmentEndedEvent(staffId, secondment.secondmentNo(), secondment.toUnitCode(),
-                                               secondment.until().plusDays(1), SecondmentEndReason.EXPIRED, null));
-                ended++;
+                SecondmentEndedEvent end = new SecondmentEndedEvent(staffId, secondment.secondmentNo(),
+                                                                    secondment.toUnitCode(),
+                                                                    secondment.until().plusDays(1),
+                                                                    SecondmentEndReason.EXPIRED, null);
+                apply(end);
+                ended.add(end);
             }
         }
         return ended;
     }
 
     @CommandHandler
-    LocalDate handle(RecordTrainingCommand command, Clock clock) {
+    TrainingCompletedEvent handle(RecordTrainingCommand command, Clock clock) {
         String course = Require.text(command.course(), "course");
         LocalDate completedOn = date(Require.present(command.completedOn(), "completedOn"), "completedOn");
         if (completedOn.isAfter(LocalDate.now(clock))) {
@@ -242,8 +248,9 @@ class Staff {
         if (departedOn != null && !completedOn.isBefore(departedOn)) {
             throw new RuleViolationException("staff member '" + staffId + "' left the service on " + departedOn);
         }
-        apply(new TrainingCompletedEvent(staffId, course, completedOn));
-        return completedOn;
+        TrainingCompletedEvent completed = new TrainingCompletedEvent(staffId, course, completedOn);
+        apply(completed);
+        return completed;
     }
 
     /** The account is held for the unit the person works at today: the host unit while seconded. */
@@ -319,7 +326,8 @@ class Staff {
 
     @EventSourcingHandler
     void on(StaffSecondedEvent event) {
-        secondments.add(new Secondment(event.secondmentNo(), event.toUnitCode(), event.from(), event.until(), null));
+        secondments.add(new Secondment(event.secondmentNo(), event.toUnitCode(),
+                                       new SecondmentDates(event.from(), event.until(), null)));
     }
 
     @EventSourcingHandler
@@ -377,7 +385,7 @@ class Staff {
      */
     private static String unitTakingStaff(String unitCode, String field, UnitDirectory units, LocalDate lastDay) {
         String code = Require.text(unitCode, field);
-        UnitStanding unit = units.standingOf(code).orElseThrow(() -> new UnknownReferenceException("unit", code));
+        RegisteredUnit unit = units.registered(code).orElseThrow(() -> new UnknownReferenceException("unit", code));
         if (lastDay == null ? unit.dissolutionRecorded() : !unit.existsOn(lastDay)) {
             throw new RuleViolationException("unit '" + code + "' is dissolved from " + unit.dissolvedOn() + "; "
                                              + (lastDay == null ? "it takes no staff"
@@ -398,29 +406,40 @@ class Staff {
     private record Assignment(LocalDate from, String unitCode, String field, String position) {
     }
 
-    /** @param endedOn the first day back, once an end is recorded; null while open */
-    private record Secondment(int secondmentNo, String toUnitCode, LocalDate from, LocalDate until, LocalDate endedOn) {
+    /** The dates follow {@link SecondmentDates}: the same rules the query side reports with. */
+    private record Secondment(int secondmentNo, String toUnitCode, SecondmentDates dates) {
 
         Secondment endedOn(LocalDate day) {
-            return new Secondment(secondmentNo, toUnitCode, from, until, day);
+            return new Secondment(secondmentNo, toUnitCode, dates.endedOn(day));
         }
 
-        /** The last day at the host unit, as recorded so far. */
+        LocalDate from() {
+            return dates.from();
+        }
+
+        LocalDate until() {
+            return dates.until();
+        }
+
+        /** The first day back, once an end is recorded; null while open. */
+        LocalDate endedOn() {
+            return dates.endedOn();
+        }
+
         LocalDate lastDay() {
-            return endedOn == null || endedOn.isAfter(until) ? until : endedOn.minusDays(1);
+            return dates.lastDay();
         }
 
-        /** False for a secondment cancelled before its first day. */
         boolean takesEffect() {
-            return !lastDay().isBefore(from);
+            return dates.takesEffect();
         }
 
         boolean runsOn(LocalDate day) {
-            return !day.isBefore(from) && !day.isAfter(lastDay());
+            return dates.runsOn(day);
         }
 
         String describe() {
-            return toUnitCode + " from " + from + " until " + lastDay();
+            return toUnitCode + " from " + from() + " until " + lastDay();
         }
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.QuerySideLinks;
-import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -43,8 +43,9 @@ import vn.province.govtrack.kernel.staff.TransferStaffCommand;
  * Staff commands (Department of Home Affairs). Each movement names its decision number and effective
  * date; an unknown staff id is 404, a movement the person's record forbids is 409. In the answers
  * {@code position} is always the global event position; the job position is {@code jobPosition}.
- * Each handler's result is read back from the event it applied last, for the retry of a request
- * whose first attempt recorded the command but never answered ({@link CommandSender#send}).
+ * Each handler answers the event that records its decision, and each answer is built from that event
+ * alone; a retry of a request whose first attempt recorded the command but never answered reads the
+ * same event back from the record ({@link CommandSender#send(java.util.function.Supplier, Class)}).
  */
 @RestController
 @RequestMapping("/api/v1/staff")
@@ -71,8 +72,8 @@ class StaffController {
         Accepted<StaffRecruitedEvent> accepted = commands.send(() -> new RecruitStaffCommand(
                 request.staffId() != null ? request.staffId() : ids.generateId().toString(), request.fullName(),
                 request.unitCode(), request.field(), request.position(), request.effectiveDate(), request.decisionNo()),
-                recorded -> recorded.last(StaffRecruitedEvent.class));
-        StaffRecruitedEvent e = accepted.result();
+                StaffRecruitedEvent.class);
+        StaffRecruitedEvent e = accepted.answer();
         return ResponseEntity
                 .created(links.staff(e.staffId()))
                 .body(new Recruited(e.staffId(), e.fullName(), e.unitCode(), e.field(), e.position(), e.effectiveDate(),
@@ -84,8 +85,8 @@ class StaffController {
                          @Valid @RequestBody TransferRequest request) {
         Accepted<StaffTransferredEvent> accepted = commands.send(() -> new TransferStaffCommand(
                 staffId, request.toUnitCode(), request.toField(), request.toPosition(), request.effectiveDate(),
-                request.decisionNo()), recorded -> recorded.last(StaffTransferredEvent.class));
-        StaffTransferredEvent e = accepted.result();
+                request.decisionNo()), StaffTransferredEvent.class);
+        StaffTransferredEvent e = accepted.answer();
         return new Transferred(staffId, e.fromUnitCode(), e.fromField(), e.toUnitCode(), e.toField(), e.toPosition(),
                                e.effectiveDate(), e.decisionNo(), accepted.position());
     }
@@ -96,8 +97,8 @@ class StaffController {
                     @Valid @RequestBody SecondmentRequest request) {
         Accepted<StaffSecondedEvent> accepted = commands.send(() -> new SecondStaffCommand(
                 staffId, request.toUnitCode(), request.toField(), request.from(), request.until(),
-                request.decisionNo()), recorded -> recorded.last(StaffSecondedEvent.class));
-        StaffSecondedEvent e = accepted.result();
+                request.decisionNo()), StaffSecondedEvent.class);
+        StaffSecondedEvent e = accepted.answer();
         return new Seconded(staffId, e.secondmentNo(), e.homeUnitCode(), e.field(), e.toUnitCode(), e.toField(),
                             e.from(), e.until(), e.decisionNo(), accepted.position());
     }
@@ -108,8 +109,8 @@ class StaffController {
                                   @Valid @RequestBody EndSecondmentRequest request) {
         Accepted<SecondmentEndedEvent> accepted = commands.send(
                 () -> new EndSecondmentCommand(staffId, request.effectiveDate(), request.decisionNo()),
-                recorded -> recorded.last(SecondmentEndedEvent.class));
-        SecondmentEndedEvent e = accepted.result();
+                SecondmentEndedEvent.class);
+        SecondmentEndedEvent e = accepted.answer();
         return new SecondmentEnded(staffId, e.secondmentNo(), e.toUnitCode(), e.endedOn(), e.reason(), e.decisionNo(),
                                    accepted.position());
     }
@@ -117,9 +118,11 @@ class StaffController {
     @PostMapping("/{staffId}/trainings")
     TrainingRecorded recordTraining(@PathVariable @Pattern(regexp = Patterns.ID) String staffId,
                                     @Valid @RequestBody TrainingRequest request) {
-        long position = commands.send(() -> new RecordTrainingCommand(staffId, request.course(), request.completedOn()),
-                                      recorded -> recorded.last(TrainingCompletedEvent.class).completedOn()).position();
-        return new TrainingRecorded(staffId, request.course(), request.completedOn(), position);
+        Accepted<TrainingCompletedEvent> accepted = commands.send(
+                () -> new RecordTrainingCommand(staffId, request.course(), request.completedOn()),
+                TrainingCompletedEvent.class);
+        TrainingCompletedEvent e = accepted.answer();
+        return new TrainingRecorded(staffId, e.course(), e.completedOn(), accepted.position());
     }
 
     @PostMapping("/{staffId}/accounts")
@@ -127,8 +130,8 @@ class StaffController {
                                     @Valid @RequestBody AccountRequest request) {
         Accepted<PortalAccountProvisionedEvent> accepted =
                 commands.send(() -> new ProvisionPortalAccountCommand(staffId, request.account()),
-                              recorded -> recorded.last(PortalAccountProvisionedEvent.class));
-        PortalAccountProvisionedEvent e = accepted.result();
+                              PortalAccountProvisionedEvent.class);
+        PortalAccountProvisionedEvent e = accepted.answer();
         return new AccountChanged(staffId, e.account(), e.unitCode(), true, e.provisionedOn(), accepted.position());
     }
 
@@ -138,8 +141,8 @@ class StaffController {
                                  @PathVariable @Pattern(regexp = ACCOUNT) String account) {
         Accepted<PortalAccountRevokedEvent> accepted = commands.send(
                 () -> new RevokePortalAccountCommand(staffId, account),
-                recorded -> recorded.last(PortalAccountRevokedEvent.class));
-        PortalAccountRevokedEvent e = accepted.result();
+                PortalAccountRevokedEvent.class);
+        PortalAccountRevokedEvent e = accepted.answer();
         return new AccountChanged(staffId, e.account(), e.unitCode(), false, e.revokedOn(), accepted.position());
     }
 
@@ -148,8 +151,8 @@ class StaffController {
                     @Valid @RequestBody DepartureRequest request) {
         Accepted<StaffDepartedEvent> accepted = commands.send(() -> new RecordDepartureCommand(
                 staffId, request.effectiveDate(), request.reason(), request.decisionNo()),
-                recorded -> recorded.last(StaffDepartedEvent.class));
-        StaffDepartedEvent e = accepted.result();
+                StaffDepartedEvent.class);
+        StaffDepartedEvent e = accepted.answer();
         return new Departed(staffId, e.unitCode(), e.effectiveDate(), e.reason(), e.decisionNo(), accepted.position());
     }
 

@@ -33,33 +33,33 @@ class EventStoreUnitDirectory implements UnitDirectory {
     }
 
     @Override
-    public Optional<UnitStanding> standingOf(String unitCode) {
+    public Optional<RegisteredUnit> registered(String unitCode) {
         Read known = readSoFar.getOrDefault(unitCode, Read.NOTHING);
-        if (known.standing() != null && known.standing().dissolutionRecorded()) {
-            return Optional.of(known.standing());
+        if (known.unit() != null && known.unit().dissolutionRecorded()) {
+            return Optional.of(known.unit());
         }
         Read current = known;
         DomainEventStream newer = eventStore.readEvents(UnitIds.streamOf(unitCode), known.nextSequence());
         while (newer.hasNext()) {
             DomainEventMessage<?> event = newer.next();
-            UnitStanding standing = current.standing();
+            RegisteredUnit unit = current.unit();
             if (UnitRegisteredEvent.class.equals(event.getPayloadType())) {
-                standing = new UnitStanding(((UnitRegisteredEvent) event.getPayload()).code(), null);
-            } else if (UnitDissolvedEvent.class.equals(event.getPayloadType()) && standing != null) {
-                standing = new UnitStanding(standing.code(), ((UnitDissolvedEvent) event.getPayload()).effectiveDate());
+                unit = new RegisteredUnit(((UnitRegisteredEvent) event.getPayload()).code(), null);
+            } else if (UnitDissolvedEvent.class.equals(event.getPayloadType()) && unit != null) {
+                unit = new RegisteredUnit(unit.code(), ((UnitDissolvedEvent) event.getPayload()).effectiveDate());
             }
-            current = new Read(event.getSequenceNumber() + 1, standing);
+            current = new Read(event.getSequenceNumber() + 1, unit);
         }
-        if (current != known && current.standing() != null) {
+        if (current != known && current.unit() != null) {
             // Concurrent readers may race here; the one that has seen more of the stream wins.
             readSoFar.merge(unitCode, current,
                             (cached, fresh) -> fresh.nextSequence() > cached.nextSequence() ? fresh : cached);
         }
-        return Optional.ofNullable(current.standing());
+        return Optional.ofNullable(current.unit());
     }
 
-    /** A unit as of its stream's events before {@code nextSequence}; no standing before its registration. */
-    private record Read(long nextSequence, UnitStanding standing) {
+    /** A unit as of its stream's events before {@code nextSequence}; null before its registration. */
+    private record Read(long nextSequence, RegisteredUnit unit) {
 
         static final Read NOTHING = new Read(0, null);
     }

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.command.web.CommandSender;
-import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.unit.SetStaffingQuotaCommand;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
@@ -37,10 +37,11 @@ class QuotaController {
     QuotaSet set(@PathVariable @Pattern(regexp = Patterns.CODE) String code,
                  @PathVariable @Pattern(regexp = Patterns.CODE) String field,
                  @Valid @RequestBody QuotaRequest request) {
-        Accepted<LocalDate> accepted = commands.send(() -> new SetStaffingQuotaCommand(
+        Accepted<StaffingQuotaSetEvent> accepted = commands.send(() -> new SetStaffingQuotaCommand(
                 code, field, request.positions(), request.effectiveDate(), request.decisionNo()),
-                recorded -> recorded.last(StaffingQuotaSetEvent.class).effectiveDate());
-        return new QuotaSet(code, field, request.positions(), accepted.result(), request.decisionNo(),
+                StaffingQuotaSetEvent.class);
+        StaffingQuotaSetEvent e = accepted.answer();
+        return new QuotaSet(e.unitCode(), e.field(), e.positions(), e.effectiveDate(), e.decisionNo(),
                             accepted.position());
     }
 

@@ -26,7 +26,8 @@ import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 /**
  * A commune, ward, special zone, department or centre; its stream is {@code UnitIds.streamOf(code)}.
  * A unit may be dissolved once, by decision, from an effective date on; it takes no quota from that
- * day. (Staff and dossier decisions learn of the dissolution through {@link UnitDirectory}.)
+ * day. (Staff and dossier decisions learn of the dissolution through {@link UnitDirectory}.) Every
+ * command answers the event that records its decision (docs/adr/0009-command-results.md).
  */
 @Aggregate
 class Unit {
@@ -49,22 +50,23 @@ class Unit {
     /** Create-if-missing, so that registering a code twice is a rule violation, not a storage conflict. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegisterUnitCommand command) {
+    UnitRegisteredEvent handle(RegisterUnitCommand command) {
         if (streamId != null) {
             throw new RuleViolationException("unit '" + command.code() + "' is already registered");
         }
-        apply(new UnitRegisteredEvent(Require.text(command.code(), "code"), Require.text(command.name(), "name"),
-                                      Require.present(command.kind(), "kind")));
+        UnitRegisteredEvent registered = new UnitRegisteredEvent(Require.text(command.code(), "code"),
+                                                                 Require.text(command.name(), "name"),
+                                                                 Require.present(command.kind(), "kind"));
+        apply(registered);
+        return registered;
     }
 
     /**
      * A quota replaces the unit's earlier quota for the field from its effective date (today when
      * not given); only a registered unit has quotas, so an unknown code is not found.
-     *
-     * @return the effective date decided
      */
     @CommandHandler
-    LocalDate handle(SetStaffingQuotaCommand command, Clock clock) {
+    StaffingQuotaSetEvent handle(SetStaffingQuotaCommand command, Clock clock) {
         String field = Require.text(command.field(), "field");
         if (command.positions() < 0 || command.positions() > MAX_QUOTA) {
             throw new InvalidCommandException("positions must be between 0 and " + MAX_QUOTA + ", not "
@@ -79,19 +81,18 @@ class Unit {
             throw new RuleViolationException("unit '" + code + "' is dissolved from " + dissolvedOn
                                              + "; it takes no quota effective " + effectiveDate);
         }
-        apply(new StaffingQuotaSetEvent(command.unitCode(), field, command.positions(), effectiveDate,
-                                        command.decisionNo()));
-        return effectiveDate;
+        StaffingQuotaSetEvent set = new StaffingQuotaSetEvent(command.unitCode(), field, command.positions(),
+                                                              effectiveDate, command.decisionNo());
+        apply(set);
+        return set;
     }
 
     /**
      * Dissolves the unit from the effective date (today when not given) by the named decision; a unit
      * is dissolved once. Dissolving an unknown code is not found.
-     *
-     * @return the effective date decided
      */
     @CommandHandler
-    LocalDate handle(DissolveUnitCommand command, Clock clock) {
+    UnitDissolvedEvent handle(DissolveUnitCommand command, Clock clock) {
         String decisionNo = Require.text(command.decisionNo(), "decisionNo");
         LocalDate effectiveDate = command.effectiveDate() != null ? command.effectiveDate() : LocalDate.now(clock);
         if (effectiveDate.isBefore(EARLIEST_DATE) || effectiveDate.isAfter(LATEST_DATE)) {
@@ -101,8 +102,9 @@ class Unit {
         if (dissolvedOn != null) {
             throw new RuleViolationException("unit '" + code + "' is already dissolved, from " + dissolvedOn);
         }
-        apply(new UnitDissolvedEvent(code, effectiveDate, decisionNo));
-        return effectiveDate;
+        UnitDissolvedEvent dissolved = new UnitDissolvedEvent(code, effectiveDate, decisionNo);
+        apply(dissolved);
+        return dissolved;
     }
 
     @EventSourcingHandler

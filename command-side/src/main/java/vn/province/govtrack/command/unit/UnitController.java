@@ -17,14 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.QuerySideLinks;
-import vn.province.govtrack.command.web.CommandSender.Accepted;
 import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.unit.DissolveUnitCommand;
 import vn.province.govtrack.kernel.unit.RegisterUnitCommand;
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitKind;
+import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 
 /**
  * Units: registration and dissolution. A dissolved unit keeps its history, but from its dissolution
@@ -45,11 +46,13 @@ class UnitController {
 
     @PostMapping
     ResponseEntity<UnitRegistered> register(@Valid @RequestBody RegisterUnitRequest request) {
-        long position = commands.send(() -> new RegisterUnitCommand(request.code(), request.name(), request.kind()),
-                                      recorded -> null).position();
+        Accepted<UnitRegisteredEvent> accepted = commands.send(
+                () -> new RegisterUnitCommand(request.code(), request.name(), request.kind()),
+                UnitRegisteredEvent.class);
+        UnitRegisteredEvent e = accepted.answer();
         return ResponseEntity
-                .created(links.unit(request.code()))
-                .body(new UnitRegistered(request.code(), request.name(), request.kind(), position));
+                .created(links.unit(e.code()))
+                .body(new UnitRegistered(e.code(), e.name(), e.kind(), accepted.position()));
     }
 
     /**
@@ -66,10 +69,11 @@ class UnitController {
                        + "as DISSOLVED from that day. 404 unknown unit; 409 already dissolved.")
     UnitDissolved dissolve(@PathVariable @Pattern(regexp = Patterns.CODE) String code,
                            @Valid @RequestBody DissolutionRequest request) {
-        Accepted<LocalDate> accepted = commands.send(
+        Accepted<UnitDissolvedEvent> accepted = commands.send(
                 () -> new DissolveUnitCommand(code, request.effectiveDate(), request.decisionNo()),
-                recorded -> recorded.last(UnitDissolvedEvent.class).effectiveDate());
-        return new UnitDissolved(code, accepted.result(), request.decisionNo(), accepted.position());
+                UnitDissolvedEvent.class);
+        UnitDissolvedEvent e = accepted.answer();
+        return new UnitDissolved(e.code(), e.effectiveDate(), e.decisionNo(), accepted.position());
     }
 
     /**

@@ -9,6 +9,6 @@ import java.util.Optional;
  */
 public interface UnitDirectory {
 
-    /** The unit registered under {@code unitCode}; empty when none is. */
-    Optional<UnitStanding> standingOf(String unitCode);
+    /** The unit registered under {@code unitCode}, as far as its stream is committed; empty when none is. */
+    Optional<RegisteredUnit> registered(String unitCode);
 }

@@ -28,7 +28,7 @@ class HolidayCalendarTest {
         fixture.givenNoPriorActivity()
                 .when(new SetHolidaysCommand(2025, List.of(parse("2025-09-02"), parse("2025-01-01"), parse("2025-09-02"))))
                 .expectEvents(new HolidaysSetEvent(2025, List.of(parse("2025-01-01"), parse("2025-09-02"))))
-                .expectResultMessagePayload(List.of(parse("2025-01-01"), parse("2025-09-02")));
+                .expectResultMessagePayload(new HolidaysSetEvent(2025, List.of(parse("2025-01-01"), parse("2025-09-02"))));
     }
 
     @Test

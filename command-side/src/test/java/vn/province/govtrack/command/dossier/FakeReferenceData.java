@@ -8,22 +8,22 @@ import java.util.Set;
 
 import vn.province.govtrack.command.calendar.WorkingCalendar;
 import vn.province.govtrack.command.calendar.WorkingHours;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 
 /** Reference data held in memory, set up by each test as the province it needs. */
 class FakeReferenceData implements ReferenceData {
 
-    private final Map<String, UnitStanding> units = new HashMap<>();
+    private final Map<String, RegisteredUnit> units = new HashMap<>();
     private final Map<String, ProcedureTerms> procedures = new HashMap<>();
     private final Map<Integer, Set<LocalDate>> holidays = new HashMap<>();
 
     FakeReferenceData withUnit(String code) {
-        units.put(code, new UnitStanding(code, null));
+        units.put(code, new RegisteredUnit(code, null));
         return this;
     }
 
     FakeReferenceData withUnitDissolvedFrom(String code, LocalDate dissolvedOn) {
-        units.put(code, new UnitStanding(code, dissolvedOn));
+        units.put(code, new RegisteredUnit(code, dissolvedOn));
         return this;
     }
 
@@ -38,7 +38,7 @@ class FakeReferenceData implements ReferenceData {
     }
 
     @Override
-    public Optional<UnitStanding> unit(String unitCode) {
+    public Optional<RegisteredUnit> unit(String unitCode) {
         return Optional.ofNullable(units.get(unitCode));
     }
 

@@ -29,7 +29,10 @@ class ProcedureTest {
                 .when(new PublishProcedureCommand("1.001", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS", "COMMUNE",
                                                   4, THREE_PM, true))
                 .expectEvents(new ProcedurePublishedEvent("1.001", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS",
-                                                          "COMMUNE", 4, THREE_PM, true));
+                                                          "COMMUNE", 4, THREE_PM, true))
+                .expectResultMessagePayload(new ProcedurePublishedEvent("1.001", "Đăng ký khai sinh",
+                                                                        "JUSTICE_CIVIL_STATUS", "COMMUNE", 4, THREE_PM,
+                                                                        true));
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.province.govtrack.command.staff;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.command.rejection.UnknownReferenceException;
 import vn.province.govtrack.command.unit.UnitDirectory;
-import vn.province.govtrack.command.unit.UnitStanding;
+import vn.province.govtrack.command.unit.RegisteredUnit;
 import vn.province.govtrack.kernel.staff.EndExpiredSecondmentsCommand;
 import vn.province.govtrack.kernel.staff.EndSecondmentCommand;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
@@ -61,10 +62,10 @@ class StaffTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Staff.class);
-        Map<String, UnitStanding> province = Map.of(DEPARTMENT, new UnitStanding(DEPARTMENT, null),
-                                                    COMMUNE, new UnitStanding(COMMUNE, null),
-                                                    WARD, new UnitStanding(WARD, null),
-                                                    MERGED_COMMUNE, new UnitStanding(MERGED_COMMUNE, MERGED_ON));
+        Map<String, RegisteredUnit> province = Map.of(DEPARTMENT, new RegisteredUnit(DEPARTMENT, null),
+                                                    COMMUNE, new RegisteredUnit(COMMUNE, null),
+                                                    WARD, new RegisteredUnit(WARD, null),
+                                                    MERGED_COMMUNE, new RegisteredUnit(MERGED_COMMUNE, MERGED_ON));
         UnitDirectory units = code -> Optional.ofNullable(province.get(code));
         fixture.registerInjectableResource(units);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atTime(10, 0).atZone(PROVINCE).toInstant(), PROVINCE));
@@ -467,7 +468,8 @@ class StaffTest {
         void aSecondmentWhoseLastDayHasPassedEndsTheDayAfterIt() {
             fixture.given(recruited(), expiredYesterday)
                     .when(new EndExpiredSecondmentsCommand(ID))
-                    .expectResultMessagePayload(1)
+                    .expectResultMessagePayload(List.of(new SecondmentEndedEvent(ID, 1, COMMUNE, day("2025-10-01"),
+                                                                                 SecondmentEndReason.EXPIRED, null)))
                     .expectEvents(new SecondmentEndedEvent(ID, 1, COMMUNE, day("2025-10-01"),
                                                            SecondmentEndReason.EXPIRED, null));
         }
@@ -477,7 +479,7 @@ class StaffTest {
             fixture.given(recruited(), new StaffSecondedEvent(ID, 1, DEPARTMENT, IT, COMMUNE, IT, day("2025-04-01"),
                                                               TODAY, "30/QĐ-UBND"))
                     .when(new EndExpiredSecondmentsCommand(ID))
-                    .expectResultMessagePayload(0)
+                    .expectResultMessagePayload(List.of())
                     .expectNoEvents();
         }
 
@@ -486,7 +488,7 @@ class StaffTest {
             fixture.given(recruited(), expiredYesterday,
                           new SecondmentEndedEvent(ID, 1, COMMUNE, day("2025-10-01"), SecondmentEndReason.EXPIRED, null))
                     .when(new EndExpiredSecondmentsCommand(ID))
-                    .expectResultMessagePayload(0)
+                    .expectResultMessagePayload(List.of())
                     .expectNoEvents();
         }
 
@@ -516,7 +518,9 @@ class StaffTest {
             fixture.given(recruited())
                     .when(new RecordTrainingCommand(ID, "Digital government for commune officers", day("2025-09-20")))
                     .expectEvents(new TrainingCompletedEvent(ID, "Digital government for commune officers",
-                                                             day("2025-09-20")));
+                                                             day("2025-09-20")))
+                    .expectResultMessagePayload(new TrainingCompletedEvent(
+                            ID, "Digital government for commune officers", day("2025-09-20")));
         }
 
         @Test

@@ -47,7 +47,7 @@ class UnitDissolutionTest {
     void aUnitIsDissolvedByDecisionFromItsEffectiveDate() {
         fixture.given(registered())
                 .when(new DissolveUnitCommand(CODE, LocalDate.parse("2025-11-01"), "88/NQ-HĐND"))
-                .expectResultMessagePayload(LocalDate.parse("2025-11-01"))
+                .expectResultMessagePayload(dissolvedFromNovember())
                 .expectEvents(dissolvedFromNovember());
     }
 
@@ -55,7 +55,7 @@ class UnitDissolutionTest {
     void withoutAnEffectiveDateTheDissolutionTakesEffectToday() {
         fixture.given(registered())
                 .when(new DissolveUnitCommand(CODE, null, "88/NQ-HĐND"))
-                .expectResultMessagePayload(TODAY)
+                .expectResultMessagePayload(new UnitDissolvedEvent(CODE, TODAY, "88/NQ-HĐND"))
                 .expectEvents(new UnitDissolvedEvent(CODE, TODAY, "88/NQ-HĐND"));
     }
 

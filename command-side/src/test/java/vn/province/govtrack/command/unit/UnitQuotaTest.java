@@ -39,7 +39,8 @@ class UnitQuotaTest {
                 .when(new SetStaffingQuotaCommand("XA-TAN-LAP", "INFORMATION_TECHNOLOGY", 3,
                                                   LocalDate.parse("2025-07-01"), "15/QĐ-UBND"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(LocalDate.parse("2025-07-01"))
+                .expectResultMessagePayload(new StaffingQuotaSetEvent("XA-TAN-LAP", "INFORMATION_TECHNOLOGY", 3,
+                                                                      LocalDate.parse("2025-07-01"), "15/QĐ-UBND"))
                 .expectEvents(new StaffingQuotaSetEvent("XA-TAN-LAP", "INFORMATION_TECHNOLOGY", 3,
                                                         LocalDate.parse("2025-07-01"), "15/QĐ-UBND"));
     }

@@ -25,7 +25,8 @@ class UnitTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUnitCommand("XA-TAN-LAP", "Xã Tân Lập", UnitKind.COMMUNE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new UnitRegisteredEvent("XA-TAN-LAP", "Xã Tân Lập", UnitKind.COMMUNE));
+                .expectEvents(new UnitRegisteredEvent("XA-TAN-LAP", "Xã Tân Lập", UnitKind.COMMUNE))
+                .expectResultMessagePayload(new UnitRegisteredEvent("XA-TAN-LAP", "Xã Tân Lập", UnitKind.COMMUNE));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.Problems;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.security.Caller;
@@ -33,15 +34,14 @@ import vn.province.govtrack.security.Caller;
 class DossierController {
 
     static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 500;
     /** A year and a day: far enough for any appointment date a procedure can set. */
     static final int MAX_DUE_WITHIN_HOURS = 366 * 24;
 
-    private final DossierViews views;
+    private final DossierLookup views;
     private final DossierResponses responses;
     private final Clock clock;
 
-    DossierController(DossierViews views, DossierResponses responses, Clock clock) {
+    DossierController(DossierLookup views, DossierResponses responses, Clock clock) {
         this.views = views;
         this.responses = responses;
         this.clock = clock;
@@ -51,7 +51,7 @@ class DossierController {
     @GetMapping("/{dossierId}")
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
     DossierResponse dossier(@PathVariable String dossierId, @AuthenticationPrincipal Caller caller) {
-        return views.find(dossierId)
+        return views.dossier(dossierId)
                     .map(view -> DossierAccess.readable(caller, view))
                     .map(view -> responses.of(view, PersonalDataReader.of(caller)))
                     .orElseThrow(() -> Problems.notFound("dossier-not-found", "Dossier not found",
@@ -81,9 +81,9 @@ class DossierController {
      *       for a supplement is never overdue: its clock is paused and its due date will move;</li>
      *   <li>{@code dueWithinHours=N}: the clock runs and the appointment date lies between now and
      *       N hours from now ("due soon"; overdue ones are not included);</li>
-     *   <li>{@code page} (from 0) and {@code size} (1 to 500): deadline lists ({@code overdue=true} or
-     *       {@code dueWithinHours}) are ordered soonest due first, others by dossier id; follow
-     *       {@code next} for the following page.</li>
+     *   <li>{@code page} (from 0) and {@code size} (1 to {@value Paging#MAX_SIZE}): deadline lists
+     *       ({@code overdue=true} or {@code dueWithinHours}) are ordered soonest due first, others by
+     *       dossier id; follow {@code next} for the following page.</li>
      * </ul>
      */
     @GetMapping
@@ -95,12 +95,7 @@ class DossierController {
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
                          @AuthenticationPrincipal Caller caller) {
-        if (page < 0) {
-            throw Problems.invalidParameter("page must be >= 0 (the first page is 0); got " + page);
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw Problems.invalidParameter("size must be between 1 and " + MAX_SIZE + "; got " + size);
-        }
+        Paging paging = Paging.of(page, size);
         if (dueWithinHours != null && (dueWithinHours < 1 || dueWithinHours > MAX_DUE_WITHIN_HOURS)) {
             throw Problems.invalidParameter("dueWithinHours must be between 1 and " + MAX_DUE_WITHIN_HOURS
                     + "; got " + dueWithinHours);
@@ -112,11 +107,10 @@ class DossierController {
         String unit = DossierAccess.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim());
         DossierFilter filter = new DossierFilter(unit, statuses(status), overdue, dueWithinHours);
         Instant now = clock.instant();
-        long offset = (long) page * size;
-        DossierViews.Slice slice = views.page(filter, now, offset, size);
-        String next = offset + slice.content().size() < slice.total() ? link(filter, page + 1, size) : null;
-        return new DossierPage(responses.all(slice.content(), PersonalDataReader.of(caller)),
-                page, size, slice.total(), (slice.total() + size - 1) / size, next,
+        Paging.Page<DossierView> found = views.dossiers(filter, now, paging);
+        String next = paging.hasNext(found.total()) ? link(filter, page + 1, size) : null;
+        return new DossierPage(responses.all(found.content(), PersonalDataReader.of(caller)),
+                page, size, found.total(), paging.pages(found.total()), next,
                 now.atZone(clock.getZone()).toOffsetDateTime());
     }
 

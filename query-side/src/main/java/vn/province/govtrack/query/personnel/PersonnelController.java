@@ -1,38 +1,31 @@
 package vn.province.govtrack.query.personnel;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.mongodb.client.model.Projections;
-
 import io.swagger.v3.oas.annotations.Operation;
 
+import vn.province.govtrack.query.personnel.PersonnelOnADay.AccountRow;
+import vn.province.govtrack.query.personnel.PersonnelOnADay.ActiveAccounts;
+import vn.province.govtrack.query.personnel.PersonnelOnADay.ActiveSecondment;
+import vn.province.govtrack.query.personnel.PersonnelOnADay.StaffingReviewPage;
+import vn.province.govtrack.query.personnel.PersonnelOnADay.UnitAccounts;
 import vn.province.govtrack.query.personnel.Rebalancing.Proposal;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.BusinessDays;
-import vn.province.govtrack.query.staff.StaffRecord;
-import vn.province.govtrack.query.staff.StaffRecords;
-import vn.province.govtrack.query.staff.StaffStatus;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.Problems;
 import vn.province.govtrack.query.web.QueryParameters;
@@ -41,29 +34,22 @@ import vn.province.govtrack.query.web.QueryParameters;
  * The personnel reports the Department of Home Affairs was asked for. Every report is of one day,
  * {@code asOf} (YYYY-MM-DD, default today in the business zone): movements count from their
  * effective dates, so a past day shows the staffing as it was, and a future day as it will be by
- * the movements already decided.
+ * the movements already decided. The answers come from {@link PersonnelOnADay}.
  */
 @RestController
 @RequestMapping("/api/v1/personnel")
 class PersonnelController {
 
-    /** What the audit and rebalancing read of a staff record. */
-    private static final Bson STAFFING = Projections.include("staffId", "assignments", "secondments", "departure");
-    private static final Bson STAFFING_AND_NAME =
-            Projections.include("staffId", "fullName", "assignments", "secondments", "departure");
-    private static final Bson STAFFING_AND_ACCOUNTS =
-            Projections.include("staffId", "fullName", "assignments", "secondments", "departure", "accounts");
-
-    private final PersonnelProjection projection;
+    private final PersonnelOnADay personnel;
     private final Clock clock;
 
-    PersonnelController(PersonnelProjection projection, Clock clock) {
-        this.projection = projection;
+    PersonnelController(PersonnelOnADay personnel, Clock clock) {
+        this.personnel = personnel;
         this.clock = clock;
     }
 
     /**
-     * Staffing per unit and field: quota, own staff, seconded in and out, effective headcount
+     * The staffing review, per unit and field: quota, own staff, seconded in and out, effective headcount
      * ({@code own - secondedOut + secondedIn}), gap ({@code effective - quota}) and state. The rows are
      * filtered by {@code unitCode}, {@code field} and {@code state} and paged; {@code totals} are the
      * province totals per field over all units (filtered by {@code field} only).
@@ -78,21 +64,17 @@ class PersonnelController {
                        + "effective date, a secondment from its first to its last day. Totals are province-wide "
                        + "per field, whatever unitCode and state select.")
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
-    AuditReport audit(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode, @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
-                      @RequestParam(required = false) StaffingState state,
-                      @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+    StaffingReviewReport staffingReview(
+            @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
+            @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
+            @RequestParam(required = false) StaffingState state,
+            @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);
-        List<AuditRow> province = rowsOn(day).stream()
-                .filter(row -> field == null || row.field().equals(field))
-                .toList();
-        List<AuditRow> rows = province.stream()
-                .filter(row -> unitCode == null || row.unitCode().equals(unitCode))
-                .filter(row -> state == null || row.state() == state)
-                .toList();
-        return new AuditReport(day, unitCode, field, state, paging.slice(rows), StaffingAudit.totals(province),
-                               paging.page(), paging.size(), rows.size(), paging.next(rows.size()));
+        StaffingReviewPage review = personnel.staffingReview(day, unitCode, field, state, paging);
+        return new StaffingReviewReport(day, unitCode, field, state, review.rows(), review.totals(), paging.page(),
+                                        paging.size(), (int) review.totalRows(), paging.next(review.totalRows()));
     }
 
     /**
@@ -115,23 +97,9 @@ class PersonnelController {
         }
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);
-        List<ActiveSecondment> running = new ArrayList<>();
-        for (StaffRecord person : staff(unitCode == null ? new Document() : eq(StaffRecords.UNITS, unitCode),
-                                        STAFFING_AND_NAME)) {
-            person.secondmentOn(day).ifPresent(s -> {
-                long daysLeft = ChronoUnit.DAYS.between(day, s.lastDay());
-                boolean endingSoonEnough = endingWithinDays == null || daysLeft <= endingWithinDays;
-                boolean atUnit = unitCode == null || unitCode.equals(s.toUnitCode()) || unitCode.equals(s.homeUnitCode());
-                if (endingSoonEnough && atUnit) {
-                    running.add(new ActiveSecondment(person.staffId(), person.fullName(), s.secondmentNo(),
-                            s.homeUnitCode(), s.field(), s.toUnitCode(), s.toField(), s.from(), s.until(),
-                            s.lastDay(), daysLeft, s.decisionNo()));
-                }
-            });
-        }
-        running.sort(Comparator.comparing(ActiveSecondment::lastDay).thenComparing(ActiveSecondment::staffId));
-        return new SecondmentList(day, endingWithinDays, unitCode, paging.slice(running), paging.page(), paging.size(),
-                                  running.size(), paging.next(running.size()));
+        Paging.Page<ActiveSecondment> running = personnel.secondmentsRunning(day, endingWithinDays, unitCode, paging);
+        return new SecondmentList(day, endingWithinDays, unitCode, running.content(), paging.page(), paging.size(),
+                                  (int) running.total(), paging.next(running.total()));
     }
 
     /**
@@ -150,15 +118,14 @@ class PersonnelController {
     RebalancingReport rebalancing(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
                                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
-        Map<String, List<AuditRow>> byField = rowsOn(day).stream()
-                .filter(row -> field == null || row.field().equals(field))
-                .collect(Collectors.groupingBy(AuditRow::field, TreeMap::new, Collectors.toList()));
+        Map<String, List<StaffingRow>> byField = personnel.staffing(day, field).stream()
+                .collect(Collectors.groupingBy(StaffingRow::field, TreeMap::new, Collectors.toList()));
         List<Proposal> proposals = new ArrayList<>();
         List<FieldBalance> balances = new ArrayList<>();
         byField.forEach((name, rows) -> {
             List<Proposal> ofField = Rebalancing.propose(rows);
             int shortage = rows.stream().filter(row -> row.gap() < 0).mapToInt(row -> -row.gap()).sum();
-            int surplus = rows.stream().filter(row -> row.gap() > 0).mapToInt(AuditRow::gap).sum();
+            int surplus = rows.stream().filter(row -> row.gap() > 0).mapToInt(StaffingRow::gap).sum();
             int proposed = ofField.stream().mapToInt(Proposal::count).sum();
             proposals.addAll(ofField);
             balances.add(new FieldBalance(name, shortage, surplus, proposed, shortage - proposed, surplus - proposed));
@@ -168,7 +135,7 @@ class PersonnelController {
 
     /**
      * Portal accounts active on {@code asOf}, by the unit each is held for: the count per unit, and a
-     * page of the accounts (of {@code unitCode} only, when given) with their holders' standing that day.
+     * page of the accounts (of {@code unitCode} only, when given) with their holders' status that day.
      */
     @GetMapping("/accounts")
     @Operation(summary = "Portal accounts active on a day, counted per unit, with a page of the accounts")
@@ -178,37 +145,9 @@ class PersonnelController {
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);
-        List<AccountRow> accounts = new ArrayList<>();
-        for (StaffRecord person : staff(unitCode == null ? new Document() : eq(StaffRecords.ACCOUNT_UNITS, unitCode),
-                                        STAFFING_AND_ACCOUNTS)) {
-            for (StaffRecord.Account account : person.accounts()) {
-                if (account.activeOn(day) && (unitCode == null || unitCode.equals(account.unitCode()))) {
-                    StaffStatus standing = person.statusOn(day);
-                    accounts.add(new AccountRow(account.account(), account.unitCode(), person.staffId(),
-                            person.fullName(), account.provisionedOn(), standing,
-                            person.workplaceOn(day).map(account.unitCode()::equals).orElse(false)));
-                }
-            }
-        }
-        accounts.sort(Comparator.comparing(AccountRow::unitCode).thenComparing(AccountRow::account)
-                                .thenComparing(AccountRow::staffId));
-        Map<String, Long> perUnit = accounts.stream()
-                .collect(Collectors.groupingBy(AccountRow::unitCode, TreeMap::new, Collectors.counting()));
-        List<UnitAccounts> units = perUnit.entrySet().stream()
-                .map(entry -> new UnitAccounts(entry.getKey(), entry.getValue().intValue())).toList();
-        return new AccountsReport(day, unitCode, accounts.size(), units, paging.slice(accounts), paging.page(),
-                                  paging.size(), paging.next(accounts.size()));
-    }
-
-    private List<AuditRow> rowsOn(LocalDate day) {
-        Map<String, UnitRecord> units = projection.units().findAll(new Document(), null).stream()
-                .collect(Collectors.toMap(UnitRecord::code, Function.identity()));
-        return StaffingAudit.rows(day, staff(new Document(), STAFFING), projection.quotas().findAll(new Document(), null),
-                                  units);
-    }
-
-    private List<StaffRecord> staff(Bson filter, Bson fields) {
-        return projection.staff().findAll(filter, fields);
+        ActiveAccounts active = personnel.accountsActive(day, unitCode, paging);
+        return new AccountsReport(day, unitCode, (int) active.total(), active.units(), active.accounts(),
+                                  paging.page(), paging.size(), paging.next(active.total()));
     }
 
     /**
@@ -217,17 +156,9 @@ class PersonnelController {
      * @param totalRows how many rows match the filters
      * @param next      the next page's path and query; null on the last page
      */
-    record AuditReport(LocalDate asOf, String unitCode, String field, StaffingState state, List<AuditRow> rows,
-                       List<FieldTotal> totals, int page, int size, int totalRows, String next) {
-    }
-
-    /**
-     * @param lastDay  the last day at the host unit, as far as recorded
-     * @param daysLeft days from {@code asOf} to {@code lastDay}; 0 when it ends that day
-     */
-    record ActiveSecondment(String staffId, String fullName, int secondmentNo, String homeUnitCode, String field,
-                            String toUnitCode, String toField, LocalDate from, LocalDate until, LocalDate lastDay,
-                            long daysLeft, String decisionNo) {
+    record StaffingReviewReport(LocalDate asOf, String unitCode, String field, StaffingState state,
+                                List<StaffingRow> rows, List<FieldTotal> totals, int page, int size, int totalRows,
+                                String next) {
     }
 
     record SecondmentList(LocalDate asOf, Integer endingWithinDays, String unitCode, List<ActiveSecondment> secondments,
@@ -244,18 +175,6 @@ class PersonnelController {
     }
 
     record FieldBalance(String field, int shortage, int surplus, int proposed, int unmetShortage, int unusedSurplus) {
-    }
-
-    /**
-     * @param holderStatus    the holder's standing on {@code asOf}
-     * @param holderWorksHere whether the holder works at the account's unit that day; false flags an
-     *                        account left behind by a move or a departure
-     */
-    record AccountRow(String account, String unitCode, String staffId, String fullName, LocalDate provisionedOn,
-                      StaffStatus holderStatus, boolean holderWorksHere) {
-    }
-
-    record UnitAccounts(String unitCode, int accounts) {
     }
 
     /** @param total how many accounts are active that day (at {@code unitCode}, when given) */

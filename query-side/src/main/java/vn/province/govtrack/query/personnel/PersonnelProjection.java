@@ -28,7 +28,8 @@ import vn.province.govtrack.query.staff.StaffRecords;
 /**
  * The read model of the personnel reports, in the "personnel" processing group (one segment, see
  * application.yml): staff records in {@value #STAFF} (its own copy, folded by the same
- * {@code StaffFold} as the staff view, so each can be rebuilt alone), quotas per unit and field in
+ * {@code StaffFold} as the staff view, so each can be rebuilt alone, with the periods
+ * {@link StoredPersonnel} queries), quotas per unit and field in
  * {@value #QUOTAS}, and units in {@value #UNITS}. Every write is a keyed upsert guarded by the event's
  * position, so redelivery or a replay over existing documents changes nothing.
  */
@@ -47,7 +48,8 @@ class PersonnelProjection {
 
     PersonnelProjection(MongoClient mongoClient, MongoProperties mongoProperties, ObjectMapper objectMapper) {
         MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
-        this.staff = new StaffRecords(database, STAFF, objectMapper);
+        this.staff = new StaffRecords(database, STAFF, objectMapper, StoredPersonnel::queryFields);
+        staff.completeQueryFields(StoredPersonnel.STAFFING);
         this.quotas = new ReadModelStore<>(database.getCollection(QUOTAS), objectMapper, QuotaRecord.class,
                                               quota -> Map.of());
         this.units = new ReadModelStore<>(database.getCollection(UNITS), objectMapper, UnitRecord.class,

@@ -9,7 +9,7 @@ import vn.province.govtrack.kernel.unit.UnitKind;
 
 /**
  * Proposals that move staff from units with a surplus to units short of staff in the same field,
- * computed from the audit rows of one day. A pure, deterministic computation:
+ * computed from the staffing review rows of one day. A pure, deterministic computation:
  *
  * <ol>
  *   <li>Within one field, the <em>donors</em> are the units whose gap is positive (surplus = gap) and
@@ -36,10 +36,10 @@ final class Rebalancing {
             + "more than its surplus or receives more than its shortage. A field without a quota has quota 0, and so "
             + "has a dissolved unit: it never receives, and staff still counted there are a surplus it gives.";
 
-    private static final Comparator<AuditRow> RECIPIENT_ORDER =
-            Comparator.comparing((AuditRow row) -> !local(row.unitKind()))
-                      .thenComparing(AuditRow::gap)
-                      .thenComparing(AuditRow::unitCode);
+    private static final Comparator<StaffingRow> RECIPIENT_ORDER =
+            Comparator.comparing((StaffingRow row) -> !local(row.unitKind()))
+                      .thenComparing(StaffingRow::gap)
+                      .thenComparing(StaffingRow::unitCode);
 
     private static final Comparator<Donor> DONOR_ORDER =
             Comparator.comparingInt((Donor donor) -> -donor.remaining)
@@ -49,12 +49,12 @@ final class Rebalancing {
     private Rebalancing() {
     }
 
-    /** @param rows the audit rows of one field */
-    static List<Proposal> propose(List<AuditRow> rows) {
+    /** @param rows the staffing review rows of one field */
+    static List<Proposal> propose(List<StaffingRow> rows) {
         PriorityQueue<Donor> donors = new PriorityQueue<>(DONOR_ORDER);
         rows.stream().filter(row -> row.gap() > 0).forEach(row -> donors.add(new Donor(row, row.gap())));
         List<Proposal> proposals = new ArrayList<>();
-        for (AuditRow recipient : rows.stream().filter(row -> row.gap() < 0).sorted(RECIPIENT_ORDER).toList()) {
+        for (StaffingRow recipient : rows.stream().filter(row -> row.gap() < 0).sorted(RECIPIENT_ORDER).toList()) {
             int shortage = -recipient.gap();
             while (shortage > 0 && !donors.isEmpty()) {
                 Donor donor = donors.poll();
@@ -76,10 +76,10 @@ final class Rebalancing {
 
     /** A donor while proposals are drawn: its row and the surplus it has not yet given. */
     private static final class Donor {
-        final AuditRow row;
+        final StaffingRow row;
         int remaining;
 
-        Donor(AuditRow row, int remaining) {
+        Donor(StaffingRow row, int remaining) {
             this.row = row;
             this.remaining = remaining;
         }

@@ -9,7 +9,7 @@ public enum StaffingState {
     /** Effective headcount equal to the quota. */
     BALANCED,
     /**
-     * The unit is dissolved on the audited day: its quota no longer counts (0), so it is never short;
+     * The unit is dissolved on the reviewed day: its quota no longer counts (0), so it is never short;
      * staff still counted there are its gap, a surplus that rebalancing may move elsewhere.
      */
     DISSOLVED;

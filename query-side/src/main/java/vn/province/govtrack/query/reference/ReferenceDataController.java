@@ -1,17 +1,9 @@
 package vn.province.govtrack.query.reference;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 import jakarta.validation.constraints.Pattern;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Paging;
@@ -34,10 +27,10 @@ import vn.province.govtrack.query.web.QueryParameters;
 @RequestMapping("/api/v1")
 class ReferenceDataController {
 
-    private final ReferenceDataProjection projection;
+    private final ReferenceData referenceData;
 
-    ReferenceDataController(ReferenceDataProjection projection) {
-        this.projection = projection;
+    ReferenceDataController(ReferenceData referenceData) {
+        this.referenceData = referenceData;
     }
 
     @GetMapping("/units")
@@ -49,17 +42,16 @@ class ReferenceDataController {
     UnitList units(@RequestParam(required = false) UnitKind kind, @RequestParam(defaultValue = "0") int page,
                    @RequestParam(defaultValue = "100") int size) {
         Paging paging = Paging.of(page, size);
-        List<UnitReference> units = sortedByCode(projection.units().findAll(
-                kind == null ? new Document() : eq("kind", kind.name()), null), UnitReference::code);
-        return new UnitList(paging.slice(units), paging.page(), paging.size(), units.size(),
-                            paging.next(units.size()));
+        Paging.Page<UnitReference> units = referenceData.units(kind, paging);
+        return new UnitList(units.content(), paging.page(), paging.size(), (int) units.total(),
+                            paging.next(units.total()));
     }
 
     @GetMapping("/units/{code}")
     @Operation(summary = "One unit: name, kind, quotas, dissolution")
     @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
     UnitReference unit(@PathVariable String code) {
-        return projection.units().find(code).filter(unit -> unit.name() != null)
+        return referenceData.registeredUnit(code)
                          .orElseThrow(() -> Problems.notFound("unit-not-found", "Unit not found",
                                  "No unit '" + code + "' is registered"));
     }
@@ -76,35 +68,18 @@ class ReferenceDataController {
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "100") int size) {
         Paging paging = Paging.of(page, size);
-        List<Bson> filters = new ArrayList<>();
-        if (field != null) {
-            filters.add(eq("field", field));
-        }
-        if (level != null) {
-            filters.add(eq("level", level));
-        }
-        if (online != null) {
-            filters.add(eq("online", online));
-        }
-        List<ProcedureReference> procedures = sortedByCode(projection.procedures().findAll(
-                filters.isEmpty() ? new Document() : and(filters), null), ProcedureReference::code);
-        return new ProcedureList(field, level, online, paging.slice(procedures), paging.page(), paging.size(),
-                                 procedures.size(), paging.next(procedures.size()));
+        Paging.Page<ProcedureReference> procedures = referenceData.procedures(field, level, online, paging);
+        return new ProcedureList(field, level, online, procedures.content(), paging.page(), paging.size(),
+                                 (int) procedures.total(), paging.next(procedures.total()));
     }
 
     @GetMapping("/procedures/{code}")
     @Operation(summary = "One published procedure")
     @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
     ProcedureReference procedure(@PathVariable String code) {
-        return projection.procedures().find(code)
+        return referenceData.procedure(code)
                          .orElseThrow(() -> Problems.notFound("procedure-not-found", "Procedure not found",
                                  "No procedure '" + code + "' is published"));
-    }
-
-    private static <T> List<T> sortedByCode(List<T> records, Function<T, String> code) {
-        List<T> sorted = new ArrayList<>(records);
-        sorted.sort(Comparator.comparing(code));
-        return sorted;
     }
 
     /** A page of units; {@code next} is the path and query of the next page, null on the last. */

@@ -31,11 +31,11 @@ class StaffController {
             Comparator.comparing(StaffRecord.Movement::effectiveDate)
                       .thenComparingLong(StaffRecord.Movement::eventPosition);
 
-    private final StaffRecords records;
+    private final StaffMembers staffMembers;
     private final Clock clock;
 
-    StaffController(StaffProjection projection, Clock clock) {
-        this.records = projection.records();
+    StaffController(StaffMembers staffMembers, Clock clock) {
+        this.staffMembers = staffMembers;
         this.clock = clock;
     }
 
@@ -49,7 +49,7 @@ class StaffController {
     StaffResponse staff(@PathVariable String staffId,
                         @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
-        StaffRecord record = records.find(staffId).orElseThrow(() -> notFound(staffId));
+        StaffRecord record = staffMembers.record(staffId).orElseThrow(() -> notFound(staffId));
         Assignment shown = shownAssignment(record, day);
         SecondedTo secondedTo = record.secondmentOn(day).map(SecondedTo::of).orElse(null);
         return new StaffResponse(record.staffId(), record.fullName(), day, record.statusOn(day),
@@ -61,17 +61,17 @@ class StaffController {
                 record.trainings(), record.departure(),
                 record.movements().stream().filter(movement -> movement.effectiveDate().isAfter(day)).sorted(BY_EFFECT)
                       .map(movement -> MovementView.of(movement, clock.getZone())).toList(),
-                records.lastPosition(staffId));
+                staffMembers.lastPosition(staffId));
     }
 
     @GetMapping("/{staffId}/history")
     @ProjectionQuery(StaffProjection.PROCESSING_GROUP)
     StaffHistory history(@PathVariable String staffId) {
-        StaffRecord record = records.find(staffId).orElseThrow(() -> notFound(staffId));
+        StaffRecord record = staffMembers.record(staffId).orElseThrow(() -> notFound(staffId));
         return new StaffHistory(record.staffId(), record.fullName(),
                 record.movements().stream().sorted(BY_EFFECT).map(movement -> MovementView.of(movement, clock.getZone()))
                       .toList(),
-                records.lastPosition(staffId));
+                staffMembers.lastPosition(staffId));
     }
 
     /**

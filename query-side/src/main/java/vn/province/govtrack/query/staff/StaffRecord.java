@@ -2,9 +2,13 @@ package vn.province.govtrack.query.staff;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
+import vn.province.govtrack.kernel.staff.SecondmentDates;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 
 /**
@@ -71,6 +75,56 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
         return secondmentOn(day).map(Secondment::toUnitCode).or(() -> assignmentOn(day).map(Assignment::unitCode));
     }
 
+    /**
+     * The days the person is in service, cut where the home assignment or the running secondment
+     * changes, in date order: on every day of a period {@link #assignmentOn} gives its {@code home} and
+     * {@link #secondmentOn} its {@code secondment}. Both change only on a date the record names (an
+     * assignment's or secondment's first day, the day after a secondment's last, the departure), so
+     * they are read once per period, on its first day; what a query then asks of a day, a database can
+     * answer from the periods alone.
+     */
+    public List<Period> periods() {
+        TreeSet<LocalDate> cuts = new TreeSet<>();
+        assignments.forEach(assignment -> cuts.add(assignment.from()));
+        secondments.forEach(secondment -> {
+            cuts.add(secondment.from());
+            cuts.add(secondment.lastDay().plusDays(1));
+        });
+        if (departure != null) {
+            cuts.add(departure.effectiveDate());
+        }
+        List<Period> periods = new ArrayList<>();
+        for (LocalDate from : cuts) {
+            LocalDate next = cuts.higher(from);
+            LocalDate until = next == null ? null : next.minusDays(1);
+            Optional<Assignment> home = assignmentOn(from);
+            if (home.isEmpty()) {
+                continue;
+            }
+            Secondment secondment = secondmentOn(from).orElse(null);
+            Period last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+            if (last != null && last.until() != null && last.until().plusDays(1).equals(from)
+                && last.home().equals(home.get()) && Objects.equals(last.secondment(), secondment)) {
+                periods.set(periods.size() - 1, new Period(last.from(), until, last.home(), secondment));
+            } else {
+                periods.add(new Period(from, until, home.get(), secondment));
+            }
+        }
+        return periods;
+    }
+
+    /**
+     * Days with one home assignment and one running secondment (or none).
+     *
+     * @param until the last day; null when the period has no end (yet)
+     */
+    public record Period(LocalDate from, LocalDate until, Assignment home, Secondment secondment) {
+
+        public boolean includes(LocalDate day) {
+            return !day.isBefore(from) && (until == null || !day.isAfter(until));
+        }
+    }
+
     /** A home assignment: unit, field and job position from {@code from} on, by {@code decisionNo}. */
     public record Assignment(LocalDate from, String unitCode, String field, String position, String decisionNo) {
     }
@@ -84,13 +138,18 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
                              LocalDate from, LocalDate until, String decisionNo, LocalDate endedOn,
                              SecondmentEndReason endReason, String endDecisionNo) {
 
+        /** Its dates, read by the kernel's rules, which the command side decides with. */
+        public SecondmentDates dates() {
+            return new SecondmentDates(from, until, endedOn);
+        }
+
         /** The last day at the host unit, as far as recorded; before {@code from} when it never took effect. */
         public LocalDate lastDay() {
-            return endedOn == null || endedOn.isAfter(until) ? until : endedOn.minusDays(1);
+            return dates().lastDay();
         }
 
         public boolean runsOn(LocalDate day) {
-            return !day.isBefore(from) && !day.isAfter(lastDay());
+            return dates().runsOn(day);
         }
 
         Secondment ended(LocalDate day, SecondmentEndReason reason, String decision) {

@@ -1,15 +1,23 @@
 package vn.province.govtrack.query.staff;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import vn.province.govtrack.query.projection.ReadModelStore;
@@ -25,10 +33,44 @@ public final class StaffRecords {
     public static final String ACCOUNT_UNITS = "accountUnits";
 
     private final ReadModelStore<StaffRecord> records;
+    private final MongoCollection<Document> collection;
+    private final Function<StaffRecord, Map<String, Object>> queryFields;
 
     public StaffRecords(MongoDatabase database, String collectionName, ObjectMapper objectMapper) {
-        this.records = new ReadModelStore<>(database.getCollection(collectionName), objectMapper, StaffRecord.class,
-                                               StaffRecords::indexFields);
+        this(database, collectionName, objectMapper, record -> Map.of());
+    }
+
+    /**
+     * @param queryFields more top-level fields a projection's queries read, a function of the record
+     *                    alone; like {@value #UNITS} they are written with every record and never read back
+     */
+    public StaffRecords(MongoDatabase database, String collectionName, ObjectMapper objectMapper,
+                        Function<StaffRecord, Map<String, Object>> queryFields) {
+        this.collection = database.getCollection(collectionName);
+        this.queryFields = queryFields;
+        this.records = new ReadModelStore<>(collection, objectMapper, StaffRecord.class, record -> {
+            Map<String, Object> fields = new HashMap<>(indexFields(record));
+            fields.putAll(queryFields.apply(record));
+            return fields;
+        });
+    }
+
+    /**
+     * Adds the query fields to every record stored before they existed, those lacking {@code field}.
+     * They are a function of the stored record, so this changes no answer a record gives; a record the
+     * projection rewrites meanwhile gets them with its write, and this update then matches nothing.
+     *
+     * @return how many records it completed
+     */
+    public int completeQueryFields(String field) {
+        int completed = 0;
+        for (StaffRecord record : records.findAll(exists(field, false), null)) {
+            Document fields = new Document(queryFields.apply(record));
+            completed += (int) collection.updateOne(and(eq(ReadModelStore.ID, record.staffId()),
+                                                        exists(field, false)),
+                                                    new Document("$set", fields)).getModifiedCount();
+        }
+        return completed;
     }
 
     public Optional<StaffRecord> find(String staffId) {

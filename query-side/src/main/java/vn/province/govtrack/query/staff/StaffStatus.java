@@ -1,6 +1,6 @@
 package vn.province.govtrack.query.staff;
 
-/** A staff member's standing on a given day. */
+/** A staff member's status on a given day. */
 public enum StaffStatus {
     /** Recorded, but the recruitment takes effect later. */
     NOT_YET_IN_SERVICE,

@@ -13,10 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "vn.province.govtrack.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class PersonnelArchitectureTest {
 
-    /** The staff fold and its record, the audit arithmetic and the rebalancing rule, with their nested types. */
+    /** The staff fold and its record, the staffing review arithmetic and the rebalancing rule, with their nested types. */
     private static final String PURE = "vn\\.province\\.govtrack\\.query\\."
             + "(staff\\.(StaffFold|StaffRecord|Recorded|MovementKind|StaffStatus)"
-            + "|personnel\\.(StaffingAudit|Rebalancing|AuditRow|FieldTotal|StaffingState|QuotaRecord|UnitRecord))"
+            + "|personnel\\.(StaffingReview|Headcount|Rebalancing|StaffingRow|FieldTotal|StaffingState|QuotaRecord|UnitRecord))"
             + "(\\$.*)?";
     /** Arrays of those types, such as an enum's {@code values()}. */
     private static final String ARRAY_OF_PURE = "\\[L" + PURE + ";";

@@ -194,18 +194,18 @@ class PersonnelIntegrationTest {
         assertProblem(get("/api/v1/staff/CB-1?asOf=yesterday"), HttpStatus.BAD_REQUEST, "invalid-parameter");
     }
 
-    // ------------------------------------------------------------------ personnel audit
+    // ------------------------------------------------------------------ staffing review (/personnel/audit)
 
     @Test
-    void theAuditOfADayComparesEachUnitsEffectiveHeadcountWithItsQuota() {
-        JsonNode audit = get("/api/v1/personnel/audit?field=" + IT + "&asOf=2025-08-01&minPosition=" + seeded).getBody();
+    void theStaffingReviewOfADayComparesEachUnitsEffectiveHeadcountWithItsQuota() {
+        JsonNode review = get("/api/v1/personnel/audit?field=" + IT + "&asOf=2025-08-01&minPosition=" + seeded).getBody();
 
-        assertThat(audit.get("asOf").asText()).isEqualTo("2025-08-01");
-        assertThat(rowsOf(audit)).containsExactly(
+        assertThat(review.get("asOf").asText()).isEqualTo("2025-08-01");
+        assertThat(rowsOf(review)).containsExactly(
                 "PH quota=1 own=0 in=0 out=0 effective=0 gap=-1 SHORTAGE",
                 "SO quota=2 own=3 in=0 out=1 effective=2 gap=0 BALANCED",
                 "XA quota=2 own=0 in=1 out=0 effective=1 gap=-1 SHORTAGE");
-        JsonNode total = audit.get("totals").get(0);
+        JsonNode total = review.get("totals").get(0);
         assertThat(total.get("field").asText()).isEqualTo(IT);
         assertThat(total.get("quota").asInt()).isEqualTo(5);
         assertThat(total.get("effective").asInt()).isEqualTo(3);
@@ -232,7 +232,7 @@ class PersonnelIntegrationTest {
     }
 
     @Test
-    void theAuditCanListOnlyTheUnitsShortPageByPage() {
+    void theStaffingReviewCanListOnlyTheUnitsShortPageByPage() {
         // on 1 September the ward and the commune lack IT staff, and the commune's environment officer has retired
         JsonNode first = get("/api/v1/personnel/audit?state=SHORTAGE&asOf=2025-09-01&size=2&minPosition=" + seeded)
                 .getBody();
@@ -384,9 +384,9 @@ class PersonnelIntegrationTest {
         return head == null ? 0 : head.position().orElse(0);
     }
 
-    private static List<String> rowsOf(JsonNode audit) {
+    private static List<String> rowsOf(JsonNode review) {
         List<String> rows = new ArrayList<>();
-        audit.get("rows").forEach(row -> rows.add(row.get("unitCode").asText() + " quota=" + row.get("quota").asInt()
+        review.get("rows").forEach(row -> rows.add(row.get("unitCode").asText() + " quota=" + row.get("quota").asInt()
                 + " own=" + row.get("own").asInt() + " in=" + row.get("secondedIn").asInt()
                 + " out=" + row.get("secondedOut").asInt() + " effective=" + row.get("effective").asInt()
                 + " gap=" + row.get("gap").asInt() + " " + row.get("state").asText()));

@@ -120,16 +120,16 @@ class PersonnelProjectionTest {
     }
 
     @Test
-    void theAuditOfTheStoredRecordsEqualsTheAuditOfTheFoldedEvents() {
+    void theStaffingReviewOfTheStoredRecordsEqualsTheReviewOfTheFoldedEvents() {
         projection.on(new UnitRegisteredEvent("XA", "Xã Tân Lập", UnitKind.COMMUNE), at(1));
         projection.on(new StaffingQuotaSetEvent("XA", IT, 3, day("2025-01-01"), null), at(2));
         projection.on(recruited("CB-1", "XA", IT, "2025-01-01"), at(3), Instant.EPOCH, null);
 
-        List<AuditRow> rows = StaffingAudit.rows(day("2025-06-01"), projection.staff().findAll(new Document(), null),
+        List<StaffingRow> rows = StaffingReview.rows(day("2025-06-01"), projection.staff().findAll(new Document(), null),
                 projection.quotas().findAll(new Document(), null),
                 Map.of("XA", projection.units().find("XA").orElseThrow()));
 
-        assertThat(rows).containsExactly(new AuditRow("XA", "Xã Tân Lập", UnitKind.COMMUNE, IT, 3, 1, 0, 0, 1, -2,
+        assertThat(rows).containsExactly(new StaffingRow("XA", "Xã Tân Lập", UnitKind.COMMUNE, IT, 3, 1, 0, 0, 1, -2,
                                                       StaffingState.SHORTAGE));
     }
 }

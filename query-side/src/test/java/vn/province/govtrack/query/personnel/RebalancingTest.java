@@ -13,10 +13,10 @@ class RebalancingTest {
 
     private static final String IT = "INFORMATION_TECHNOLOGY";
 
-    /** A row of the IT audit with the given gap (quota 5). */
-    private static AuditRow unit(String code, UnitKind kind, int gap) {
+    /** A row of the IT staffing review with the given gap (quota 5). */
+    private static StaffingRow unit(String code, UnitKind kind, int gap) {
         int effective = 5 + gap;
-        return new AuditRow(code, code, kind, IT, 5, effective, 0, 0, effective, gap, StaffingState.of(gap));
+        return new StaffingRow(code, code, kind, IT, 5, effective, 0, 0, effective, gap, StaffingState.of(gap));
     }
 
     @Test
@@ -85,7 +85,7 @@ class RebalancingTest {
 
     @Test
     void aDissolvedUnitNeverReceivesAndGivesTheStaffStillCountedThere() {
-        AuditRow dissolved = new AuditRow("XA-OLD", "XA-OLD", UnitKind.COMMUNE, IT, 0, 2, 0, 0, 2, 2,
+        StaffingRow dissolved = new StaffingRow("XA-OLD", "XA-OLD", UnitKind.COMMUNE, IT, 0, 2, 0, 0, 2, 2,
                                           StaffingState.DISSOLVED);
 
         assertThat(Rebalancing.propose(List.of(dissolved, unit("XA-NEW", UnitKind.COMMUNE, -3))))

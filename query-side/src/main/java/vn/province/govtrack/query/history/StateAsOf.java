@@ -1,4 +1,4 @@
-package vn.province.govtrack.query.audit;
+package vn.province.govtrack.query.history;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +26,12 @@ import vn.province.govtrack.query.dossier.DossierView;
 @Component
 class StateAsOf {
 
-    private final AuditedEvents auditedEvents;
+    private final HistoryEvents historyEvents;
     private final DossierResponses dossierResponses;
     private final Clock clock;
 
-    StateAsOf(AuditedEvents auditedEvents, DossierResponses dossierResponses, Clock clock) {
-        this.auditedEvents = auditedEvents;
+    StateAsOf(HistoryEvents historyEvents, DossierResponses dossierResponses, Clock clock) {
+        this.historyEvents = historyEvents;
         this.dossierResponses = dossierResponses;
         this.clock = clock;
     }
@@ -39,11 +39,11 @@ class StateAsOf {
     /** @param events the stream's events recorded at or before {@code asOf}, in sequence order, at least one */
     StreamState of(String aggregateId, Instant asOf, List<DomainEventMessage<?>> events, PersonalDataReader reader) {
         DomainEventMessage<?> last = events.get(events.size() - 1);
-        Long position = AuditedEvents.positionOf(last);
+        Long position = HistoryEvents.positionOf(last);
         boolean dossier = events.stream().anyMatch(event -> DossierFold.folds(event.getPayloadType()));
         Object state = dossier ? dossierState(aggregateId, events, position, reader) : genericState(events, reader);
         return new StreamState(aggregateId, last.getType(), inZone(asOf), dossier ? "dossier" : "generic",
-                last.getSequenceNumber(), position, events.size(), auditedEvents.typeOf(last),
+                last.getSequenceNumber(), position, events.size(), historyEvents.typeOf(last),
                 inZone(last.getTimestamp()), state);
     }
 
@@ -59,7 +59,7 @@ class StateAsOf {
 
     private ObjectNode genericState(List<DomainEventMessage<?>> events, PersonalDataReader reader) {
         ObjectNode state = JsonNodeFactory.instance.objectNode();
-        for (AuditedEvent event : auditedEvents.all(events, reader)) {
+        for (HistoryEvent event : historyEvents.all(events, reader)) {
             JsonNode payload = event.payload();
             if (payload.isObject()) {
                 state.setAll((ObjectNode) payload);

@@ -1,4 +1,4 @@
-package vn.province.govtrack.query.audit;
+package vn.province.govtrack.query.history;
 
 import java.time.Clock;
 import java.util.List;
@@ -25,14 +25,14 @@ import vn.province.govtrack.query.applicant.ApplicantView;
 import vn.province.govtrack.query.applicant.PersonalDataReader;
 
 /**
- * Turns stored event messages into {@link AuditedEvent}s: payload and metadata as JSON, time in the
+ * Turns stored event messages into {@link HistoryEvent}s: payload and metadata as JSON, time in the
  * business zone. A payload's {@code applicant} (sealed in the store) is shown opened to readers
  * allowed to see personal data, as {@link ApplicantView} (clear, or the erased marker), and left out
  * for everyone else: the sealed form itself is shown to nobody, since its key id links an applicant's
  * dossiers even after erasure.
  */
 @Component
-class AuditedEvents {
+class HistoryEvents {
 
     static final String APPLICANT = "applicant";
 
@@ -41,7 +41,7 @@ class AuditedEvents {
     private final ApplicantDisclosure disclosure;
     private final Clock clock;
 
-    AuditedEvents(@Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper objectMapper,
+    HistoryEvents(@Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper objectMapper,
                   ApplicantDisclosure disclosure, Clock clock) {
         this.eventSerializer = eventSerializer;
         this.objectMapper = objectMapper;
@@ -50,9 +50,9 @@ class AuditedEvents {
     }
 
     /** The messages as {@code reader} may see them; their applicants' keys are read in one query. */
-    List<AuditedEvent> all(List<? extends EventMessage<?>> messages, PersonalDataReader reader) {
-        List<AuditedEvent> events = messages.stream().map(this::withSealedPayload).toList();
-        List<ObjectNode> withApplicant = events.stream().map(AuditedEvent::payload)
+    List<HistoryEvent> all(List<? extends EventMessage<?>> messages, PersonalDataReader reader) {
+        List<HistoryEvent> events = messages.stream().map(this::withSealedPayload).toList();
+        List<ObjectNode> withApplicant = events.stream().map(HistoryEvent::payload)
                                                .filter(payload -> payload.isObject() && payload.has(APPLICANT))
                                                .map(ObjectNode.class::cast).toList();
         if (withApplicant.isEmpty()) {
@@ -63,7 +63,7 @@ class AuditedEvents {
             return events;
         }
         Map<SealedApplicant, ApplicantView> opened = disclosure.open(
-                withApplicant.stream().map(AuditedEvents::sealedApplicantOf).filter(Objects::nonNull)
+                withApplicant.stream().map(HistoryEvents::sealedApplicantOf).filter(Objects::nonNull)
                              .toList());
         for (ObjectNode payload : withApplicant) {
             SealedApplicant sealed = sealedApplicantOf(payload);
@@ -89,7 +89,7 @@ class AuditedEvents {
     }
 
     /** Only {@link #all} may let this leave the class: it still holds the sealed applicant. */
-    private AuditedEvent withSealedPayload(EventMessage<?> message) {
+    private HistoryEvent withSealedPayload(EventMessage<?> message) {
         Object payload = message.getPayload();
         SerializedType type = payload instanceof UnknownSerializedType unknown
                 ? unknown.serializedType()
@@ -98,7 +98,7 @@ class AuditedEvents {
                 ? unknown.readData(JsonNode.class).deepCopy()
                 : objectMapper.valueToTree(payload);
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-        return new AuditedEvent(positionOf(message),
+        return new HistoryEvent(positionOf(message),
                 domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getType(),
                 domain == null ? null : domain.getSequenceNumber(),

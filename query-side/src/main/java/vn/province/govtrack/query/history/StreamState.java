@@ -1,4 +1,4 @@
-package vn.province.govtrack.query.audit;
+package vn.province.govtrack.query.history;
 
 import java.time.OffsetDateTime;
 

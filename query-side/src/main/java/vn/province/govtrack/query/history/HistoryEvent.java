@@ -1,4 +1,4 @@
-package vn.province.govtrack.query.audit;
+package vn.province.govtrack.query.history;
 
 import java.time.OffsetDateTime;
 
@@ -13,6 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param revision the payload type's revision ({@code @Revision})
  * @param metadata everything recorded with the event: actor, correlationId, causationId, ...
  */
-record AuditedEvent(Long position, String aggregateId, String aggregateType, Long sequence, String eventId,
+record HistoryEvent(Long position, String aggregateId, String aggregateType, Long sequence, String eventId,
                     String type, String revision, OffsetDateTime timestamp, JsonNode payload, JsonNode metadata) {
 }

@@ -25,7 +25,7 @@ import vn.province.govtrack.query.staff.StaffRecord;
  * The department (SO) has four IT officers for a quota of three; the commune (XA) one for a quota of
  * three. On 1 July 2025 the department seconds one officer to the commune until the end of the year.
  */
-class StaffingAuditTest {
+class StaffingReviewTest {
 
     private static final Map<String, UnitRecord> UNITS = Map.of(
             "SO", new UnitRecord("SO", "Sở Thông tin và Truyền thông", UnitKind.DEPARTMENT),
@@ -48,35 +48,35 @@ class StaffingAuditTest {
         return QuotaRecord.initial(unit, field).plus(new QuotaRecord.Quota(day(from), positions, null));
     }
 
-    private static List<AuditRow> rowsOn(String day, List<StaffRecord> staff, List<QuotaRecord> quotas) {
-        return StaffingAudit.rows(LocalDate.parse(day), staff, quotas, UNITS);
+    private static List<StaffingRow> rowsOn(String day, List<StaffRecord> staff, List<QuotaRecord> quotas) {
+        return StaffingReview.rows(LocalDate.parse(day), staff, quotas, UNITS);
     }
 
-    private static AuditRow row(List<AuditRow> rows, String unit, String field) {
+    private static StaffingRow row(List<StaffingRow> rows, String unit, String field) {
         return rows.stream().filter(row -> row.unitCode().equals(unit) && row.field().equals(field)).findFirst()
                    .orElseThrow(() -> new AssertionError("no row for " + unit + "/" + field + " in " + rows));
     }
 
     @Test
     void beforeTheSecondmentTheDepartmentHasASurplusAndTheCommuneAShortage() {
-        List<AuditRow> rows = rowsOn("2025-06-30", STAFF, QUOTAS);
+        List<StaffingRow> rows = rowsOn("2025-06-30", STAFF, QUOTAS);
 
-        assertThat(row(rows, "SO", IT)).isEqualTo(new AuditRow("SO", "Sở Thông tin và Truyền thông",
+        assertThat(row(rows, "SO", IT)).isEqualTo(new StaffingRow("SO", "Sở Thông tin và Truyền thông",
                 UnitKind.DEPARTMENT, IT, 3, 4, 0, 0, 4, 1, StaffingState.SURPLUS));
-        assertThat(row(rows, "XA", IT)).isEqualTo(new AuditRow("XA", "Xã Tân Lập", UnitKind.COMMUNE, IT, 3, 1, 0, 0,
+        assertThat(row(rows, "XA", IT)).isEqualTo(new StaffingRow("XA", "Xã Tân Lập", UnitKind.COMMUNE, IT, 3, 1, 0, 0,
                 1, -2, StaffingState.SHORTAGE));
     }
 
     @Test
     void duringTheSecondmentThePersonCountsOutOfTheHomeUnitAndIntoTheHostUnit() {
-        List<AuditRow> rows = rowsOn("2025-07-01", STAFF, QUOTAS);
+        List<StaffingRow> rows = rowsOn("2025-07-01", STAFF, QUOTAS);
 
-        AuditRow department = row(rows, "SO", IT);
+        StaffingRow department = row(rows, "SO", IT);
         assertThat(department.own()).isEqualTo(4);
         assertThat(department.secondedOut()).isEqualTo(1);
         assertThat(department.effective()).isEqualTo(3);
         assertThat(department.state()).isEqualTo(StaffingState.BALANCED);
-        AuditRow commune = row(rows, "XA", IT);
+        StaffingRow commune = row(rows, "XA", IT);
         assertThat(commune.own()).isEqualTo(1);
         assertThat(commune.secondedIn()).isEqualTo(1);
         assertThat(commune.effective()).isEqualTo(2);
@@ -118,7 +118,7 @@ class StaffingAuditTest {
         List<QuotaRecord> quotas = List.of(quota("PH", ENVIRONMENT, "2025-08-01", 2));
 
         assertThat(rowsOn("2025-07-31", staff, quotas)).isEmpty();
-        assertThat(rowsOn("2025-08-01", staff, quotas)).containsExactly(new AuditRow("PH", "Phường Hòa Bình",
+        assertThat(rowsOn("2025-08-01", staff, quotas)).containsExactly(new StaffingRow("PH", "Phường Hòa Bình",
                 UnitKind.WARD, ENVIRONMENT, 2, 0, 0, 0, 0, -2, StaffingState.SHORTAGE));
         assertThat(row(rowsOn("2025-09-01", staff, quotas), "PH", ENVIRONMENT).gap()).isEqualTo(-1);
     }
@@ -133,7 +133,7 @@ class StaffingAuditTest {
 
     @Test
     void staffWithoutAQuotaCountAgainstQuotaZero() {
-        List<AuditRow> rows = rowsOn("2025-06-30", STAFF, List.of());
+        List<StaffingRow> rows = rowsOn("2025-06-30", STAFF, List.of());
 
         assertThat(row(rows, "SO", IT).quota()).isZero();
         assertThat(row(rows, "SO", IT).state()).isEqualTo(StaffingState.SURPLUS);
@@ -154,7 +154,7 @@ class StaffingAuditTest {
                 new StaffSecondedEvent("A", 1, "SO", IT, "XA", "ONE_STOP_DESK", day("2025-07-01"), day("2025-12-31"),
                                        "S/1")));
 
-        List<AuditRow> rows = rowsOn("2025-08-01", staff, List.of());
+        List<StaffingRow> rows = rowsOn("2025-08-01", staff, List.of());
 
         assertThat(row(rows, "SO", IT).secondedOut()).isEqualTo(1);
         assertThat(row(rows, "XA", "ONE_STOP_DESK").secondedIn()).isEqualTo(1);
@@ -163,11 +163,11 @@ class StaffingAuditTest {
 
     @Test
     void provinceTotalsAddUpEachFieldAndKeepShortagesApartFromSurpluses() {
-        List<FieldTotal> totals = StaffingAudit.totals(rowsOn("2025-06-30", STAFF, QUOTAS));
+        List<FieldTotal> totals = StaffingReview.totals(rowsOn("2025-06-30", STAFF, QUOTAS));
 
         assertThat(totals).containsExactly(new FieldTotal(IT, 2, 6, 5, 0, 0, 5, -1, 2, 1, 1, 1,
                                                           StaffingState.SHORTAGE));
-        FieldTotal during = StaffingAudit.totals(rowsOn("2025-07-01", STAFF, QUOTAS)).get(0);
+        FieldTotal during = StaffingReview.totals(rowsOn("2025-07-01", STAFF, QUOTAS)).get(0);
         assertThat(during.secondedIn()).isEqualTo(during.secondedOut()).isEqualTo(1);
         assertThat(during.effective()).isEqualTo(5);
         assertThat(during.shortage()).isEqualTo(1);
@@ -190,13 +190,13 @@ class StaffingAuditTest {
                 "SO", UNITS.get("SO"),
                 "XA", UNITS.get("XA").dissolvedFrom(day("2025-09-01")));
 
-        List<AuditRow> before = StaffingAudit.rows(day("2025-08-31"), STAFF, QUOTAS, communeDissolved);
-        List<AuditRow> from = StaffingAudit.rows(day("2025-09-01"), STAFF, QUOTAS, communeDissolved);
+        List<StaffingRow> before = StaffingReview.rows(day("2025-08-31"), STAFF, QUOTAS, communeDissolved);
+        List<StaffingRow> from = StaffingReview.rows(day("2025-09-01"), STAFF, QUOTAS, communeDissolved);
 
         assertThat(row(before, "XA", IT).state()).isEqualTo(StaffingState.SHORTAGE);
-        assertThat(row(from, "XA", IT)).isEqualTo(new AuditRow("XA", "Xã Tân Lập", UnitKind.COMMUNE, IT, 0, 1, 1, 0, 2,
+        assertThat(row(from, "XA", IT)).isEqualTo(new StaffingRow("XA", "Xã Tân Lập", UnitKind.COMMUNE, IT, 0, 1, 1, 0, 2,
                                                                2, StaffingState.DISSOLVED));
-        assertThat(StaffingAudit.totals(from)).containsExactly(new FieldTotal(IT, 2, 3, 5, 1, 1, 5, 2, 0, 2, 0, 1,
+        assertThat(StaffingReview.totals(from)).containsExactly(new FieldTotal(IT, 2, 3, 5, 1, 1, 5, 2, 0, 2, 0, 1,
                                                                               StaffingState.SURPLUS));
     }
 }

@@ -1,4 +1,4 @@
-package vn.province.govtrack.query.audit;
+package vn.province.govtrack.query.history;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,37 +19,37 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.Problems;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.security.Caller;
 
 /**
- * The event store as auditors read it: streams, states as of an instant, and the global log.
+ * The event history as auditors read it from the event store: streams, states as of an instant, and
+ * the global log. Served under {@code /audit}, the path the public contract names.
  * Applicants appear opened at read time for readers allowed to see personal data (clear, or marked
- * erased), and not at all for anyone else ({@link AuditedEvents}).
+ * erased), and not at all for anyone else ({@link HistoryEvents}).
  */
 @RestController
 @RequestMapping("/api/v1/audit")
-class AuditController {
-
-    static final int MAX_LIMIT = 1000;
+class EventHistoryController {
 
     private final EventLog eventLog;
-    private final AuditedEvents auditedEvents;
+    private final HistoryEvents historyEvents;
     private final StateAsOf stateAsOf;
     private final ProjectionPositions positions;
     private final Clock clock;
 
-    AuditController(EventLog eventLog, AuditedEvents auditedEvents, StateAsOf stateAsOf,
+    EventHistoryController(EventLog eventLog, HistoryEvents historyEvents, StateAsOf stateAsOf,
                     ProjectionPositions positions, Clock clock) {
         this.eventLog = eventLog;
-        this.auditedEvents = auditedEvents;
+        this.historyEvents = historyEvents;
         this.stateAsOf = stateAsOf;
         this.positions = positions;
         this.clock = clock;
     }
 
-    record StreamEvents(String aggregateId, String aggregateType, int eventCount, List<AuditedEvent> events) {
+    record StreamEvents(String aggregateId, String aggregateType, int eventCount, List<HistoryEvent> events) {
     }
 
     /**
@@ -60,7 +60,7 @@ class AuditController {
      * @param nextFromPosition where the following page starts; the log only grows, so polling it
      *                         with this value never misses or repeats an event
      */
-    record EventPage(long fromPosition, int limit, long headPosition, List<AuditedEvent> events,
+    record EventPage(long fromPosition, int limit, long headPosition, List<HistoryEvent> events,
                      List<Long> voidPositions, long nextFromPosition, String next) {
     }
 
@@ -69,7 +69,7 @@ class AuditController {
     StreamEvents streamEvents(@PathVariable String aggregateId, @AuthenticationPrincipal Caller caller) {
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         return new StreamEvents(aggregateId, events.get(0).getType(), events.size(),
-                auditedEvents.all(events, PersonalDataReader.of(caller)));
+                historyEvents.all(events, PersonalDataReader.of(caller)));
     }
 
     /** @param asOf an ISO-8601 instant with offset, e.g. {@code 2025-07-16T17:00:00+07:00}; absent means now */
@@ -100,11 +100,9 @@ class AuditController {
             throw Problems.invalidParameter(
                     "fromPosition must be >= 1 (the first event's position); got " + fromPosition);
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problems.invalidParameter("limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
-        }
+        Paging.limit(limit);
         long head = positions.headPosition();
-        List<AuditedEvent> events = auditedEvents.all(eventLog.page(fromPosition, limit),
+        List<HistoryEvent> events = historyEvents.all(eventLog.page(fromPosition, limit),
                                                       PersonalDataReader.of(caller));
         Long lastPosition = events.isEmpty() ? null : events.get(events.size() - 1).position();
         long next = lastPosition == null ? fromPosition + events.size() : lastPosition + 1;
@@ -113,10 +111,10 @@ class AuditController {
     }
 
     /** The store's reader never steps over a slot that may still receive an event, so a skipped slot is void. */
-    private static List<Long> voidPositions(long fromPosition, List<AuditedEvent> events) {
+    private static List<Long> voidPositions(long fromPosition, List<HistoryEvent> events) {
         List<Long> voids = new ArrayList<>();
         long expected = fromPosition;
-        for (AuditedEvent event : events) {
+        for (HistoryEvent event : events) {
             for (long slot = expected; slot < event.position(); slot++) {
                 voids.add(slot);
             }

@@ -13,6 +13,6 @@ import vn.province.govtrack.kernel.unit.UnitKind;
  * @param effective   {@code own - secondedOut + secondedIn}: who actually works there
  * @param gap         {@code effective - quota}: negative is a shortage, positive a surplus
  */
-public record AuditRow(String unitCode, String unitName, UnitKind unitKind, String field, int quota, int own,
+public record StaffingRow(String unitCode, String unitName, UnitKind unitKind, String field, int quota, int own,
                        int secondedIn, int secondedOut, int effective, int gap, StaffingState state) {
 }

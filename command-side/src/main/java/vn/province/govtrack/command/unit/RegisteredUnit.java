@@ -3,11 +3,12 @@ package vn.province.govtrack.command.unit;
 import java.time.LocalDate;
 
 /**
- * What other aggregates' decisions need to know of a registered unit.
+ * A registered unit as other aggregates' decisions need to know it: its code, and from which day it is
+ * dissolved, if it is.
  *
  * @param dissolvedOn the first day the unit no longer exists; null while no dissolution is recorded
  */
-public record UnitStanding(String code, LocalDate dissolvedOn) {
+public record RegisteredUnit(String code, LocalDate dissolvedOn) {
 
     /** Whether the unit still exists on {@code day}. */
     public boolean existsOn(LocalDate day) {

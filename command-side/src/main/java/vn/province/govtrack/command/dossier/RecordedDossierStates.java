@@ -14,25 +14,25 @@ import vn.province.govtrack.command.web.Recorded;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 
 /**
- * Where a dossier stood right after a recorded command: the {@link Dossier} itself, replayed through
+ * The state a dossier was in right after a recorded command: the {@link Dossier} itself, replayed through
  * its own event-sourcing handlers from its first event up to the command's last, asked for its
- * {@link Dossier#standing()}. That is how the command's handler computed its result, so a retry
- * answered from the record gets what the first attempt answered, whatever the dossier did since.
+ * {@link Dossier#state()}. That is how the command's handler computed its answer, so a retry answered
+ * from the record gets what the first attempt answered, whatever the dossier did since.
  */
 @Component
-class RecordedStandings {
+class RecordedDossierStates {
 
     private final MongoEventStorageEngine eventStore;
     private final org.axonframework.config.Configuration axon;
     private volatile AggregateModel<Dossier> model;
 
-    RecordedStandings(MongoEventStorageEngine eventStore, org.axonframework.config.Configuration axon) {
+    RecordedDossierStates(MongoEventStorageEngine eventStore, org.axonframework.config.Configuration axon) {
         this.eventStore = eventStore;
         this.axon = axon;
     }
 
-    /** The standing of the dossier that {@code recorded}'s last event belongs to, right after that event. */
-    Standing after(Recorded recorded) {
+    /** The state of the dossier that {@code recorded}'s last event belongs to, right after that event. */
+    DossierState after(Recorded recorded) {
         DomainEventMessage<?> last = recorded.lastEvent();
         List<? extends DomainEventMessage<?>> history =
                 eventStore.readEvents(last.getAggregateIdentifier(), 0).asStream()
@@ -41,7 +41,7 @@ class RecordedStandings {
         EventSourcedAggregate<Dossier> dossier =
                 EventSourcedAggregate.initialize(new Dossier(), model(), null, NoSnapshotTriggerDefinition.TRIGGER);
         dossier.initializeState(DomainEventStream.of(history));
-        return dossier.invoke(Dossier::standing);
+        return dossier.invoke(Dossier::state);
     }
 
     /** Inspected on first use, with the parameter resolvers Axon gives the aggregate's handlers. */
