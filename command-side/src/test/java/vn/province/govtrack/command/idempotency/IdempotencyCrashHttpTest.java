@@ -314,7 +314,7 @@ class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
 
         ResponseEntity<String> retry = exchange(http, quota, running, null);
 
-        assertProblem(retry, HttpStatus.CONFLICT, "idempotency-key-in-progress");
+        assertRawProblem(retry, HttpStatus.CONFLICT, "idempotency-key-in-progress");
         assertThat(retry.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(claimOf(running).getString("owner")).isEqualTo(other.instanceId());
         assertThat(engine.headPosition()).isEqualTo(head);

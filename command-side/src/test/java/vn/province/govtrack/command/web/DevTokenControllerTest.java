@@ -31,6 +31,10 @@ import vn.province.govtrack.embeddedmongo.TestMongo;
  * {@code POST /dev/tokens} in the local profile that {@code ./run} uses: tokens for any role, which
  * the service then accepts as that role. (In the default profile the path does not exist: see
  * {@link AuthorisationMatrixTest}.)
+ *
+ * <p>The local profile is a configuration of its own (it adds the path), so this test starts a context
+ * and a database of its own rather than {@link vn.province.govtrack.command.CommandSideHttpTest}'s; its
+ * client must not add tokens either, as the shared one does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "govtrack.staff.secondment-expiry.enabled=false")
