@@ -106,7 +106,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
         ResponseEntity<String> first = send(HttpMethod.POST, "/api/v1/dossiers", body, key);
         long head = engine.headPosition();
 
-        try (SecondInstance restarted = SecondInstance.start(DATABASE, minter)) {
+        try (SecondInstance restarted = SecondInstance.start(database(), minter)) {
             ResponseEntity<String> retry = send(restarted.http(), HttpMethod.POST, "/api/v1/dossiers", body, key);
 
             assertSameAnswer(retry, first);

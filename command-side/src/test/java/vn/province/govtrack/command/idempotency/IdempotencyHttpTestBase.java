@@ -23,11 +23,12 @@ import vn.province.govtrack.command.CommandSideHttpTest;
 /**
  * What the idempotency tests share, so that Spring gives them one application context: the command
  * side's test configuration with a shorter wait for a contended key (so that the tests that wait end
- * sooner) and {@link CommandHolds}; it differs, so these tests get a context of their own, on the same
- * store as a second instance would be. Helpers to send keyed commands.
+ * sooner) and {@link CommandHolds}. It differs, so these tests get a context and a store of their own,
+ * which the other instances they start join. Helpers to send keyed commands.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = {"govtrack.idempotency.max-wait=PT5S", "govtrack.staff.secondment-expiry.enabled=false"})
+                properties = {"spring.data.mongodb.database=idempotency", "govtrack.idempotency.max-wait=PT5S",
+                              "govtrack.staff.secondment-expiry.enabled=false"})
 @Import(CommandHolds.class)
 abstract class IdempotencyHttpTestBase extends CommandSideHttpTest {
 
@@ -35,6 +36,11 @@ abstract class IdempotencyHttpTestBase extends CommandSideHttpTest {
     MongoClient mongoClient;
     @Autowired
     MongoProperties mongoProperties;
+
+    /** The name of this context's database, for the instances that join it. */
+    String database() {
+        return mongoProperties.getMongoClientDatabase();
+    }
 
     ResponseEntity<String> send(HttpMethod method, String path, String json, String key) {
         return send(http, method, path, json, key);
