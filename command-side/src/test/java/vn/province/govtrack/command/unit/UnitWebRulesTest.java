@@ -1,0 +1,145 @@
+package vn.province.govtrack.command.unit;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import vn.province.govtrack.command.CommandWebSlice;
+import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.security.Caller;
+import vn.province.govtrack.security.Role;
+import vn.province.govtrack.security.TokenMinter;
+
+/**
+ * The rules the web layer applies to the unit endpoints before any command is sent: who may register
+ * and dissolve units (ADMIN) and set quotas (HOME_AFFAIRS), and which bodies and paths are refused.
+ * Each refusal is problem+json and reaches no command: the command sender is a mock that must stay
+ * untouched.
+ */
+@CommandWebSlice({UnitController.class, QuotaController.class})
+class UnitWebRulesTest {
+
+    private static final String PROBLEMS = "https://govtrack.example/problems/";
+    private static final String UNIT = """
+            {"code": "XA-1", "name": "Xã Tân Lập", "kind": "COMMUNE"}""";
+    private static final String QUOTA = """
+            {"positions": 4, "effectiveDate": "2025-07-01", "decisionNo": "15/QĐ-UBND"}""";
+    private static final String DISSOLUTION = """
+            {"effectiveDate": "2025-07-02", "decisionNo": "88/NQ-HĐND"}""";
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private TokenMinter minter;
+    @MockitoBean
+    private CommandSender commands;
+
+    @AfterEach
+    void noCommandWasSent() {
+        verifyNoInteractions(commands);
+    }
+
+    private ResultActions send(MockHttpServletRequestBuilder request, String json, Role role) throws Exception {
+        request.contentType(MediaType.APPLICATION_JSON).content(json);
+        if (role != null) {
+            request.header("Authorization", "Bearer " + minter.mint(
+                    new Caller("test-" + role, role, role.unitBound() ? "XA-1" : null), Duration.ofMinutes(5)));
+        }
+        return mvc.perform(request);
+    }
+
+    private static void problem(ResultActions answer, int status, String slug) throws Exception {
+        answer.andExpect(status().is(status))
+              .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+              .andExpect(jsonPath("$.type").value(PROBLEMS + slug))
+              .andExpect(jsonPath("$.status").value(status));
+    }
+
+    @Test
+    void without_a_token_every_unit_command_is_401_with_a_bearer_challenge() throws Exception {
+        for (ResultActions answer : new ResultActions[] {
+                send(post("/api/v1/units"), UNIT, null),
+                send(post("/api/v1/units/XA-1/dissolution"), DISSOLUTION, null),
+                send(put("/api/v1/units/XA-1/quotas/LAND"), QUOTA, null)}) {
+            answer.andExpect(status().isUnauthorized())
+                  .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
+                  .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
+    void only_an_admin_registers_or_dissolves_a_unit(Role role) throws Exception {
+        problem(send(post("/api/v1/units"), UNIT, role), 403, "forbidden");
+        problem(send(post("/api/v1/units/XA-1/dissolution"), DISSOLUTION, role), 403, "forbidden");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = "HOME_AFFAIRS", mode = EnumSource.Mode.EXCLUDE)
+    void only_home_affairs_sets_a_quota(Role role) throws Exception {
+        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), QUOTA, role), 403, "forbidden");
+    }
+
+    @Test
+    void a_unit_without_code_and_name_is_invalid_and_names_both_fields() throws Exception {
+        problem(send(post("/api/v1/units"), """
+                {"name": "", "kind": "COMMUNE"}""", Role.ADMIN), 400, "invalid-input");
+        send(post("/api/v1/units"), """
+                {"name": "", "kind": "COMMUNE"}""", Role.ADMIN)
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("code", "name")));
+    }
+
+    @Test
+    void an_unknown_kind_or_an_unknown_property_is_a_malformed_request() throws Exception {
+        problem(send(post("/api/v1/units"), """
+                {"code": "XA-1", "name": "Xã", "kind": "VILLAGE"}""", Role.ADMIN), 400, "malformed-request");
+        problem(send(post("/api/v1/units"), """
+                {"code": "XA-1", "name": "Xã", "kind": "COMMUNE", "province": "HN"}""", Role.ADMIN),
+                400, "malformed-request");
+    }
+
+    @Test
+    void a_dissolution_without_its_decision_or_of_a_malformed_code_is_invalid() throws Exception {
+        problem(send(post("/api/v1/units/XA-1/dissolution"), """
+                {"effectiveDate": "2025-07-02"}""", Role.ADMIN), 400, "invalid-input");
+        problem(send(post("/api/v1/units/xa 1/dissolution"), DISSOLUTION, Role.ADMIN), 400, "invalid-input");
+    }
+
+    @Test
+    void a_quota_must_be_a_count_of_positions_within_the_cap() throws Exception {
+        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), """
+                {"positions": -1}""", Role.HOME_AFFAIRS), 400, "invalid-input");
+        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), """
+                {"positions": %d}""".formatted(Unit.MAX_QUOTA + 1), Role.HOME_AFFAIRS), 400, "invalid-input");
+        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), """
+                {"positions": 4, "decisionNo": ""}""", Role.HOME_AFFAIRS), 400, "invalid-input");
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_refused_before_the_controller() throws Exception {
+        mvc.perform(post("/api/v1/units").contentType(MediaType.TEXT_PLAIN).content("XA-1")
+                                         .header("Authorization", "Bearer " + minter.mint(
+                                                 new Caller("test-admin", Role.ADMIN, null), Duration.ofMinutes(5))))
+           .andExpect(status().isUnsupportedMediaType())
+           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}
