@@ -102,7 +102,7 @@ class ProjectionsWebRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2025-07-01", "2025-07-01T00:00:00", "9999-01-01T00:00:00Z"})
     void a_rebuild_from_a_malformed_or_future_instant_is_invalid_and_rebuilds_nothing(String from) throws Exception {
-        problem(as(Role.ADMIN, post(REBUILD).param("from", from)), 400, "invalid-request");
+        problem(as(Role.ADMIN, post(REBUILD).param("from", from)), 400, "invalid-parameter");
         verify(projections, never()).rebuild(any(), any());
     }
 
@@ -127,6 +127,6 @@ class ProjectionsWebRulesTest {
     @Test
     void a_position_to_wait_for_that_is_not_a_number_is_invalid() throws Exception {
         problem(as(Role.AUDITOR, get("/api/v1/admin/projections").param("minPosition", "ten")), 400,
-                "invalid-request");
+                "invalid-parameter");
     }
 }
