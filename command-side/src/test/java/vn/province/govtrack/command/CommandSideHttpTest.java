@@ -6,11 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -22,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.embeddedmongo.FreshTestDatabase;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.security.TokenMinter;
 
@@ -30,7 +27,7 @@ import vn.province.govtrack.security.TokenMinter;
  * The one configuration of the command side's full-boot tests, so that Spring starts the application
  * once and hands every test class the same context: a random port, secondments that never expire by
  * themselves (so that no command but the tests' own appends to the store), and a database of the
- * context's own on the JVM's shared MongoDB ({@link OwnDatabase}). A test class that needs another
+ * context's own on the JVM's shared MongoDB ({@link FreshTestDatabase}). A test class that needs another
  * configuration says why, and gets a context, and so a store, of its own.
  *
  * <p>The store is shared, so no test may expect it empty: each works with codes from {@link #unique},
@@ -38,21 +35,12 @@ import vn.province.govtrack.security.TokenMinter;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"spring.data.mongodb.database=command-side", "govtrack.staff.secondment-expiry.enabled=false"})
-@ContextConfiguration(initializers = CommandSideHttpTest.OwnDatabase.class)
+@ContextConfiguration(initializers = FreshTestDatabase.class)
 public abstract class CommandSideHttpTest {
 
     /** The base URL of every problem type. */
     protected static final String PROBLEMS = "https://govtrack.example/problems/";
     private static final AtomicInteger NEXT = new AtomicInteger();
-
-    /** Each application context on a fresh database named after the configured one, so that no two share a store. */
-    public static final class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            String name = context.getEnvironment().getProperty("spring.data.mongodb.database");
-            TestPropertyValues.of(TestMongo.springPropertiesForFreshDatabase(name)).applyTo(context);
-        }
-    }
 
     /** A client of this test's own that acts as the responsible officials ({@link ActingOfficials}). */
     protected TestRestTemplate http;

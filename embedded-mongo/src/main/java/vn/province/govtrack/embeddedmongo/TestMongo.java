@@ -68,16 +68,6 @@ public final class TestMongo {
         return (safePrefix.length() > room ? safePrefix.substring(0, room) : safePrefix) + suffix;
     }
 
-    /**
-     * Spring Boot's connection properties, as {@code name=value} pairs, for an application that should
-     * use {@link #uri()} and a {@link #freshDatabaseName(String) fresh database}: what a test gives each
-     * application context it starts, so that contexts never share a store by accident.
-     */
-    public static String[] springPropertiesForFreshDatabase(String prefix) {
-        return new String[] {"spring.data.mongodb.uri=" + uri(),
-                             "spring.data.mongodb.database=" + freshDatabaseName(prefix)};
-    }
-
     /** Holder idiom: the server is chosen and started when {@link #uri()} first needs it, exactly once. */
     private static final class Choice {
 

@@ -27,15 +27,6 @@ class TestMongoTest {
     }
 
     @Test
-    void eachApplicationGetsTheSharedServerAndADatabaseOfItsOwn() {
-        String[] first = TestMongo.springPropertiesForFreshDatabase("query-side");
-        String[] second = TestMongo.springPropertiesForFreshDatabase("query-side");
-
-        assertThat(first[0]).isEqualTo("spring.data.mongodb.uri=" + TestMongo.uri()).isEqualTo(second[0]);
-        assertThat(first[1]).startsWith("spring.data.mongodb.database=query-side_").isNotEqualTo(second[1]);
-    }
-
-    @Test
     void everyCallGetsTheSameServer() {
         assertThat(TestMongo.uri()).isEqualTo(TestMongo.uri()).startsWith("mongodb://");
     }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,13 +13,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.embeddedmongo.FreshTestDatabase;
 import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The one configuration of the query side's full-boot tests, so that Spring starts the application once
  * for every test class that can share it: a random port and a database of the context's own on the
- * JVM's shared MongoDB ({@link OwnDatabase}). The store is shared, so these tests use ids no other test
+ * JVM's shared MongoDB ({@link FreshTestDatabase}). The store is shared, so these tests use ids no other test
  * uses and never expect a total over the whole store.
  *
  * <p>A test class that needs another configuration (its own clock, processors or waits) says why and
@@ -31,29 +28,22 @@ import vn.province.govtrack.security.TokenMinter;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "spring.data.mongodb.database=query-side")
-@ContextConfiguration(initializers = QuerySideHttpTest.OwnDatabase.class)
+@ContextConfiguration(initializers = FreshTestDatabase.class)
 public abstract class QuerySideHttpTest {
 
     /** The base URL of every problem type. */
     protected static final String PROBLEMS = "https://govtrack.example/problems/";
 
-    /** Each application context on a fresh database named after the configured one, so that no two share a store. */
-    public static final class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            String name = context.getEnvironment().getProperty("spring.data.mongodb.database");
-            TestPropertyValues.of(TestMongo.springPropertiesForFreshDatabase(name)).applyTo(context);
-        }
-    }
-
-    /** A client of this test's own that asks as the responsible officials ({@link ActingOfficials}). */
-    protected TestRestTemplate rest;
     @Autowired
     protected TokenMinter minter;
+    /**
+     * A client of this test's own that asks as the responsible officials ({@link ActingOfficials}), ready
+     * once the context is, before any {@code @BeforeAll} of a per-class test instance.
+     */
+    protected TestRestTemplate rest;
 
-    /** Called once the context is ready, before any {@code @BeforeAll} of a per-class test instance. */
     @Autowired
-    void actAsTheResponsibleOfficials(RestTemplateBuilder builder, TestRestTemplate server, TokenMinter minter) {
+    void actAsTheResponsibleOfficials(RestTemplateBuilder builder, TestRestTemplate server) {
         rest = ActingOfficials.client(builder.rootUri(server.getRootUri()), minter);
     }
 

@@ -10,22 +10,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.province.govtrack.command.CommandWebSlice;
+import vn.province.govtrack.command.web.ActingOfficials;
 import vn.province.govtrack.command.web.CommandSender;
-import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
 import vn.province.govtrack.security.TokenMinter;
 
@@ -58,20 +58,17 @@ class UnitWebRulesTest {
         verifyNoInteractions(commands);
     }
 
+    /** Sends {@code json} as {@code role} of unit XA-1, or without a token when {@code role} is null. */
     private ResultActions send(MockHttpServletRequestBuilder request, String json, Role role) throws Exception {
         request.contentType(MediaType.APPLICATION_JSON).content(json);
-        if (role != null) {
-            request.header("Authorization", "Bearer " + minter.mint(
-                    new Caller("test-" + role, role, role.unitBound() ? "XA-1" : null), Duration.ofMinutes(5)));
-        }
-        return mvc.perform(request);
+        return mvc.perform(role == null ? request
+                : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ActingOfficials.token(minter, role, "XA-1")));
     }
 
     private static void problem(ResultActions answer, int status, String slug) throws Exception {
-        answer.andExpect(status().is(status))
-              .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-              .andExpect(jsonPath("$.type").value(PROBLEMS + slug))
-              .andExpect(jsonPath("$.status").value(status));
+        answer.andExpect(ResultMatcher.matchAll(status().is(status), jsonPath("$.status").value(status),
+                content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+                jsonPath("$.type").value(PROBLEMS + slug)));
     }
 
     @Test
@@ -137,8 +134,8 @@ class UnitWebRulesTest {
     @Test
     void a_body_that_is_not_json_is_refused_before_the_controller() throws Exception {
         mvc.perform(post("/api/v1/units").contentType(MediaType.TEXT_PLAIN).content("XA-1")
-                                         .header("Authorization", "Bearer " + minter.mint(
-                                                 new Caller("test-admin", Role.ADMIN, null), Duration.ofMinutes(5))))
+                                         .header(HttpHeaders.AUTHORIZATION,
+                                                 "Bearer " + ActingOfficials.token(minter, Role.ADMIN, null)))
            .andExpect(status().isUnsupportedMediaType())
            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

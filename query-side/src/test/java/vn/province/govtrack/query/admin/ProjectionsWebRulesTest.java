@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.province.govtrack.query.ActingOfficials;
 import vn.province.govtrack.query.web.QueryWebSlice;
-import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
 import vn.province.govtrack.security.TokenMinter;
 
@@ -50,19 +51,17 @@ class ProjectionsWebRulesTest {
     @MockitoBean
     private Projections projections;
 
+    /** Asks as {@code role} (of unit W-BA-DINH where the role is bound to one), or without a token when null. */
     private ResultActions as(Role role, MockHttpServletRequestBuilder request) throws Exception {
-        if (role != null) {
-            request.header("Authorization", "Bearer " + minter.mint(
-                    new Caller("test-" + role, role, role.unitBound() ? "W-BA-DINH" : null), Duration.ofMinutes(5)));
-        }
-        return mvc.perform(request);
+        String token = role == null ? null : ActingOfficials.token(minter, role, "W-BA-DINH");
+        return mvc.perform(token == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 
-    private static void problem(ResultActions answer, int status, String slug) throws Exception {
-        answer.andExpect(status().is(status))
-              .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-              .andExpect(jsonPath("$.type").value(PROBLEMS + slug))
-              .andExpect(jsonPath("$.status").value(status));
+    /** A problem+json answer with this status and type. */
+    private static ResultMatcher problem(int status, String slug) {
+        return ResultMatcher.matchAll(status().is(status), content().contentTypeCompatibleWith(
+                MediaType.APPLICATION_PROBLEM_JSON), jsonPath("$.type").value(PROBLEMS + slug),
+                jsonPath("$.status").value(status));
     }
 
     @Test
@@ -78,14 +77,14 @@ class ProjectionsWebRulesTest {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
     void only_an_admin_rebuilds(Role role) throws Exception {
-        problem(as(role, post(REBUILD)), 403, "forbidden");
+        as(role, post(REBUILD)).andExpect(problem(403, "forbidden"));
         verify(projections, never()).rebuild(any(), any());
     }
 
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"ADMIN", "AUDITOR"}, mode = EnumSource.Mode.EXCLUDE)
     void only_an_admin_or_an_auditor_reads_the_projections_state(Role role) throws Exception {
-        problem(as(role, get("/api/v1/admin/projections")), 403, "forbidden");
+        as(role, get("/api/v1/admin/projections")).andExpect(problem(403, "forbidden"));
     }
 
     @ParameterizedTest
@@ -102,14 +101,14 @@ class ProjectionsWebRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2025-07-01", "2025-07-01T00:00:00", "9999-01-01T00:00:00Z"})
     void a_rebuild_from_a_malformed_or_future_instant_is_invalid_and_rebuilds_nothing(String from) throws Exception {
-        problem(as(Role.ADMIN, post(REBUILD).param("from", from)), 400, "invalid-parameter");
+        as(Role.ADMIN, post(REBUILD).param("from", from)).andExpect(problem(400, "invalid-parameter"));
         verify(projections, never()).rebuild(any(), any());
     }
 
     @Test
     void a_from_longer_than_any_instant_is_invalid_and_rebuilds_nothing() throws Exception {
-        problem(as(Role.ADMIN, post(REBUILD).param("from", "2025-07-01T00:00:00Z".repeat(10))), 400,
-                "invalid-request");
+        as(Role.ADMIN, post(REBUILD).param("from", "2025-07-01T00:00:00Z".repeat(10)))
+                .andExpect(problem(400, "invalid-request"));
         verify(projections, never()).rebuild(any(), any());
     }
 
@@ -126,7 +125,7 @@ class ProjectionsWebRulesTest {
 
     @Test
     void a_position_to_wait_for_that_is_not_a_number_is_invalid() throws Exception {
-        problem(as(Role.AUDITOR, get("/api/v1/admin/projections").param("minPosition", "ten")), 400,
-                "invalid-parameter");
+        as(Role.AUDITOR, get("/api/v1/admin/projections").param("minPosition", "ten"))
+                .andExpect(problem(400, "invalid-parameter"));
     }
 }
