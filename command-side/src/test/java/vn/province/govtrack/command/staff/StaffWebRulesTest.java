@@ -1,30 +1,19 @@
 package vn.province.govtrack.command.staff;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.province.govtrack.command.CommandWebSlice;
-import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.command.web.CommandSender;
+import vn.province.govtrack.command.CommandWebSliceTest;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The rules the web layer applies to the staff endpoints before any command is sent: HOME_AFFAIRS alone
@@ -33,7 +22,7 @@ import vn.province.govtrack.security.TokenMinter;
  * untouched.
  */
 @CommandWebSlice(StaffController.class)
-class StaffWebRulesTest {
+class StaffWebRulesTest extends CommandWebSliceTest {
 
     private static final String RECRUIT = """
             {"staffId": "CB-1", "fullName": "Trần Thị Bình", "unitCode": "SO-1", "field": "INFORMATION_TECHNOLOGY",
@@ -41,29 +30,9 @@ class StaffWebRulesTest {
     private static final String TRANSFER = """
             {"toUnitCode": "XA-1", "effectiveDate": "2025-07-01", "decisionNo": "20/QĐ-SNV"}""";
 
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private TokenMinter minter;
-    @MockitoBean
-    private CommandSender commands;
-
-    @AfterEach
-    void noCommandWasSent() {
-        verifyNoInteractions(commands);
-    }
-
     /** Sends {@code json} as {@code role} (of unit SO-1 where the role is bound to one). */
     private ResultActions as(Role role, MockHttpServletRequestBuilder request, String json) throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json)
-                                  .header(HttpHeaders.AUTHORIZATION,
-                                          "Bearer " + ActingOfficials.token(minter, role, "SO-1")));
-    }
-
-    private static void refused(ResultActions answer, int status, String slug) throws Exception {
-        answer.andExpect(status().is(status))
-              .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-              .andExpect(jsonPath("$.type").value("https://govtrack.example/problems/" + slug));
+        return send(request, json, role, "SO-1");
     }
 
     @ParameterizedTest

@@ -2,7 +2,6 @@ package vn.province.govtrack.command.unit;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.startsWith;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,24 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import vn.province.govtrack.command.CommandWebSlice;
+import vn.province.govtrack.command.CommandWebSliceTest;
 import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The rules the web layer applies to the unit endpoints before any command is sent: who may register
@@ -36,9 +29,8 @@ import vn.province.govtrack.security.TokenMinter;
  * untouched.
  */
 @CommandWebSlice({UnitController.class, QuotaController.class})
-class UnitWebRulesTest {
+class UnitWebRulesTest extends CommandWebSliceTest {
 
-    private static final String PROBLEMS = "https://govtrack.example/problems/";
     private static final String UNIT = """
             {"code": "XA-1", "name": "Xã Tân Lập", "kind": "COMMUNE"}""";
     private static final String QUOTA = """
@@ -46,29 +38,9 @@ class UnitWebRulesTest {
     private static final String DISSOLUTION = """
             {"effectiveDate": "2025-07-02", "decisionNo": "88/NQ-HĐND"}""";
 
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private TokenMinter minter;
-    @MockitoBean
-    private CommandSender commands;
-
-    @AfterEach
-    void noCommandWasSent() {
-        verifyNoInteractions(commands);
-    }
-
     /** Sends {@code json} as {@code role} of unit XA-1, or without a token when {@code role} is null. */
     private ResultActions send(MockHttpServletRequestBuilder request, String json, Role role) throws Exception {
-        request.contentType(MediaType.APPLICATION_JSON).content(json);
-        return mvc.perform(role == null ? request
-                : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ActingOfficials.token(minter, role, "XA-1")));
-    }
-
-    private static void problem(ResultActions answer, int status, String slug) throws Exception {
-        answer.andExpect(ResultMatcher.matchAll(status().is(status), jsonPath("$.status").value(status),
-                content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
-                jsonPath("$.type").value(PROBLEMS + slug)));
+        return send(request, json, role, "XA-1");
     }
 
     @Test
@@ -86,19 +58,19 @@ class UnitWebRulesTest {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
     void only_an_admin_registers_or_dissolves_a_unit(Role role) throws Exception {
-        problem(send(post("/api/v1/units"), UNIT, role), 403, "forbidden");
-        problem(send(post("/api/v1/units/XA-1/dissolution"), DISSOLUTION, role), 403, "forbidden");
+        refused(send(post("/api/v1/units"), UNIT, role), 403, "forbidden");
+        refused(send(post("/api/v1/units/XA-1/dissolution"), DISSOLUTION, role), 403, "forbidden");
     }
 
     @ParameterizedTest
     @EnumSource(value = Role.class, names = "HOME_AFFAIRS", mode = EnumSource.Mode.EXCLUDE)
     void only_home_affairs_sets_a_quota(Role role) throws Exception {
-        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), QUOTA, role), 403, "forbidden");
+        refused(send(put("/api/v1/units/XA-1/quotas/LAND"), QUOTA, role), 403, "forbidden");
     }
 
     @Test
     void a_unit_without_code_and_name_is_invalid_and_names_both_fields() throws Exception {
-        problem(send(post("/api/v1/units"), """
+        refused(send(post("/api/v1/units"), """
                 {"name": "", "kind": "COMMUNE"}""", Role.ADMIN), 400, "invalid-input");
         send(post("/api/v1/units"), """
                 {"name": "", "kind": "COMMUNE"}""", Role.ADMIN)
@@ -107,27 +79,27 @@ class UnitWebRulesTest {
 
     @Test
     void an_unknown_kind_or_an_unknown_property_is_a_malformed_request() throws Exception {
-        problem(send(post("/api/v1/units"), """
+        refused(send(post("/api/v1/units"), """
                 {"code": "XA-1", "name": "Xã", "kind": "VILLAGE"}""", Role.ADMIN), 400, "malformed-request");
-        problem(send(post("/api/v1/units"), """
+        refused(send(post("/api/v1/units"), """
                 {"code": "XA-1", "name": "Xã", "kind": "COMMUNE", "province": "HN"}""", Role.ADMIN),
                 400, "malformed-request");
     }
 
     @Test
     void a_dissolution_without_its_decision_or_of_a_malformed_code_is_invalid() throws Exception {
-        problem(send(post("/api/v1/units/XA-1/dissolution"), """
+        refused(send(post("/api/v1/units/XA-1/dissolution"), """
                 {"effectiveDate": "2025-07-02"}""", Role.ADMIN), 400, "invalid-input");
-        problem(send(post("/api/v1/units/xa 1/dissolution"), DISSOLUTION, Role.ADMIN), 400, "invalid-input");
+        refused(send(post("/api/v1/units/xa 1/dissolution"), DISSOLUTION, Role.ADMIN), 400, "invalid-input");
     }
 
     @Test
     void a_quota_must_be_a_count_of_positions_within_the_cap() throws Exception {
-        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), """
+        refused(send(put("/api/v1/units/XA-1/quotas/LAND"), """
                 {"positions": -1}""", Role.HOME_AFFAIRS), 400, "invalid-input");
-        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), """
+        refused(send(put("/api/v1/units/XA-1/quotas/LAND"), """
                 {"positions": %d}""".formatted(Unit.MAX_QUOTA + 1), Role.HOME_AFFAIRS), 400, "invalid-input");
-        problem(send(put("/api/v1/units/XA-1/quotas/LAND"), """
+        refused(send(put("/api/v1/units/XA-1/quotas/LAND"), """
                 {"positions": 4, "decisionNo": ""}""", Role.HOME_AFFAIRS), 400, "invalid-input");
     }
 
