@@ -22,7 +22,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  *
  * <p>The server starts on first use and is shared by the whole JVM until it exits. Tests isolate
  * themselves by database, not by server: give each test class (or test) its own
- * {@link #freshDatabaseName(String)}.
+ * {@link #freshDatabaseName(String)}, and each Spring test context one through {@link FreshTestDatabase}.
  */
 public final class TestMongo {
 
