@@ -22,7 +22,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  *
  * <p>The server starts on first use and is shared by the whole JVM until it exits. Tests isolate
  * themselves by database, not by server: give each test class (or test) its own
- * {@link #freshDatabaseName(String)}.
+ * {@link #freshDatabaseName(String)}, and each Spring test context one through {@link FreshTestDatabase}.
  */
 public final class TestMongo {
 
@@ -106,10 +106,15 @@ public final class TestMongo {
             }
         }
 
+        /**
+         * Left running until the JVM halts: it holds nothing worth flushing, and stopping it in a shutdown
+         * hook would race Spring's, which closes the cached application contexts; their tracking processors
+         * release their token claims on the way out and would each wait the driver's 30 s server selection
+         * for a server already gone, longer than the test runner waits for its fork to exit.
+         */
         private static String startInMemory() {
             MongoServer server = new MongoServer(new MemoryBackend());
             server.bind("127.0.0.1", 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "test-mongo-shutdown"));
             return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         }
     }

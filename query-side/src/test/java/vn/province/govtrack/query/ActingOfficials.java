@@ -2,11 +2,10 @@ package vn.province.govtrack.query;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -33,13 +32,13 @@ public final class ActingOfficials implements ClientHttpRequestInterceptor {
         this.minter = minter;
     }
 
-    /** Makes {@code rest} act as the responsible officials; idempotent. */
-    public static void install(TestRestTemplate rest, TokenMinter minter) {
-        List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(rest.getRestTemplate().getInterceptors());
-        if (interceptors.stream().noneMatch(ActingOfficials.class::isInstance)) {
-            interceptors.add(new ActingOfficials(minter));
-            rest.getRestTemplate().setInterceptors(interceptors);
-        }
+    /**
+     * A client of its own that asks as the responsible officials, built from {@code builder} (which says
+     * where the service is). The context's shared client is left as it is, for tests that set every
+     * header themselves.
+     */
+    public static TestRestTemplate client(RestTemplateBuilder builder, TokenMinter minter) {
+        return new TestRestTemplate(builder.additionalInterceptors(new ActingOfficials(minter)));
     }
 
     /** A token valid for an hour. */

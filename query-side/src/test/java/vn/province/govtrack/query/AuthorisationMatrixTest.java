@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -37,11 +36,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.query.dossier.DossierEvents;
 import vn.province.govtrack.security.Caller;
@@ -56,24 +52,15 @@ import vn.province.govtrack.web.ProblemType;
  * are 404 on purpose); refused means 401 without a valid token and 403 otherwise, problem+json.
  * One dossier is held by unit {@value #UNIT} ({@link DossierEvents}), another is transferred away from it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorisationMatrixTest {
+class AuthorisationMatrixTest extends QuerySideHttpTest {
 
     /** The unit {@link DossierEvents} receives its dossiers at. */
     static final String UNIT = "W-BA-DINH";
     static final String OTHER_UNIT = "W-HOAN-KIEM";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("query_authorisation"));
-    }
-
     @LocalServerPort
     private int port;
-    @Autowired
-    private TokenMinter minter;
     @Value("${govtrack.security.jwt.secret}")
     private String secret;
     @Autowired

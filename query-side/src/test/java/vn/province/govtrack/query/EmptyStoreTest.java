@@ -2,40 +2,21 @@ package vn.province.govtrack.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.security.TokenMinter;
-
-/** What a new user sees on a fresh installation, before the first command. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmptyStoreTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("empty_store"));
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TokenMinter minter;
-
-    @BeforeEach
-    void actAsTheResponsibleOfficials() {
-        ActingOfficials.install(rest, minter);
-    }
+/**
+ * What a new user sees on a fresh installation, before the first command.
+ *
+ * <p>A store of its own: the test is about a store before the first event.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.data.mongodb.database=empty_store")
+class EmptyStoreTest extends QuerySideHttpTest {
 
     @Test
     void an_empty_store_has_a_caught_up_projection_at_position_zero_and_an_empty_log() {

@@ -29,15 +29,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.query.timeliness.HandMadeProvince;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
@@ -50,24 +47,21 @@ import vn.province.govtrack.security.TokenMinter;
  * query side holding the hand-made province. A query may answer 200 (a hostile-looking value can be
  * a valid filter); none may answer 5xx; every 4xx is problem+json; and afterwards the event store's
  * head and the document count of every collection are what they were.
+ *
+ * <p>A context, and so a store, of its own: a short wait for read-your-writes, so that the hundreds
+ * of queries for positions never reached end soon.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "govtrack.query.consistency.max-wait=PT0.2S")
+                properties = {"spring.data.mongodb.database=hostile_queries", "govtrack.query.consistency.max-wait=PT0.2S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileQueriesFuzzTest {
+class HostileQueriesFuzzTest extends QuerySideHttpTest {
 
     private static final long SEED = 20250716L;
-    private static final String DATABASE = TestMongo.freshDatabaseName("hostile_queries");
     private static final String NO_TOKEN = "(none)";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
-
+    /** The context's client, which adds no token: each request here says which it carries. */
     @Autowired
-    TestRestTemplate rest;
+    TestRestTemplate plain;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -293,11 +287,11 @@ class HostileQueriesFuzzTest {
     }
 
     private Answer send(Hostile hostile) {
-        URI uri = URI.create(rest.getRootUri() + hostile.path());
+        URI uri = URI.create(plain.getRootUri() + hostile.path());
         Map<String, String> headers = new LinkedHashMap<>(hostile.headers());
         String authorization = headers.getOrDefault("Authorization", "GET".equals(hostile.method()) ? auditor : admin);
         headers.remove("Authorization");
-        return rest.getRestTemplate().execute(uri, HttpMethod.valueOf(hostile.method()), request -> {
+        return plain.getRestTemplate().execute(uri, HttpMethod.valueOf(hostile.method()), request -> {
             headers.forEach(request.getHeaders()::set);
             if (!NO_TOKEN.equals(authorization)) {
                 request.getHeaders().set("Authorization", authorization);

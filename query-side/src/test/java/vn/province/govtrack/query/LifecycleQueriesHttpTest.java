@@ -22,17 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
@@ -41,27 +36,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.query.timeliness.HandMadeProvince;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The dossier lists and the timeliness report as a client reads them: the hand-made province
  * (see {@link HandMadeProvince}) appended through the real engine, read through HTTP on a clock
  * that stands at Monday 21 July 2025, 08:00 Hanoi time, after every event of the province.
+ *
+ * <p>A context, and so a store, of its own: its clock stands still.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(LifecycleQueriesHttpTest.StoppedClock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LifecycleQueriesHttpTest {
-
-    private static final String DATABASE = TestMongo.freshDatabaseName("lifecycle_queries");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
+class LifecycleQueriesHttpTest extends QuerySideHttpTest {
 
     @TestConfiguration
     static class StoppedClock {
@@ -72,10 +58,6 @@ class LifecycleQueriesHttpTest {
         }
     }
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TokenMinter minter;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -90,7 +72,6 @@ class LifecycleQueriesHttpTest {
 
     @BeforeAll
     void appendTheProvince() {
-        ActingOfficials.install(rest, minter);
         for (Map.Entry<String, List<Object>> stream : HandMadeProvince.streams().entrySet()) {
             long sequence = 0;
             for (Object event : stream.getValue()) {
@@ -383,13 +364,5 @@ class LifecycleQueriesHttpTest {
             assertThat(status.get("replaying").asBoolean()).isFalse();
             assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(provinceAt);
         });
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isNotNull();
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .isTrue();
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://govtrack.example/problems/" + slug);
     }
 }

@@ -23,14 +23,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +35,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.applicant.ApplicantDataErasedEvent;
 import vn.province.govtrack.kernel.applicant.ApplicantIds;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
@@ -54,7 +50,6 @@ import vn.province.govtrack.personaldata.LookupHash;
 import vn.province.govtrack.personaldata.MongoApplicantKeys;
 import vn.province.govtrack.personaldata.PersonalData;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The erasure of an applicant's personal data as readers meet it: dossiers of two applicants are
@@ -63,12 +58,15 @@ import vn.province.govtrack.security.TokenMinter;
  * {@code DELETE /api/v1/applicants/{idNumber}} does, every view, the audit endpoints and a full
  * rebuild of the projections show that applicant erased and the other in clear, while statuses,
  * verdicts and the timeliness figures stay as they were. CLIENT never receives personal data.
+ *
+ * <p>A store of its own: it rebuilds the projections and compares whole lists and reports before and
+ * after, which what other tests do to a shared context's processors would disturb.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.data.mongodb.database=personal_data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonalDataErasureHttpTest {
+class PersonalDataErasureHttpTest extends QuerySideHttpTest {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("personal_data");
     private static final String PEPPER = "the-command-sides-pepper-in-this-test-0123456789";
     private static final String UNIT = "W-PII";
     private static final String OTHER_UNIT = "W-OTHER";
@@ -79,14 +77,6 @@ class PersonalDataErasureHttpTest {
     private static final Instant RESOLVED_AT = Instant.parse("2025-07-03T09:30:00Z");
     private static final String TIMELINESS = "/api/v1/timeliness?groupBy=unit&from=2025-07-01&to=2025-07-31";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
-
-    @Autowired
-    TestRestTemplate rest;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -95,8 +85,6 @@ class PersonalDataErasureHttpTest {
     MongoClient mongoClient;
     @Autowired
     MongoProperties mongoProperties;
-    @Autowired
-    TokenMinter minter;
     @Autowired
     ObjectMapper objectMapper;
 

@@ -24,21 +24,16 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoException;
@@ -48,29 +43,29 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.unit.UnitIds;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 import vn.province.govtrack.query.dossier.DossierEvents;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The query side as a client meets it: events appended through the real engine on a wire-protocol
  * server, read back through HTTP from the projection, the audit endpoints and the admin endpoints.
+ *
+ * <p>A context, and so a store, of its own: two test projections and a shorter wait for read-your-writes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.data.mongodb.database=query_side",
         "govtrack.query.consistency.max-wait=1s",
         "axon.eventhandling.processors.gated-test.mode=tracking",
         "axon.eventhandling.processors.gated-test.initial-segment-count=1",
         "axon.eventhandling.processors.flaky-test.mode=tracking",
         "axon.eventhandling.processors.flaky-test.initial-segment-count=1"})
 @Import({QuerySideIntegrationTest.GatedProjection.class, QuerySideIntegrationTest.FlakyProjection.class})
-class QuerySideIntegrationTest {
+class QuerySideIntegrationTest extends QuerySideHttpTest {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("query_side");
     private static final Map<String, String> METADATA = Map.of(
             EventMetadata.ACTOR, "clerk.ba-dinh",
             EventMetadata.ACTOR_ROLE, "CLERK",
@@ -78,21 +73,6 @@ class QuerySideIntegrationTest {
             EventMetadata.CORRELATION_ID, "request-42",
             EventMetadata.CAUSATION_ID, "command-7");
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TokenMinter minter;
-
-    @BeforeEach
-    void actAsTheResponsibleOfficials() {
-        ActingOfficials.install(rest, minter);
-    }
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -691,14 +671,5 @@ class QuerySideIntegrationTest {
     /** The instant as an ISO-8601 query parameter in the business zone's offset, its '+' encoded. */
     private static String inVietnam(Instant instant) {
         return instant.atOffset(ZoneOffset.ofHours(7)).toString().replace("+", "%2B");
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isNotNull();
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .as("content type %s", response.getHeaders().getContentType()).isTrue();
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://govtrack.example/problems/" + slug);
-        assertThat(response.getBody().get("status").asInt()).isEqualTo(status.value());
     }
 }

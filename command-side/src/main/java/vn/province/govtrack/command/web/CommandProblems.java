@@ -23,7 +23,7 @@ import vn.province.govtrack.web.ProblemType;
  * answers for unknown aggregates and lost races, in the shared vocabulary.
  */
 @Component
-class CommandProblems implements ProblemMapping {
+public class CommandProblems implements ProblemMapping {
 
     /** Each refusal and its type; the first whose exception class the failure is an instance of decides. */
     private static final List<Map.Entry<Class<? extends Throwable>, ProblemType>> TYPES = List.of(

@@ -21,25 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.IdGenerator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.province.govtrack.command.CommandSideHttpTest;
 import vn.province.govtrack.command.dossier.DossierEndpoint;
 import vn.province.govtrack.command.history.Rejection.Reason;
-import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.eventstore.MongoEventStore;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
@@ -47,7 +41,6 @@ import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.personaldata.PersonalData;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The history import through the real command side and event store on a wire-protocol server: the
@@ -55,29 +48,16 @@ import vn.province.govtrack.security.TokenMinter;
  * rejected lines are reported and leave the rest of their batch imported, and an import cut short
  * between batches ends, once run again, with exactly what one uninterrupted import records.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HistoryImportTest {
+class HistoryImportTest extends CommandSideHttpTest {
 
     private static final String UNIT = "XA-IMP1";
     private static final String OTHER_UNIT = "XA-IMP2";
     private static final String PROCEDURE = "KS-IMP";
     private static final AtomicInteger NEXT = new AtomicInteger();
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("history-import"));
-    }
-
     @TempDir
     Path directory;
 
-    @Autowired
-    private TestRestTemplate http;
-    @Autowired
-    private TokenMinter minter;
-    @Autowired
-    private MongoEventStorageEngine engine;
     @Autowired
     private HistoryImport historyImport;
     @Autowired
@@ -95,7 +75,6 @@ class HistoryImportTest {
 
     @BeforeEach
     void theProvinceIsInPlace() {
-        ActingOfficials.install(http, minter);
         for (String unit : List.of(UNIT, OTHER_UNIT)) {
             http.postForEntity("/api/v1/units", body("""
                     {"code": "%s", "name": "Xã %s", "kind": "COMMUNE"}""".formatted(unit, unit)), JsonNode.class);

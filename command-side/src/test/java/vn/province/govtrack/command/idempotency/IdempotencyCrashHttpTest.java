@@ -71,8 +71,8 @@ class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
 
     @BeforeAll
     void startTheOtherInstances() {
-        dying = SecondInstance.start(DATABASE, minter, DyingInstance.class, CommandHolds.class);
-        other = SecondInstance.start(DATABASE, minter);
+        dying = SecondInstance.start(database(), minter, DyingInstance.class, CommandHolds.class);
+        other = SecondInstance.start(database(), minter);
     }
 
     @AfterAll
@@ -283,7 +283,7 @@ class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
         String seen = unique("key");
         exchange(http, quota, seen, null);
         String gone = unique("instance-gone");
-        mongoClient.getDatabase(DATABASE).getCollection(Heartbeats.COLLECTION)
+        mongoClient.getDatabase(database()).getCollection(Heartbeats.COLLECTION)
                    .insertOne(new Document("_id", gone).append("beat", 41L).append("beatAt", new Date()));
         String abandoned = unique("key");
         keys().insertOne(claimLike(claimOf(seen), abandoned, gone));
@@ -314,7 +314,7 @@ class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
 
         ResponseEntity<String> retry = exchange(http, quota, running, null);
 
-        assertProblem(retry, HttpStatus.CONFLICT, "idempotency-key-in-progress");
+        assertRawProblem(retry, HttpStatus.CONFLICT, "idempotency-key-in-progress");
         assertThat(retry.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(claimOf(running).getString("owner")).isEqualTo(other.instanceId());
         assertThat(engine.headPosition()).isEqualTo(head);

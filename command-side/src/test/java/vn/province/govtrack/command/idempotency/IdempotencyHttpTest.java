@@ -106,7 +106,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
         ResponseEntity<String> first = send(HttpMethod.POST, "/api/v1/dossiers", body, key);
         long head = engine.headPosition();
 
-        try (SecondInstance restarted = SecondInstance.start(DATABASE, minter)) {
+        try (SecondInstance restarted = SecondInstance.start(database(), minter)) {
             ResponseEntity<String> retry = send(restarted.http(), HttpMethod.POST, "/api/v1/dossiers", body, key);
 
             assertSameAnswer(retry, first);
@@ -126,7 +126,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
         ResponseEntity<String> reused = send(HttpMethod.POST, "/api/v1/units", """
                 {"code": "%s", "name": "Xã Tân Lập", "kind": "COMMUNE"}""".formatted(unique("XA")), key);
 
-        assertProblem(reused, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
+        assertRawProblem(reused, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
         assertThat(engine.headPosition()).isEqualTo(head);
     }
 
@@ -140,7 +140,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
 
         ResponseEntity<String> reused = send(HttpMethod.PUT, "/api/v1/units/" + unit + "/quotas/HEALTH", quota, key);
 
-        assertProblem(reused, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
+        assertRawProblem(reused, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
     }
 
     @Test
@@ -205,7 +205,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
             ResponseEntity<String> answer = http.exchange("/api/v1/units", HttpMethod.POST,
                                                           new HttpEntity<>(body, headers), String.class);
             assertThat(answer.getStatusCode()).as(key).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertProblem(answer, HttpStatus.BAD_REQUEST, "invalid-idempotency-key");
+            assertRawProblem(answer, HttpStatus.BAD_REQUEST, "invalid-idempotency-key");
         }
         assertThat(engine.headPosition()).isEqualTo(head);
     }
@@ -226,7 +226,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
 
         ResponseEntity<String> retry = send(HttpMethod.PUT, path, quota, running);
 
-        assertProblem(retry, HttpStatus.CONFLICT, "idempotency-key-in-progress");
+        assertRawProblem(retry, HttpStatus.CONFLICT, "idempotency-key-in-progress");
         assertThat(retry.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(engine.headPosition()).isEqualTo(head);
     }
@@ -283,7 +283,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
         ResponseEntity<String> another = send(HttpMethod.PUT, path, """
                 {"positions": 4}""", key);
 
-        assertProblem(another, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
+        assertRawProblem(another, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
         assertThat(engine.headPosition()).isEqualTo(head);
         assertThat(keys().find(new Document("key", key)).first()).isNull();
     }

@@ -2,10 +2,7 @@ package vn.province.govtrack.command.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,57 +14,32 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
-import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
-import vn.province.govtrack.security.TokenMinter;
+import vn.province.govtrack.command.CommandSideHttpTest;
 
 /**
- * What the idempotency tests share, so that Spring gives them one application context: the service on
- * its own database on a real MongoDB wire-protocol server, acting as the officials whose job each
- * command is, and the helpers to send keyed commands. Every test uses its own codes and keys, so the
- * tests share one store. Secondments never expire by themselves here, so that no command but the
- * tests' own appends to the store.
+ * What the idempotency tests share, so that Spring gives them one application context: the command
+ * side's test configuration with a shorter wait for a contended key (so that the tests that wait end
+ * sooner) and {@link CommandHolds}. It differs, so these tests get a context and a store of their own,
+ * which the other instances they start join. Helpers to send keyed commands.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = {"govtrack.idempotency.max-wait=PT5S", "govtrack.staff.secondment-expiry.enabled=false"})
+                properties = {"spring.data.mongodb.database=idempotency", "govtrack.idempotency.max-wait=PT5S",
+                              "govtrack.staff.secondment-expiry.enabled=false"})
 @Import(CommandHolds.class)
-abstract class IdempotencyHttpTestBase {
+abstract class IdempotencyHttpTestBase extends CommandSideHttpTest {
 
-    static final String DATABASE = TestMongo.freshDatabaseName("idempotency");
-    static final String PROBLEMS = "https://govtrack.example/problems/";
-    private static final AtomicInteger NEXT = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    MongoEventStorageEngine engine;
     @Autowired
     MongoClient mongoClient;
     @Autowired
     MongoProperties mongoProperties;
-    @Autowired
-    TokenMinter minter;
 
-    @BeforeEach
-    void actAsTheResponsibleOfficials() {
-        ActingOfficials.install(http, minter);
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + NEXT.incrementAndGet();
+    /** The name of this context's database, for the instances that join it. */
+    String database() {
+        return mongoProperties.getMongoClientDatabase();
     }
 
     ResponseEntity<String> send(HttpMethod method, String path, String json, String key) {
@@ -82,23 +54,6 @@ abstract class IdempotencyHttpTestBase {
             headers.set("Idempotency-Key", key);
         }
         return client.exchange(path, method, new HttpEntity<>(json, headers), String.class);
-    }
-
-    String registeredUnit() {
-        String code = unique("XA");
-        assertThat(send(HttpMethod.POST, "/api/v1/units", """
-                {"code": "%s", "name": "Xã Tân Lập", "kind": "COMMUNE"}""".formatted(code), null).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        return code;
-    }
-
-    String publishedProcedure() {
-        String code = unique("KHAI-SINH");
-        assertThat(send(HttpMethod.POST, "/api/v1/procedures", """
-                {"code": "%s", "name": "Đăng ký khai sinh", "field": "JUSTICE", "level": "COMMUNE",
-                 "processingHours": 8, "cutoff": "15:00", "online": true}""".formatted(code), null).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        return code;
     }
 
     /** A submission without a dossier id to a new unit: each run would generate a new dossier. */
@@ -128,7 +83,8 @@ abstract class IdempotencyHttpTestBase {
         assertThat(answer.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
     }
 
-    static void assertProblem(ResponseEntity<String> response, HttpStatus status, String slug) {
+    /** A problem+json answer of this status and type, as the raw text a retry must repeat byte for byte. */
+    static void assertRawProblem(ResponseEntity<String> response, HttpStatus status, String slug) {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).contains("\"type\":\"" + PROBLEMS + slug + "\"");

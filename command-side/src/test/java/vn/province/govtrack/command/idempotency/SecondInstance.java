@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import vn.province.govtrack.command.CommandSideApplication;
 import vn.province.govtrack.command.web.ActingOfficials;
@@ -24,10 +24,8 @@ final class SecondInstance implements AutoCloseable {
 
     private SecondInstance(ConfigurableApplicationContext context, TokenMinter minter) {
         this.context = context;
-        this.http = new TestRestTemplate();
-        http.setUriTemplateHandler(new DefaultUriBuilderFactory(
-                "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")));
-        ActingOfficials.install(http, minter);
+        this.http = ActingOfficials.client(new RestTemplateBuilder().rootUri(
+                "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")), minter);
     }
 
     /** Starts an instance on {@code database}, with {@code configurations} replacing some of its beans. */

@@ -15,43 +15,35 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.command.CommandSideHttpTest;
 import vn.province.govtrack.kernel.staff.SecondmentEndedEvent;
 import vn.province.govtrack.kernel.staff.StaffDepartedEvent;
 import vn.province.govtrack.kernel.staff.StaffEvent;
 import vn.province.govtrack.kernel.staff.StaffRecruitedEvent;
 import vn.province.govtrack.kernel.staff.StaffSecondedEvent;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The command API on Axon's {@link AsynchronousCommandBus}, which handles every command on a thread of
  * its own pool, not the request's: each answer still carries the position of its own command's last
- * event (docs/adr/0009-command-results.md). The service runs with its own database on a real MongoDB
- * wire-protocol server; secondments never expire by themselves here, so only the tests' commands append.
+ * event (docs/adr/0009-command-results.md). A context, and so a store, of its own: its command bus is
+ * not the one the other tests share.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "govtrack.staff.secondment-expiry.enabled=false")
-class AsynchronousCommandBusHttpTest {
+@Import(AsynchronousCommandBusHttpTest.AsynchronousBus.class)
+class AsynchronousCommandBusHttpTest extends CommandSideHttpTest {
 
     private static final int MOVERS = 6;
 
@@ -73,25 +65,8 @@ class AsynchronousCommandBusHttpTest {
         }
     }
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("asynchronous-bus"));
-    }
-
-    @Autowired
-    private TestRestTemplate http;
-    @Autowired
-    private TokenMinter minter;
     @Autowired
     private CommandBus commandBus;
-    @Autowired
-    private MongoEventStorageEngine engine;
-
-    @BeforeEach
-    void actAsTheResponsibleOfficials() {
-        ActingOfficials.install(http, minter);
-    }
 
     private ResponseEntity<JsonNode> post(String path, String json, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();

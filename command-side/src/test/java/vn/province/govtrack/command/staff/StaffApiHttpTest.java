@@ -3,29 +3,19 @@ package vn.province.govtrack.command.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.command.CommandSideHttpTest;
 import vn.province.govtrack.kernel.staff.PortalAccountProvisionedEvent;
 import vn.province.govtrack.kernel.staff.PortalAccountRevokedEvent;
 import vn.province.govtrack.kernel.staff.SecondmentEndedEvent;
@@ -37,53 +27,12 @@ import vn.province.govtrack.kernel.staff.StaffTransferredEvent;
 import vn.province.govtrack.kernel.staff.TrainingCompletedEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitIds;
-import vn.province.govtrack.command.web.ActingOfficials;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * Quotas and staff movements over HTTP, against the event store on a real MongoDB wire-protocol
  * server. Each test uses its own units and staff ids, so the tests share one store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "govtrack.staff.secondment-expiry.enabled=false")
-class StaffApiHttpTest {
-
-    private static final String PROBLEMS = "https://govtrack.example/problems/";
-    private static final AtomicInteger NEXT = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("staff-api"));
-    }
-
-    @Autowired
-    private TestRestTemplate http;
-
-    @Autowired
-    private MongoEventStorageEngine engine;
-
-    @Autowired
-    private TokenMinter minter;
-
-    @BeforeEach
-    void actAsTheResponsibleOfficials() {
-        ActingOfficials.install(http, minter);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + NEXT.incrementAndGet();
-    }
-
-    private ResponseEntity<JsonNode> send(HttpMethod method, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String path, String json) {
-        return send(HttpMethod.POST, path, json);
-    }
+class StaffApiHttpTest extends CommandSideHttpTest {
 
     private ResponseEntity<JsonNode> accepted(HttpMethod method, String path, String json) {
         ResponseEntity<JsonNode> response = send(method, path, json);
@@ -91,31 +40,8 @@ class StaffApiHttpTest {
         return response;
     }
 
-    private String registeredUnit(String kind) {
-        String code = unique(kind.equals("DEPARTMENT") ? "SO" : "XA");
-        accepted(HttpMethod.POST, "/api/v1/units", """
-                {"code": "%s", "name": "Unit %s", "kind": "%s"}""".formatted(code, code, kind));
-        return code;
-    }
-
-    private String recruitedInto(String unit) {
-        String staffId = unique("CB");
-        accepted(HttpMethod.POST, "/api/v1/staff", """
-                {"staffId": "%s", "fullName": "Trần Thị Bình", "unitCode": "%s", "field": "INFORMATION_TECHNOLOGY",
-                 "position": "IT officer", "effectiveDate": "2024-03-01", "decisionNo": "12/QĐ-SNV"}"""
-                .formatted(staffId, unit));
-        return staffId;
-    }
-
     private List<Class<?>> eventTypes(String streamId) {
         return engine.readEvents(streamId).asStream().<Class<?>>map(DomainEventMessage::getPayloadType).toList();
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(response.getBody().path("type").asText()).isEqualTo(PROBLEMS + slug);
-        assertThat(response.getBody().path("detail").asText()).isNotBlank();
     }
 
     @Nested

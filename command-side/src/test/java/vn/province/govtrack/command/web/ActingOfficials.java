@@ -3,14 +3,13 @@ package vn.province.govtrack.command.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -45,13 +44,13 @@ public final class ActingOfficials implements ClientHttpRequestInterceptor {
         this.minter = minter;
     }
 
-    /** Makes {@code http} act as the responsible officials; idempotent, so tests may call it before each test. */
-    public static void install(TestRestTemplate http, TokenMinter minter) {
-        List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(http.getRestTemplate().getInterceptors());
-        if (interceptors.stream().noneMatch(ActingOfficials.class::isInstance)) {
-            interceptors.add(new ActingOfficials(minter));
-            http.getRestTemplate().setInterceptors(interceptors);
-        }
+    /**
+     * A client of its own that acts as the responsible officials, built from {@code builder} (which says
+     * where the service is). The context's shared client is left as it is, for tests that set every
+     * header themselves.
+     */
+    public static TestRestTemplate client(RestTemplateBuilder builder, TokenMinter minter) {
+        return new TestRestTemplate(builder.additionalInterceptors(new ActingOfficials(minter)));
     }
 
     /** A token valid for an hour. */

@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -40,12 +38,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.command.CommandSideHttpTest;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
 import vn.province.govtrack.security.TokenMinter;
@@ -59,33 +54,19 @@ import vn.province.govtrack.web.ProblemType;
  * 401 without a valid token and 403 otherwise, both problem+json with {@code WWW-Authenticate: Bearer}.
  * Each dossier command gets a dossier of its own, received at unit A, so no call disturbs another.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "govtrack.staff.secondment-expiry.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorisationMatrixTest {
-
-    private static final AtomicInteger NEXT = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("authorisation"));
-    }
+class AuthorisationMatrixTest extends CommandSideHttpTest {
 
     @LocalServerPort
     private int port;
-    @Autowired
-    private TokenMinter minter;
     @Value("${govtrack.security.jwt.secret}")
     private String secret;
-    @Autowired
-    private MongoEventStorageEngine engine;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping handlers;
 
     /** A client of its own: no helper adds tokens here. */
-    private TestRestTemplate http;
+    private TestRestTemplate plain;
     private String unitA;
     private String unitB;
     private String procedure;
@@ -186,7 +167,7 @@ class AuthorisationMatrixTest {
 
     @BeforeAll
     void registerTwoUnitsAndAProcedure() {
-        http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        plain = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
         unitA = unique("XA-A");
         unitB = unique("XA-B");
         procedure = unique("KHAI-SINH");
@@ -358,10 +339,6 @@ class AuthorisationMatrixTest {
         if (token != null) {
             headers.setBearerAuth(token);
         }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + NEXT.incrementAndGet();
+        return plain.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 }

@@ -4,29 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.command.CommandSideHttpTest;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
@@ -41,69 +33,12 @@ import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The command API over HTTP, against the event store on a real MongoDB wire-protocol server.
  * Every test works with its own unit and procedure codes, so the tests share one store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommandApiHttpTest {
-
-    private static final String PROBLEMS = "https://govtrack.example/problems/";
-    private static final AtomicInteger NEXT = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("command-api"));
-    }
-
-    @Autowired
-    private TestRestTemplate http;
-
-    @Autowired
-    private MongoEventStorageEngine engine;
-
-    @Autowired
-    private TokenMinter minter;
-
-    @BeforeEach
-    void actAsTheResponsibleOfficials() {
-        ActingOfficials.install(http, minter);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + NEXT.incrementAndGet();
-    }
-
-    private ResponseEntity<JsonNode> send(HttpMethod method, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
-    }
-
-    private ResponseEntity<JsonNode> post(String path, String json) {
-        return send(HttpMethod.POST, path, json);
-    }
-
-    private String registeredUnit() {
-        String code = unique("XA");
-        assertThat(post("/api/v1/units", """
-                {"code": "%s", "name": "Xã Tân Lập", "kind": "COMMUNE"}""".formatted(code)).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        return code;
-    }
-
-    /** One working day, cut-off 15:00, offered online. */
-    private String publishedProcedure() {
-        String code = unique("KHAI-SINH");
-        assertThat(post("/api/v1/procedures", """
-                {"code": "%s", "name": "Đăng ký khai sinh", "field": "JUSTICE_CIVIL_STATUS", "level": "COMMUNE",
-                 "processingHours": 8, "cutoff": "15:00", "online": true}""".formatted(code)).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        return code;
-    }
+class CommandApiHttpTest extends CommandSideHttpTest {
 
     private static String dossier(String dossierId, String unit, String procedure, String channel, String submittedAt) {
         return """
@@ -129,15 +64,6 @@ class CommandApiHttpTest {
         accepted(post("/api/v1/dossiers", dossier(dossierId, registeredUnit(), publishedProcedure(), "IN_PERSON",
                                                   "2025-07-01T09:30:00+07:00")), HttpStatus.CREATED);
         return dossierId;
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isNotNull();
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(response.getBody().path("type").asText()).isEqualTo(PROBLEMS + slug);
-        assertThat(response.getBody().path("status").asInt()).isEqualTo(status.value());
-        assertThat(response.getBody().path("detail").asText()).isNotBlank();
     }
 
     @Nested

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,31 +21,25 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.command.CommandSideHttpTest;
 
 /**
  * {@code POST /dev/tokens} in the local profile that {@code ./run} uses: tokens for any role, which
  * the service then accepts as that role. (In the default profile the path does not exist: see
  * {@link AuthorisationMatrixTest}.)
+ *
+ * <p>The local profile is a configuration of its own (it adds the path), so this test gets a context and
+ * a store of its own. Its requests carry the tokens they say, or none.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "govtrack.staff.secondment-expiry.enabled=false")
 @ActiveProfiles("local")
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
-class DevTokenControllerTest {
+class DevTokenControllerTest extends CommandSideHttpTest {
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("dev-tokens"));
-    }
-
+    /** The context's client, which adds no token. */
     @Autowired
-    private TestRestTemplate http;
+    private TestRestTemplate plain;
     @Autowired
     private JwtDecoder decoder;
     @Autowired
@@ -58,7 +51,7 @@ class DevTokenControllerTest {
         if (token != null) {
             headers.setBearerAuth(token);
         }
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class);
+        return plain.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class);
     }
 
     private String tokenFor(String json) {

@@ -30,18 +30,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
-import vn.province.govtrack.eventstore.MongoEventStorageEngine;
+import vn.province.govtrack.command.CommandSideHttpTest;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.security.Role;
 import vn.province.govtrack.security.TokenMinter;
@@ -56,32 +52,20 @@ import vn.province.govtrack.security.TokenMinter;
  * <p>Every mutation is invalid by construction (a required field missing, a value of the wrong type
  * or form, a body the service cannot read ...), so any request that is accepted is a validation gap.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "govtrack.staff.secondment-expiry.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputFuzzTest {
+class HostileInputFuzzTest extends CommandSideHttpTest {
 
     private static final long SEED = 20250701L;
-    private static final String DATABASE = TestMongo.freshDatabaseName("hostile-input");
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
-
+    /** The context's client, which adds no token: each request here says which it carries. */
     @Autowired
-    private TestRestTemplate http;
-    @Autowired
-    private MongoEventStorageEngine engine;
+    private TestRestTemplate plain;
     @Autowired
     private MongoClient mongoClient;
     @Autowired
     private MongoProperties mongoProperties;
     @Autowired
     private ObjectMapper json;
-    @Autowired
-    private TokenMinter minter;
     @Value("${govtrack.security.jwt.secret}")
     private String secret;
 
@@ -720,8 +704,8 @@ class HostileInputFuzzTest {
     }
 
     private Answer send(Hostile hostile) {
-        URI uri = URI.create(http.getRootUri() + hostile.path());
-        return http.getRestTemplate().execute(uri, HttpMethod.valueOf(hostile.method()), request -> {
+        URI uri = URI.create(plain.getRootUri() + hostile.path());
+        return plain.getRestTemplate().execute(uri, HttpMethod.valueOf(hostile.method()), request -> {
             hostile.headers().forEach(request.getHeaders()::set);
             String authorization = hostile.headers().getOrDefault("Authorization", officialFor(hostile.path()));
             if (NO_TOKEN.equals(authorization)) {

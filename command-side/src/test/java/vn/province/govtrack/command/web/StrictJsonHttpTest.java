@@ -8,23 +8,13 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.command.CommandSideHttpTest;
 
 /** Strict JSON is for request bodies only: Axon reads stored events and tokens as leniently as before. */
-@SpringBootTest
-class StrictJsonHttpTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("strict-json"));
-    }
+class StrictJsonHttpTest extends CommandSideHttpTest {
 
     @Autowired
     private RequestMappingHandlerAdapter mvc;

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
@@ -25,7 +26,7 @@ import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
  *
  * <p>The projection applies it to the stored view; the audit applies it to a stream's events up to
  * an instant. It reads nothing but its arguments, so both arrive at the same state from the same
- * events. Events it does not know leave the view unchanged.
+ * events. A payload that is no {@link DossierEvent} leaves the view unchanged.
  *
  * <p>It records what the events say and judges nothing: due dates and verdicts come from the
  * events. The command side decides which transitions are allowed; where an event does not name
@@ -35,13 +36,6 @@ import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
  */
 public final class DossierFold {
 
-    private static final Set<Class<?>> FOLDED_EVENTS = Set.of(DossierSubmittedOnlineEvent.class,
-            DossierReceivedEvent.class, DossierRefusedEvent.class, DossierAssignedEvent.class,
-            SupplementRequestedEvent.class, SupplementProvidedEvent.class, PaymentRequestedEvent.class,
-            PaymentRecordedEvent.class, DossierExtendedEvent.class, DossierTransferredEvent.class,
-            DossierWithdrawalRequestedEvent.class, DossierResolvedEvent.class, DossierReturnedEvent.class,
-            DossierStoppedEvent.class);
-
     private static final Set<DossierStatus> ASSIGNABLE = EnumSet.of(DossierStatus.RECEIVED,
             DossierStatus.IN_PROCESSING);
 
@@ -50,72 +44,130 @@ public final class DossierFold {
 
     /** The state of a dossier before any of its events. */
     public static DossierView initial(String dossierId) {
-        return new DossierView.Builder(dossierId).build();
+        return DossierView.initial(dossierId);
     }
 
-    /** Whether {@link #evolve} changes a view for events of this payload type. */
+    /** Whether {@link #evolve} changes a view for events of this payload type: every {@link DossierEvent}. */
     public static boolean folds(Class<?> eventType) {
-        return FOLDED_EVENTS.contains(eventType);
+        return DossierEvent.class.isAssignableFrom(eventType);
+    }
+
+    /** The view after {@code event}, the same view for an event that is not a {@link DossierEvent}. */
+    public static DossierView evolve(DossierView view, Object event) {
+        return event instanceof DossierEvent dossierEvent ? evolve(view, dossierEvent) : view;
     }
 
     /** The view after {@code event}; {@code lastPosition} is left to the caller, who knows the event's position. */
-    public static DossierView evolve(DossierView view, Object event) {
+    public static DossierView evolve(DossierView view, DossierEvent event) {
         if (event instanceof DossierSubmittedOnlineEvent e) {
-            return view.toBuilder().dossierId(e.dossierId()).status(DossierStatus.NEW)
-                       .procedureCode(e.procedureCode()).field(e.field()).unitCode(e.unitCode())
-                       .channel(Channel.ONLINE).applicant(e.applicant()).submittedAt(e.submittedAt()).build();
+            return view.with(next -> {
+                next.dossierId = e.dossierId();
+                next.status = DossierStatus.NEW;
+                next.procedureCode = e.procedureCode();
+                next.field = e.field();
+                next.unitCode = e.unitCode();
+                next.channel = Channel.ONLINE;
+                next.applicant = e.applicant();
+                next.submittedAt = e.submittedAt();
+            });
         }
         if (event instanceof DossierReceivedEvent e) {
-            return view.toBuilder().dossierId(e.dossierId()).status(DossierStatus.RECEIVED)
-                       .procedureCode(e.procedureCode()).field(e.field()).unitCode(e.unitCode())
-                       .channel(e.channel()).applicant(e.applicant()).receivedAt(e.receivedAt()).clockStartsAt(e.clockStartsAt())
-                       .processingHours(e.processingHours()).dueAt(e.dueAt()).build();
+            return view.with(next -> {
+                next.dossierId = e.dossierId();
+                next.status = DossierStatus.RECEIVED;
+                next.procedureCode = e.procedureCode();
+                next.field = e.field();
+                next.unitCode = e.unitCode();
+                next.channel = e.channel();
+                next.applicant = e.applicant();
+                next.receivedAt = e.receivedAt();
+                next.clockStartsAt = e.clockStartsAt();
+                next.processingHours = e.processingHours();
+                next.dueAt = e.dueAt();
+            });
         }
         if (event instanceof DossierRefusedEvent e) {
-            return view.toBuilder().status(DossierStatus.NOT_RECEIVED).refusedAt(e.refusedAt()).build();
+            return view.with(next -> {
+                next.status = DossierStatus.NOT_RECEIVED;
+                next.refusedAt = e.refusedAt();
+            });
         }
         if (event instanceof DossierAssignedEvent e) {
-            DossierStatus status = ASSIGNABLE.contains(view.status()) ? DossierStatus.IN_PROCESSING : view.status();
-            return view.toBuilder().status(status).assignedStaffId(e.staffId()).build();
+            return view.with(next -> {
+                next.status = ASSIGNABLE.contains(view.status()) ? DossierStatus.IN_PROCESSING : view.status();
+                next.assignedStaffId = e.staffId();
+            });
         }
         if (event instanceof SupplementRequestedEvent e) {
-            return view.toBuilder().status(DossierStatus.SUPPLEMENT_REQUESTED)
-                       .supplementRequests(e.requestNumber()).pausedSince(e.requestedAt()).build();
+            return view.with(next -> {
+                next.status = DossierStatus.SUPPLEMENT_REQUESTED;
+                next.supplementRequests = e.requestNumber();
+                next.pausedSince = e.requestedAt();
+            });
         }
         if (event instanceof SupplementProvidedEvent e) {
-            return view.toBuilder().status(resumedFrom(view, DossierStatus.SUPPLEMENT_REQUESTED))
-                       .pausedSince(null).dueAt(e.dueAt()).build();
+            return view.with(next -> {
+                next.status = resumedFrom(view, DossierStatus.SUPPLEMENT_REQUESTED);
+                next.pausedSince = null;
+                next.dueAt = e.dueAt();
+            });
         }
         if (event instanceof PaymentRequestedEvent e) {
-            return view.toBuilder().status(DossierStatus.PAYMENT_REQUESTED)
-                       .amountRequested(view.amountRequested() + e.amount()).build();
+            return view.with(next -> {
+                next.status = DossierStatus.PAYMENT_REQUESTED;
+                next.amountRequested = view.amountRequested() + e.amount();
+            });
         }
         if (event instanceof PaymentRecordedEvent e) {
-            return view.toBuilder().status(resumedFrom(view, DossierStatus.PAYMENT_REQUESTED))
-                       .amountPaid(view.amountPaid() + e.amount()).build();
+            return view.with(next -> {
+                next.status = resumedFrom(view, DossierStatus.PAYMENT_REQUESTED);
+                next.amountPaid = view.amountPaid() + e.amount();
+            });
         }
         if (event instanceof DossierExtendedEvent e) {
-            return view.toBuilder().dueAt(e.newDueAt()).extensions(view.extensions() + 1).build();
+            return view.with(next -> {
+                next.dueAt = e.newDueAt();
+                next.extensions = view.extensions() + 1;
+            });
         }
         if (event instanceof DossierTransferredEvent e) {
-            return view.toBuilder().unitCode(e.toUnitCode()).transfers(view.transfers() + 1).build();
+            return view.with(next -> {
+                next.unitCode = e.toUnitCode();
+                next.transfers = view.transfers() + 1;
+            });
         }
         if (event instanceof DossierWithdrawalRequestedEvent e) {
-            return view.toBuilder().status(DossierStatus.WITHDRAWAL_REQUESTED)
-                       .withdrawalRequestedAt(e.requestedAt()).build();
+            return view.with(next -> {
+                next.status = DossierStatus.WITHDRAWAL_REQUESTED;
+                next.withdrawalRequestedAt = e.requestedAt();
+            });
         }
         if (event instanceof DossierResolvedEvent e) {
-            return view.toBuilder().status(DossierStatus.RESOLVED).dueAt(e.dueAt()).resolvedAt(e.resolvedAt())
-                       .outcome(e.outcome()).timeliness(e.timeliness()).processingDays(e.processingDays()).build();
+            return view.with(next -> {
+                next.status = DossierStatus.RESOLVED;
+                next.dueAt = e.dueAt();
+                next.resolvedAt = e.resolvedAt();
+                next.outcome = e.outcome();
+                next.timeliness = e.timeliness();
+                next.processingDays = e.processingDays();
+            });
         }
         if (event instanceof DossierReturnedEvent e) {
-            return view.toBuilder().status(DossierStatus.RETURNED).returnedAt(e.returnedAt()).build();
+            return view.with(next -> {
+                next.status = DossierStatus.RETURNED;
+                next.returnedAt = e.returnedAt();
+            });
         }
         if (event instanceof DossierStoppedEvent e) {
-            return view.toBuilder().status(DossierStatus.STOPPED).dueAt(e.dueAt()).stoppedAt(e.stoppedAt())
-                       .timeliness(e.timeliness()).processingDays(e.processingDays()).build();
+            return view.with(next -> {
+                next.status = DossierStatus.STOPPED;
+                next.dueAt = e.dueAt();
+                next.stoppedAt = e.stoppedAt();
+                next.timeliness = e.timeliness();
+                next.processingDays = e.processingDays();
+            });
         }
-        return view;
+        throw new IllegalArgumentException("A dossier event the fold does not know: " + event.getClass().getName());
     }
 
     /** Back to processing once what {@code awaited} waited for has come: with the officer if one is assigned. */

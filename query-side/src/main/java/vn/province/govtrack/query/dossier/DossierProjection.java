@@ -6,21 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
-import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
-import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
-import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
-import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
-import vn.province.govtrack.kernel.dossier.DossierReturnedEvent;
-import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
-import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
-import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
-import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
-import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
-import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
-import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
-import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.kernel.dossier.DossierEvent;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
@@ -42,77 +29,8 @@ class DossierProjection {
     }
 
     @EventHandler
-    void on(DossierSubmittedOnlineEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierReceivedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierRefusedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierAssignedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(SupplementRequestedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(SupplementProvidedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(PaymentRequestedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(PaymentRecordedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierExtendedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierTransferredEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierWithdrawalRequestedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierResolvedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierReturnedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    @EventHandler
-    void on(DossierStoppedEvent event, TrackingToken token) {
-        fold(event.dossierId(), event, token);
-    }
-
-    private void fold(String dossierId, Object event, TrackingToken token) {
-        views.apply(dossierId, PositionGuardedDocuments.positionOf(token), view -> DossierFold.evolve(view, event));
+    void on(DossierEvent event, TrackingToken token) {
+        views.apply(event.dossierId(), ReadModelStore.positionOf(token), view -> DossierFold.evolve(view, event));
     }
 
     /**

@@ -1,8 +1,6 @@
 package vn.province.govtrack.query.dossier;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,7 +12,8 @@ import vn.province.govtrack.query.applicant.ApplicantView;
 
 /**
  * A dossier as the public API shows it, times in the business time zone. The fields mean what
- * {@link DossierView}'s do.
+ * {@link DossierView}'s do, and are filled from them by name ({@link DossierResponses}): a view
+ * field is shown by a component of the same name here.
  *
  * @param statusCode   the national status code, 1 to 10
  * @param applicant    the applicant, opened at read time, for readers allowed to see personal data
@@ -33,21 +32,4 @@ public record DossierResponse(String dossierId, DossierStatus status, Integer st
                               OffsetDateTime withdrawalRequestedAt, OffsetDateTime resolvedAt, Outcome outcome,
                               Timeliness timeliness, Double processingDays, OffsetDateTime returnedAt,
                               OffsetDateTime stoppedAt, long lastPosition) {
-
-    /** @param applicant null to leave the applicant out */
-    static DossierResponse of(DossierView view, ZoneId zone, ApplicantView applicant) {
-        return new DossierResponse(view.dossierId(), view.status(),
-                view.status() == null ? null : view.status().code(), view.procedureCode(), view.field(),
-                view.unitCode(), view.channel(), applicant, at(view.submittedAt(), zone), at(view.refusedAt(), zone),
-                at(view.receivedAt(), zone), at(view.clockStartsAt(), zone), view.processingHours(),
-                at(view.dueAt(), zone), view.clockRunning(), view.assignedStaffId(), view.supplementRequests(),
-                at(view.pausedSince(), zone), view.extensions(), view.transfers(), view.amountRequested(),
-                view.amountPaid(), at(view.withdrawalRequestedAt(), zone), at(view.resolvedAt(), zone),
-                view.outcome(), view.timeliness(), view.processingDays(), at(view.returnedAt(), zone),
-                at(view.stoppedAt(), zone), view.lastPosition());
-    }
-
-    private static OffsetDateTime at(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
-    }
 }

@@ -1,8 +1,16 @@
 package vn.province.govtrack.query.dossier;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
@@ -12,37 +20,153 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
 
 /**
  * What the query side knows about one dossier: the facts its events recorded, never recomputed.
- * Immutable; a new state comes only from {@link DossierFold#evolve}.
  *
- * @param status                null until the first event that sets it
- * @param applicant             the applicant as the events sealed it; opened only when a response is written
- * @param submittedAt           when an online submission was registered; null for other channels
- * @param refusedAt             when the desk refused an online submission (NOT_RECEIVED)
- * @param dueAt                 the appointment date in force: set at receipt, moved by each supplement
- *                              and extension, as the command side recorded them
- * @param assignedStaffId       the officer last assigned
- * @param supplementRequests    how many supplements were requested (the last request's number)
- * @param pausedSince           when the outstanding supplement request was made; null when none is
- *                              outstanding, that is whenever the clock is not paused
- * @param extensions            apology-and-extension letters issued
- * @param transfers             moves to another unit; {@code unitCode} is the unit holding it now
- * @param amountRequested       fees requested in total, VND
- * @param amountPaid            fees paid in total, VND
- * @param timeliness            the verdict recorded when processing ended (resolution or stop)
- * @param processingDays        as recorded when processing ended; null while open
- * @param lastPosition          global position of the last event folded in; 0 before any
+ * <p>Each field is declared once, here, next to its accessor, and is used by name everywhere else:
+ * {@link DossierFold} sets it on a fresh copy ({@link #with}), Jackson maps it to the stored document
+ * and to the {@link DossierResponse} of the same name. Adding a field is one declaration here and the
+ * fold line that sets it; the public API shows it once {@link DossierResponse}, which spells out the
+ * contract, has a component of that name. No constructor lists the fields, so no call can swap two.
+ *
+ * <p>A view never changes once {@link #with} has returned it: fields are assigned only inside the
+ * {@code change} given to {@link #with}, on the copy it is making.
  */
-public record DossierView(String dossierId, DossierStatus status, String procedureCode, String field,
-                          String unitCode, Channel channel, SealedApplicant applicant, Instant submittedAt, Instant refusedAt,
-                          Instant receivedAt, Instant clockStartsAt, int processingHours, Instant dueAt,
-                          String assignedStaffId, int supplementRequests, Instant pausedSince, int extensions,
-                          int transfers, long amountRequested, long amountPaid, Instant withdrawalRequestedAt,
-                          Instant resolvedAt, Outcome outcome, Timeliness timeliness, Double processingDays,
-                          Instant returnedAt, Instant stoppedAt, long lastPosition) {
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+                isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+public final class DossierView implements Cloneable {
 
     /** The statuses in which processing is over (or never began): the national index's end of processing, and refusal. */
     public static final Set<DossierStatus> FINAL_STATUSES = EnumSet.of(DossierStatus.NOT_RECEIVED,
             DossierStatus.RESOLVED, DossierStatus.RETURNED, DossierStatus.STOPPED);
+
+    String dossierId;
+    public String dossierId() { return dossierId; }
+
+    /** null until the first event that sets it */
+    DossierStatus status;
+    public DossierStatus status() { return status; }
+
+    String procedureCode;
+    public String procedureCode() { return procedureCode; }
+
+    String field;
+    public String field() { return field; }
+
+    /** the unit holding the dossier now: the receiving one, or the last a transfer moved it to */
+    String unitCode;
+    public String unitCode() { return unitCode; }
+
+    Channel channel;
+    public Channel channel() { return channel; }
+
+    /** the applicant as the events sealed it; opened only when a response is written */
+    SealedApplicant applicant;
+    public SealedApplicant applicant() { return applicant; }
+
+    /** when an online submission was registered; null for other channels */
+    Instant submittedAt;
+    public Instant submittedAt() { return submittedAt; }
+
+    /** when the desk refused an online submission (NOT_RECEIVED) */
+    Instant refusedAt;
+    public Instant refusedAt() { return refusedAt; }
+
+    Instant receivedAt;
+    public Instant receivedAt() { return receivedAt; }
+
+    Instant clockStartsAt;
+    public Instant clockStartsAt() { return clockStartsAt; }
+
+    int processingHours;
+    public int processingHours() { return processingHours; }
+
+    /**
+     * the appointment date in force: set at receipt, moved by each supplement and extension, as the
+     * command side recorded them
+     */
+    Instant dueAt;
+    public Instant dueAt() { return dueAt; }
+
+    /** the officer last assigned */
+    String assignedStaffId;
+    public String assignedStaffId() { return assignedStaffId; }
+
+    /** how many supplements were requested (the last request's number) */
+    int supplementRequests;
+    public int supplementRequests() { return supplementRequests; }
+
+    /**
+     * when the outstanding supplement request was made; null when none is outstanding, that is whenever
+     * the clock is not paused
+     */
+    Instant pausedSince;
+    public Instant pausedSince() { return pausedSince; }
+
+    /** apology-and-extension letters issued */
+    int extensions;
+    public int extensions() { return extensions; }
+
+    /** moves to another unit */
+    int transfers;
+    public int transfers() { return transfers; }
+
+    /** fees requested in total, VND */
+    long amountRequested;
+    public long amountRequested() { return amountRequested; }
+
+    /** fees paid in total, VND */
+    long amountPaid;
+    public long amountPaid() { return amountPaid; }
+
+    Instant withdrawalRequestedAt;
+    public Instant withdrawalRequestedAt() { return withdrawalRequestedAt; }
+
+    Instant resolvedAt;
+    public Instant resolvedAt() { return resolvedAt; }
+
+    Outcome outcome;
+    public Outcome outcome() { return outcome; }
+
+    /** the verdict recorded when processing ended (resolution or stop) */
+    Timeliness timeliness;
+    public Timeliness timeliness() { return timeliness; }
+
+    /** as recorded when processing ended; null while open */
+    Double processingDays;
+    public Double processingDays() { return processingDays; }
+
+    Instant returnedAt;
+    public Instant returnedAt() { return returnedAt; }
+
+    Instant stoppedAt;
+    public Instant stoppedAt() { return stoppedAt; }
+
+    /** global position of the last event folded in; 0 before any */
+    long lastPosition;
+
+    public long lastPosition() {
+        return lastPosition;
+    }
+    /** The state of a dossier before any of its events; also what Jackson fills from a stored document. */
+    private DossierView() {
+    }
+
+    static DossierView initial(String dossierId) {
+        DossierView view = new DossierView();
+        view.dossierId = dossierId;
+        return view;
+    }
+
+    /** A copy of this view with {@code change} made to it, by field name; this view stays as it was. */
+    DossierView with(Consumer<DossierView> change) {
+        DossierView next;
+        try {
+            next = (DossierView) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+        change.accept(next);
+        return next;
+    }
 
     /** Not in a final status; NEW and paused dossiers included. */
     public boolean open() {
@@ -57,227 +181,50 @@ public record DossierView(String dossierId, DossierStatus status, String procedu
         return open() && receivedAt != null && pausedSince == null;
     }
 
+    /** The national status code, 1 to 10; null before the first event that sets a status. */
+    public Integer statusCode() {
+        return status == null ? null : status.code();
+    }
+
     /** The same state, marked as having folded in the event at {@code position}. */
     public DossierView atPosition(long position) {
-        return toBuilder().lastPosition(position).build();
+        return with(next -> next.lastPosition = position);
     }
 
-    Builder toBuilder() {
-        return new Builder(this);
+    /** Every field, for equality and printing: a view is a value, equal to any view with equal fields. */
+    private static final Field[] FIELDS = Arrays.stream(DossierView.class.getDeclaredFields())
+                                                .filter(field -> !Modifier.isStatic(field.getModifiers()))
+                                                .toArray(Field[]::new);
+
+    private Object[] values() {
+        Object[] values = new Object[FIELDS.length];
+        try {
+            for (int i = 0; i < FIELDS.length; i++) {
+                values[i] = FIELDS[i].get(this);
+            }
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+        return values;
     }
 
-    /** How {@link DossierFold} derives one state from another without restating every unchanged field. */
-    static final class Builder {
-        private String dossierId;
-        private DossierStatus status;
-        private String procedureCode;
-        private String field;
-        private String unitCode;
-        private Channel channel;
-        private SealedApplicant applicant;
-        private Instant submittedAt;
-        private Instant refusedAt;
-        private Instant receivedAt;
-        private Instant clockStartsAt;
-        private int processingHours;
-        private Instant dueAt;
-        private String assignedStaffId;
-        private int supplementRequests;
-        private Instant pausedSince;
-        private int extensions;
-        private int transfers;
-        private long amountRequested;
-        private long amountPaid;
-        private Instant withdrawalRequestedAt;
-        private Instant resolvedAt;
-        private Outcome outcome;
-        private Timeliness timeliness;
-        private Double processingDays;
-        private Instant returnedAt;
-        private Instant stoppedAt;
-        private long lastPosition;
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DossierView view && Arrays.equals(values(), view.values());
+    }
 
-        Builder(String dossierId) {
-            this.dossierId = dossierId;
-        }
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values());
+    }
 
-        private Builder(DossierView v) {
-            this(v.dossierId);
-            status = v.status;
-            procedureCode = v.procedureCode;
-            field = v.field;
-            unitCode = v.unitCode;
-            channel = v.channel;
-            applicant = v.applicant;
-            submittedAt = v.submittedAt;
-            refusedAt = v.refusedAt;
-            receivedAt = v.receivedAt;
-            clockStartsAt = v.clockStartsAt;
-            processingHours = v.processingHours;
-            dueAt = v.dueAt;
-            assignedStaffId = v.assignedStaffId;
-            supplementRequests = v.supplementRequests;
-            pausedSince = v.pausedSince;
-            extensions = v.extensions;
-            transfers = v.transfers;
-            amountRequested = v.amountRequested;
-            amountPaid = v.amountPaid;
-            withdrawalRequestedAt = v.withdrawalRequestedAt;
-            resolvedAt = v.resolvedAt;
-            outcome = v.outcome;
-            timeliness = v.timeliness;
-            processingDays = v.processingDays;
-            returnedAt = v.returnedAt;
-            stoppedAt = v.stoppedAt;
-            lastPosition = v.lastPosition;
+    @Override
+    public String toString() {
+        StringJoiner fields = new StringJoiner(", ", "DossierView[", "]");
+        Object[] values = values();
+        for (int i = 0; i < FIELDS.length; i++) {
+            fields.add(FIELDS[i].getName() + "=" + values[i]);
         }
-
-        Builder dossierId(String value) {
-            dossierId = value;
-            return this;
-        }
-
-        Builder status(DossierStatus value) {
-            status = value;
-            return this;
-        }
-
-        Builder procedureCode(String value) {
-            procedureCode = value;
-            return this;
-        }
-
-        Builder field(String value) {
-            field = value;
-            return this;
-        }
-
-        Builder unitCode(String value) {
-            unitCode = value;
-            return this;
-        }
-
-        Builder channel(Channel value) {
-            channel = value;
-            return this;
-        }
-
-        Builder applicant(SealedApplicant value) {
-            applicant = value;
-            return this;
-        }
-
-        Builder submittedAt(Instant value) {
-            submittedAt = value;
-            return this;
-        }
-
-        Builder refusedAt(Instant value) {
-            refusedAt = value;
-            return this;
-        }
-
-        Builder receivedAt(Instant value) {
-            receivedAt = value;
-            return this;
-        }
-
-        Builder clockStartsAt(Instant value) {
-            clockStartsAt = value;
-            return this;
-        }
-
-        Builder processingHours(int value) {
-            processingHours = value;
-            return this;
-        }
-
-        Builder dueAt(Instant value) {
-            dueAt = value;
-            return this;
-        }
-
-        Builder assignedStaffId(String value) {
-            assignedStaffId = value;
-            return this;
-        }
-
-        Builder supplementRequests(int value) {
-            supplementRequests = value;
-            return this;
-        }
-
-        Builder pausedSince(Instant value) {
-            pausedSince = value;
-            return this;
-        }
-
-        Builder extensions(int value) {
-            extensions = value;
-            return this;
-        }
-
-        Builder transfers(int value) {
-            transfers = value;
-            return this;
-        }
-
-        Builder amountRequested(long value) {
-            amountRequested = value;
-            return this;
-        }
-
-        Builder amountPaid(long value) {
-            amountPaid = value;
-            return this;
-        }
-
-        Builder withdrawalRequestedAt(Instant value) {
-            withdrawalRequestedAt = value;
-            return this;
-        }
-
-        Builder resolvedAt(Instant value) {
-            resolvedAt = value;
-            return this;
-        }
-
-        Builder outcome(Outcome value) {
-            outcome = value;
-            return this;
-        }
-
-        Builder timeliness(Timeliness value) {
-            timeliness = value;
-            return this;
-        }
-
-        Builder processingDays(Double value) {
-            processingDays = value;
-            return this;
-        }
-
-        Builder returnedAt(Instant value) {
-            returnedAt = value;
-            return this;
-        }
-
-        Builder stoppedAt(Instant value) {
-            stoppedAt = value;
-            return this;
-        }
-
-        Builder lastPosition(long value) {
-            lastPosition = value;
-            return this;
-        }
-
-        DossierView build() {
-            return new DossierView(dossierId, status, procedureCode, field, unitCode, channel, applicant, submittedAt,
-                    refusedAt,
-                    receivedAt, clockStartsAt, processingHours, dueAt, assignedStaffId, supplementRequests,
-                    pausedSince, extensions, transfers, amountRequested, amountPaid, withdrawalRequestedAt,
-                    resolvedAt, outcome, timeliness, processingDays, returnedAt, stoppedAt, lastPosition);
-        }
+        return fields.toString();
     }
 }

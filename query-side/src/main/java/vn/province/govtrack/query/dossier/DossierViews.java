@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import org.bson.conversions.Bson;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -39,16 +41,11 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 
-import vn.province.govtrack.kernel.applicant.SealedApplicant;
-import vn.province.govtrack.kernel.dossier.Channel;
-import vn.province.govtrack.kernel.dossier.DossierStatus;
-import vn.province.govtrack.kernel.dossier.Outcome;
-import vn.province.govtrack.kernel.dossier.Timeliness;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.query.projection.ReadModelStore;
 
 /**
- * The dossier projection's collections. Instants are stored as MongoDB dates (millisecond precision);
- * the applicant as the events sealed it, never in clear.
+ * The dossier projection's collections. Views are stored through a {@link ReadModelStore}: instants
+ * as MongoDB dates (millisecond precision), the applicant as the events sealed it, never in clear.
  *
  * <ul>
  *   <li>{@code dossier_view}: one document per dossier, keyed by its id;</li>
@@ -66,34 +63,33 @@ class DossierViews {
     static final String COLLECTION = "dossier_view";
     static final String OPEN_COLLECTION = "dossier_open";
 
-    private static final String ID = PositionGuardedDocuments.ID;
-    private final PositionGuardedDocuments views;
+    private static final String ID = ReadModelStore.ID;
+    private final ReadModelStore<DossierView> views;
     private final MongoCollection<Document> open;
 
-    DossierViews(MongoClient mongoClient, MongoProperties mongoProperties) {
+    DossierViews(MongoClient mongoClient, MongoProperties mongoProperties, ObjectMapper objectMapper) {
         MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
         this.open = database.getCollection(OPEN_COLLECTION);
-        this.views = new PositionGuardedDocuments(database.getCollection(COLLECTION), this::writeOpenEntries);
+        this.views = new ReadModelStore<>(database.getCollection(COLLECTION), objectMapper, DossierView.class,
+                                          "dossierId", DossierViews::queryFields, this::writeOpenEntries);
         createIndexes();
     }
 
     Optional<DossierView> find(String dossierId) {
-        return Optional.ofNullable(views.collection().find(eq(ID, dossierId)).first()).map(DossierViews::fromDocument);
+        return views.find(dossierId);
     }
 
     /**
      * Folds the event at {@code position} into the dossier's view and brings its open entry in line.
      *
-     * <p>Idempotent: the view is written through {@link PositionGuardedDocuments#apply}, so an event
+     * <p>Idempotent: the view is written through {@link ReadModelStore#apply}, so an event
      * it already reflects writes nothing; the open entry is a function of the stored view, written
      * only when that function's value changed, and always when the event was already reflected (which
      * repairs an entry a crash between the two writes left behind).
      */
     void apply(String dossierId, long position, UnaryOperator<DossierView> change) {
-        views.apply(dossierId, position, previous -> {
-            DossierView current = previous == null ? DossierFold.initial(dossierId) : fromDocument(previous);
-            return toDocument(change.apply(current).atPosition(position));
-        });
+        views.apply(dossierId, position, () -> DossierFold.initial(dossierId),
+                    current -> change.apply(current).atPosition(position));
     }
 
     /**
@@ -101,14 +97,14 @@ class DossierViews {
      * or removed when its entry changed, or whenever the view it was computed from is not known (an
      * event redelivered after a failure between the two writes).
      */
-    private void writeOpenEntries(List<PositionGuardedDocuments.Written> written) {
+    private void writeOpenEntries(List<ReadModelStore.Written<DossierView>> written) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (PositionGuardedDocuments.Written view : written) {
-            Document entry = openEntry(fromDocument(view.after()));
-            if (view.before() != null && Objects.equals(openEntry(fromDocument(view.before())), entry)) {
+        for (ReadModelStore.Written<DossierView> view : written) {
+            Document entry = openEntry(view.after());
+            if (view.before() != null && Objects.equals(openEntry(view.before()), entry)) {
                 continue;
             }
-            String id = view.after().getString(ID);
+            String id = view.after().dossierId();
             writes.add(entry == null ? new DeleteOneModel<>(eq(ID, id))
                                      : new ReplaceOneModel<>(eq(ID, id), entry, new ReplaceOptions().upsert(true)));
         }
@@ -133,13 +129,13 @@ class DossierViews {
         }
         if (!filter.onlyOpen()) {
             List<DossierView> content = source.find(criteria).sort(order).skip((int) offset).limit(size)
-                                              .map(DossierViews::fromDocument).into(new ArrayList<>());
+                                              .map(views::read).into(new ArrayList<>());
             return new Slice(content, total);
         }
         List<String> ids = source.find(criteria).sort(order).skip((int) offset).limit(size)
                                  .projection(Projections.include(ID))
                                  .map(entry -> entry.getString(ID)).into(new ArrayList<>());
-        Map<String, DossierView> byId = views.collection().find(in(ID, ids)).map(DossierViews::fromDocument)
+        Map<String, DossierView> byId = views.collection().find(in(ID, ids)).map(views::read)
                                              .into(new ArrayList<>()).stream()
                                              .collect(Collectors.toMap(DossierView::dossierId, Function.identity()));
         return new Slice(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), total);
@@ -152,7 +148,7 @@ class DossierViews {
     /** Removes every document this projection owns. */
     void clear() {
         views.clear();
-        PositionGuardedDocuments.removeInChunks(open, new Document());
+        ReadModelStore.removeInChunks(open, new Document());
     }
 
     /**
@@ -165,7 +161,7 @@ class DossierViews {
             return;
         }
         List<String> ids = views.idsTouchedAfter(position);
-        int chunk = PositionGuardedDocuments.REMOVAL_CHUNK;
+        int chunk = ReadModelStore.REMOVAL_CHUNK;
         for (int from = 0; from < ids.size(); from += chunk) {
             open.deleteMany(in(ID, ids.subList(from, Math.min(ids.size(), from + chunk))));
         }
@@ -214,100 +210,19 @@ class DossierViews {
                 new IndexOptions().name("unit_deadline"));
     }
 
-    static Document toDocument(DossierView view) {
-        return new Document(ID, view.dossierId())
-                .append("status", name(view.status()))
-                .append("statusCode", view.status() == null ? null : view.status().code())
-                .append("procedureCode", view.procedureCode())
-                .append("field", view.field())
-                .append("unitCode", view.unitCode())
-                .append("channel", name(view.channel()))
-                .append("applicant", sealed(view.applicant()))
-                .append("submittedAt", date(view.submittedAt()))
-                .append("refusedAt", date(view.refusedAt()))
-                .append("receivedAt", date(view.receivedAt()))
-                .append("clockStartsAt", date(view.clockStartsAt()))
-                .append("processingHours", view.processingHours())
-                .append("dueAt", date(view.dueAt()))
-                .append("clockRunning", view.clockRunning())
-                .append("assignedStaffId", view.assignedStaffId())
-                .append("supplementRequests", view.supplementRequests())
-                .append("pausedSince", date(view.pausedSince()))
-                .append("extensions", view.extensions())
-                .append("transfers", view.transfers())
-                .append("amountRequested", view.amountRequested())
-                .append("amountPaid", view.amountPaid())
-                .append("withdrawalRequestedAt", date(view.withdrawalRequestedAt()))
-                .append("resolvedAt", date(view.resolvedAt()))
-                .append("outcome", name(view.outcome()))
-                .append("timeliness", name(view.timeliness()))
-                .append("processingDays", view.processingDays())
-                .append("returnedAt", date(view.returnedAt()))
-                .append("stoppedAt", date(view.stoppedAt()))
-                .append(PositionGuardedDocuments.LAST_POSITION, view.lastPosition());
-    }
-
-    /** Reads documents written by earlier versions too: a field they lack reads as its initial value. */
-    static DossierView fromDocument(Document d) {
-        return new DossierView(d.getString(ID),
-                enumOf(DossierStatus.class, d.getString("status")),
-                d.getString("procedureCode"),
-                d.getString("field"),
-                d.getString("unitCode"),
-                enumOf(Channel.class, d.getString("channel")),
-                sealed(d.get("applicant", Document.class)),
-                instant(d.getDate("submittedAt")),
-                instant(d.getDate("refusedAt")),
-                instant(d.getDate("receivedAt")),
-                instant(d.getDate("clockStartsAt")),
-                d.getInteger("processingHours", 0),
-                instant(d.getDate("dueAt")),
-                d.getString("assignedStaffId"),
-                d.getInteger("supplementRequests", 0),
-                instant(d.getDate("pausedSince")),
-                d.getInteger("extensions", 0),
-                d.getInteger("transfers", 0),
-                longOf(d, "amountRequested"),
-                longOf(d, "amountPaid"),
-                instant(d.getDate("withdrawalRequestedAt")),
-                instant(d.getDate("resolvedAt")),
-                enumOf(Outcome.class, d.getString("outcome")),
-                enumOf(Timeliness.class, d.getString("timeliness")),
-                d.getDouble("processingDays"),
-                instant(d.getDate("returnedAt")),
-                instant(d.getDate("stoppedAt")),
-                longOf(d, PositionGuardedDocuments.LAST_POSITION));
-    }
-
-    /** The applicant stays sealed in the view; it is opened with the key store at read time. */
-    private static Document sealed(SealedApplicant applicant) {
-        return applicant == null ? null
-                : new Document("keyId", applicant.keyId()).append("ciphertext", applicant.ciphertext());
-    }
-
-    private static SealedApplicant sealed(Document applicant) {
-        return applicant == null ? null
-                : new SealedApplicant(applicant.getString("keyId"), applicant.getString("ciphertext"));
-    }
-
-    private static long longOf(Document d, String key) {
-        Number value = d.get(key, Number.class);
-        return value == null ? 0 : value.longValue();
+    /** Fields stored beside the view for queries only: the lists filter on them, and nothing reads them back. */
+    private static Map<String, Object> queryFields(DossierView view) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("statusCode", view.statusCode());
+        fields.put("clockRunning", view.clockRunning());
+        return fields;
     }
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name);
-    }
-
     private static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

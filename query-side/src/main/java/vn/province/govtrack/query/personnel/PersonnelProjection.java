@@ -21,7 +21,7 @@ import vn.province.govtrack.kernel.staff.StaffEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
-import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 import vn.province.govtrack.query.staff.StaffRecords;
 
@@ -43,16 +43,16 @@ class PersonnelProjection {
     static final String UNITS = "personnel_units";
 
     private final StaffRecords staff;
-    private final PositionedRecords<QuotaRecord> quotas;
-    private final PositionedRecords<UnitRecord> units;
+    private final ReadModelStore<QuotaRecord> quotas;
+    private final ReadModelStore<UnitRecord> units;
 
     PersonnelProjection(MongoClient mongoClient, MongoProperties mongoProperties, ObjectMapper objectMapper) {
         MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
         this.staff = new StaffRecords(database, STAFF, objectMapper, StoredPersonnel::queryFields);
         staff.completeQueryFields(StoredPersonnel.STAFFING);
-        this.quotas = new PositionedRecords<>(database.getCollection(QUOTAS), objectMapper, QuotaRecord.class,
+        this.quotas = new ReadModelStore<>(database.getCollection(QUOTAS), objectMapper, QuotaRecord.class,
                                               quota -> Map.of());
-        this.units = new PositionedRecords<>(database.getCollection(UNITS), objectMapper, UnitRecord.class,
+        this.units = new ReadModelStore<>(database.getCollection(UNITS), objectMapper, UnitRecord.class,
                                              unit -> Map.of());
     }
 
@@ -60,11 +60,11 @@ class PersonnelProjection {
         return staff;
     }
 
-    PositionedRecords<QuotaRecord> quotas() {
+    ReadModelStore<QuotaRecord> quotas() {
         return quotas;
     }
 
-    PositionedRecords<UnitRecord> units() {
+    ReadModelStore<UnitRecord> units() {
         return units;
     }
 
@@ -76,7 +76,7 @@ class PersonnelProjection {
 
     @EventHandler
     void on(StaffingQuotaSetEvent event, TrackingToken token) {
-        quotas.apply(quotaKey(event.unitCode(), event.field()), PositionedRecords.positionOf(token),
+        quotas.apply(quotaKey(event.unitCode(), event.field()), ReadModelStore.positionOf(token),
                      () -> QuotaRecord.initial(event.unitCode(), event.field()),
                      quota -> quota.plus(new QuotaRecord.Quota(event.effectiveDate(), event.positions(),
                                                                event.decisionNo())));
@@ -84,7 +84,7 @@ class PersonnelProjection {
 
     @EventHandler
     void on(UnitRegisteredEvent event, TrackingToken token) {
-        units.apply(event.code(), PositionedRecords.positionOf(token),
+        units.apply(event.code(), ReadModelStore.positionOf(token),
                     () -> new UnitRecord(event.code(), event.name(), event.kind()),
                     unit -> new UnitRecord(event.code(), event.name(), event.kind(), unit.dissolvedOn()));
     }
@@ -92,7 +92,7 @@ class PersonnelProjection {
     /** A unit is registered before it is dissolved, so its record exists by then. */
     @EventHandler
     void on(UnitDissolvedEvent event, TrackingToken token) {
-        units.apply(event.code(), PositionedRecords.positionOf(token),
+        units.apply(event.code(), ReadModelStore.positionOf(token),
                     () -> new UnitRecord(event.code(), null, null, event.effectiveDate()),
                     unit -> unit.dissolvedFrom(event.effectiveDate()));
     }

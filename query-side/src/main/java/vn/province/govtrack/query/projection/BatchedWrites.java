@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Writes a projection batch's changes once per batch instead of once per event: while an event
- * processor handles a batch, {@link PositionedRecords} fold each record's events in memory, and
+ * processor handles a batch, {@link ReadModelStore}s fold each record's events in memory, and
  * after the batch's last event, still inside its handling, every changed record is written in one
  * bulk write per collection. A write that fails (a record another instance changed meanwhile, a
  * database error) fails the batch, which the processor retries from the token it had: the flush

@@ -17,12 +17,12 @@ import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
-import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * The reference data API clients look up: units (with their quotas and dissolution) and published
- * procedures. Every write goes through {@link PositionedRecords#apply}, which ignores an event the
+ * procedures. Every write goes through {@link ReadModelStore#apply}, which ignores an event the
  * record already reflects, so redelivery and replay change nothing.
  */
 @Component
@@ -33,40 +33,40 @@ class ReferenceDataProjection {
     static final String UNITS = "reference_units";
     static final String PROCEDURES = "reference_procedures";
 
-    private final PositionedRecords<UnitReference> units;
-    private final PositionedRecords<ProcedureReference> procedures;
+    private final ReadModelStore<UnitReference> units;
+    private final ReadModelStore<ProcedureReference> procedures;
 
     ReferenceDataProjection(MongoClient mongoClient, MongoProperties mongoProperties, ObjectMapper objectMapper) {
         MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
-        this.units = new PositionedRecords<>(database.getCollection(UNITS), objectMapper, UnitReference.class,
+        this.units = new ReadModelStore<>(database.getCollection(UNITS), objectMapper, UnitReference.class,
                                              unit -> Map.of());
-        this.procedures = new PositionedRecords<>(database.getCollection(PROCEDURES), objectMapper,
+        this.procedures = new ReadModelStore<>(database.getCollection(PROCEDURES), objectMapper,
                                                   ProcedureReference.class, procedure -> Map.of());
     }
 
-    PositionedRecords<UnitReference> units() {
+    ReadModelStore<UnitReference> units() {
         return units;
     }
 
-    PositionedRecords<ProcedureReference> procedures() {
+    ReadModelStore<ProcedureReference> procedures() {
         return procedures;
     }
 
     @EventHandler
     void on(UnitRegisteredEvent event, TrackingToken token) {
-        units.apply(event.code(), PositionedRecords.positionOf(token), () -> UnitReference.unknown(event.code()),
+        units.apply(event.code(), ReadModelStore.positionOf(token), () -> UnitReference.unknown(event.code()),
                     unit -> unit.registered(event.name(), event.kind()));
     }
 
     @EventHandler
     void on(UnitDissolvedEvent event, TrackingToken token) {
-        units.apply(event.code(), PositionedRecords.positionOf(token), () -> UnitReference.unknown(event.code()),
+        units.apply(event.code(), ReadModelStore.positionOf(token), () -> UnitReference.unknown(event.code()),
                     unit -> unit.dissolvedFrom(event.effectiveDate()));
     }
 
     @EventHandler
     void on(StaffingQuotaSetEvent event, TrackingToken token) {
-        units.apply(event.unitCode(), PositionedRecords.positionOf(token),
+        units.apply(event.unitCode(), ReadModelStore.positionOf(token),
                     () -> UnitReference.unknown(event.unitCode()),
                     unit -> unit.withQuota(new UnitReference.Quota(event.field(), event.positions(),
                                                                    event.effectiveDate(), event.decisionNo())));
@@ -74,7 +74,7 @@ class ReferenceDataProjection {
 
     @EventHandler
     void on(ProcedurePublishedEvent event, TrackingToken token) {
-        procedures.apply(event.code(), PositionedRecords.positionOf(token), () -> null,
+        procedures.apply(event.code(), ReadModelStore.positionOf(token), () -> null,
                          ignored -> new ProcedureReference(event.code(), event.name(), event.field(), event.level(),
                                                            event.processingHours(), event.cutoff(), event.online()));
     }

@@ -24,7 +24,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.kernel.unit.UnitKind;
-import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.web.Paging;
 
 /**
@@ -74,19 +74,19 @@ class StoredReferenceData implements ReferenceData {
         return projection.procedures().find(code);
     }
 
-    private <T> Paging.Page<T> page(String collection, Bson filter, Paging paging, PositionedRecords<T> records,
+    private <T> Paging.Page<T> page(String collection, Bson filter, Paging paging, ReadModelStore<T> records,
                                     Function<T, String> code) {
         long total = database.getCollection(collection).countDocuments(filter);
         if (paging.offset() >= total) {
             return new Paging.Page<>(List.of(), total);
         }
         List<String> ids = database.getCollection(collection).find(filter)
-                                   .sort(Sorts.ascending(PositionedRecords.ID))
+                                   .sort(Sorts.ascending(ReadModelStore.ID))
                                    .skip((int) paging.offset()).limit(paging.size())
-                                   .projection(Projections.include(PositionedRecords.ID))
-                                   .map(document -> document.getString(PositionedRecords.ID))
+                                   .projection(Projections.include(ReadModelStore.ID))
+                                   .map(document -> document.getString(ReadModelStore.ID))
                                    .into(new ArrayList<>());
-        Map<String, T> byCode = records.findAll(in(PositionedRecords.ID, ids), null).stream()
+        Map<String, T> byCode = records.findAll(in(ReadModelStore.ID, ids), null).stream()
                                        .collect(Collectors.toMap(code, Function.identity()));
         return new Paging.Page<>(ids.stream().map(byCode::get).filter(Objects::nonNull).toList(), total);
     }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import vn.province.govtrack.query.projection.PositionedRecords;
+import vn.province.govtrack.query.projection.ReadModelStore;
 
 /**
  * A collection of staff records keyed by staff id, written only through {@link #apply}. Each
@@ -32,7 +32,7 @@ public final class StaffRecords {
     public static final String UNITS = "units";
     public static final String ACCOUNT_UNITS = "accountUnits";
 
-    private final PositionedRecords<StaffRecord> records;
+    private final ReadModelStore<StaffRecord> records;
     private final MongoCollection<Document> collection;
     private final Function<StaffRecord, Map<String, Object>> queryFields;
 
@@ -48,7 +48,7 @@ public final class StaffRecords {
                         Function<StaffRecord, Map<String, Object>> queryFields) {
         this.collection = database.getCollection(collectionName);
         this.queryFields = queryFields;
-        this.records = new PositionedRecords<>(collection, objectMapper, StaffRecord.class, record -> {
+        this.records = new ReadModelStore<>(collection, objectMapper, StaffRecord.class, record -> {
             Map<String, Object> fields = new HashMap<>(indexFields(record));
             fields.putAll(queryFields.apply(record));
             return fields;
@@ -66,7 +66,7 @@ public final class StaffRecords {
         int completed = 0;
         for (StaffRecord record : records.findAll(exists(field, false), null)) {
             Document fields = new Document(queryFields.apply(record));
-            completed += (int) collection.updateOne(and(eq(PositionedRecords.ID, record.staffId()),
+            completed += (int) collection.updateOne(and(eq(ReadModelStore.ID, record.staffId()),
                                                         exists(field, false)),
                                                     new Document("$set", fields)).getModifiedCount();
         }
@@ -86,7 +86,7 @@ public final class StaffRecords {
         return records.findAll(filter, projection);
     }
 
-    /** Folds one staff event into the person's record; idempotent per event position ({@link PositionedRecords#apply}). */
+    /** Folds one staff event into the person's record; idempotent per event position ({@link ReadModelStore#apply}). */
     public void apply(String staffId, Object event, Recorded recorded) {
         records.apply(staffId, recorded.position(), () -> StaffFold.initial(staffId),
                       record -> StaffFold.evolve(record, event, recorded));
@@ -97,7 +97,7 @@ public final class StaffRecords {
      * whose position is the replayed event's.
      */
     public static Recorded recorded(TrackingToken token, Instant at, String actor) {
-        return new Recorded(PositionedRecords.positionOf(token), at, actor);
+        return new Recorded(ReadModelStore.positionOf(token), at, actor);
     }
 
     /** Removes every record that reflects an event after {@code position}: all of them for 0. */

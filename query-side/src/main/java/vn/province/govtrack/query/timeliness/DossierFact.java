@@ -4,6 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 
@@ -27,9 +33,12 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  *                       for the (unexpected) end by a return without a resolution
  * @param processingDays recorded with the verdict
  */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"dossierId", "procedureCode", "field", "unitCode", "receivedAt", "dueAt", "transfers",
+                    "dueChanges", "pauses"})
 record DossierFact(String dossierId, String procedureCode, String field, Instant receivedAt,
-                          List<Holding> holdings, List<Deadline> deadlines, List<Pause> pauses, Instant endedAt,
-                          DossierStatus endedAs, Timeliness verdict, Double processingDays) {
+                   @JsonIgnore List<Holding> holdings, @JsonIgnore List<Deadline> deadlines, List<Pause> pauses,
+                   Instant endedAt, DossierStatus endedAs, Timeliness verdict, Double processingDays) {
 
     DossierFact {
         holdings = List.copyOf(holdings);
@@ -37,10 +46,58 @@ record DossierFact(String dossierId, String procedureCode, String field, Instant
         pauses = List.copyOf(pauses);
     }
 
-    record Holding(Instant from, String unitCode) {
+    record Holding(@JsonProperty("at") Instant from, String unitCode) {
     }
 
-    record Deadline(Instant from, Instant dueAt) {
+    record Deadline(@JsonProperty("at") Instant from, Instant dueAt) {
+    }
+
+    /*
+     * The stored form, mapped by Jackson through the properties below, is as small as the common case
+     * allows, because every instance loads every fact at start: the receipt's unit and due date are flat
+     * fields, and transfers, due date changes and pauses appear only when there was one; the end's
+     * fields only once processing ended.
+     */
+
+    @JsonCreator
+    static DossierFact stored(@JsonProperty("dossierId") String dossierId,
+                              @JsonProperty("procedureCode") String procedureCode,
+                              @JsonProperty("field") String field, @JsonProperty("unitCode") String unitCode,
+                              @JsonProperty("receivedAt") Instant receivedAt, @JsonProperty("dueAt") Instant dueAt,
+                              @JsonProperty("transfers") List<Holding> transfers,
+                              @JsonProperty("dueChanges") List<Deadline> dueChanges,
+                              @JsonProperty("pauses") List<Pause> pauses, @JsonProperty("endedAt") Instant endedAt,
+                              @JsonProperty("endedAs") DossierStatus endedAs,
+                              @JsonProperty("verdict") Timeliness verdict,
+                              @JsonProperty("processingDays") Double processingDays) {
+        List<Holding> holdings = new ArrayList<>();
+        holdings.add(new Holding(receivedAt, unitCode));
+        holdings.addAll(transfers == null ? List.of() : transfers);
+        List<Deadline> deadlines = new ArrayList<>();
+        deadlines.add(new Deadline(receivedAt, dueAt));
+        deadlines.addAll(dueChanges == null ? List.of() : dueChanges);
+        return new DossierFact(dossierId, procedureCode, field, receivedAt, holdings, deadlines,
+                pauses == null ? List.of() : pauses, endedAt, endedAs, verdict, processingDays);
+    }
+
+    @JsonProperty("unitCode")
+    private String storedUnitCode() {
+        return receivingUnit();
+    }
+
+    @JsonProperty("dueAt")
+    private Instant storedDueAt() {
+        return deadlines.get(0).dueAt();
+    }
+
+    @JsonProperty("transfers")
+    private List<Holding> storedTransfers() {
+        return holdings.subList(1, holdings.size());
+    }
+
+    @JsonProperty("dueChanges")
+    private List<Deadline> storedDueChanges() {
+        return deadlines.subList(1, deadlines.size());
     }
 
     record Pause(Instant from, Instant until) {

@@ -1,7 +1,9 @@
 package vn.province.govtrack.query.timeliness;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import vn.province.govtrack.kernel.dossier.DossierEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
@@ -27,38 +29,52 @@ final class TimelinessFold {
 
     /**
      * @param fact the dossier's fact so far; null before receipt
-     * @return the fact after {@code event}; null while the dossier has not been received
+     * @return the fact after {@code event}; null while the dossier has not been received; the same fact
+     *         for a payload that does not bear on timeliness
      */
     static DossierFact evolve(DossierFact fact, Object event) {
+        UnaryOperator<DossierFact> change = event instanceof DossierEvent dossierEvent ? change(dossierEvent) : null;
+        return change == null ? fact : change.apply(fact);
+    }
+
+    /**
+     * How {@code event} changes a dossier's fact (null before receipt), or null for an event that does
+     * not bear on timeliness: the projection then need not even read the fact.
+     */
+    static UnaryOperator<DossierFact> change(DossierEvent event) {
         if (event instanceof DossierReceivedEvent e) {
-            return new DossierFact(e.dossierId(), e.procedureCode(), e.field(), e.receivedAt(),
+            return fact -> new DossierFact(e.dossierId(), e.procedureCode(), e.field(), e.receivedAt(),
                     List.of(new DossierFact.Holding(e.receivedAt(), e.unitCode())),
                     List.of(new DossierFact.Deadline(e.receivedAt(), e.dueAt())), List.of(), null, null, null, null);
         }
-        if (fact == null || fact.ended()) {
-            return fact;
-        }
         if (event instanceof DossierTransferredEvent e) {
-            return fact.transferredTo(e.toUnitCode(), e.transferredAt());
+            return whileOpen(fact -> fact.transferredTo(e.toUnitCode(), e.transferredAt()));
         }
         if (event instanceof SupplementRequestedEvent e) {
-            return fact.pausedFrom(e.requestedAt());
+            return whileOpen(fact -> fact.pausedFrom(e.requestedAt()));
         }
         if (event instanceof SupplementProvidedEvent e) {
-            return fact.resumedAt(e.providedAt()).dueFrom(e.providedAt(), e.dueAt());
+            return whileOpen(fact -> fact.resumedAt(e.providedAt()).dueFrom(e.providedAt(), e.dueAt()));
         }
         if (event instanceof DossierExtendedEvent e) {
-            return fact.dueFrom(e.extendedAt(), e.newDueAt());
+            return whileOpen(fact -> fact.dueFrom(e.extendedAt(), e.newDueAt()));
         }
         if (event instanceof DossierResolvedEvent e) {
-            return fact.endedAt(e.resolvedAt(), DossierStatus.RESOLVED, e.timeliness(), e.processingDays());
+            return whileOpen(fact -> fact.endedAt(e.resolvedAt(), DossierStatus.RESOLVED, e.timeliness(),
+                    e.processingDays()));
         }
         if (event instanceof DossierStoppedEvent e) {
-            return fact.endedAt(e.stoppedAt(), DossierStatus.STOPPED, e.timeliness(), e.processingDays());
+            return whileOpen(fact -> fact.endedAt(e.stoppedAt(), DossierStatus.STOPPED, e.timeliness(),
+                    e.processingDays()));
         }
         if (event instanceof DossierReturnedEvent e) {
-            return fact.endedAt(e.returnedAt(), DossierStatus.RETURNED, null, null);
+            return whileOpen(fact -> fact.endedAt(e.returnedAt(), DossierStatus.RETURNED, null, null));
         }
-        return fact;
+        return null;
+    }
+
+    /** A change that applies only between receipt and the end of processing; it leaves any other fact as it was. */
+    private static UnaryOperator<DossierFact> whileOpen(UnaryOperator<DossierFact> change) {
+        return fact -> fact == null || fact.ended() ? fact : change.apply(fact);
     }
 }

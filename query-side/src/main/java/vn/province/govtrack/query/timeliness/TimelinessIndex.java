@@ -45,7 +45,7 @@ final class TimelinessIndex {
      * Folds the event at {@code position} into the dossier's fact, as {@link TimelinessProjection} does
      * with the stored one: an event at or before the position the fact last took is ignored, so an
      * event delivered again, or replayed over a fact that reflects it, changes nothing; an event that
-     * leaves the dossier without a fact (before its receipt) changes nothing either.
+     * leaves the dossier without a fact (before its receipt), or its fact as it was, changes nothing either.
      */
     void apply(String dossierId, long position, Object event) {
         inWriteLock(() -> {
@@ -54,15 +54,13 @@ final class TimelinessIndex {
             }
             DossierFact before = facts.fact(dossierId);
             DossierFact after = TimelinessFold.evolve(before, event);
-            if (after == null) {
+            if (after == null || after == before) {
                 return;
             }
-            if (after != before) {
-                if (before != null) {
-                    count(before, -1);
-                }
-                count(after, 1);
+            if (before != null) {
+                count(before, -1);
             }
+            count(after, 1);
             facts.put(after, position);
         });
     }

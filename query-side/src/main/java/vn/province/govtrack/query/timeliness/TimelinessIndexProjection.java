@@ -6,15 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
-import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
-import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
-import vn.province.govtrack.kernel.dossier.DossierReturnedEvent;
-import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
-import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
-import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
-import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
+import vn.province.govtrack.kernel.dossier.DossierEvent;
+import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
@@ -37,43 +30,8 @@ class TimelinessIndexProjection {
     }
 
     @EventHandler
-    void on(DossierReceivedEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
-    }
-
-    @EventHandler
-    void on(DossierTransferredEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
-    }
-
-    @EventHandler
-    void on(SupplementRequestedEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
-    }
-
-    @EventHandler
-    void on(SupplementProvidedEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
-    }
-
-    @EventHandler
-    void on(DossierExtendedEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
-    }
-
-    @EventHandler
-    void on(DossierResolvedEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
-    }
-
-    @EventHandler
-    void on(DossierReturnedEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
-    }
-
-    @EventHandler
-    void on(DossierStoppedEvent event, TrackingToken token) {
-        index.apply(event.dossierId(), PositionGuardedDocuments.positionOf(token), event);
+    void on(DossierEvent event, TrackingToken token) {
+        index.apply(event.dossierId(), ReadModelStore.positionOf(token), event);
     }
 
     /**

@@ -9,29 +9,19 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.query.QuerySideHttpTest;
 
 /**
  * The probes a container platform asks, without a token: alive, and ready only while projections run
  * and once the timeliness index has loaded the stored facts (on the processor's thread, just after
  * the start).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HealthProbesTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("health_probes"));
-    }
+class HealthProbesTest extends QuerySideHttpTest {
 
     @Autowired
     TestRestTemplate anonymous;

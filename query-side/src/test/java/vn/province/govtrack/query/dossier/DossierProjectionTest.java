@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -55,7 +56,7 @@ class DossierProjectionTest {
 
     @BeforeEach
     void emptyReadModel() {
-        views = new DossierViews(client, properties);
+        views = new DossierViews(client, properties, new ObjectMapper().findAndRegisterModules());
         views.clear();
         projection = new DossierProjection(views);
         collection = client.getDatabase(properties.getDatabase()).getCollection(DossierViews.COLLECTION);
@@ -73,6 +74,22 @@ class DossierProjectionTest {
         assertThat(dossier("HS-1")).isEqualTo(afterFirst);
         assertThat(collection.countDocuments()).isEqualTo(countAfterFirst).isEqualTo(1);
         assertThat(afterFirst.getLong("lastPosition")).isEqualTo(5);
+    }
+
+    @Test
+    void a_view_is_stored_by_field_name_with_its_id_once_dates_as_dates_and_its_query_fields() {
+        projection.on(DossierEvents.received("HS-20"), new GlobalSequenceTrackingToken(2));
+
+        Document stored = dossier("HS-20");
+
+        assertThat(stored).doesNotContainKey("dossierId")
+                          .containsEntry("status", "RECEIVED").containsEntry("statusCode", 2)
+                          .containsEntry("unitCode", "W-BA-DINH").containsEntry("clockRunning", true)
+                          .containsEntry("processingHours", 24).containsEntry("amountRequested", 0L)
+                          .containsEntry("lastPosition", 2L);
+        assertThat(stored.getDate("receivedAt").toInstant()).isEqualTo(DossierEvents.RECEIVED_AT);
+        assertThat(stored.getDate("dueAt").toInstant()).isEqualTo(DossierEvents.DUE_AT);
+        assertThat(stored.get("applicant", Document.class)).containsOnlyKeys("keyId", "ciphertext");
     }
 
     @Test
@@ -103,7 +120,7 @@ class DossierProjectionTest {
 
         DossierView expected = DossierFold.evolve(DossierFold.initial("HS-4"), DossierEvents.received("HS-4"))
                                           .atPosition(8);
-        assertThat(new DossierViews(client, properties).find("HS-4")).contains(expected);
+        assertThat(new DossierViews(client, properties, new ObjectMapper().findAndRegisterModules()).find("HS-4")).contains(expected);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -39,7 +40,7 @@ class StoredDossiersTest {
         client = MongoClients.create(TestMongo.uri());
         MongoProperties properties = new MongoProperties();
         properties.setDatabase(TestMongo.freshDatabaseName("stored_dossiers"));
-        DossierViews views = new DossierViews(client, properties);
+        DossierViews views = new DossierViews(client, properties, new ObjectMapper().findAndRegisterModules());
         projection = new DossierProjection(views);
         dossiers = new StoredDossiers(views);
 

@@ -32,15 +32,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
@@ -48,7 +44,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.staff.StaffIds;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
@@ -56,8 +51,7 @@ import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitIds;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
-import vn.province.govtrack.query.ActingOfficials;
-import vn.province.govtrack.security.TokenMinter;
+import vn.province.govtrack.query.QuerySideHttpTest;
 
 /**
  * Staff and personnel queries as a client meets them: events appended through the real engine on a
@@ -66,26 +60,18 @@ import vn.province.govtrack.security.TokenMinter;
  * CB-1 is seconded from SO to XA for the second half of 2025; CB-3 is transferred to PH from
  * 1 October 2025; CB-4, the commune's environment officer, retires on 1 September 2025. A second
  * commune (XB), with one environment position and nobody in it, is dissolved from 1 September 2025.
+ *
+ * <p>A store of its own: the staffing review covers every unit there is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.data.mongodb.database=personnel")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonnelIntegrationTest {
+class PersonnelIntegrationTest extends QuerySideHttpTest {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("personnel");
     private static final Map<String, String> METADATA = Map.of(EventMetadata.ACTOR, "hr.officer",
                                                                EventMetadata.CORRELATION_ID, "request-9",
                                                                EventMetadata.CAUSATION_ID, "command-9");
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TokenMinter minter;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -100,7 +86,6 @@ class PersonnelIntegrationTest {
 
     @BeforeAll
     void seedTheProvince() {
-        ActingOfficials.install(rest, minter);
         unit("SO", "Sở Thông tin và Truyền thông", UnitKind.DEPARTMENT);
         unit("XA", "Xã Tân Lập", UnitKind.COMMUNE);
         unit("PH", "Phường Hòa Bình", UnitKind.WARD);
@@ -430,11 +415,5 @@ class PersonnelIntegrationTest {
     private ResponseEntity<JsonNode> get(String path) {
         return rest.exchange(URI.create(rest.getRootUri() + path), HttpMethod.GET, new HttpEntity<>(new HttpHeaders()),
                              JsonNode.class);
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(response.getBody().get("type").asText()).isEqualTo("https://govtrack.example/problems/" + slug);
     }
 }

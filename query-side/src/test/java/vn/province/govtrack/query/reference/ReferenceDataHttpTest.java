@@ -16,17 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
@@ -34,24 +30,19 @@ import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
 import vn.province.govtrack.query.ActingOfficials;
+import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
-/** Units and procedures as an API client without special rights (CLIENT) reads them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Units and procedures as an API client without special rights (CLIENT) reads them.
+ *
+ * <p>A store of its own: the tests count every unit and procedure there is.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.data.mongodb.database=reference_data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferenceDataHttpTest {
+class ReferenceDataHttpTest extends QuerySideHttpTest {
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> TestMongo.freshDatabaseName("reference_data"));
-    }
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TokenMinter minter;
     @Autowired
     EventStore eventStore;
 

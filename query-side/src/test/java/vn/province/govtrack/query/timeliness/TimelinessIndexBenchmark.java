@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -36,7 +37,6 @@ import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Timeliness;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
 
 /**
  * A rerunnable measurement of the index, not a test: no build runs it (its name does not end in
@@ -136,12 +136,12 @@ class TimelinessIndexBenchmark {
         try (MongoClient client = MongoClients.create(TestMongo.uri())) {
             MongoProperties properties = new MongoProperties();
             properties.setDatabase(TestMongo.freshDatabaseName("timeliness_benchmark"));
-            DossierFacts stored = new DossierFacts(client, properties);
+            DossierFacts stored = new DossierFacts(client, properties, new ObjectMapper().findAndRegisterModules());
             MongoCollection<Document> collection = client.getDatabase(properties.getDatabase())
                                                          .getCollection(DossierFacts.COLLECTION);
             List<Document> batch = new ArrayList<>();
             for (DossierFact fact : facts) {
-                batch.add(DossierFacts.toDocument(fact).append(PositionGuardedDocuments.LAST_POSITION, 1L));
+                batch.add(stored.toDocument(fact, 1L));
                 if (batch.size() == 5_000) {
                     collection.insertMany(batch);
                     batch.clear();

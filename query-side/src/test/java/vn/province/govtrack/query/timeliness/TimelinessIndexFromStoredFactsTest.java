@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -25,7 +26,6 @@ import com.mongodb.client.MongoCollection;
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Timeliness;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
 
 /**
  * The index loaded from many stored facts, as an instance loads it at start, against the report
@@ -49,14 +49,14 @@ class TimelinessIndexFromStoredFactsTest {
         client = MongoClients.create(TestMongo.uri());
         MongoProperties properties = new MongoProperties();
         properties.setDatabase(TestMongo.freshDatabaseName("timeliness_scale"));
-        facts = new DossierFacts(client, properties);
+        facts = new DossierFacts(client, properties, new ObjectMapper().findAndRegisterModules());
         generated = generate(FACTS, new Random(766));
         MongoCollection<Document> collection = client.getDatabase(properties.getDatabase())
                                                      .getCollection(DossierFacts.COLLECTION);
         List<Document> batch = new ArrayList<>();
         long position = 0;
         for (DossierFact fact : generated) {
-            batch.add(DossierFacts.toDocument(fact).append(PositionGuardedDocuments.LAST_POSITION, ++position));
+            batch.add(facts.toDocument(fact, ++position));
             if (batch.size() == 5_000) {
                 collection.insertMany(batch);
                 batch.clear();

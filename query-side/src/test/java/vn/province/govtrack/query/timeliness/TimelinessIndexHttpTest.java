@@ -30,16 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,12 +48,9 @@ import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
-import vn.province.govtrack.query.ActingOfficials;
+import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.query.projection.ConsistencyProperties;
-import vn.province.govtrack.query.projection.PositionGuardedDocuments;
 import vn.province.govtrack.query.projection.RebuildLog;
-import vn.province.govtrack.security.TokenMinter;
-import vn.province.govtrack.embeddedmongo.TestMongo;
 
 /**
  * The timeliness endpoints as a client reads them, answered by this instance's index: the hand-made
@@ -68,13 +61,13 @@ import vn.province.govtrack.embeddedmongo.TestMongo;
  *
  * <p>To tell a load from the facts from a fold of the events, some tests store a fact that no event
  * backs: an index loaded from the facts counts it, one rebuilt from the events does not.
+ *
+ * <p>A context, and so a store, of its own: its clock stands still.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TimelinessIndexHttpTest.StoppedClock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TimelinessIndexHttpTest {
+class TimelinessIndexHttpTest extends QuerySideHttpTest {
 
-    private static final String DATABASE = TestMongo.freshDatabaseName("timeliness_index");
     private static final String INDEX = TimelinessIndexProjection.PROCESSING_GROUP;
     private static final Period FIRST_HALF_OF_JULY = Period.of(HandMadeProvince.JULY_1, HandMadeProvince.JULY_16,
             ZONE);
@@ -83,12 +76,6 @@ class TimelinessIndexHttpTest {
             "HS-STORED-ONLY", HandMadeProvince.BIRTH, HandMadeProvince.JUSTICE, MINH_PHU, Channel.IN_PERSON,
             new SealedApplicant("key-x", "eA=="), at("2025-07-02T09:00"), 8, at("2025-07-02T09:00"),
             at("2025-07-03T09:00")));
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", TestMongo::uri);
-        registry.add("spring.data.mongodb.database", () -> DATABASE);
-    }
 
     @TestConfiguration
     static class StoppedClock {
@@ -100,9 +87,7 @@ class TimelinessIndexHttpTest {
     }
 
     @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TokenMinter minter;
+    DossierFacts facts;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -125,7 +110,6 @@ class TimelinessIndexHttpTest {
 
     @BeforeAll
     void appendTheProvince() {
-        ActingOfficials.install(rest, minter);
         HandMadeProvince.streams().forEach(this::append);
     }
 
@@ -241,7 +225,7 @@ class TimelinessIndexHttpTest {
 
     /** A fact as if the projection had stored it from an event at position 1, which says nothing of it. */
     private void storeFactNoEventBacks() {
-        factCollection().insertOne(DossierFacts.toDocument(STORED_ONLY).append(PositionGuardedDocuments.LAST_POSITION, 1L));
+        factCollection().insertOne(facts.toDocument(STORED_ONLY, 1L));
     }
 
     private void forgetFactNoEventBacks() {

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.query.dossier.DossierEvents;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
@@ -60,7 +62,7 @@ class TimelinessProjectionTest {
 
     @BeforeEach
     void noFacts() {
-        facts = new DossierFacts(client, properties);
+        facts = new DossierFacts(client, properties, new ObjectMapper().findAndRegisterModules());
         facts.clear();
         projection = new TimelinessProjection(facts);
         handlers = new AnnotationEventHandlerAdapter(projection);
@@ -140,6 +142,30 @@ class TimelinessProjectionTest {
         deliver(events, true);
 
         assertThat(storedFacts()).isEqualTo(before);
+    }
+
+    @Test
+    void an_event_that_does_not_bear_on_timeliness_leaves_the_fact_and_its_position_as_they_were() {
+        deliver(new Positioned(1, DossierEvents.received("HS-90")), false);
+        Document received = collection.find(new Document("_id", "HS-90")).first();
+
+        deliver(new Positioned(2, DossierEvents.assigned("HS-90", "CB-017")), false);
+        deliver(new Positioned(3, DossierEvents.paymentRequested("HS-90", 20_000)), false);
+
+        assertThat(collection.find(new Document("_id", "HS-90")).first()).isEqualTo(received);
+        assertThat(received.getLong("lastPosition")).isEqualTo(1);
+    }
+
+    @Test
+    void a_fact_is_stored_in_its_compact_form_with_its_id_once_and_no_empty_history() {
+        deliver(new Positioned(1, DossierEvents.received("HS-91")), false);
+
+        Document stored = collection.find(new Document("_id", "HS-91")).first();
+
+        assertThat(stored.keySet()).containsExactly("_id", "procedureCode", "field", "unitCode", "receivedAt",
+                "dueAt", "lastPosition");
+        assertThat(stored.get("receivedAt")).isInstanceOf(java.util.Date.class);
+        assertThat(facts.find("HS-91")).contains(TimelinessFold.evolve(null, DossierEvents.received("HS-91")));
     }
 
     private record Positioned(long position, Object event) {

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
  * The desk refused the online submission (NOT_RECEIVED); no clock ever ran.
  */
 @Revision("1")
-public record DossierRefusedEvent(String dossierId, String reason, Instant refusedAt) {
+public record DossierRefusedEvent(String dossierId, String reason, Instant refusedAt) implements DossierEvent {
 }

@@ -13,5 +13,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DossierResolvedEvent(String dossierId, Outcome outcome, String note, Instant resolvedAt,
-                                   Instant dueAt, Timeliness timeliness, double processingDays) {
+                                   Instant dueAt, Timeliness timeliness, double processingDays)
+        implements DossierEvent {
 }

@@ -9,5 +9,6 @@ import org.axonframework.serialization.Revision;
  * as for a resolution.
  */
 @Revision("1")
-public record DossierStoppedEvent(String dossierId, String reason, Instant stoppedAt, Instant dueAt, Timeliness timeliness, double processingDays) {
+public record DossierStoppedEvent(String dossierId, String reason, Instant stoppedAt, Instant dueAt, Timeliness timeliness, double processingDays)
+        implements DossierEvent {
 }

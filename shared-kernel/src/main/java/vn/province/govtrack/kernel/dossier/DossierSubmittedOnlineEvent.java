@@ -15,5 +15,5 @@ import vn.province.govtrack.kernel.applicant.SealedApplicant;
  */
 @Revision("2")
 public record DossierSubmittedOnlineEvent(String dossierId, String procedureCode, String field, String unitCode,
-                                          SealedApplicant applicant, Instant submittedAt) {
+                                          SealedApplicant applicant, Instant submittedAt) implements DossierEvent {
 }

@@ -8,5 +8,6 @@ import org.axonframework.serialization.Revision;
  * The dossier moved to another unit, which handles it from now on.
  */
 @Revision("1")
-public record DossierTransferredEvent(String dossierId, String fromUnitCode, String toUnitCode, String reason, Instant transferredAt) {
+public record DossierTransferredEvent(String dossierId, String fromUnitCode, String toUnitCode, String reason, Instant transferredAt)
+        implements DossierEvent {
 }

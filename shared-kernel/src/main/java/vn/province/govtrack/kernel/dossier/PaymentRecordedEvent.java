@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
  * The requested payment was made; processing continues.
  */
 @Revision("1")
-public record PaymentRecordedEvent(String dossierId, long amount, Instant paidAt) {
+public record PaymentRecordedEvent(String dossierId, long amount, Instant paidAt) implements DossierEvent {
 }

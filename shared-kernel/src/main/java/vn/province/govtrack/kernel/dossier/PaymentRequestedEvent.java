@@ -8,5 +8,6 @@ import org.axonframework.serialization.Revision;
  * Fees or financial obligations were requested (PAYMENT_REQUESTED); {@code amount} in VND.
  */
 @Revision("1")
-public record PaymentRequestedEvent(String dossierId, long amount, String reason, Instant requestedAt) {
+public record PaymentRequestedEvent(String dossierId, long amount, String reason, Instant requestedAt)
+        implements DossierEvent {
 }

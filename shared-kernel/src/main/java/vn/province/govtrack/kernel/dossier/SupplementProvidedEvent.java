@@ -12,5 +12,6 @@ import org.axonframework.serialization.Revision;
  * @param dueAt              the appointment date now in force
  */
 @Revision("1")
-public record SupplementProvidedEvent(String dossierId, String note, Instant providedAt, double pausedWorkingHours, Instant dueAt) {
+public record SupplementProvidedEvent(String dossierId, String note, Instant providedAt, double pausedWorkingHours, Instant dueAt)
+        implements DossierEvent {
 }

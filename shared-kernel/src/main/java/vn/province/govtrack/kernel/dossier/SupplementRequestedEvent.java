@@ -10,5 +10,6 @@ import org.axonframework.serialization.Revision;
  * @param requestNumber 1 for the first request; a dossier with more than one is judged LATE
  */
 @Revision("1")
-public record SupplementRequestedEvent(String dossierId, String reason, Instant requestedAt, int requestNumber) {
+public record SupplementRequestedEvent(String dossierId, String reason, Instant requestedAt, int requestNumber)
+        implements DossierEvent {
 }

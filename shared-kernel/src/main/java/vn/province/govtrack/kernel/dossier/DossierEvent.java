@@ -1,0 +1,19 @@
+package vn.province.govtrack.kernel.dossier;
+
+/**
+ * An event of one dossier's stream. Projections and folds keyed by dossier handle every dossier
+ * event through this type, in one handler; being sealed, the list of dossier events is this
+ * {@code permits} clause and nowhere else.
+ *
+ * <p>Implementing it changes neither an event's class name nor its JSON, so stored events and
+ * their upcasters are unaffected.
+ */
+public sealed interface DossierEvent
+        permits DossierSubmittedOnlineEvent, DossierReceivedEvent, DossierRefusedEvent, DossierAssignedEvent,
+                SupplementRequestedEvent, SupplementProvidedEvent, PaymentRequestedEvent, PaymentRecordedEvent,
+                DossierExtendedEvent, DossierTransferredEvent, DossierWithdrawalRequestedEvent,
+                DossierResolvedEvent, DossierReturnedEvent, DossierStoppedEvent {
+
+    /** The dossier the event belongs to, which is also its stream's aggregate id. */
+    String dossierId();
+}
