@@ -35,6 +35,7 @@ import vn.province.govtrack.kernel.staff.RecordTrainingCommand;
 import vn.province.govtrack.kernel.staff.RecruitStaffCommand;
 import vn.province.govtrack.kernel.staff.RevokePortalAccountCommand;
 import vn.province.govtrack.kernel.staff.SecondStaffCommand;
+import vn.province.govtrack.kernel.InForce;
 import vn.province.govtrack.kernel.staff.SecondmentDates;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 import vn.province.govtrack.kernel.staff.SecondmentEndedEvent;
@@ -366,13 +367,7 @@ class Staff {
 
     /** The home assignment in force on {@code day}; empty before the recruitment takes effect. */
     private Optional<Assignment> assignmentOn(LocalDate day) {
-        Assignment inForce = null;
-        for (Assignment assignment : assignments) {
-            if (!assignment.from().isAfter(day)) {
-                inForce = assignment;
-            }
-        }
-        return Optional.ofNullable(inForce);
+        return InForce.on(day, assignments, Assignment::from);
     }
 
     private Optional<Secondment> secondmentOn(LocalDate day) {

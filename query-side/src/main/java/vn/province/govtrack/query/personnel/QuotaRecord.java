@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vn.province.govtrack.kernel.InForce;
+
 /**
  * Every quota ever set for one unit and field, in the order recorded.
  */
@@ -29,14 +31,7 @@ record QuotaRecord(String unitCode, String field, List<Quota> quotas) {
      * same day, the later recorded.
      */
     Optional<Integer> positionsOn(LocalDate day) {
-        Quota inForce = null;
-        for (Quota quota : quotas) {
-            if (!quota.effectiveDate().isAfter(day)
-                && (inForce == null || !quota.effectiveDate().isBefore(inForce.effectiveDate()))) {
-                inForce = quota;
-            }
-        }
-        return Optional.ofNullable(inForce).map(Quota::positions);
+        return InForce.on(day, quotas, Quota::effectiveDate).map(Quota::positions);
     }
 
     record Quota(LocalDate effectiveDate, int positions, String decisionNo) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import vn.province.govtrack.kernel.InForce;
 import vn.province.govtrack.kernel.staff.SecondmentDates;
 import vn.province.govtrack.kernel.staff.SecondmentEndReason;
 
@@ -43,13 +44,7 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
         if (departure != null && !departure.effectiveDate().isAfter(day)) {
             return Optional.empty();
         }
-        Assignment inForce = null;
-        for (Assignment assignment : assignments) {
-            if (!assignment.from().isAfter(day)) {
-                inForce = assignment;
-            }
-        }
-        return Optional.ofNullable(inForce);
+        return InForce.on(day, assignments, Assignment::from);
     }
 
     /** The secondment the person, in service on {@code day}, works at on that day. */
