@@ -32,7 +32,7 @@ import vn.province.govtrack.security.TokenMinter;
 public abstract class QuerySideHttpTest {
 
     /** The base URL of every problem type. */
-    protected static final String PROBLEMS = "https://govtrack.example/problems/";
+    public static final String PROBLEMS = "https://govtrack.example/problems/";
 
     @Autowired
     protected TokenMinter minter;

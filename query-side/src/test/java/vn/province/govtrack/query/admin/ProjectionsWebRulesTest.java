@@ -19,19 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.ResultMatcher;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import vn.province.govtrack.query.ActingOfficials;
 import vn.province.govtrack.query.web.QueryWebSlice;
+import vn.province.govtrack.query.web.QueryWebSliceTest;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The rules the web layer applies to the projection admin endpoints: only ADMIN rebuilds, ADMIN and
@@ -39,30 +33,12 @@ import vn.province.govtrack.security.TokenMinter;
  * offset. Every refusal is problem+json and reaches no projection: {@link Projections} is a mock.
  */
 @QueryWebSlice(ProjectionsController.class)
-class ProjectionsWebRulesTest {
+class ProjectionsWebRulesTest extends QueryWebSliceTest {
 
-    private static final String PROBLEMS = "https://govtrack.example/problems/";
     private static final String REBUILD = "/api/v1/admin/projections/dossiers/rebuild";
 
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private TokenMinter minter;
     @MockitoBean
     private Projections projections;
-
-    /** Asks as {@code role} (of unit W-BA-DINH where the role is bound to one), or without a token when null. */
-    private ResultActions as(Role role, MockHttpServletRequestBuilder request) throws Exception {
-        String token = role == null ? null : ActingOfficials.token(minter, role, "W-BA-DINH");
-        return mvc.perform(token == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
-    }
-
-    /** A problem+json answer with this status and type. */
-    private static ResultMatcher problem(int status, String slug) {
-        return ResultMatcher.matchAll(status().is(status), content().contentTypeCompatibleWith(
-                MediaType.APPLICATION_PROBLEM_JSON), jsonPath("$.type").value(PROBLEMS + slug),
-                jsonPath("$.status").value(status));
-    }
 
     @Test
     void without_a_token_a_rebuild_and_the_projections_state_are_401_with_a_bearer_challenge() throws Exception {

@@ -22,24 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import vn.province.govtrack.query.ActingOfficials;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryWebSlice;
+import vn.province.govtrack.query.web.QueryWebSliceTest;
 import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
 
 /**
  * The rules the web layer applies to the personnel reports: the staffing review and the rebalancing are
@@ -49,9 +44,8 @@ import vn.province.govtrack.security.TokenMinter;
  */
 @QueryWebSlice(PersonnelController.class)
 @Import(PersonnelWebRulesTest.OnTheSixteenthOfJuly.class)
-class PersonnelWebRulesTest {
+class PersonnelWebRulesTest extends QueryWebSliceTest {
 
-    private static final String PROBLEMS = "https://govtrack.example/problems/";
     private static final String REVIEW = "/api/v1/personnel/audit";
     private static final String SECONDMENTS = "/api/v1/personnel/secondments";
     private static final String ACCOUNTS = "/api/v1/personnel/accounts";
@@ -66,30 +60,13 @@ class PersonnelWebRulesTest {
         }
     }
 
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private TokenMinter minter;
     @MockitoBean
     private PersonnelOnADay personnel;
-
-    /** Asks as {@code role} (of unit W-BA-DINH where the role is bound to one), or without a token when null. */
-    private ResultActions as(Role role, MockHttpServletRequestBuilder request) throws Exception {
-        String token = role == null ? null : ActingOfficials.token(minter, role, "W-BA-DINH");
-        return mvc.perform(token == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
-    }
 
     /** {@code request} with the query parameter {@code nameAndValue}, "name=value", its value as given. */
     private static MockHttpServletRequestBuilder withParameter(MockHttpServletRequestBuilder request, String nameAndValue) {
         int equals = nameAndValue.indexOf('=');
         return request.param(nameAndValue.substring(0, equals), nameAndValue.substring(equals + 1));
-    }
-
-    /** A problem+json answer with this status and type. */
-    private static ResultMatcher problem(int status, String slug) {
-        return ResultMatcher.matchAll(status().is(status), content().contentTypeCompatibleWith(
-                MediaType.APPLICATION_PROBLEM_JSON), jsonPath("$.type").value(PROBLEMS + slug),
-                jsonPath("$.status").value(status), jsonPath("$.correlationId").isNotEmpty());
     }
 
     @Test
