@@ -3,7 +3,7 @@ package vn.province.govtrack.query.timeliness;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import vn.province.govtrack.kernel.dossier.DossierEvent;
+import vn.province.govtrack.kernel.dossier.TimelinessEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
@@ -33,15 +33,12 @@ final class TimelinessFold {
      *         for a payload that does not bear on timeliness
      */
     static DossierFact evolve(DossierFact fact, Object event) {
-        UnaryOperator<DossierFact> change = event instanceof DossierEvent dossierEvent ? change(dossierEvent) : null;
+        UnaryOperator<DossierFact> change = event instanceof TimelinessEvent timelinessEvent ? change(timelinessEvent) : null;
         return change == null ? fact : change.apply(fact);
     }
 
-    /**
-     * How {@code event} changes a dossier's fact (null before receipt), or null for an event that does
-     * not bear on timeliness: the projection then need not even read the fact.
-     */
-    static UnaryOperator<DossierFact> change(DossierEvent event) {
+    /** How {@code event} changes a dossier's fact (null before receipt). */
+    static UnaryOperator<DossierFact> change(TimelinessEvent event) {
         if (event instanceof DossierReceivedEvent e) {
             return fact -> new DossierFact(e.dossierId(), e.procedureCode(), e.field(), e.receivedAt(),
                     List.of(new DossierFact.Holding(e.receivedAt(), e.unitCode())),
@@ -70,7 +67,7 @@ final class TimelinessFold {
         if (event instanceof DossierReturnedEvent e) {
             return whileOpen(fact -> fact.endedAt(e.returnedAt(), DossierStatus.RETURNED, null, null));
         }
-        return null;
+        throw new IllegalArgumentException("a timeliness event this fold does not know: " + event.getClass().getName());
     }
 
     /** A change that applies only between receipt and the end of processing; it leaves any other fact as it was. */

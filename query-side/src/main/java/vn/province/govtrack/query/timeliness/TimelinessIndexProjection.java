@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-import vn.province.govtrack.kernel.dossier.DossierEvent;
+import vn.province.govtrack.kernel.dossier.TimelinessEvent;
 import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
@@ -30,7 +30,7 @@ class TimelinessIndexProjection {
     }
 
     @EventHandler
-    void on(DossierEvent event, TrackingToken token) {
+    void on(TimelinessEvent event, TrackingToken token) {
         index.apply(event.dossierId(), ReadModelStore.positionOf(token), event);
     }
 

@@ -1,6 +1,5 @@
 package vn.province.govtrack.query.timeliness;
 
-import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -8,7 +7,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-import vn.province.govtrack.kernel.dossier.DossierEvent;
+import vn.province.govtrack.kernel.dossier.TimelinessEvent;
 import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.projection.RebuildScope;
 
@@ -30,13 +29,10 @@ class TimelinessProjection {
         this.facts = facts;
     }
 
-    /** An event that does not bear on timeliness costs nothing: not even a read of the fact. */
+    /** Only the events that bear on timeliness reach it: the processor skips the others unread. */
     @EventHandler
-    void on(DossierEvent event, TrackingToken token) {
-        UnaryOperator<DossierFact> change = TimelinessFold.change(event);
-        if (change != null) {
-            facts.apply(event.dossierId(), ReadModelStore.positionOf(token), change);
-        }
+    void on(TimelinessEvent event, TrackingToken token) {
+        facts.apply(event.dossierId(), ReadModelStore.positionOf(token), TimelinessFold.change(event));
     }
 
     /** A rebuild removes the facts it recomputes (see {@link RebuildScope}); the replay then writes them anew. */

@@ -30,6 +30,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
+import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
+import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
+import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.query.dossier.DossierEvents;
 import vn.province.govtrack.query.projection.RebuildScope;
 
@@ -154,6 +159,15 @@ class TimelinessProjectionTest {
 
         assertThat(collection.find(new Document("_id", "HS-90")).first()).isEqualTo(received);
         assertThat(received.getLong("lastPosition")).isEqualTo(1);
+    }
+
+    @Test
+    void the_processor_passes_over_the_dossier_events_that_do_not_bear_on_timeliness_by_their_type_alone() {
+        assertThat(handlers.canHandleType(DossierAssignedEvent.class)).isFalse();
+        assertThat(handlers.canHandleType(PaymentRequestedEvent.class)).isFalse();
+        assertThat(handlers.canHandleType(DossierSubmittedOnlineEvent.class)).isFalse();
+        assertThat(handlers.canHandleType(DossierReceivedEvent.class)).isTrue();
+        assertThat(handlers.canHandleType(DossierResolvedEvent.class)).isTrue();
     }
 
     @Test

@@ -3,16 +3,15 @@ package vn.province.govtrack.kernel.dossier;
 /**
  * An event of one dossier's stream. Projections and folds keyed by dossier handle every dossier
  * event through this type, in one handler; being sealed, the list of dossier events is this
- * {@code permits} clause and nowhere else.
+ * {@code permits} clause (with {@link TimelinessEvent}'s, the events that bear on timeliness) and
+ * nowhere else.
  *
  * <p>Implementing it changes neither an event's class name nor its JSON, so stored events and
  * their upcasters are unaffected.
  */
 public sealed interface DossierEvent
-        permits DossierSubmittedOnlineEvent, DossierReceivedEvent, DossierRefusedEvent, DossierAssignedEvent,
-                SupplementRequestedEvent, SupplementProvidedEvent, PaymentRequestedEvent, PaymentRecordedEvent,
-                DossierExtendedEvent, DossierTransferredEvent, DossierWithdrawalRequestedEvent,
-                DossierResolvedEvent, DossierReturnedEvent, DossierStoppedEvent {
+        permits TimelinessEvent, DossierSubmittedOnlineEvent, DossierRefusedEvent, DossierAssignedEvent,
+                PaymentRequestedEvent, PaymentRecordedEvent, DossierWithdrawalRequestedEvent {
 
     /** The dossier the event belongs to, which is also its stream's aggregate id. */
     String dossierId();

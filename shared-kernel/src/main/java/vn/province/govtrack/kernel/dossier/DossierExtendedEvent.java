@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DossierExtendedEvent(String dossierId, Instant previousDueAt, Instant newDueAt, String apology, Instant extendedAt)
-        implements DossierEvent {
+        implements TimelinessEvent {
 }

@@ -20,5 +20,5 @@ import vn.province.govtrack.kernel.applicant.SealedApplicant;
 @Revision("2")
 public record DossierReceivedEvent(String dossierId, String procedureCode, String field, String unitCode,
                                    Channel channel, SealedApplicant applicant, Instant receivedAt,
-                                   int processingHours, Instant clockStartsAt, Instant dueAt) implements DossierEvent {
+                                   int processingHours, Instant clockStartsAt, Instant dueAt) implements TimelinessEvent {
 }

@@ -14,5 +14,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record DossierResolvedEvent(String dossierId, Outcome outcome, String note, Instant resolvedAt,
                                    Instant dueAt, Timeliness timeliness, double processingDays)
-        implements DossierEvent {
+        implements TimelinessEvent {
 }

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
  * The result was handed back to the applicant (RETURNED).
  */
 @Revision("1")
-public record DossierReturnedEvent(String dossierId, Instant returnedAt) implements DossierEvent {
+public record DossierReturnedEvent(String dossierId, Instant returnedAt) implements TimelinessEvent {
 }

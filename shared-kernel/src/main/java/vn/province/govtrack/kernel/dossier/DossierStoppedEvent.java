@@ -10,5 +10,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DossierStoppedEvent(String dossierId, String reason, Instant stoppedAt, Instant dueAt, Timeliness timeliness, double processingDays)
-        implements DossierEvent {
+        implements TimelinessEvent {
 }

@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DossierTransferredEvent(String dossierId, String fromUnitCode, String toUnitCode, String reason, Instant transferredAt)
-        implements DossierEvent {
+        implements TimelinessEvent {
 }

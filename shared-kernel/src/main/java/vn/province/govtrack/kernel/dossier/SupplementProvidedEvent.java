@@ -13,5 +13,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record SupplementProvidedEvent(String dossierId, String note, Instant providedAt, double pausedWorkingHours, Instant dueAt)
-        implements DossierEvent {
+        implements TimelinessEvent {
 }

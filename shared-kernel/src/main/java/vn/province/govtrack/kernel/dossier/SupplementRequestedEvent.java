@@ -11,5 +11,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record SupplementRequestedEvent(String dossierId, String reason, Instant requestedAt, int requestNumber)
-        implements DossierEvent {
+        implements TimelinessEvent {
 }
