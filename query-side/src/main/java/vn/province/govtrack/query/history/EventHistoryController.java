@@ -41,7 +41,7 @@ class EventHistoryController {
     private final Clock clock;
 
     EventHistoryController(EventLog eventLog, HistoryEvents historyEvents, StateAsOf stateAsOf,
-                    ProjectionPositions positions, Clock clock) {
+                           ProjectionPositions positions, Clock clock) {
         this.eventLog = eventLog;
         this.historyEvents = historyEvents;
         this.stateAsOf = stateAsOf;
