@@ -50,6 +50,7 @@ final class CommitCodec {
     static final String EVENTS = "events";
     static final String MAX_TS = "maxTs";
     static final String KEY = "key";
+    static final String COMMITTED_AT = "committedAt";
 
     private CommitCodec() {
     }
@@ -119,7 +120,7 @@ final class CommitCodec {
         keys.addAll(streamKeys);
         Document commit = new Document(ID, firstPosition)
                 .append(LAST, firstPosition + events.size() - 1)
-                .append("committedAt", Date.from(committedAt))
+                .append(COMMITTED_AT, Date.from(committedAt))
                 .append(MAX_TS, maxTimestamp(events));
         if (key != null) {
             keys.add(commitKey(key));
@@ -141,7 +142,7 @@ final class CommitCodec {
         return new Document(ID, first)
                 .append(LAST, last)
                 .append(FENCE, true)
-                .append("committedAt", Date.from(fencedAt))
+                .append(COMMITTED_AT, Date.from(fencedAt))
                 .append(STREAMS, positionKeys(first, last));
     }
 
