@@ -119,7 +119,7 @@ class HostileQueriesFuzzTest extends QuerySideHttpTest {
                 new Endpoint("GET", "/api/v1/staff/CB-01", Map.of("asOf", Kind.DATE)),
                 new Endpoint("GET", "/api/v1/staff/CB-01/history", projection),
                 new Endpoint("GET", "/api/v1/audit/streams/HS-01/events", projection),
-                new Endpoint("GET", "/api/v1/audit/streams/HS-01/state", Map.of("asOf", Kind.INSTANT)),
+                new Endpoint("GET", "/api/v1/audit/streams/HS-01/state", Map.of("asOf", Kind.INSTANT, "knownAt", Kind.INSTANT)),
                 new Endpoint("GET", "/api/v1/audit/events", Map.of("fromPosition", Kind.POSITION, "limit", Kind.INT)),
                 new Endpoint("GET", "/api/v1/admin/projections", projection),
                 new Endpoint("GET", "/api/v1/admin/projections/dossiers", projection));
