@@ -40,14 +40,14 @@ record AsOf(String shown, Instant end) {
      */
     static AsOf parse(String value, ZoneId businessZone) {
         String trimmed = value.trim();
-        if (trimmed.contains("T")) {
-            Instant instant = QueryParameters.instant(PARAMETER, trimmed, businessZone);
-            return new AsOf(shown(instant, businessZone), instant.plusNanos(1));
-        }
         try {
+            if (trimmed.contains("T")) {
+                Instant instant = QueryParameters.instant(PARAMETER, trimmed, businessZone);
+                return new AsOf(shown(instant, businessZone), instant.plusNanos(1));
+            }
             LocalDate day = LocalDate.parse(trimmed);
             return new AsOf(day.toString(), day.plusDays(1).atStartOfDay(businessZone).toInstant());
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ProblemException e) {
             throw ProblemType.INVALID_INPUT.exception(PARAMETER + " must be a day YYYY-MM-DD (its end, in the business "
                     + "time zone) or an ISO-8601 instant with offset, e.g. 2025-07-16 or 2025-07-16T17:00:00+07:00; got '"
                     + value + "'");

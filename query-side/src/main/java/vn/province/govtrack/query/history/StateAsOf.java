@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
@@ -86,7 +87,7 @@ class StateAsOf {
             return position != null && position <= knownBy.position();
         }).toList();
         if (known.isEmpty()) {
-            Long first = stream.stream().map(HistoryEvents::positionOf).filter(p -> p != null)
+            Long first = stream.stream().map(HistoryEvents::positionOf).filter(Objects::nonNull)
                                .min(Comparator.naturalOrder()).orElse(null);
             throw ProblemType.STREAM_NOT_STARTED.exception("Nothing of stream '" + aggregateId + "' was recorded by "
                     + knownBy.knownAt() + " (the store had recorded up to position " + knownBy.position()
