@@ -178,6 +178,8 @@ class StateAsOfBusinessAndRecordedTimeHttpTest extends QuerySideHttpTest {
 
         assertProblem(get(state(dossierId, "knownAt=" + tomorrow)), HttpStatus.BAD_REQUEST, "invalid-input");
         assertProblem(get(state(dossierId, "knownAt=2025-07-16")), HttpStatus.BAD_REQUEST, "invalid-input");
+        assertProblem(get(state(dossierId, "knownAt=-999999999-01-01T00:00:00Z")), HttpStatus.BAD_REQUEST,
+                      "invalid-input");
         for (String malformed : new String[] {"2025-07-32", "16-07-2025", "2025-07-16T17:00", "2025/07/16", "July",
                                               "%2B999999999-12-31"}) {
             assertProblem(get(state(dossierId, "asOf=" + malformed)), HttpStatus.BAD_REQUEST, "invalid-input");
