@@ -212,7 +212,7 @@ class QuerySideIntegrationTest extends QuerySideHttpTest {
     }
 
     @Test
-    void the_state_as_of_an_instant_reflects_only_the_events_recorded_by_then() {
+    void the_state_as_of_an_instant_reflects_only_the_events_that_had_happened_by_then() {
         String dossierId = newDossierId();
         append(dossierId, 0, DossierEvents.received(dossierId), DossierEvents.RECEIVED_AT);
         append(dossierId, 1, DossierEvents.resolvedEarly(dossierId), DossierEvents.RESOLVED_AT);
@@ -222,10 +222,10 @@ class QuerySideIntegrationTest extends QuerySideHttpTest {
 
         assertThat(between.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(between.getBody().get("fold").asText()).isEqualTo("dossier");
-        assertThat(between.getBody().get("version").asLong()).isZero();
-        assertThat(between.getBody().get("lastEventType").asText()).isEqualTo("DossierReceivedEvent");
+        assertThat(between.getBody().get("lastApplied").get("sequence").asLong()).isZero();
+        assertThat(between.getBody().get("lastApplied").get("type").asText()).isEqualTo("DossierReceivedEvent");
         assertThat(between.getBody().get("state").get("status").asText()).isEqualTo("RECEIVED");
-        assertThat(after.getBody().get("version").asLong()).isEqualTo(1);
+        assertThat(after.getBody().get("lastApplied").get("sequence").asLong()).isEqualTo(1);
         assertThat(after.getBody().get("state").get("status").asText()).isEqualTo("RESOLVED");
         assertThat(after.getBody().get("state").get("timeliness").asText()).isEqualTo("EARLY");
     }
@@ -272,8 +272,8 @@ class QuerySideIntegrationTest extends QuerySideHttpTest {
         JsonNode state = get("/api/v1/audit/streams/" + streamId + "/state").getBody();
 
         assertThat(state.get("fold").asText()).isEqualTo("generic");
-        assertThat(state.get("lastEventType").asText()).isEqualTo("UnitRegisteredEvent");
-        assertThat(state.get("version").asLong()).isZero();
+        assertThat(state.get("lastApplied").get("type").asText()).isEqualTo("UnitRegisteredEvent");
+        assertThat(state.get("lastApplied").get("sequence").asLong()).isZero();
         assertThat(state.get("state").get("name").asText()).isEqualTo("Phường Ba Đình");
         assertThat(state.get("state").get("kind").asText()).isEqualTo("WARD");
     }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.query.applicant.PersonalDataReader;
+import vn.province.govtrack.query.projection.KnownAt;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Paging;
@@ -25,8 +28,8 @@ import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.web.ProblemType;
 
 /**
- * The event history as auditors read it from the event store: streams, states as of an instant, and
- * the global log. Served under {@code /audit}, the path the public contract names.
+ * The event history as auditors read it from the event store: streams, their states as of a business
+ * time and as known at a recorded time, and the global log. Served under {@code /audit}, the path the public contract names.
  * Applicants appear opened at read time for readers allowed to see personal data (clear, or marked
  * erased), and not at all for anyone else ({@link HistoryEvents}).
  */
@@ -72,23 +75,27 @@ class EventHistoryController {
                 historyEvents.all(events, PersonalDataReader.of(caller)));
     }
 
-    /** @param asOf an ISO-8601 instant with offset, e.g. {@code 2025-07-16T17:00:00+07:00}; absent means now */
+    /**
+     * The stream's state as the two time axes select its events ({@link StateAsOf}).
+     *
+     * @param asOf    business time: a day {@code YYYY-MM-DD} (the state at its end, in the business zone) or
+     *                an ISO-8601 instant with offset, e.g. {@code 2025-07-16T17:00:00+07:00}; absent means now
+     * @param knownAt recorded time: an ISO-8601 instant with offset, not in the future; only the events the
+     *                store had recorded by then count ({@link KnownAt}, checked before the handler runs);
+     *                absent means every event recorded so far
+     */
     @GetMapping("/streams/{aggregateId}/state")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
     StreamState streamState(@PathVariable String aggregateId,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
-                            @AuthenticationPrincipal Caller caller) {
-        Instant instant = asOf == null ? clock.instant() : QueryParameters.instant("asOf", asOf, clock.getZone());
-        List<DomainEventMessage<?>> events = existingStream(aggregateId);
-        List<DomainEventMessage<?>> recorded = events.stream()
-                                                     .filter(event -> !event.getTimestamp().isAfter(instant))
-                                                     .toList();
-        if (recorded.isEmpty()) {
-            throw ProblemType.STREAM_NOT_STARTED.exception(
-                    "Stream '" + aggregateId + "' has no event at or before " + inZone(instant)
-                            + "; its first event was recorded at " + inZone(events.get(0).getTimestamp()));
-        }
-        return stateAsOf.of(aggregateId, instant, recorded, PersonalDataReader.of(caller));
+                            @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String knownAt,
+                            HttpServletRequest request, @AuthenticationPrincipal Caller caller) {
+        AsOf businessTime = asOf == null ? AsOf.now(clock) : AsOf.parse(asOf, clock.getZone());
+        OptionalLong knownPosition = KnownAt.position(request);
+        StateAsOf.KnownBy knownBy = knownPosition.isEmpty() ? null : new StateAsOf.KnownBy(
+                inZone(QueryParameters.instant(KnownAt.PARAMETER, knownAt, clock.getZone())), knownPosition.getAsLong());
+        return stateAsOf.of(aggregateId, businessTime, knownBy, existingStream(aggregateId),
+                            PersonalDataReader.of(caller));
     }
 
     @GetMapping("/events")

@@ -5,14 +5,27 @@ import java.time.OffsetDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One stored event as an auditor sees it.
+ * One stored event as an auditor sees it. Its times, in the business zone:
+ * <ul>
+ *   <li>{@code occurredAt}, business time: when what it records happened, as the event says
+ *       ({@link vn.province.govtrack.kernel.BusinessEvent}); what {@code asOf} selects by;</li>
+ *   <li>{@code timestamp}: when the command side decided it and stamped its message; for a history
+ *       imported or replayed with dated steps, the day of the import, not the day of the step;</li>
+ *   <li>when the store recorded its commit is the recorded-time axis ({@code knownAt}), which goes by
+ *       {@code position}: positions follow recording order. The recording instant itself is the
+ *       store's, read with the commit ({@code recordedAt}), and is not shown here yet.</li>
+ * </ul>
  *
- * @param position the global position; null only if the store did not report one
- * @param sequence the event's number within its aggregate's stream, from 0
- * @param type     the payload type's simple name, e.g. {@code DossierReceivedEvent}
- * @param revision the payload type's revision ({@code @Revision})
- * @param metadata everything recorded with the event: actor, correlationId, causationId, ...
+ * @param position   the global position; null only if the store did not report one
+ * @param sequence   the event's number within its aggregate's stream, from 0
+ * @param type       the payload type's simple name, e.g. {@code DossierReceivedEvent}
+ * @param revision   the payload type's revision ({@code @Revision})
+ * @param timestamp  the message's timestamp: when the event was decided
+ * @param occurredAt when it happened; the timestamp for an event that carries no time of its own, or
+ *                   whose payload this version cannot read
+ * @param metadata   everything recorded with the event: actor, correlationId, causationId, ...
  */
 record HistoryEvent(Long position, String aggregateId, String aggregateType, Long sequence, String eventId,
-                    String type, String revision, OffsetDateTime timestamp, JsonNode payload, JsonNode metadata) {
+                    String type, String revision, OffsetDateTime timestamp, OffsetDateTime occurredAt,
+                    JsonNode payload, JsonNode metadata) {
 }

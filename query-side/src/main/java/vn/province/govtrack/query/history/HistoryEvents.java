@@ -1,9 +1,12 @@
 package vn.province.govtrack.query.history;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,17 +22,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.province.govtrack.kernel.BusinessEvent;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.query.applicant.ApplicantDisclosure;
 import vn.province.govtrack.query.applicant.ApplicantView;
 import vn.province.govtrack.query.applicant.PersonalDataReader;
 
 /**
- * Turns stored event messages into {@link HistoryEvent}s: payload and metadata as JSON, time in the
- * business zone. A payload's {@code applicant} (sealed in the store) is shown opened to readers
- * allowed to see personal data, as {@link ApplicantView} (clear, or the erased marker), and left out
- * for everyone else: the sealed form itself is shown to nobody, since its key id links an applicant's
- * dossiers even after erasure.
+ * Turns stored event messages into {@link HistoryEvent}s: payload and metadata as JSON, times in the
+ * business zone, the business time ({@link #occurredAt}) beside the timestamp. A payload's
+ * {@code applicant} (sealed in the store) is shown opened to readers allowed to see personal data, as
+ * {@link ApplicantView} (clear, or the erased marker), and left out for everyone else: the sealed form
+ * itself is shown to nobody, since its key id links an applicant's dossiers even after erasure.
  */
 @Component
 class HistoryEvents {
@@ -105,9 +109,27 @@ class HistoryEvents {
                 message.getIdentifier(),
                 simpleName(type.getName()),
                 type.getRevision(),
-                message.getTimestamp().atZone(clock.getZone()).toOffsetDateTime(),
+                inZone(message.getTimestamp()),
+                inZone(occurredAt(message)),
                 payloadJson,
                 objectMapper.valueToTree(message.getMetaData()));
+    }
+
+    /**
+     * When the message's event happened, its business time: as its payload says
+     * ({@link BusinessEvent#occurredAt}), or the message's timestamp for a payload that carries no time of
+     * its own or that this version cannot read.
+     */
+    Instant occurredAt(EventMessage<?> message) {
+        Object payload = message.getPayload();
+        Optional<Instant> occurredAt = payload instanceof BusinessEvent event
+                ? event.occurredAt(clock.getZone())
+                : Optional.empty();
+        return occurredAt.orElseGet(message::getTimestamp);
+    }
+
+    OffsetDateTime inZone(Instant instant) {
+        return instant.atZone(clock.getZone()).toOffsetDateTime();
     }
 
     static Long positionOf(EventMessage<?> message) {

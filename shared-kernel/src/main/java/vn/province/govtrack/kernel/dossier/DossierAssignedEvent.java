@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -9,4 +11,10 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DossierAssignedEvent(String dossierId, String staffId, Instant assignedAt) implements DossierEvent {
+
+    /** {@code assignedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(assignedAt);
+    }
 }

@@ -1,5 +1,7 @@
 package vn.province.govtrack.kernel.dossier;
 
+import vn.province.govtrack.kernel.BusinessEvent;
+
 /**
  * An event of one dossier's stream. Projections and folds keyed by dossier handle every dossier
  * event through this type, in one handler; being sealed, the list of dossier events is this
@@ -7,9 +9,10 @@ package vn.province.govtrack.kernel.dossier;
  * nowhere else.
  *
  * <p>Implementing it changes neither an event's class name nor its JSON, so stored events and
- * their upcasters are unaffected.
+ * their upcasters are unaffected. Every dossier event carries the instant it happened, its
+ * {@link BusinessEvent#occurredAt business time}, as the command gave it.
  */
-public sealed interface DossierEvent
+public sealed interface DossierEvent extends BusinessEvent
         permits TimelinessEvent, DossierSubmittedOnlineEvent, DossierRefusedEvent, DossierAssignedEvent,
                 PaymentRequestedEvent, PaymentRecordedEvent, DossierWithdrawalRequestedEvent {
 

@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -21,4 +23,10 @@ import vn.province.govtrack.kernel.applicant.SealedApplicant;
 public record DossierReceivedEvent(String dossierId, String procedureCode, String field, String unitCode,
                                    Channel channel, SealedApplicant applicant, Instant receivedAt,
                                    int processingHours, Instant clockStartsAt, Instant dueAt) implements TimelinessEvent {
+
+    /** {@code receivedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(receivedAt);
+    }
 }

@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -15,4 +17,10 @@ import org.axonframework.serialization.Revision;
 public record DossierResolvedEvent(String dossierId, Outcome outcome, String note, Instant resolvedAt,
                                    Instant dueAt, Timeliness timeliness, double processingDays)
         implements TimelinessEvent {
+
+    /** {@code resolvedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(resolvedAt);
+    }
 }

@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -9,4 +11,10 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DossierReturnedEvent(String dossierId, Instant returnedAt) implements TimelinessEvent {
+
+    /** {@code returnedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(returnedAt);
+    }
 }

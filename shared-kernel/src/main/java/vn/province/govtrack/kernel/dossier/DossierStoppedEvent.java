@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -11,4 +13,10 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record DossierStoppedEvent(String dossierId, String reason, Instant stoppedAt, Instant dueAt, Timeliness timeliness, double processingDays)
         implements TimelinessEvent {
+
+    /** {@code stoppedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(stoppedAt);
+    }
 }

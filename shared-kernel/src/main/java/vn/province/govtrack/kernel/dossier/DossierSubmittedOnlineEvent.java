@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -16,4 +18,10 @@ import vn.province.govtrack.kernel.applicant.SealedApplicant;
 @Revision("2")
 public record DossierSubmittedOnlineEvent(String dossierId, String procedureCode, String field, String unitCode,
                                           SealedApplicant applicant, Instant submittedAt) implements DossierEvent {
+
+    /** {@code submittedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(submittedAt);
+    }
 }

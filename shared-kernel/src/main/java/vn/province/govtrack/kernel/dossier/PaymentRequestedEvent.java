@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -10,4 +12,10 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PaymentRequestedEvent(String dossierId, long amount, String reason, Instant requestedAt)
         implements DossierEvent {
+
+    /** {@code requestedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(requestedAt);
+    }
 }

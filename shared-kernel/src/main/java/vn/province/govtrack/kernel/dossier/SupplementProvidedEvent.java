@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -14,4 +16,10 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record SupplementProvidedEvent(String dossierId, String note, Instant providedAt, double pausedWorkingHours, Instant dueAt)
         implements TimelinessEvent {
+
+    /** {@code providedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(providedAt);
+    }
 }

@@ -1,6 +1,8 @@
 package vn.province.govtrack.kernel.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
 
@@ -12,4 +14,10 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record SupplementRequestedEvent(String dossierId, String reason, Instant requestedAt, int requestNumber)
         implements TimelinessEvent {
+
+    /** {@code requestedAt}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return Optional.of(requestedAt);
+    }
 }

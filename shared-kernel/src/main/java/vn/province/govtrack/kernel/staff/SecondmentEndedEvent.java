@@ -1,8 +1,13 @@
 package vn.province.govtrack.kernel.staff;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
+
+import vn.province.govtrack.kernel.BusinessEvent;
 
 /**
  * Secondment {@code secondmentNo} is over: from {@code endedOn} the staff member is back at the home
@@ -15,4 +20,10 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record SecondmentEndedEvent(String staffId, int secondmentNo, String toUnitCode, LocalDate endedOn,
                                    SecondmentEndReason reason, String decisionNo) implements StaffEvent {
+
+    /** The start of {@code endedOn}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return BusinessEvent.startOf(endedOn, businessZone);
+    }
 }

@@ -1,8 +1,13 @@
 package vn.province.govtrack.kernel.unit;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import org.axonframework.serialization.Revision;
+
+import vn.province.govtrack.kernel.BusinessEvent;
 
 /**
  * From {@code effectiveDate} on, {@code unitCode} has {@code positions} positions in {@code field},
@@ -12,5 +17,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record StaffingQuotaSetEvent(String unitCode, String field, int positions, LocalDate effectiveDate,
-                                    String decisionNo) {
+                                    String decisionNo) implements BusinessEvent {
+
+    /** The start of {@code effectiveDate}. */
+    @Override
+    public Optional<Instant> occurredAt(ZoneId businessZone) {
+        return BusinessEvent.startOf(effectiveDate, businessZone);
+    }
 }

@@ -258,6 +258,27 @@ class DossierPathsEndToEndIT {
         assertThat(resolution.path("processingDays").asDouble()).isEqualTo(1.25);
     }
 
+    /**
+     * Every step was recorded today with its July time, as an imported history is: the state as of a day
+     * of July is the one the dossier had that day, by when things happened, not by when they were recorded.
+     */
+    @Test
+    void anAuditorReadsTheStateADossierHadOnADayOfJuly() {
+        JsonNode d04OnThe16th = query("/api/v1/audit/streams/D04/state?asOf=2025-07-16");
+        assertThat(d04OnThe16th.path("state").path("status").asText()).as("returned Mon 14").isEqualTo("RETURNED");
+        assertThat(d04OnThe16th.path("asOf").asText()).isEqualTo("2025-07-16");
+        assertThat(query("/api/v1/audit/streams/D04/state?asOf=2025-07-04T17:00:00+07:00").path("state")
+                           .path("status").asText()).as("supplement asked Fri 4 09:00").isEqualTo("SUPPLEMENT_REQUESTED");
+        JsonNode d06OnThe10th = query("/api/v1/audit/streams/D06/state?asOf=2025-07-10");
+        assertThat(d06OnThe10th.path("state").path("status").asText()).isEqualTo("IN_PROCESSING");
+        assertThat(d06OnThe10th.path("lastApplied").path("type").asText()).isEqualTo("DossierExtendedEvent");
+        assertThat(d06OnThe10th.path("lastApplied").path("occurredAt").asText()).isEqualTo("2025-07-09T09:00:00+07:00");
+
+        Answer d10OnThe16th = client.get("/api/v1/audit/streams/D10/state?asOf=2025-07-16");
+        assertThat(d10OnThe16th.status()).as("submitted Mon 21: " + d10OnThe16th.body()).isEqualTo(404);
+        assertThat(d10OnThe16th.body().path("type").asText()).endsWith("/stream-not-started");
+    }
+
     @Test
     void rebuiltProjectionsGiveTheSameReports() {
         String before = query("/api/v1/timeliness?groupBy=unit&" + JULY).toString()
