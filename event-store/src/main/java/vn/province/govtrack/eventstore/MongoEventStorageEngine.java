@@ -12,6 +12,7 @@ import static com.mongodb.client.model.Filters.or;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -59,10 +60,12 @@ import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -114,7 +117,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int HEAD_WINDOW = 1024;
     private static final int LAYOUT_WINDOW = 1000;
     private static final String LAYOUT_ID = "layout";
-    private static final int LAYOUT_VERSION = 3;
+    private static final int LAYOUT_VERSION = 4;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -140,7 +143,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         ensureIndexes();
         upgradeLayout();
         advanceKnownHead(searchHead());
-        this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, clock);
+        this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, this::tipAt, clock);
     }
 
     public static Builder builder() {
@@ -566,8 +569,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * The last position the store had recorded at {@code instant}: the end of the last commit whose
      * recording time ({@code committedAt}) is at or before it, 0 if none is. Reports "as known at" an
-     * instant read the log up to this position. Recording times never decrease along the log (a writer
-     * records each commit no earlier than the one before it), so a binary search over the positions up
+     * instant read the log up to this position. Recording times never decrease along the log: the writer
+     * guarantees it, recording each commit at the later of its clock and the previous commit's time (so a
+     * clock that goes back cannot break the order; layout 4), and a binary search over the positions up
      * to the head finds it in about 2 log2(head) indexed lookups of one small projection each.
      */
     public long positionRecordedBy(Instant instant) {
@@ -587,6 +591,32 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         return recorded;
+    }
+
+    /**
+     * The end of the chain at {@code position}, the last position of a commit (the head): that commit's
+     * chain hash and recording time, which the next commit is chained to and recorded no earlier than.
+     */
+    private GroupAppender.ChainTip tipAt(long position) {
+        if (position == 0) {
+            return GroupAppender.ChainTip.EMPTY;
+        }
+        Document commit = commits.find(eq(CommitCodec.STREAMS, CommitCodec.positionKey(position)))
+                                 .projection(Projections.include(CommitCodec.ID, CommitCodec.LAST, CommitCodec.HASH,
+                                                                 CommitCodec.COMMITTED_AT))
+                                 .first();
+        if (commit == null) {
+            // a commit written before layout 3 claims its first position only
+            commit = position == 1 ? null : commitContaining(position).orElse(null);
+        }
+        byte[] hash = commit == null ? null : CommitCodec.bytes(commit.get(CommitCodec.HASH));
+        if (hash == null) {
+            throw new EventStoreException("The commit holding position " + position + " has no chain hash: was it"
+                                          + " written by an engine before layout 4 while this one runs?");
+        }
+        Date committedAt = commit.getDate(CommitCodec.COMMITTED_AT);
+        return new GroupAppender.ChainTip(commit.getLong(CommitCodec.LAST), hash,
+                                          committedAt == null ? Long.MIN_VALUE : committedAt.getTime());
     }
 
     /** The commit (or void slot) whose position keys include {@code position}, with its extent only. */
@@ -659,11 +689,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * by. Layout 3 writes at the head of the log and has no holes, so every position up to the old
      * counter that holds nothing becomes a void slot now. Every instance of an older engine must be
      * stopped first: one still writing would find its reservation taken and its command refused.
+     *
+     * <p>Chain hashes (layout 4): every commit and void slot written before it gets its chain hash and
+     * every event its digest ({@link #chainLog()}).
      */
     private void upgradeLayout() {
-        if (layout.find(and(eq(CommitCodec.ID, LAYOUT_ID), gte("version", LAYOUT_VERSION))).first() != null) {
+        Document recorded = layout.find(eq(CommitCodec.ID, LAYOUT_ID)).first();
+        int version = recorded == null ? 0 : ((Number) recorded.get("version")).intValue();
+        if (version >= LAYOUT_VERSION) {
             return;
         }
+        if (version < 3) {
+            repairReservations();
+        }
+        chainLog();
+        layout.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
+                         new UpdateOptions().upsert(true));
+    }
+
+    /** Layouts 2 and 3: deletes stray void slots inside commits and makes unwritten reserved positions void. */
+    private void repairReservations() {
         long end = legacyCounter() + 1;
         long next = 1;
         int removed = 0;
@@ -695,11 +740,63 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             filled += voidSlots(next, end - 1);
         }
         if (removed > 0 || filled > 0) {
-            log.warn("Store layout {}: removed {} void slots that lay inside commits and made {} unwritten reserved "
-                     + "positions void (left by earlier engines; see ADR 0001)", LAYOUT_VERSION, removed, filled);
+            log.warn("Store layout 3: removed {} void slots that lay inside commits and made {} unwritten reserved "
+                     + "positions void (left by earlier engines; see ADR 0001)", removed, filled);
         }
-        layout.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
-                         new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Layout 4: walks the log once in position order and stores the digest {@code h} of every event and
+     * the chain hash {@code hash} of every commit and void slot that lacks them. The values depend on
+     * the stored fields alone, so instances doing this at once write the same values, and doing it again
+     * changes nothing. A stored hash that differs from the recomputed one means the log was edited: the
+     * engine refuses to start, as the store needs an operator (and an auditor). These hashes attest only
+     * that nothing changed after the upgrade (ADR 0010).
+     */
+    private void chainLog() {
+        LogDigests digests = new LogDigests();
+        byte[] previous = LogDigests.zeroHash();
+        long next = 1;
+        int chained = 0;
+        while (true) {
+            Map<Long, Document> window = commitsAt(next, LAYOUT_WINDOW);
+            if (!window.containsKey(next)) {
+                break;
+            }
+            List<UpdateOneModel<Document>> updates = new ArrayList<>();
+            for (Document commit; (commit = window.get(next)) != null; next = commit.getLong(CommitCodec.LAST) + 1) {
+                byte[] stored = CommitCodec.bytes(commit.get(CommitCodec.HASH));
+                List<Document> events = CommitCodec.isFence(commit) ? List.of()
+                        : commit.getList(CommitCodec.EVENTS, Document.class);
+                List<Boolean> eventHashed = events.stream().map(event -> event.containsKey(CommitCodec.DIGEST)).toList();
+                previous = CommitCodec.seal(commit, previous, digests);
+                if (stored != null) {
+                    if (!Arrays.equals(stored, previous)) {
+                        throw new EventStoreException("The chain hash stored with the commit at position " + next
+                                                      + " is not the one its contents give: the log was edited;"
+                                                      + " the store needs an operator (ADR 0010)");
+                    }
+                    continue;
+                }
+                List<Bson> sets = new ArrayList<>();
+                for (int i = 0; i < events.size(); i++) {
+                    if (!eventHashed.get(i)) {
+                        sets.add(Updates.set(CommitCodec.EVENTS + "." + i + "." + CommitCodec.DIGEST,
+                                             events.get(i).get(CommitCodec.DIGEST)));
+                    }
+                }
+                sets.add(Updates.set(CommitCodec.HASH, commit.get(CommitCodec.HASH)));
+                updates.add(new UpdateOneModel<>(eq(CommitCodec.ID, next), Updates.combine(sets)));
+            }
+            if (!updates.isEmpty()) {
+                commits.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+                chained += updates.size();
+            }
+        }
+        if (chained > 0) {
+            log.warn("Store layout 4: chained {} commits written before it (their hashes attest only that nothing"
+                     + " changed after this upgrade; see ADR 0010)", chained);
+        }
     }
 
     /** Makes positions {@code first..last} void, unless another instance wrote there first; answers how many it made void. */
