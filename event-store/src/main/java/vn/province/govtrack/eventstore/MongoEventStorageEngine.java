@@ -127,6 +127,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Object headLock = new Object();
     private volatile long knownContiguousHead;
     private final GroupAppender appender;
+    private final LogReader logReader;
+    private final AuditCheckpoints auditCheckpoints;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -140,10 +142,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.snapshots = database.getCollection(prefix + "snapshots").withWriteConcern(WriteConcern.MAJORITY);
         this.clock = builder.clock;
         this.commitKeyMetaData = builder.commitKeyMetaData;
+        this.logReader = new LogReader(commits);
+        this.auditCheckpoints = new AuditCheckpoints(database, prefix);
         ensureIndexes();
         upgradeLayout();
         advanceKnownHead(searchHead());
-        this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, this::tipAt, clock);
+        this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, logReader::tipAt, clock);
     }
 
     public static Builder builder() {
@@ -512,6 +516,34 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return byId;
     }
 
+    // ---------------------------------------------------------------- the log as stored, for auditors
+
+    /** The log as stored, read without deserialisation (ADR 0010). */
+    public LogReader logReader() {
+        return logReader;
+    }
+
+    /** The log's signed checkpoints. */
+    public AuditCheckpoints auditCheckpoints() {
+        return auditCheckpoints;
+    }
+
+    /**
+     * Verifies the whole log from position 1 up to the head, and every stored checkpoint under
+     * {@code trustedKey} (the published key; null checks no checkpoint, and then a rewrite of the whole
+     * log with recomputed hashes goes unnoticed).
+     */
+    public VerificationResult verifyLog(java.security.PublicKey trustedKey, ChainVerifier.Progress progress) {
+        long head = headPosition();
+        ChainVerifier verifier = ChainVerifier.from(1, LogDigests.zeroHash()).declaredEnd(head).progress(progress);
+        if (trustedKey != null) {
+            verifier.checkpoints(auditCheckpoints.all(), trustedKey);
+        }
+        try (Stream<LoggedCommit> log = logReader.read(1, Long.MAX_VALUE)) {
+            return verifier.verify(log.iterator());
+        }
+    }
+
     // ---------------------------------------------------------------- positions
 
     /**
@@ -591,32 +623,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         return recorded;
-    }
-
-    /**
-     * The end of the chain at {@code position}, the last position of a commit (the head): that commit's
-     * chain hash and recording time, which the next commit is chained to and recorded no earlier than.
-     */
-    private GroupAppender.ChainTip tipAt(long position) {
-        if (position == 0) {
-            return GroupAppender.ChainTip.EMPTY;
-        }
-        Document commit = commits.find(eq(CommitCodec.STREAMS, CommitCodec.positionKey(position)))
-                                 .projection(Projections.include(CommitCodec.ID, CommitCodec.LAST, CommitCodec.HASH,
-                                                                 CommitCodec.COMMITTED_AT))
-                                 .first();
-        if (commit == null) {
-            // a commit written before layout 3 claims its first position only
-            commit = position == 1 ? null : commitContaining(position).orElse(null);
-        }
-        byte[] hash = commit == null ? null : CommitCodec.bytes(commit.get(CommitCodec.HASH));
-        if (hash == null) {
-            throw new EventStoreException("The commit holding position " + position + " has no chain hash: was it"
-                                          + " written by an engine before layout 4 while this one runs?");
-        }
-        Date committedAt = commit.getDate(CommitCodec.COMMITTED_AT);
-        return new GroupAppender.ChainTip(commit.getLong(CommitCodec.LAST), hash,
-                                          committedAt == null ? Long.MIN_VALUE : committedAt.getTime());
     }
 
     /** The commit (or void slot) whose position keys include {@code position}, with its extent only. */
@@ -828,7 +834,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
-        /** Prefix of the three collections ({@code events}, {@code event_positions}, {@code snapshots}). */
+        /**
+         * Prefix of the collections ({@code events}, {@code event_positions}, {@code snapshots},
+         * {@code audit_checkpoints}).
+         */
         public Builder collectionPrefix(String collectionPrefix) {
             this.collectionPrefix = Objects.requireNonNull(collectionPrefix);
             return this;
