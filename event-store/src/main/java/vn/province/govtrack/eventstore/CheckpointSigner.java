@@ -55,15 +55,36 @@ public final class CheckpointSigner {
         this.started = clock.instant();
     }
 
-    /** Verifies what was appended since the last call and signs a checkpoint if one is due; answers it. */
+    /**
+     * Verifies what was appended since the last call and signs a checkpoint if one is due; answers the
+     * checkpoint it stored (none when another instance stored one at that position first).
+     */
     public Optional<Checkpoint> signIfDue() {
         if (verifiedThrough < 0) {
             startFromNewestCheckpoint();
         }
         long head = engine.headPosition();
-        if (head <= verifiedThrough) {
+        if (head > verifiedThrough && !verifyUpTo(head)) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        boolean due = verifiedThrough - lastCheckpointPosition >= everyEvents
+                      || verifiedThrough > lastCheckpointPosition
+                         && !now.isBefore(lastCheckpointAt.plus(every));
+        if (!due) {
+            return Optional.empty();
+        }
+        Checkpoint checkpoint = Checkpoint.sign(verifiedThrough, verifiedHash, now, keys.getPrivate(), keyId);
+        signedAlready(checkpoint);
+        if (!engine.auditCheckpoints().record(checkpoint)) {
+            return Optional.empty(); // another instance signed this position first; its checkpoint stands
+        }
+        log.info("Signed checkpoint {} of the event log (key {})", verifiedThrough, keyId);
+        return Optional.of(checkpoint);
+    }
+
+    /** Verifies the chain from where the last call stopped up to {@code head}; false (and an ERROR) if it fails. */
+    private boolean verifyUpTo(long head) {
         ChainVerifier verifier = ChainVerifier.from(verifiedThrough + 1, verifiedHash)
                                               .declaredEnd(head)
                                               .checkpoints(engine.auditCheckpoints().after(verifiedThrough),
@@ -78,25 +99,13 @@ public final class CheckpointSigner {
                                 && result.verifiedThrough() >= head;
             if (!onlyAhead) {
                 log.error("Refusing to sign a checkpoint of the event log: {}", result.summary());
-                return Optional.empty();
+                return false;
             }
         }
         verifiedHash = result.chainHash();
         verifiedThrough = result.verifiedThrough();
         result.checkpoint().ifPresent(this::signedAlready);
-        Instant now = clock.instant();
-        boolean due = verifiedThrough - lastCheckpointPosition >= everyEvents
-                      || verifiedThrough > lastCheckpointPosition
-                         && !now.isBefore(lastCheckpointAt.plus(every));
-        if (!due) {
-            return Optional.empty();
-        }
-        Checkpoint checkpoint = Checkpoint.sign(verifiedThrough, verifiedHash, now, keys.getPrivate(), keyId);
-        if (engine.auditCheckpoints().record(checkpoint)) {
-            log.info("Signed checkpoint {} of the event log (key {})", verifiedThrough, keyId);
-        }
-        signedAlready(checkpoint);
-        return Optional.of(checkpoint);
+        return true;
     }
 
     private void startFromNewestCheckpoint() {
