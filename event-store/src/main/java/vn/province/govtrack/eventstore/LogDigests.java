@@ -32,6 +32,8 @@ public final class LogDigests {
 
     private final MessageDigest sha256;
     private final byte[] scratch = new byte[8];
+    /** A field's UTF-8 bytes, reused: the hot loop of a verification allocates nothing per field. */
+    private byte[] utf8 = new byte[1024];
 
     public LogDigests() {
         try {
@@ -91,9 +93,48 @@ public final class LogDigests {
             putInt(-1);
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        putInt(bytes.length);
-        sha256.update(bytes);
+        int length = encodeUtf8(value);
+        putInt(length);
+        sha256.update(utf8, 0, length);
+    }
+
+    /**
+     * Encodes {@code value} as UTF-8 into {@link #utf8}, exactly as {@code String.getBytes(UTF_8)} does
+     * (an unpaired surrogate becomes '?'); answers the length.
+     */
+    private int encodeUtf8(String value) {
+        int chars = value.length();
+        if (utf8.length < chars * 3) {
+            utf8 = new byte[Math.max(chars * 3, utf8.length * 2)];
+        }
+        byte[] out = utf8;
+        int n = 0;
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+            } else if (c < 0x800) {
+                out[n++] = (byte) (0xC0 | c >> 6);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                int codePoint = Character.isHighSurrogate(c) && i + 1 < chars
+                                && Character.isLowSurrogate(value.charAt(i + 1))
+                        ? Character.toCodePoint(c, value.charAt(++i)) : -1;
+                if (codePoint < 0) {
+                    out[n++] = '?';
+                } else {
+                    out[n++] = (byte) (0xF0 | codePoint >> 18);
+                    out[n++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                    out[n++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                    out[n++] = (byte) (0x80 | codePoint & 0x3F);
+                }
+            } else {
+                out[n++] = (byte) (0xE0 | c >> 12);
+                out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return n;
     }
 
     private void putLong(long value) {

@@ -12,6 +12,12 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -25,8 +31,9 @@ import com.mongodb.client.model.Projections;
 /**
  * Reads the log as stored, for auditors and {@link ChainVerifier}: no upcasting, no deserialisation.
  * Commits are looked up by {@code _id $in} windows of positions, an index lookup on MongoDB and on
- * mongo-java-server alike (which would scan for a range query), and read lazily, one window at a time:
- * a province-year of events is never held at once.
+ * mongo-java-server alike (which would scan for a range query), and read lazily, one window at a time
+ * (the next one read ahead while the current one is consumed): a province-year of events is never held
+ * at once. Close the stream of {@link #read} if it is not read to its end.
  *
  * <p>Unlike a tracking reader, it does not stop at the first unwritten position: a position no commit
  * holds, with commits after it, is what a deleted commit leaves, and the verifier must see it. It stops
@@ -34,8 +41,16 @@ import com.mongodb.client.model.Projections;
  */
 public final class LogReader {
 
-    /** Positions asked per lookup. */
+    /** Positions asked per lookup at most, and commits a lookup aims at. */
     static final int WINDOW = 1024;
+    private static final int COMMITS_PER_WINDOW = 128;
+    /** Daemon threads that read ahead for {@link #read}; an idle one ends after a few seconds. */
+    private static final ExecutorService PREFETCH = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "log-reader-prefetch");
+                thread.setDaemon(true);
+                return thread;
+            });
     /** Looking backwards for the commit that holds a position, positions asked per lookup. */
     private static final int BACK_WINDOW = 64;
     /** What a reader needs of a commit: everything but the index keys and the timestamp summary. */
@@ -53,47 +68,88 @@ public final class LogReader {
      */
     public Stream<LoggedCommit> read(long from, long to) {
         long start = from <= 1 ? 1 : holding(from).map(doc -> doc.getLong(CommitCodec.ID)).orElse(from);
-        Iterator<LoggedCommit> iterator = new Iterator<>() {
-            private long probe = start;
-            private Iterator<Document> window = List.<Document>of().iterator();
-            private boolean ended;
-
-            @Override
-            public boolean hasNext() {
-                while (!window.hasNext() && !ended) {
-                    window = nextWindow();
-                }
-                return window.hasNext();
-            }
-
-            @Override
-            public LoggedCommit next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return CommitCodec.logged(window.next());
-            }
-
-            private Iterator<Document> nextWindow() {
-                if (probe > to) {
-                    ended = true;
-                    return List.<Document>of().iterator();
-                }
-                int size = (int) Math.min(WINDOW, to - probe + 1);
-                TreeMap<Long, Document> found = commitsAt(probe, size);
-                if (found.isEmpty()) {
-                    ended = true;
-                }
-                long next = probe + size;
-                for (Document doc : found.values()) {
-                    next = Math.max(next, doc.getLong(CommitCodec.LAST) + 1);
-                }
-                probe = next;
-                return found.values().iterator();
-            }
-        };
+        Prefetching iterator = new Prefetching(start, to);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED
-                                                                                  | Spliterator.NONNULL), false);
+                                                                                  | Spliterator.NONNULL), false)
+                            .onClose(iterator::close);
+    }
+
+    /**
+     * One window of the log: its commits, and where and how wide the next lookup is. A lookup asks for
+     * about {@value #COMMITS_PER_WINDOW} commits of the length last seen: mongo-java-server matches each
+     * document it finds against every key of the {@code $in}, so a wide window of short commits costs it
+     * the square of the width.
+     */
+    private record Window(List<LoggedCommit> commits, long nextProbe, int nextSize, boolean last) {
+    }
+
+    private Window window(long probe, int size, long to) {
+        int asked = (int) Math.min(size, to - probe + 1);
+        TreeMap<Long, Document> found = commitsAt(probe, asked);
+        long next = probe + asked;
+        List<LoggedCommit> logged = new ArrayList<>(found.size());
+        for (Document doc : found.values()) {
+            next = Math.max(next, doc.getLong(CommitCodec.LAST) + 1);
+            logged.add(CommitCodec.logged(doc));
+        }
+        int nextSize = found.isEmpty() ? size
+                : (int) Math.min(WINDOW, Math.max(1, (next - probe) / found.size()) * COMMITS_PER_WINDOW);
+        return new Window(logged, next, nextSize, found.isEmpty() || next > to);
+    }
+
+    /**
+     * Reads the next window on a thread of {@link #PREFETCH} while the consumer works through the
+     * current one: the database's work and the verifier's hashing overlap instead of taking turns.
+     */
+    private final class Prefetching implements Iterator<LoggedCommit> {
+        private final long to;
+        private Iterator<LoggedCommit> current = List.<LoggedCommit>of().iterator();
+        private Future<Window> pending;
+
+        Prefetching(long start, long to) {
+            this.to = to;
+            this.pending = start > to ? null : PREFETCH.submit(() -> window(start, COMMITS_PER_WINDOW, to));
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && pending != null) {
+                Window window = await(pending);
+                pending = window.last() ? null
+                        : PREFETCH.submit(() -> window(window.nextProbe(), window.nextSize(), to));
+                current = window.commits().iterator();
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public LoggedCommit next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        void close() {
+            if (pending != null) {
+                pending.cancel(true);
+                pending = null;
+            }
+        }
+
+        private Window await(Future<Window> window) {
+            try {
+                return window.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the log", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("Could not read the log", e.getCause());
+            }
+        }
     }
 
     /**

@@ -76,6 +76,28 @@ class LogDigestsTest {
         assertThat(HexFormat.of().formatHex(chained)).isEqualTo(CHAIN_KNOWN_ANSWER);
     }
 
+    @Test
+    void fields_are_hashed_as_the_utf8_bytes_java_gives_them_including_astral_and_unpaired_surrogates()
+            throws Exception {
+        String text = "Hộ tịch 😀 \uD800 x\uDC00 end\uD83D";
+        byte[] digest = digests.eventDigest(1, text, null, null, -1, text, null, text, text.repeat(500), text);
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(expected);
+        out.write("govtrack-event/1".getBytes(StandardCharsets.US_ASCII));
+        out.writeLong(1);
+        field(out, text);
+        out.writeInt(-1);
+        out.writeInt(-1);
+        out.writeLong(-1);
+        field(out, text);
+        out.writeInt(-1);
+        field(out, text);
+        field(out, text.repeat(500));
+        field(out, text);
+        assertThat(digest).isEqualTo(MessageDigest.getInstance("SHA-256").digest(expected.toByteArray()));
+    }
+
     private static void field(DataOutputStream out, String value) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
