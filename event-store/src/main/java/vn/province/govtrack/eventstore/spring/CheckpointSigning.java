@@ -42,6 +42,9 @@ class CheckpointSigning implements SmartLifecycle {
         try {
             signer.signIfDue();
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopped while signing: nothing was signed, the next start verifies again
+            }
             log.error("Signing a checkpoint of the event log failed; trying again in {} ms", intervalMillis, e);
         }
     }
