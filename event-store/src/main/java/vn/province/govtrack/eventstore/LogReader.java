@@ -3,7 +3,9 @@ package vn.province.govtrack.eventstore;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +34,7 @@ import com.mongodb.client.model.Projections;
  * Reads the log as stored, for auditors and {@link ChainVerifier}: no upcasting, no deserialisation.
  * Commits are looked up by {@code _id $in} windows of positions, an index lookup on MongoDB and on
  * mongo-java-server alike (which would scan for a range query), and read lazily, one window at a time
- * (the next one read ahead while the current one is consumed): a province-year of events is never held
+ * (the next two read ahead while the current one is consumed): a province-year of events is never held
  * at once. Close the stream of {@link #read} if it is not read to its end.
  *
  * <p>Unlike a tracking reader, it does not stop at the first unwritten position: a position no commit
@@ -44,6 +46,8 @@ public final class LogReader {
     /** Positions asked per lookup at most, and commits a lookup aims at. */
     static final int WINDOW = 1024;
     private static final int COMMITS_PER_WINDOW = 128;
+    /** Windows read ahead at once: two, so that a two-core database works on both. */
+    private static final int READ_AHEAD = 2;
     /** Daemon threads that read ahead for {@link #read}; an idle one ends after a few seconds. */
     private static final ExecutorService PREFETCH = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
             new SynchronousQueue<>(), task -> {
@@ -75,49 +79,68 @@ public final class LogReader {
     }
 
     /**
-     * One window of the log: its commits, and where and how wide the next lookup is. A lookup asks for
-     * about {@value #COMMITS_PER_WINDOW} commits of the length last seen: mongo-java-server matches each
-     * document it finds against every key of the {@code $in}, so a wide window of short commits costs it
-     * the square of the width.
+     * One window of the log: the commits starting at positions {@code from..from+asked-1}, the position
+     * after the last of them ({@code end}), and how wide the next lookup should be: about
+     * {@value #COMMITS_PER_WINDOW} commits of the length seen. (mongo-java-server matches each document
+     * it finds against every key of the {@code $in}, so a wide window of short commits costs it the
+     * square of the width.)
      */
-    private record Window(List<LoggedCommit> commits, long nextProbe, int nextSize, boolean last) {
+    private record Window(long from, List<LoggedCommit> commits, long end, int nextSize) {
     }
 
-    private Window window(long probe, int size, long to) {
-        int asked = (int) Math.min(size, to - probe + 1);
-        TreeMap<Long, Document> found = commitsAt(probe, asked);
-        long next = probe + asked;
+    private Window window(long from, int asked, int size) {
+        TreeMap<Long, Document> found = commitsAt(from, asked);
+        long end = from;
         List<LoggedCommit> logged = new ArrayList<>(found.size());
         for (Document doc : found.values()) {
-            next = Math.max(next, doc.getLong(CommitCodec.LAST) + 1);
+            end = Math.max(end, doc.getLong(CommitCodec.LAST) + 1);
             logged.add(CommitCodec.logged(doc));
         }
         int nextSize = found.isEmpty() ? size
-                : (int) Math.min(WINDOW, Math.max(1, (next - probe) / found.size()) * COMMITS_PER_WINDOW);
-        return new Window(logged, next, nextSize, found.isEmpty() || next > to);
+                : (int) Math.min(WINDOW, Math.max(1, (end - from) / found.size()) * COMMITS_PER_WINDOW);
+        return new Window(from, logged, end, nextSize);
     }
 
     /**
-     * Reads the next window on a thread of {@link #PREFETCH} while the consumer works through the
-     * current one: the database's work and the verifier's hashing overlap instead of taking turns.
+     * Reads up to {@value #READ_AHEAD} windows ahead on threads of {@link #PREFETCH} while the consumer
+     * works through the current one: the database's work, the decoding and the verifier's hashing run at
+     * once instead of taking turns. Windows are consecutive ranges of positions; one that lies wholly
+     * inside a commit already read holds nothing and is passed over, and an empty one after every commit
+     * read is the end.
      */
     private final class Prefetching implements Iterator<LoggedCommit> {
         private final long to;
+        private final Deque<Future<Window>> pending = new ArrayDeque<>();
         private Iterator<LoggedCommit> current = List.<LoggedCommit>of().iterator();
-        private Future<Window> pending;
+        /** The first position no window asked for yet. */
+        private long planned;
+        /** The position after the last commit read. */
+        private long covered;
+        private int size = COMMITS_PER_WINDOW;
+        private boolean ended;
 
         Prefetching(long start, long to) {
             this.to = to;
-            this.pending = start > to ? null : PREFETCH.submit(() -> window(start, COMMITS_PER_WINDOW, to));
+            this.planned = start;
+            this.covered = start;
+            plan();
         }
 
         @Override
         public boolean hasNext() {
-            while (!current.hasNext() && pending != null) {
-                Window window = await(pending);
-                pending = window.last() ? null
-                        : PREFETCH.submit(() -> window(window.nextProbe(), window.nextSize(), to));
+            while (!current.hasNext() && !pending.isEmpty()) {
+                Window window = await(pending.poll());
+                if (window.commits().isEmpty()) {
+                    if (window.from() >= covered) {
+                        close(); // nothing written here and nothing before it reaches here: the end
+                        return false;
+                    }
+                } else {
+                    covered = Math.max(covered, window.end());
+                    size = window.nextSize();
+                }
                 current = window.commits().iterator();
+                plan();
             }
             return current.hasNext();
         }
@@ -130,11 +153,23 @@ public final class LogReader {
             return current.next();
         }
 
-        void close() {
-            if (pending != null) {
-                pending.cancel(true);
-                pending = null;
+        private void plan() {
+            while (!ended && pending.size() < READ_AHEAD) {
+                long from = Math.max(planned, covered);
+                if (from > to) {
+                    return;
+                }
+                int asked = (int) Math.min(size, to - from + 1);
+                int width = size;
+                pending.add(PREFETCH.submit(() -> window(from, asked, width)));
+                planned = from + asked;
             }
+        }
+
+        void close() {
+            ended = true;
+            pending.forEach(window -> window.cancel(true));
+            pending.clear();
         }
 
         private Window await(Future<Window> window) {

@@ -143,6 +143,25 @@ class ChainWritingTest {
     }
 
     @Test
+    void commits_longer_than_a_lookup_window_are_read_whole_and_the_log_goes_on_after_them() {
+        MongoEventStorageEngine engine = fixture.engine();
+        appendCommits(engine, "short", 200);
+        List<org.axonframework.eventhandling.DomainEventMessage<?>> imported = new ArrayList<>();
+        for (int seq = 0; seq < 2500; seq++) {
+            imported.add(event("imported", seq, "i" + seq));
+        }
+        engine.appendEvents(imported);
+        appendCommits(engine, "after", 3);
+
+        VerificationResult result = engine.verifyLog(null, (done, total) -> { });
+
+        assertThat(result.intact()).as(result.summary()).isTrue();
+        assertThat(result.eventsChecked()).isEqualTo(2703);
+        assertThat(engine.logReader().read(1000, 2702).toList()).extracting(LoggedCommit::first)
+                                                                .containsExactly(201L, 2701L, 2702L);
+    }
+
+    @Test
     void keys_travel_as_base64_and_a_key_pair_is_written_for_scripts() throws Exception {
         KeyPair keys = AuditKeys.generate();
         java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("audit-keys");
