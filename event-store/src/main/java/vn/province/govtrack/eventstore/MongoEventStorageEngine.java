@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -533,7 +534,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * {@code trustedKey} (the published key; null checks no checkpoint, and then a rewrite of the whole
      * log with recomputed hashes goes unnoticed).
      */
-    public VerificationResult verifyLog(java.security.PublicKey trustedKey, ChainVerifier.Progress progress) {
+    public VerificationResult verifyLog(PublicKey trustedKey, ChainVerifier.Progress progress) {
         long head = headPosition();
         ChainVerifier verifier = ChainVerifier.from(1, LogDigests.zeroHash()).declaredEnd(head).progress(progress);
         if (trustedKey != null) {

@@ -1,17 +1,22 @@
 package vn.province.govtrack.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.province.govtrack.eventstore.StoreFixture.event;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +42,7 @@ class ChainWritingTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -96,7 +101,7 @@ class ChainWritingTest {
 
         assertThat(raw.find().sort(new Document("_id", 1)).into(new ArrayList<>()))
                 .extracting(doc -> doc.get("hash"), doc -> doc.getList("events", Document.class).get(0).get("h"))
-                .containsExactlyElementsOf(chained.stream().map(doc -> org.assertj.core.groups.Tuple.tuple(
+                .containsExactlyElementsOf(chained.stream().map(doc -> tuple(
                         doc.get("hash"), doc.getList("events", Document.class).get(0).get("h"))).toList());
         reopened.appendEvents(event("b", 1, "b1"));
         VerificationResult result = reopened.verifyLog(null, (done, total) -> { });
@@ -146,7 +151,7 @@ class ChainWritingTest {
     void commits_longer_than_a_lookup_window_are_read_whole_and_the_log_goes_on_after_them() {
         MongoEventStorageEngine engine = fixture.engine();
         appendCommits(engine, "short", 200);
-        List<org.axonframework.eventhandling.DomainEventMessage<?>> imported = new ArrayList<>();
+        List<DomainEventMessage<?>> imported = new ArrayList<>();
         for (int seq = 0; seq < 2500; seq++) {
             imported.add(event("imported", seq, "i" + seq));
         }
@@ -164,18 +169,18 @@ class ChainWritingTest {
     @Test
     void keys_travel_as_base64_and_a_key_pair_is_written_for_scripts() throws Exception {
         KeyPair keys = AuditKeys.generate();
-        java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("audit-keys");
+        Path directory = Files.createTempDirectory("audit-keys");
 
         String keyId = AuditKeys.writeKeyPair(directory);
 
         assertThat(AuditKeys.arePair(AuditKeys.privateKey(AuditKeys.encode(keys.getPrivate())),
                                      AuditKeys.publicKey(AuditKeys.encode(keys.getPublic())))).isTrue();
         assertThat(AuditKeys.arePair(keys.getPrivate(), AuditKeys.generate().getPublic())).isFalse();
-        assertThat(AuditKeys.keyId(AuditKeys.publicKey(java.nio.file.Files.readString(
+        assertThat(AuditKeys.keyId(AuditKeys.publicKey(Files.readString(
                 directory.resolve("audit-public.key"))))).isEqualTo(keyId).hasSize(16);
-        assertThat(AuditKeys.arePair(AuditKeys.privateKey(java.nio.file.Files.readString(
+        assertThat(AuditKeys.arePair(AuditKeys.privateKey(Files.readString(
                                              directory.resolve("audit-signing.key"))),
-                                     AuditKeys.publicKey(java.nio.file.Files.readString(
+                                     AuditKeys.publicKey(Files.readString(
                                              directory.resolve("audit-public.key"))))).isTrue();
     }
 
