@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * Maps events to and from the stored document shapes.
@@ -27,7 +28,8 @@ import org.bson.Document;
  *   streams: ["~pos:&lt;first&gt;", ..., "~pos:&lt;last&gt;", "&lt;aggregateId&gt;#&lt;seq&gt;", ..., "~id:&lt;eventId&gt;", ...,
  *             "~key:&lt;commit key&gt;"],
  *   key: "&lt;commit key&gt;",                                          // only when given
- *   events: [ { id, agg, aggType, seq, type, rev, ts, payload, meta }, ... ] }
+ *   hash: BinData(32),                                                 // chain hash H, layout 4
+ *   events: [ { id, agg, aggType, seq, type, rev, ts, payload, meta, h: BinData(32) }, ... ] }
  * </pre>
  * {@code streams} carries the store's one unique multikey index: it holds every key that no two
  * commits may share (positions, aggregate sequences, event identifiers, the commit key), so the database
@@ -38,7 +40,9 @@ import org.bson.Document;
  * A <b>fence</b> is {@code { _id: first, last: last, fence: true, streams: ["~pos:&lt;first&gt;", ...] }}:
  * void positions that will never hold events. Only engines before layout 3 wrote them (positions
  * they reserved and did not use); the layout 3 upgrade makes every unused reserved position one.
- * Commits written before layout 3 claim only their first position in {@code streams}.
+ * A void slot carries a chain hash too. {@code h} is the event's digest and {@code hash} the chain
+ * hash after the commit ({@link LogDigests}); commits written before layout 4 got them from the layout 4
+ * upgrade. Commits written before layout 3 claim only their first position in {@code streams}.
  * Payload and metadata are the serializer's JSON text, stored unchanged.
  */
 final class CommitCodec {
@@ -51,6 +55,10 @@ final class CommitCodec {
     static final String MAX_TS = "maxTs";
     static final String KEY = "key";
     static final String COMMITTED_AT = "committedAt";
+    /** An event's digest d (layout 4; see {@link LogDigests}). */
+    static final String DIGEST = "h";
+    /** A commit's or void slot's chain hash H (layout 4). */
+    static final String HASH = "hash";
 
     private CommitCodec() {
     }
@@ -200,5 +208,51 @@ final class CommitCodec {
                 event.getString("rev"),
                 event.getString("payload"),
                 event.getString("meta"));
+    }
+
+    /**
+     * Stores in the commit (or void slot) each event's digest {@code h} and the chain hash {@code hash}
+     * after {@code previousHash}, computed from its fields as they will be stored; answers the hash.
+     */
+    static byte[] seal(Document commit, byte[] previousHash, LogDigests digests) {
+        LoggedCommit logged = logged(commit);
+        List<byte[]> eventDigests = new ArrayList<>(logged.events().size());
+        List<Document> events = isFence(commit) ? List.of() : commit.getList(EVENTS, Document.class);
+        for (int i = 0; i < events.size(); i++) {
+            byte[] digest = logged.events().get(i).recomputeDigest(digests);
+            eventDigests.add(digest);
+            events.get(i).put(DIGEST, new Binary(digest));
+        }
+        byte[] hash = digests.chain(previousHash, logged.commitDigest(digests, eventDigests));
+        commit.put(HASH, new Binary(hash));
+        return hash;
+    }
+
+    /** A stored commit or void slot as auditors read it. */
+    static LoggedCommit logged(Document commit) {
+        long first = commit.getLong(ID);
+        Date committedAt = commit.getDate(COMMITTED_AT);
+        List<LoggedEvent> events = new ArrayList<>();
+        if (!isFence(commit)) {
+            long position = first;
+            for (Document event : commit.getList(EVENTS, Document.class)) {
+                Object seq = event.get("seq");
+                events.add(new LoggedEvent(position++, event.getString("id"), event.getString("agg"),
+                                           event.getString("aggType"), seq == null ? -1 : ((Number) seq).longValue(),
+                                           event.getString("type"), event.getString("rev"), event.getString("ts"),
+                                           event.getString("payload"), event.getString("meta"),
+                                           bytes(event.get(DIGEST))));
+            }
+        }
+        return new LoggedCommit(first, commit.getLong(LAST), committedAt == null ? null : committedAt.toInstant(),
+                                commit.getString(KEY), isFence(commit), bytes(commit.get(HASH)), events);
+    }
+
+    /** The bytes of a stored binary value (the driver reads BSON binary as {@link Binary}); null if absent. */
+    static byte[] bytes(Object value) {
+        if (value instanceof Binary binary) {
+            return binary.getData();
+        }
+        return value instanceof byte[] array ? array : null;
     }
 }

@@ -1,6 +1,7 @@
 package vn.province.govtrack.eventstore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 import org.bson.Document;
@@ -39,6 +41,11 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
  * k's first position: k and the rest are written again after the new head) or a key of k's own
  * (an aggregate sequence, an event identifier or a commit key already stored: k fails alone, with
  * that error, and the rest are written again at the positions k would have had).
+ *
+ * <p>Each commit carries its chain hash (layout 4, {@link LogDigests}): the first of a group is chained
+ * to the commit ending at the head, each other to the one before it in the group, and whenever the
+ * group moves to other positions its hashes are computed again. Recording times never decrease along
+ * the log: a commit's {@code committedAt} is the later of the clock and the previous commit's.
  */
 final class GroupAppender {
 
@@ -50,20 +57,32 @@ final class GroupAppender {
     private final MongoCollection<Document> commits;
     private final LongSupplier knownHead;
     private final LongSupplier head;
+    private final LongFunction<ChainTip> tipAt;
     private final Clock clock;
+    private final LogDigests digests = new LogDigests();
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
-    /** The last position this appender wrote; guarded by {@link #writing}. */
-    private long lastWritten;
+    /** The commit this appender last wrote or read at the head; guarded by {@link #writing}. */
+    private ChainTip tip = ChainTip.EMPTY;
+
+    /**
+     * The end of the chain: the last position of a commit, its chain hash and its recording time.
+     */
+    record ChainTip(long last, byte[] hash, long committedAtMillis) {
+        static final ChainTip EMPTY = new ChainTip(0, LogDigests.zeroHash(), Long.MIN_VALUE);
+    }
 
     /**
      * @param knownHead a position every position up to which is written (cheap; may lag)
      * @param head      the contiguous head, asked of the database after a position conflict
+     * @param tipAt     reads the commit ending at a position (the head) from the database
      */
-    GroupAppender(MongoCollection<Document> commits, LongSupplier knownHead, LongSupplier head, Clock clock) {
+    GroupAppender(MongoCollection<Document> commits, LongSupplier knownHead, LongSupplier head,
+                  LongFunction<ChainTip> tipAt, Clock clock) {
         this.commits = commits;
         this.knownHead = knownHead;
         this.head = head;
+        this.tipAt = tipAt;
         this.clock = clock;
     }
 
@@ -82,8 +101,13 @@ final class GroupAppender {
             this.key = key;
         }
 
-        private Document document(long position, Clock clock) {
-            return CommitCodec.commit(position, events, streamKeys, key, clock.instant());
+        /** This commit at {@code position}, chained to {@code previous}; answers the new tip of the chain. */
+        private ChainTip seal(long position, ChainTip previous, Clock clock, LogDigests digests, List<Document> into) {
+            long committedAt = Math.max(clock.millis(), previous.committedAtMillis());
+            Document commit = CommitCodec.commit(position, events, streamKeys, key, Instant.ofEpochMilli(committedAt));
+            byte[] hash = CommitCodec.seal(commit, previous.hash(), digests);
+            into.add(commit);
+            return new ChainTip(position + events.size() - 1, hash, committedAt);
         }
 
         private long length() {
@@ -138,26 +162,35 @@ final class GroupAppender {
         for (Pending next; group.size() < MAX_GROUP && (next = queue.poll()) != null; ) {
             group.add(next);
         }
-        long first = Math.max(knownHead.getAsLong(), lastWritten) + 1;
+        long known = knownHead.getAsLong();
+        if (known > tip.last()) {
+            tip = tipAt.apply(known);
+        }
         for (int claim = 1; !group.isEmpty(); ) {
             List<Document> documents = new ArrayList<>(group.size());
-            long position = first;
+            List<ChainTip> tips = new ArrayList<>(group.size());
+            long first = tip.last() + 1;
+            ChainTip next = tip;
             for (Pending pending : group) {
-                documents.add(pending.document(position, clock));
-                position += pending.length();
+                next = pending.seal(next.last() + 1, next, clock, digests, documents);
+                tips.add(next);
             }
             try {
                 commits.insertMany(documents, new InsertManyOptions().ordered(true));
-                lastWritten = writtenFrom(group, group.size(), first) - 1;
+                writtenFrom(group, group.size(), first);
+                tip = next;
                 return;
             } catch (MongoBulkWriteException e) {
                 BulkWriteError error = e.getWriteErrors().isEmpty() ? null : e.getWriteErrors().get(0);
                 if (error == null) {
                     failAll(group, e); // a write concern error: written, but not as durably as asked
+                    tip = next;
                     return;
                 }
                 first = writtenFrom(group, error.getIndex(), first);
-                lastWritten = first - 1;
+                if (error.getIndex() > 0) {
+                    tip = tips.get(error.getIndex() - 1);
+                }
                 long trueHead = ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
                         ? head.getAsLong() : 0;
                 if (trueHead >= first) {
@@ -167,7 +200,7 @@ final class GroupAppender {
                                 "Other commits took the head positions " + MAX_CLAIMS + " times in a row; giving up"));
                         return;
                     }
-                    first = trueHead + 1;
+                    tip = tipAt.apply(trueHead);
                 } else {
                     group.removeFirst().failed(new MongoWriteException(
                             new WriteError(error.getCode(), error.getMessage(), error.getDetails()),
@@ -175,6 +208,8 @@ final class GroupAppender {
                 }
             } catch (MongoException e) {
                 failAll(group, e);
+                // unknown whether any was written: the next group reads the head it writes after
+                tip = ChainTip.EMPTY;
                 return;
             }
         }

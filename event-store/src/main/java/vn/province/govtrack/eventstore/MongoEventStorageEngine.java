@@ -9,9 +9,11 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -59,10 +61,12 @@ import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -114,7 +118,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int HEAD_WINDOW = 1024;
     private static final int LAYOUT_WINDOW = 1000;
     private static final String LAYOUT_ID = "layout";
-    private static final int LAYOUT_VERSION = 3;
+    private static final int LAYOUT_VERSION = 4;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -124,6 +128,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Object headLock = new Object();
     private volatile long knownContiguousHead;
     private final GroupAppender appender;
+    private final LogReader logReader;
+    private final AuditCheckpoints auditCheckpoints;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -137,10 +143,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.snapshots = database.getCollection(prefix + "snapshots").withWriteConcern(WriteConcern.MAJORITY);
         this.clock = builder.clock;
         this.commitKeyMetaData = builder.commitKeyMetaData;
+        this.logReader = new LogReader(commits);
+        this.auditCheckpoints = new AuditCheckpoints(database, prefix);
         ensureIndexes();
         upgradeLayout();
         advanceKnownHead(searchHead());
-        this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, clock);
+        this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, logReader::tipAt, clock);
     }
 
     public static Builder builder() {
@@ -509,6 +517,34 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return byId;
     }
 
+    // ---------------------------------------------------------------- the log as stored, for auditors
+
+    /** The log as stored, read without deserialisation (ADR 0010). */
+    public LogReader logReader() {
+        return logReader;
+    }
+
+    /** The log's signed checkpoints. */
+    public AuditCheckpoints auditCheckpoints() {
+        return auditCheckpoints;
+    }
+
+    /**
+     * Verifies the whole log from position 1 up to the head, and every stored checkpoint under
+     * {@code trustedKey} (the published key; null checks no checkpoint, and then a rewrite of the whole
+     * log with recomputed hashes goes unnoticed).
+     */
+    public VerificationResult verifyLog(PublicKey trustedKey, ChainVerifier.Progress progress) {
+        long head = headPosition();
+        ChainVerifier verifier = ChainVerifier.from(1, LogDigests.zeroHash()).declaredEnd(head).progress(progress);
+        if (trustedKey != null) {
+            verifier.checkpoints(auditCheckpoints.all(), trustedKey);
+        }
+        try (Stream<LoggedCommit> log = logReader.read(1, Long.MAX_VALUE)) {
+            return verifier.verify(log.iterator());
+        }
+    }
+
     // ---------------------------------------------------------------- positions
 
     /**
@@ -566,8 +602,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * The last position the store had recorded at {@code instant}: the end of the last commit whose
      * recording time ({@code committedAt}) is at or before it, 0 if none is. Reports "as known at" an
-     * instant read the log up to this position. Recording times never decrease along the log (a writer
-     * records each commit no earlier than the one before it), so a binary search over the positions up
+     * instant read the log up to this position. Recording times never decrease along the log: the writer
+     * guarantees it, recording each commit at the later of its clock and the previous commit's time (so a
+     * clock that goes back cannot break the order; layout 4), and a binary search over the positions up
      * to the head finds it in about 2 log2(head) indexed lookups of one small projection each.
      */
     public long positionRecordedBy(Instant instant) {
@@ -659,11 +696,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * by. Layout 3 writes at the head of the log and has no holes, so every position up to the old
      * counter that holds nothing becomes a void slot now. Every instance of an older engine must be
      * stopped first: one still writing would find its reservation taken and its command refused.
+     *
+     * <p>Chain hashes (layout 4): every commit and void slot written before it gets its chain hash and
+     * every event its digest ({@link #chainLog()}).
      */
     private void upgradeLayout() {
-        if (layout.find(and(eq(CommitCodec.ID, LAYOUT_ID), gte("version", LAYOUT_VERSION))).first() != null) {
+        Document recorded = layout.find(eq(CommitCodec.ID, LAYOUT_ID)).first();
+        int version = recorded == null ? 0 : ((Number) recorded.get("version")).intValue();
+        if (version >= LAYOUT_VERSION) {
             return;
         }
+        if (version < 3) {
+            repairReservations();
+        }
+        chainLog();
+        layout.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
+                         new UpdateOptions().upsert(true));
+    }
+
+    /** Layouts 2 and 3: deletes stray void slots inside commits and makes unwritten reserved positions void. */
+    private void repairReservations() {
         long end = legacyCounter() + 1;
         long next = 1;
         int removed = 0;
@@ -695,11 +747,63 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             filled += voidSlots(next, end - 1);
         }
         if (removed > 0 || filled > 0) {
-            log.warn("Store layout {}: removed {} void slots that lay inside commits and made {} unwritten reserved "
-                     + "positions void (left by earlier engines; see ADR 0001)", LAYOUT_VERSION, removed, filled);
+            log.warn("Store layout 3: removed {} void slots that lay inside commits and made {} unwritten reserved "
+                     + "positions void (left by earlier engines; see ADR 0001)", removed, filled);
         }
-        layout.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
-                         new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Layout 4: walks the log once in position order and stores the digest {@code h} of every event and
+     * the chain hash {@code hash} of every commit and void slot that lacks them. The values depend on
+     * the stored fields alone, so instances doing this at once write the same values, and doing it again
+     * changes nothing. A stored hash that differs from the recomputed one means the log was edited: the
+     * engine refuses to start, as the store needs an operator (and an auditor). These hashes attest only
+     * that nothing changed after the upgrade (ADR 0010).
+     */
+    private void chainLog() {
+        LogDigests digests = new LogDigests();
+        byte[] previous = LogDigests.zeroHash();
+        long next = 1;
+        int chained = 0;
+        while (true) {
+            Map<Long, Document> window = commitsAt(next, LAYOUT_WINDOW);
+            if (!window.containsKey(next)) {
+                break;
+            }
+            List<UpdateOneModel<Document>> updates = new ArrayList<>();
+            for (Document commit; (commit = window.get(next)) != null; next = commit.getLong(CommitCodec.LAST) + 1) {
+                byte[] stored = CommitCodec.bytes(commit.get(CommitCodec.HASH));
+                List<Document> events = CommitCodec.isFence(commit) ? List.of()
+                        : commit.getList(CommitCodec.EVENTS, Document.class);
+                List<Boolean> eventHashed = events.stream().map(event -> event.containsKey(CommitCodec.DIGEST)).toList();
+                previous = CommitCodec.seal(commit, previous, digests);
+                if (stored != null) {
+                    if (!Arrays.equals(stored, previous)) {
+                        throw new EventStoreException("The chain hash stored with the commit at position " + next
+                                                      + " is not the one its contents give: the log was edited;"
+                                                      + " the store needs an operator (ADR 0010)");
+                    }
+                    continue;
+                }
+                List<Bson> sets = new ArrayList<>();
+                for (int i = 0; i < events.size(); i++) {
+                    if (!eventHashed.get(i)) {
+                        sets.add(Updates.set(CommitCodec.EVENTS + "." + i + "." + CommitCodec.DIGEST,
+                                             events.get(i).get(CommitCodec.DIGEST)));
+                    }
+                }
+                sets.add(Updates.set(CommitCodec.HASH, commit.get(CommitCodec.HASH)));
+                updates.add(new UpdateOneModel<>(eq(CommitCodec.ID, next), Updates.combine(sets)));
+            }
+            if (!updates.isEmpty()) {
+                commits.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+                chained += updates.size();
+            }
+        }
+        if (chained > 0) {
+            log.warn("Store layout 4: chained {} commits written before it (their hashes attest only that nothing"
+                     + " changed after this upgrade; see ADR 0010)", chained);
+        }
     }
 
     /** Makes positions {@code first..last} void, unless another instance wrote there first; answers how many it made void. */
@@ -731,7 +835,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
-        /** Prefix of the three collections ({@code events}, {@code event_positions}, {@code snapshots}). */
+        /**
+         * Prefix of the collections ({@code events}, {@code event_positions}, {@code snapshots},
+         * {@code audit_checkpoints}).
+         */
         public Builder collectionPrefix(String collectionPrefix) {
             this.collectionPrefix = Objects.requireNonNull(collectionPrefix);
             return this;

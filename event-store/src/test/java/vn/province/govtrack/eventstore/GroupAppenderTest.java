@@ -85,7 +85,14 @@ class GroupAppenderTest {
 
     /** An appender whose known head lags (0) and whose true head is {@link #head}. */
     private GroupAppender appender() {
-        return new GroupAppender(commits, () -> 0, head::get, Clock.systemUTC());
+        return new GroupAppender(commits, () -> 0, head::get, this::tipAt, Clock.systemUTC());
+    }
+
+    /** The end of the chain at a commit's last position, as the engine reads it. */
+    private GroupAppender.ChainTip tipAt(long position) {
+        Document commit = commits.find(new Document("streams", CommitCodec.positionKey(position))).first();
+        return new GroupAppender.ChainTip(commit.getLong("last"), CommitCodec.bytes(commit.get("hash")),
+                                          commit.getDate("committedAt").getTime());
     }
 
     private static GroupAppender.Pending pending(String aggregateId, long... sequences) {

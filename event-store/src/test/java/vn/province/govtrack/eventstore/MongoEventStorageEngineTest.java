@@ -241,6 +241,7 @@ class MongoEventStorageEngineTest {
         assertThat(readAll(reopened, null)).extracting(e -> ((GlobalSequenceTrackingToken) e.trackingToken()).getGlobalIndex())
                                            .containsExactly(1L, 4L, 5L);
         assertThat(appendInUnitOfWork(reopened, event("staff-3", 0, "recruited"))).hasValue(8);
+        assertThat(reopened.verifyLog(null, (done, total) -> { }).summary()).startsWith("intact up to position 8");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package vn.province.govtrack.eventstore.spring;
 
+import java.security.KeyPair;
+import java.time.Clock;
+
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -10,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 import com.mongodb.client.MongoClient;
 
+import vn.province.govtrack.eventstore.AuditKeys;
+import vn.province.govtrack.eventstore.CheckpointSigner;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.eventstore.MongoEventStore;
 
@@ -26,7 +32,7 @@ import vn.province.govtrack.eventstore.MongoEventStore;
  * module, on the database Spring Boot's Mongo client points at ({@code spring.data.mongodb.*}).
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class)
-@EnableConfigurationProperties({EventStoreProperties.class, MongoProperties.class})
+@EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class, MongoProperties.class})
 public class MongoEventStoreAutoConfiguration {
 
     @Bean
@@ -56,6 +62,29 @@ public class MongoEventStoreAutoConfiguration {
                                                      .fetchDelay(properties.fetchDelay().toMillis())
                                                      .messageMonitor(configuration.messageMonitor(EventStore.class,
                                                                                                   "eventStore")));
+    }
+
+    /**
+     * Signs checkpoints of the log (ADR 0010), only where {@code govtrack.audit.signing-enabled=true};
+     * the signing key and the public key must then both be configured.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "govtrack.audit.signing-enabled", havingValue = "true")
+    static class Signing {
+
+        @Bean
+        CheckpointSigning checkpointSigning(MongoEventStorageEngine storageEngine, AuditProperties properties) {
+            if (properties.signingKey() == null || properties.publicKey() == null) {
+                throw new IllegalStateException("govtrack.audit.signing-enabled=true needs govtrack.audit.signing-key"
+                                                + " and govtrack.audit.public-key (GOVTRACK_AUDIT_SIGNING_KEY,"
+                                                + " GOVTRACK_AUDIT_PUBLIC_KEY)");
+            }
+            KeyPair keys = new KeyPair(AuditKeys.publicKey(properties.publicKey()),
+                                       AuditKeys.privateKey(properties.signingKey()));
+            return new CheckpointSigning(new CheckpointSigner(storageEngine, keys, properties.checkpointEveryEvents(),
+                                                              properties.checkpointEvery(), Clock.systemUTC()),
+                                         properties);
+        }
     }
 
     /** The store's health, when the service has Spring Boot's actuator. */
