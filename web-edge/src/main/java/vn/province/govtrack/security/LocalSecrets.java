@@ -8,12 +8,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -34,12 +38,22 @@ import org.springframework.core.env.Profiles;
  * created whole or not at all: the two services start at once, and whichever links its file first
  * gives both their secrets. Deleting the file invalidates every local token; the pepper must then be
  * the old one again, or applicants stored before can no longer be found by ID number.
+ *
+ * <p>The same way, in {@code audit-keys.properties}, an Ed25519 key pair for the event log's signed
+ * checkpoints: {@code govtrack.audit.signing-key} (PKCS#8, Base64), with which the command side signs,
+ * and {@code govtrack.audit.public-key} (X.509, Base64), which the query side publishes and verifies
+ * with. A pair is made whole, once, so the two services can never get halves of different pairs.
+ * Deleting the file makes a new pair: checkpoints signed before then verify only under the old public
+ * key, which an auditor who took it away still has.
  */
 public class LocalSecrets implements EnvironmentPostProcessor, Ordered {
 
     static final String DATA_DIR = "govtrack.local.data-dir";
     static final String FILE_NAME = "local-secrets.properties";
     static final List<String> SECRETS = List.of("govtrack.security.jwt.secret", "govtrack.personal-data.lookup-pepper");
+    static final String AUDIT_KEYS_FILE_NAME = "audit-keys.properties";
+    static final String SIGNING_KEY = "govtrack.audit.signing-key";
+    static final String PUBLIC_KEY = "govtrack.audit.public-key";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,21 +62,33 @@ public class LocalSecrets implements EnvironmentPostProcessor, Ordered {
         if (!environment.acceptsProfiles(Profiles.of("local"))) {
             return;
         }
-        List<String> missing = SECRETS.stream().filter(key -> isBlank(environment.getProperty(key))).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Properties stored = load(Path.of(environment.getProperty(DATA_DIR, "data")).resolve(FILE_NAME));
+        Path dataDir = Path.of(environment.getProperty(DATA_DIR, "data"));
         Map<String, Object> values = new HashMap<>();
-        missing.forEach(key -> values.put(key, stored.getProperty(key)));
-        environment.getPropertySources().addFirst(new MapPropertySource("localSecrets", values));
+        List<String> missing = SECRETS.stream().filter(key -> isBlank(environment.getProperty(key))).toList();
+        if (!missing.isEmpty()) {
+            Properties stored = load(dataDir.resolve(FILE_NAME), LocalSecrets::randomSecrets);
+            missing.forEach(key -> values.put(key, stored.getProperty(key)));
+        }
+        if (isBlank(environment.getProperty(SIGNING_KEY)) && isBlank(environment.getProperty(PUBLIC_KEY))) {
+            Properties keys = load(dataDir.resolve(AUDIT_KEYS_FILE_NAME), LocalSecrets::auditKeyPair);
+            values.put(SIGNING_KEY, keys.getProperty(SIGNING_KEY));
+            values.put(PUBLIC_KEY, keys.getProperty(PUBLIC_KEY));
+        }
+        if (!values.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("localSecrets", values));
+        }
     }
 
     /** The secrets in {@code file}, creating it with fresh random ones first if it does not exist. */
     static Properties load(Path file) {
+        return load(file, LocalSecrets::randomSecrets);
+    }
+
+    /** The properties in {@code file}, creating it with {@code fresh} ones first if it does not exist. */
+    static Properties load(Path file, Supplier<Properties> fresh) {
         try {
             if (!Files.exists(file)) {
-                create(file);
+                create(file, fresh.get());
             }
             Properties properties = new Properties();
             try (var reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
@@ -74,17 +100,15 @@ public class LocalSecrets implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static void create(Path file, Properties fresh) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path draft = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".new");
+        Path draft = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".new");
         try {
             Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the directory's access rules apply
         }
         try {
-            Properties fresh = new Properties();
-            SECRETS.forEach(key -> fresh.setProperty(key, randomSecret()));
             try (Writer writer = Files.newBufferedWriter(draft, StandardCharsets.ISO_8859_1)) {
                 fresh.store(writer, "Made at random by the first start in the local profile; never commit or share it");
             }
@@ -94,6 +118,25 @@ public class LocalSecrets implements EnvironmentPostProcessor, Ordered {
             // read theirs
         } finally {
             Files.deleteIfExists(draft);
+        }
+    }
+
+    private static Properties randomSecrets() {
+        Properties fresh = new Properties();
+        SECRETS.forEach(key -> fresh.setProperty(key, randomSecret()));
+        return fresh;
+    }
+
+    /** A new Ed25519 key pair from the JDK: the private key as PKCS#8, the public one as X.509, both Base64. */
+    static Properties auditKeyPair() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Properties fresh = new Properties();
+            fresh.setProperty(SIGNING_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+            fresh.setProperty(PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            return fresh;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This Java runtime has no Ed25519 (Java 15 and later have)", e);
         }
     }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +70,34 @@ class LocalSecretsTest {
         new LocalSecrets().postProcessEnvironment(production, new SpringApplication());
         assertThat(production.getProperty(JWT)).isNull();
         assertThat(data.resolve("elsewhere")).doesNotExist();
+    }
+
+    @Test
+    void the_local_profile_gets_one_ed25519_key_pair_for_the_log_checkpoints_kept_across_starts(@TempDir Path data)
+            throws Exception {
+        StandardEnvironment first = localEnvironment(data, Map.of());
+        String signingKey = first.getProperty(LocalSecrets.SIGNING_KEY);
+        String publicKey = first.getProperty(LocalSecrets.PUBLIC_KEY);
+
+        KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(ed25519.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKey))));
+        signer.update(new byte[] {1, 2, 3});
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(ed25519.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey))));
+        verifier.update(new byte[] {1, 2, 3});
+        assertThat(verifier.verify(signature)).as("the two halves are of one pair").isTrue();
+
+        StandardEnvironment again = localEnvironment(data, Map.of());
+        assertThat(again.getProperty(LocalSecrets.SIGNING_KEY)).isEqualTo(signingKey);
+        assertThat(again.getProperty(LocalSecrets.PUBLIC_KEY)).isEqualTo(publicKey);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                data.resolve(LocalSecrets.AUDIT_KEYS_FILE_NAME)))).isEqualTo("rw-------");
+
+        StandardEnvironment configured = localEnvironment(data, Map.of(LocalSecrets.PUBLIC_KEY, "configured"));
+        assertThat(configured.getProperty(LocalSecrets.PUBLIC_KEY)).isEqualTo("configured");
+        assertThat(configured.getProperty(LocalSecrets.SIGNING_KEY)).as("never half of a generated pair").isNull();
     }
 
     private static StandardEnvironment localEnvironment(Path data, Map<String, Object> configured) {

@@ -2,6 +2,7 @@ package vn.province.govtrack.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,14 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 
 /**
  * Positions of event processors, read from the shared token store rather than from this
@@ -35,13 +37,13 @@ public class ProjectionPositions {
 
     private final MongoTemplate axonMongoTemplate;
     private final Serializer serializer;
-    private final EventStorageEngine eventStorageEngine;
+    private final MongoEventStorageEngine eventStorageEngine;
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
     private final long reuseNanos;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
     /** @param eventProcessing looked up when first needed: processors are configured after this component */
-    ProjectionPositions(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine eventStorageEngine,
+    ProjectionPositions(MongoTemplate axonMongoTemplate, Serializer serializer, MongoEventStorageEngine eventStorageEngine,
                         ObjectProvider<EventProcessingConfiguration> eventProcessing,
                         ConsistencyProperties properties) {
         this.axonMongoTemplate = axonMongoTemplate;
@@ -55,6 +57,14 @@ public class ProjectionPositions {
     public long headPosition() {
         TrackingToken head = eventStorageEngine.createHeadToken();
         return head == null ? 0 : head.position().orElse(0);
+    }
+
+    /**
+     * The last position the store had recorded at {@code instant} (0 if none): what a query "as known
+     * at" that instant reads up to ({@link KnownAt}).
+     */
+    public long positionRecordedBy(Instant instant) {
+        return eventStorageEngine.positionRecordedBy(instant);
     }
 
     /** The processor's position as stored right now. */

@@ -1,8 +1,10 @@
 package vn.province.govtrack.query.projection;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -23,6 +25,11 @@ import vn.province.govtrack.web.ProblemType;
  * {@code X-Projection-Position} header holds the position read before the handler ran, so the
  * answer reflects at least that position; during a rebuild the read model starts over from the first
  * event and its position with it.
+ *
+ * <p>With {@code knownAt} ({@link KnownAt}) the position the store had recorded at that instant is a
+ * minimum too, and one the answer cannot do without: a read model behind it would leave out events that
+ * were known then. When the wait runs out first the query is answered 503 {@code unavailable} with
+ * {@code Retry-After}, never from a read model that is behind.
  */
 @Component
 class ReadYourWrites implements HandlerInterceptor {
@@ -34,10 +41,12 @@ class ReadYourWrites implements HandlerInterceptor {
 
     private final ProjectionPositions positions;
     private final ConsistencyProperties properties;
+    private final Clock clock;
 
-    ReadYourWrites(ProjectionPositions positions, ConsistencyProperties properties) {
+    ReadYourWrites(ProjectionPositions positions, ConsistencyProperties properties, Clock clock) {
         this.positions = positions;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -50,9 +59,22 @@ class ReadYourWrites implements HandlerInterceptor {
         response.setHeader(POSITION_HEADER, Long.toString(position));
         long minPosition = Math.max(parse(request.getParameter(MIN_POSITION_PARAMETER), MIN_POSITION_PARAMETER),
                 parse(request.getHeader(MIN_POSITION_HEADER), MIN_POSITION_HEADER));
+        String knownAt = request.getParameter(KnownAt.PARAMETER);
+        long knownPosition = -1;
+        if (knownAt != null && !knownAt.isBlank()) {
+            knownPosition = positions.positionRecordedBy(KnownAt.instant(knownAt, clock));
+            KnownAt.remember(request, knownPosition);
+            response.setHeader(KnownAt.POSITION_HEADER, Long.toString(knownPosition));
+            minPosition = Math.max(minPosition, knownPosition);
+        }
         if (position < minPosition) {
             position = awaitPosition(source, minPosition);
             response.setHeader(POSITION_HEADER, Long.toString(position));
+        }
+        if (position < knownPosition) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            throw ProblemType.UNAVAILABLE.exception("The read model has processed the log up to position " + position
+                    + "; knownAt needs position " + knownPosition + ". Retry shortly.");
         }
         if (position < minPosition) {
             response.setHeader(STALE_HEADER, "true");
