@@ -330,7 +330,8 @@ public final class LogExport {
                                       result.chainHash());
     }
 
-    static Header header(String line) throws JsonProcessingException {
+    /** The header of an export, from its first line. */
+    public static Header header(String line) throws JsonProcessingException {
         JsonNode header;
         try {
             header = JSON.readTree(line);
