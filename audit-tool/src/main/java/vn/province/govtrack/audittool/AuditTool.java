@@ -48,7 +48,8 @@ import vn.province.govtrack.eventstore.VerificationResult;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, version = "govtrack audit tool",
          description = "Verifies govtrack's tamper-evident event log: in a database, or offline in an export.",
-         subcommands = {AuditTool.VerifyDatabase.class, AuditTool.VerifyExport.class, AuditTool.Download.class},
+         subcommands = {AuditTool.VerifyDatabase.class, AuditTool.VerifyExport.class, AuditTool.Download.class,
+                        AuditTool.KeyGen.class},
          exitCodeListHeading = "%nExit codes:%n",
          exitCodeList = {"0:intact and signed at a checkpoint under the trusted key",
                          "1:a position fails (the verdict names it and why)",
@@ -253,6 +254,28 @@ public final class AuditTool {
             }
             bar.finish();
             return lines;
+        }
+    }
+
+    @Command(name = "keygen", mixinStandardHelpOptions = true,
+             description = "Makes a new Ed25519 key pair for signing the log's checkpoints: audit-signing.key "
+                           + "(the command side's GOVTRACK_AUDIT_SIGNING_KEY, readable by its owner only) and "
+                           + "audit-public.key (GOVTRACK_AUDIT_PUBLIC_KEY, to publish and to give auditors).")
+    static final class KeyGen implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIRECTORY", description = "Where to write the two files.")
+        Path directory;
+
+        @Override
+        public Integer call() throws IOException {
+            if (Files.exists(directory.resolve("audit-signing.key"))) {
+                throw new IOException(directory.resolve("audit-signing.key") + " exists: a key pair is never "
+                                      + "overwritten (checkpoints signed with it would no longer verify)");
+            }
+            String keyId = AuditKeys.writeKeyPair(directory);
+            System.out.println("Wrote key pair " + keyId + " to " + directory
+                               + ": audit-signing.key (keep it secret) and audit-public.key (publish it)");
+            return INTACT;
         }
     }
 

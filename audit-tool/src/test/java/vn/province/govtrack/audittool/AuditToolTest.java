@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Map;
@@ -163,6 +164,22 @@ class AuditToolTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void keygen_writes_a_key_pair_whose_public_half_verifies_what_the_private_half_signs_and_never_overwrites_it()
+            throws IOException {
+        Path keys = directory.resolve("keys");
+
+        assertThat(run("keygen", keys.toString())).isEqualTo(AuditTool.INTACT);
+        assertThat(AuditKeys.arePair(AuditKeys.privateKey(Files.readString(keys.resolve("audit-signing.key"))),
+                                     AuditKeys.publicKey(Files.readString(keys.resolve("audit-public.key"))))).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("audit-signing.key"))))
+                .isEqualTo("rw-------");
+        String before = Files.readString(keys.resolve("audit-signing.key"));
+
+        assertThat(run("keygen", keys.toString())).isEqualTo(AuditTool.ERROR);
+        assertThat(Files.readString(keys.resolve("audit-signing.key"))).isEqualTo(before);
     }
 
     @Test
