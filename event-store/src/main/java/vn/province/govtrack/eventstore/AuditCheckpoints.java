@@ -27,7 +27,8 @@ public final class AuditCheckpoints {
 
     private final MongoCollection<Document> checkpoints;
 
-    AuditCheckpoints(MongoDatabase database, String prefix) {
+    /** The checkpoints of the log whose collections in {@code database} start with {@code prefix} ("" by default). */
+    public AuditCheckpoints(MongoDatabase database, String prefix) {
         this.checkpoints = database.getCollection(prefix + "audit_checkpoints")
                                    .withWriteConcern(WriteConcern.MAJORITY)
                                    .withReadConcern(ReadConcern.MAJORITY);

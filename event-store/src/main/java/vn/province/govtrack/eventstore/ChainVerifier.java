@@ -139,6 +139,9 @@ public final class ChainVerifier {
                 return new Failure(commit.first(), Reason.POSITION_OUT_OF_PLACE, "a commit starts at position "
                                    + commit.first() + ", inside the one before it, which ends at " + (expected - 1));
             }
+            if (commit.opaque()) {
+                return checkOpaque(commit);
+            }
             eventDigests.clear();
             for (LoggedEvent event : commit.events()) {
                 byte[] stored = event.digest();
@@ -146,13 +149,22 @@ public final class ChainVerifier {
                     return new Failure(event.position(), Reason.MISSING_HASH, "the event at position "
                                        + event.position() + " has no stored digest");
                 }
+                if (event.opaque()) {
+                    if (event.position() != commit.first() + eventDigests.size()) {
+                        return new Failure(event.position(), Reason.POSITION_OUT_OF_PLACE, "an event given by its"
+                                           + " digest claims position " + event.position() + " in the commit at "
+                                           + commit.first() + ", out of order");
+                    }
+                    eventDigests.add(stored);
+                    continue;
+                }
                 byte[] digest = event.recomputeDigest(digests);
                 if (!MessageDigest.isEqual(stored, digest)) {
                     return alteredOrMoved(event);
                 }
                 eventDigests.add(digest);
             }
-            events += commit.events().size();
+            events += commit.events().stream().filter(event -> !event.opaque()).count();
             if (!commit.fence() && commit.last() != commit.first() + commit.events().size() - 1
                     || commit.fence() && commit.last() < commit.first()) {
                 return new Failure(commit.first(), Reason.POSITION_OUT_OF_PLACE, "the commit at position "
@@ -168,6 +180,26 @@ public final class ChainVerifier {
                 return new Failure(commit.first(), Reason.COMMIT_ALTERED, "the chain hash stored with the commit at"
                                    + " position " + commit.first() + " is not the hash of its fields after the chain"
                                    + " before it: the commit's own fields, its hash, or a commit before it changed");
+            }
+            hash = chained;
+            expected = commit.last() + 1;
+            return checkCheckpoints(commit);
+        }
+
+        /**
+         * A commit given by its digest only: nothing of it can be recomputed but its place in the chain,
+         * which is all a single-stream export needs of the commits it does not show.
+         */
+        private Failure checkOpaque(LoggedCommit commit) {
+            if (commit.last() < commit.first()) {
+                return new Failure(commit.first(), Reason.POSITION_OUT_OF_PLACE, "the commit at position "
+                                   + commit.first() + " claims to end before it starts, at " + commit.last());
+            }
+            byte[] chained = digests.chain(hash, commit.digest());
+            if (commit.hash() == null || !MessageDigest.isEqual(commit.hash(), chained)) {
+                return new Failure(commit.first(), Reason.COMMIT_ALTERED, "the chain hash given for the commit at"
+                                   + " position " + commit.first() + " is not the hash of its digest after the chain"
+                                   + " before it");
             }
             hash = chained;
             expected = commit.last() + 1;

@@ -27,7 +27,9 @@ import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
 /**
@@ -64,6 +66,15 @@ public final class LogReader {
 
     LogReader(MongoCollection<Document> commits) {
         this.commits = commits;
+    }
+
+    /**
+     * A reader of the log in {@code database} that writes nothing, for tools that verify a store without
+     * running an engine on it (an engine opening a store may upgrade its layout). Reads with majority
+     * read concern, as the engine does.
+     */
+    public static LogReader of(MongoDatabase database, String collectionPrefix) {
+        return new LogReader(database.getCollection(collectionPrefix + "events").withReadConcern(ReadConcern.MAJORITY));
     }
 
     /**

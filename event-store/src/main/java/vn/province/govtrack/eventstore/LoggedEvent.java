@@ -12,6 +12,19 @@ package vn.province.govtrack.eventstore;
 public record LoggedEvent(long position, String id, String agg, String aggType, long seq, String type, String rev,
                           String ts, String payload, String meta, byte[] digest) {
 
+    /**
+     * An event known by its position and digest only: an export of a single stream carries the other
+     * events of the commits it shows this way, so the chain can be recomputed without showing them.
+     */
+    public static LoggedEvent opaque(long position, byte[] digest) {
+        return new LoggedEvent(position, null, null, null, -1, null, null, null, null, null, digest);
+    }
+
+    /** Whether this event is known by its digest only ({@link #opaque}). */
+    public boolean opaque() {
+        return id == null && type == null && payload == null && meta == null;
+    }
+
     /** The digest recomputed from the stored fields (compare it with {@link #digest()}). */
     public byte[] recomputeDigest(LogDigests digests) {
         return digestAt(position, digests);

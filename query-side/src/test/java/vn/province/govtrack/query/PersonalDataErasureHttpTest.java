@@ -127,6 +127,7 @@ class PersonalDataErasureHttpTest extends QuerySideHttpTest {
         long erasedAt = eraseAn();
 
         assertErasedForAnAndClearForBinh(dossierBefore, listBefore, timelinessBefore, erasedAt);
+        assertTheLogStillVerifiesIntact();
 
         rebuild("dossiers");
         rebuild("timeliness");
@@ -249,6 +250,16 @@ class PersonalDataErasureHttpTest extends QuerySideHttpTest {
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    /** Erasure destroys a key, never an event's bytes: the hash chain over the sealed bytes stays whole. */
+    private void assertTheLogStillVerifiesIntact() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode verification = read("/api/v1/audit/verification", Role.AUDITOR);
+            assertThat(verification.get("state").asText()).as(verification.toString()).isEqualTo("INTACT");
+            assertThat(verification.get("verifiedThrough").asLong())
+                    .isEqualTo(engine.createHeadToken().position().orElseThrow());
+        });
+    }
 
     private long append(String dossierId, long sequence, Object payload, Instant timestamp) {
         return append(dossierId, "Dossier", sequence, payload, timestamp);

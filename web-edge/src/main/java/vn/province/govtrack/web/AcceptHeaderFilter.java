@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AcceptHeaderFilter extends OncePerRequestFilter {
 
-    private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+    /** JSON; and NDJSON, which the audit exports are. */
+    private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON,
+                                                            MediaType.APPLICATION_NDJSON);
 
     private final FilterProblems problems;
 
