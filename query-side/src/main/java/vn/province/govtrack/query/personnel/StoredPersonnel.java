@@ -12,8 +12,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,6 +35,8 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
+import vn.province.govtrack.query.projection.ReadModelStore;
+import vn.province.govtrack.query.staff.MovementKind;
 import vn.province.govtrack.query.staff.StaffRecord;
 import vn.province.govtrack.query.staff.StaffRecords;
 import vn.province.govtrack.query.web.Paging;
@@ -52,6 +59,18 @@ class StoredPersonnel implements PersonnelOnADay {
     static final String STAFFING = "staffing";
     /** The days each secondment runs: number, from, until, last day, home and host unit. */
     static final String RUNS = "secondmentRuns";
+    /**
+     * Marks a document whose {@value #STAFFING} entries carry {@value #KNOWN_FROM} and {@value #KNOWN_TO};
+     * documents stored before are completed when the projection starts.
+     */
+    static final String STAFFING_KNOWN = "staffingKnown";
+    /** The position of the event from which a staffing entry, a quota or a unit's version was recorded. */
+    static final String KNOWN_FROM = "knownFrom";
+    /** The position of the event from which a staffing entry was no longer part of the record; absent while it is. */
+    static final String KNOWN_TO = "knownTo";
+
+    private static final Set<MovementKind> CHANGES_PERIODS = EnumSet.of(MovementKind.RECRUITED,
+            MovementKind.TRANSFERRED, MovementKind.SECONDED, MovementKind.SECONDMENT_ENDED, MovementKind.DEPARTED);
 
     private static final String OWN = "own";
     private static final String SECONDED_IN = "secondedIn";
@@ -70,11 +89,64 @@ class StoredPersonnel implements PersonnelOnADay {
                                 .getCollection(PersonnelProjection.STAFF);
     }
 
-    /** The fields {@link #STAFFING} and {@link #RUNS} of a staff record's document, a function of the record. */
+    /**
+     * The fields {@link #STAFFING}, {@link #RUNS} and {@link #STAFFING_KNOWN} of a staff record's document,
+     * a function of the record.
+     *
+     * <p>{@value #STAFFING} is bitemporal: it holds every period the record has placed the person in, as
+     * each event recorded left the periods ({@link StaffRecord#periodsKnownAt}), each entry with
+     * {@value #KNOWN_FROM}, the position of the event from which the record had that period exactly, and
+     * {@value #KNOWN_TO}, the position of the event from which it no longer had it, absent while it still
+     * does. So the periods the record had after the event at P are those with {@code knownFrom <= P} and
+     * no {@code knownTo <= P}. Only movements that change periods (recruitment, transfer, secondment and
+     * its end, departure) cut the record's history.
+     */
     static Map<String, Object> queryFields(StaffRecord record) {
+        List<Long> cuts = record.movements().stream()
+                .filter(movement -> CHANGES_PERIODS.contains(movement.kind()))
+                .map(StaffRecord.Movement::eventPosition).distinct().sorted().toList();
         List<Document> staffing = new ArrayList<>();
+        Map<Document, Document> open = new LinkedHashMap<>();
+        for (int i = 0; i < cuts.size(); i++) {
+            long cut = cuts.get(i);
+            List<StaffRecord.Period> periods = i == cuts.size() - 1 ? record.periods() : record.periodsKnownAt(cut);
+            Set<Document> now = new LinkedHashSet<>(staffing(periods));
+            open.entrySet().removeIf(entry -> {
+                if (now.contains(entry.getKey())) {
+                    return false;
+                }
+                entry.getValue().append(KNOWN_TO, cut);
+                return true;
+            });
+            for (Document entry : now) {
+                if (!open.containsKey(entry)) {
+                    Document known = new Document(entry).append(KNOWN_FROM, cut);
+                    open.put(entry, known);
+                    staffing.add(known);
+                }
+            }
+        }
+        if (cuts.isEmpty()) {
+            // a record without movements (stored before they were kept): its periods, known since it was stored
+            staffing.addAll(staffing(record.periods()));
+        }
         List<Document> runs = new ArrayList<>();
         for (StaffRecord.Period period : record.periods()) {
+            StaffRecord.Secondment secondment = period.secondment();
+            if (secondment != null) {
+                runs.add(days(period).append("secondmentNo", secondment.secondmentNo())
+                                     .append("lastDay", secondment.lastDay().toString())
+                                     .append("homeUnitCode", secondment.homeUnitCode())
+                                     .append("toUnitCode", secondment.toUnitCode()));
+            }
+        }
+        return Map.of(STAFFING, staffing, RUNS, runs, STAFFING_KNOWN, true);
+    }
+
+    /** Where the person counts in {@code periods}: own, and while seconded, seconded out and in. */
+    private static List<Document> staffing(List<StaffRecord.Period> periods) {
+        List<Document> staffing = new ArrayList<>();
+        for (StaffRecord.Period period : periods) {
             StaffRecord.Assignment home = period.home();
             staffing.add(days(period).append("unitCode", home.unitCode()).append("field", home.field())
                                      .append("kind", OWN));
@@ -84,19 +156,15 @@ class StoredPersonnel implements PersonnelOnADay {
                                          .append("kind", SECONDED_OUT));
                 staffing.add(days(period).append("unitCode", secondment.toUnitCode())
                                          .append("field", secondment.toField()).append("kind", SECONDED_IN));
-                runs.add(days(period).append("secondmentNo", secondment.secondmentNo())
-                                     .append("lastDay", secondment.lastDay().toString())
-                                     .append("homeUnitCode", secondment.homeUnitCode())
-                                     .append("toUnitCode", secondment.toUnitCode()));
             }
         }
-        return Map.of(STAFFING, staffing, RUNS, runs);
+        return staffing;
     }
 
     @Override
     public StaffingReviewPage staffingReview(LocalDate day, String unitCode, String field, StaffingState state,
-                                             Paging paging) {
-        List<StaffingRow> province = staffing(day, field);
+                                             OptionalLong knownAt, Paging paging) {
+        List<StaffingRow> province = staffing(day, field, knownAt);
         List<StaffingRow> rows = province.stream()
                 .filter(row -> unitCode == null || row.unitCode().equals(unitCode))
                 .filter(row -> state == null || row.state() == state)
@@ -104,20 +172,47 @@ class StoredPersonnel implements PersonnelOnADay {
         return new StaffingReviewPage(paging.slice(rows), StaffingReview.totals(province), rows.size());
     }
 
+    /**
+     * As known at a position, every unit and quota is read as the events up to it left it: a document's
+     * versions and decisions carry the position they were recorded at ({@value #KNOWN_FROM}); those stored
+     * before they did count as recorded at the document's {@value ReadModelStore#LAST_POSITION}.
+     */
     @Override
-    public List<StaffingRow> staffing(LocalDate day, String field) {
-        Map<String, UnitRecord> units = projection.units().findAll(new Document(), null).stream()
-                .collect(Collectors.toMap(UnitRecord::code, Function.identity()));
-        List<QuotaRecord> quotas = projection.quotas().findAll(field == null ? new Document() : eq("field", field),
-                                                               null);
-        return StaffingReview.fromHeadcounts(day, headcounts(day, field), quotas, units);
+    public List<StaffingRow> staffing(LocalDate day, String field, OptionalLong knownAt) {
+        Map<String, UnitRecord> units = new TreeMap<>();
+        for (Document document : projection.units().collection().find()) {
+            UnitRecord unit = projection.units().read(document);
+            if (knownAt.isEmpty()) {
+                units.put(unit.code(), unit);
+            } else {
+                unit.knownAt(knownAt.getAsLong(), storedPosition(document))
+                    .ifPresent(known -> units.put(known.code(), known));
+            }
+        }
+        List<QuotaRecord> quotas = new ArrayList<>();
+        for (Document document : projection.quotas().collection().find(field == null ? new Document()
+                                                                                     : eq("field", field))) {
+            QuotaRecord quota = projection.quotas().read(document);
+            quotas.add(knownAt.isEmpty() ? quota : quota.knownAt(knownAt.getAsLong(), storedPosition(document)));
+        }
+        return StaffingReview.fromHeadcounts(day, headcounts(day, field, knownAt), quotas, units);
     }
 
-    /** Counted by the database from the periods in force on {@code day}: one small group per unit, field and kind. */
-    private List<Headcount> headcounts(LocalDate day, String field) {
+    /**
+     * Counted by the database from the periods in force on {@code day}: one small group per unit, field and
+     * kind. Of the periods the records have had, those they have now, or, as known at a position, those they
+     * had after the event at that position.
+     */
+    private List<Headcount> headcounts(LocalDate day, String field, OptionalLong knownAt) {
         List<Bson> inForce = new ArrayList<>(includes(STAFFING, day));
         if (field != null) {
             inForce.add(eq(STAFFING + ".field", field));
+        }
+        if (knownAt.isEmpty()) {
+            inForce.add(eq(STAFFING + "." + KNOWN_TO, null));
+        } else {
+            inForce.add(lte(STAFFING + "." + KNOWN_FROM, knownAt.getAsLong()));
+            inForce.add(or(eq(STAFFING + "." + KNOWN_TO, null), gt(STAFFING + "." + KNOWN_TO, knownAt.getAsLong())));
         }
         Map<String, Map<String, int[]>> counts = new TreeMap<>();
         staff.aggregate(List.of(
@@ -222,6 +317,11 @@ class StoredPersonnel implements PersonnelOnADay {
     private static List<Bson> includes(String field, LocalDate day) {
         String text = day.toString();
         return List.of(lte(field + ".from", text), or(eq(field + ".until", null), gte(field + ".until", text)));
+    }
+
+    private static long storedPosition(Document document) {
+        Number position = document.get(ReadModelStore.LAST_POSITION, Number.class);
+        return position == null ? 0 : position.longValue();
     }
 
     private static Document days(StaffRecord.Period period) {

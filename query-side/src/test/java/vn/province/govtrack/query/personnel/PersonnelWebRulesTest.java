@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,7 +115,7 @@ class PersonnelWebRulesTest extends QueryWebSliceTest {
     void the_staffing_review_asks_the_read_model_for_the_day_and_page_asked_and_says_where_the_next_page_is()
             throws Exception {
         when(personnel.staffingReview(eq(LocalDate.parse("2025-07-01")), eq("W-BA-DINH"), isNull(),
-                                      eq(StaffingState.SHORTAGE), eq(Paging.of(1, 2))))
+                                      eq(StaffingState.SHORTAGE), eq(OptionalLong.empty()), eq(Paging.of(1, 2))))
                 .thenReturn(new PersonnelOnADay.StaffingReviewPage(List.of(), List.of(), 5));
 
         as(Role.CLIENT, get(REVIEW + "?unitCode=W-BA-DINH&state=SHORTAGE&asOf=2025-07-01&page=1&size=2"))
