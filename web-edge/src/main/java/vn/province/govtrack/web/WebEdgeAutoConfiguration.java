@@ -55,8 +55,9 @@ public class WebEdgeAutoConfiguration {
         }
 
         @Bean
-        FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(FilterProblems problems) {
-            return first(new AcceptHeaderFilter(problems), 2);
+        FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(FilterProblems problems,
+                                                                      ObjectProvider<AlsoAnswered> alsoAnswered) {
+            return first(new AcceptHeaderFilter(problems, alsoAnswered.orderedStream().toList()), 2);
         }
 
         private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> first(F filter, int rank) {

@@ -29,6 +29,7 @@ import vn.province.govtrack.query.personnel.Rebalancing.Proposal;
 import vn.province.govtrack.query.projection.KnownAt;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.BusinessDays;
+import vn.province.govtrack.query.web.CsvRows;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.web.ProblemType;
@@ -197,6 +198,6 @@ class PersonnelController {
 
     /** @param total how many accounts are active that day (at {@code unitCode}, when given) */
     record AccountsReport(LocalDate asOf, String unitCode, int total, List<UnitAccounts> units,
-                          List<AccountRow> accounts, int page, int size, String next) {
+                          @CsvRows List<AccountRow> accounts, int page, int size, String next) {
     }
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryWebSlice;
 import vn.province.govtrack.query.web.QueryWebSliceTest;
@@ -136,5 +138,50 @@ class PersonnelWebRulesTest extends QueryWebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.asOf").value("2025-07-16"))
                 .andExpect(jsonPath("$.total").value(0));
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    private static final List<StaffingRow> TWO_ROWS = List.of(
+            new StaffingRow("X-TAN-LAP", "Xã Tân Lập, huyện cũ", UnitKind.COMMUNE, "INFORMATION_TECHNOLOGY", 2, 0, 1, 0, 1,
+                            -1, StaffingState.SHORTAGE),
+            new StaffingRow("W-BA-DINH", "=Phường Ba Đình", UnitKind.WARD, "INFORMATION_TECHNOLOGY", 1, 1, 0, 0, 1, 0,
+                            StaffingState.BALANCED));
+
+    @Test
+    void asked_for_csv_the_staffing_review_is_an_attachment_of_its_rows_named_after_the_report_and_its_day()
+            throws Exception {
+        when(personnel.staffingReview(eq(JULY_16), isNull(), isNull(), isNull(), eq(OptionalLong.empty()), any()))
+                .thenReturn(new PersonnelOnADay.StaffingReviewPage(TWO_ROWS, List.of(), 2));
+        String csv = "\uFEFF"
+                + "unitCode,unitName,unitKind,field,quota,own,secondedIn,secondedOut,effective,gap,state\r\n"
+                + "X-TAN-LAP,\"Xã Tân Lập, huyện cũ\",COMMUNE,INFORMATION_TECHNOLOGY,2,0,1,0,1,-1,SHORTAGE\r\n"
+                + "W-BA-DINH,'=Phường Ba Đình,WARD,INFORMATION_TECHNOLOGY,1,1,0,0,1,0,BALANCED\r\n";
+
+        for (MockHttpServletRequestBuilder request : List.of(get(REVIEW).accept("text/csv"),
+                                                             get(REVIEW + "?format=csv"))) {
+            as(Role.AUDITOR, request)
+                    .andExpect(status().isOk())
+                    .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                    .andExpect(header().string("Content-Disposition",
+                                               "attachment; filename=\"personnel-audit-2025-07-16.csv\""))
+                    .andExpect(content().bytes(csv.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void a_refused_or_invalid_request_for_csv_is_still_answered_in_problem_json() throws Exception {
+        as(Role.AUDITOR, get(REVIEW + "?asOf=yesterday").accept("text/csv")).andExpect(problem(400, "invalid-input"));
+        as(Role.CLERK, get(REVIEW).accept("text/csv")).andExpect(problem(403, "forbidden"));
+        as(Role.AUDITOR, get(REVIEW + "?knownAt=2999-01-01T00:00:00%2B07:00").accept("text/csv"))
+                .andExpect(problem(400, "invalid-input"));
+        verifyNoInteractions(personnel);
+    }
+
+    @Test
+    void a_type_no_report_answers_is_still_not_acceptable() throws Exception {
+        as(Role.AUDITOR, get(REVIEW).accept("text/html")).andExpect(problem(406, "not-acceptable"));
+        as(Role.AUDITOR, get(REVIEW).accept("application/xml")).andExpect(problem(406, "not-acceptable"));
+        verifyNoInteractions(personnel);
     }
 }
