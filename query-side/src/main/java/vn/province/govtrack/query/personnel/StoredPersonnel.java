@@ -44,13 +44,15 @@ import vn.province.govtrack.query.web.Paging;
 /**
  * The personnel questions answered from the personnel projection's collections. No answer reads
  * every staff record: each staff document carries, besides the record, its {@value #STAFFING} (where
- * the person counts, period by period: {@link StaffRecord#periods()}) and its {@value #RUNS} (the
- * periods a secondment runs), and the database counts and pages those. Dates are ISO-8601 text,
- * which compares in date order.
+ * the person counts, period by period: {@link StaffRecord#periods()}), bitemporal with
+ * {@value #STAFFING_REPLACED}, and its {@value #RUNS} (the periods a secondment runs). The staffing
+ * review reads only the periods and counts them (see {@link #headcounts}); the lists are counted and
+ * paged by the database. Dates are ISO-8601 text, which compares in date order.
  *
  * <p>Quotas and units are read whole for the staffing review: one document per unit and field, or
  * per unit, which is the size of the review itself; its rows are computed from them and the
- * database's headcounts, then filtered and paged here.
+ * headcounts, then filtered and paged here. As known at a position, every one of them is read as the
+ * events up to it left it.
  */
 @Component
 class StoredPersonnel implements PersonnelOnADay {
@@ -59,14 +61,16 @@ class StoredPersonnel implements PersonnelOnADay {
     static final String STAFFING = "staffing";
     /** The days each secondment runs: number, from, until, last day, home and host unit. */
     static final String RUNS = "secondmentRuns";
+    /** The periods a record had and a later event of it replaced, with the positions they were known from and to. */
+    static final String STAFFING_REPLACED = "staffingReplaced";
     /**
-     * Marks a document whose {@value #STAFFING} entries carry {@value #KNOWN_FROM} and {@value #KNOWN_TO};
-     * documents stored before are completed when the projection starts.
+     * Marks a document whose {@value #STAFFING} entries carry {@value #KNOWN_FROM}, with its
+     * {@value #STAFFING_REPLACED}; documents stored before are completed when the projection starts.
      */
     static final String STAFFING_KNOWN = "staffingKnown";
     /** The position of the event from which a staffing entry, a quota or a unit's version was recorded. */
     static final String KNOWN_FROM = "knownFrom";
-    /** The position of the event from which a staffing entry was no longer part of the record; absent while it is. */
+    /** The position of the event from which a replaced staffing entry was no longer part of the record. */
     static final String KNOWN_TO = "knownTo";
 
     private static final Set<MovementKind> CHANGES_PERIODS = EnumSet.of(MovementKind.RECRUITED,
@@ -90,22 +94,24 @@ class StoredPersonnel implements PersonnelOnADay {
     }
 
     /**
-     * The fields {@link #STAFFING}, {@link #RUNS} and {@link #STAFFING_KNOWN} of a staff record's document,
-     * a function of the record.
+     * The fields {@link #STAFFING}, {@link #STAFFING_REPLACED}, {@link #RUNS} and {@link #STAFFING_KNOWN} of a
+     * staff record's document, a function of the record.
      *
-     * <p>{@value #STAFFING} is bitemporal: it holds every period the record has placed the person in, as
-     * each event recorded left the periods ({@link StaffRecord#periodsKnownAt}), each entry with
-     * {@value #KNOWN_FROM}, the position of the event from which the record had that period exactly, and
-     * {@value #KNOWN_TO}, the position of the event from which it no longer had it, absent while it still
-     * does. So the periods the record had after the event at P are those with {@code knownFrom <= P} and
-     * no {@code knownTo <= P}. Only movements that change periods (recruitment, transfer, secondment and
-     * its end, departure) cut the record's history.
+     * <p>The staffing is bitemporal. Every period the record has placed the person in, as each event
+     * recorded left the periods ({@link StaffRecord#periodsKnownAt}), is an entry with {@value #KNOWN_FROM},
+     * the position of the event from which the record had that period exactly; the current ones are in
+     * {@value #STAFFING}, those a later event replaced in {@value #STAFFING_REPLACED}, with
+     * {@value #KNOWN_TO}, the position of that event. So the periods the record had after the event at P
+     * are the current ones with {@code knownFrom <= P} and the replaced ones with
+     * {@code knownFrom <= P < knownTo}; the current answers read {@value #STAFFING} alone, as they did
+     * before. Only movements that change periods (recruitment, transfer, secondment and its end,
+     * departure) cut the record's history.
      */
     static Map<String, Object> queryFields(StaffRecord record) {
         List<Long> cuts = record.movements().stream()
                 .filter(movement -> CHANGES_PERIODS.contains(movement.kind()))
                 .map(StaffRecord.Movement::eventPosition).distinct().sorted().toList();
-        List<Document> staffing = new ArrayList<>();
+        List<Document> replaced = new ArrayList<>();
         Map<Document, Document> open = new LinkedHashMap<>();
         for (int i = 0; i < cuts.size(); i++) {
             long cut = cuts.get(i);
@@ -115,19 +121,18 @@ class StoredPersonnel implements PersonnelOnADay {
                 if (now.contains(entry.getKey())) {
                     return false;
                 }
-                entry.getValue().append(KNOWN_TO, cut);
+                replaced.add(entry.getValue().append(KNOWN_TO, cut));
                 return true;
             });
             for (Document entry : now) {
                 if (!open.containsKey(entry)) {
-                    Document known = new Document(entry).append(KNOWN_FROM, cut);
-                    open.put(entry, known);
-                    staffing.add(known);
+                    open.put(entry, new Document(entry).append(KNOWN_FROM, cut));
                 }
             }
         }
+        List<Document> staffing = new ArrayList<>(open.values());
         if (cuts.isEmpty()) {
-            // a record without movements (stored before they were kept): its periods, known since it was stored
+            // a record without movements (stored before they were kept): its periods, as known from no position
             staffing.addAll(staffing(record.periods()));
         }
         List<Document> runs = new ArrayList<>();
@@ -140,7 +145,7 @@ class StoredPersonnel implements PersonnelOnADay {
                                      .append("toUnitCode", secondment.toUnitCode()));
             }
         }
-        return Map.of(STAFFING, staffing, RUNS, runs, STAFFING_KNOWN, true);
+        return Map.of(STAFFING, staffing, STAFFING_REPLACED, replaced, RUNS, runs, STAFFING_KNOWN, true);
     }
 
     /** Where the person counts in {@code periods}: own, and while seconded, seconded out and in. */
@@ -199,46 +204,57 @@ class StoredPersonnel implements PersonnelOnADay {
     }
 
     /**
-     * Counted by the database from the periods in force on {@code day}: one small group per unit, field and
-     * kind. Of the periods the records have had, those they have now, or, as known at a position, those they
-     * had after the event at that position.
+     * The headcounts of {@code day}: of the records' current periods, or, as known at a position P, of the
+     * periods they had after the event at P: the current ones recorded by P and the replaced ones recorded
+     * by P and replaced after it.
+     *
+     * <p>The periods are read, one array (or two) per staff document and nothing else of it, and counted
+     * here, one small group per unit, field and kind. An aggregation that unwound, matched and grouped them
+     * in the database, or a find that selected the documents with a period in force, took two to five
+     * times as long on the embedded wire-protocol server (mongo-java-server), which evaluates every stage
+     * and criterion element by element in Java, as reading the arrays whole (docs/benchmarks/personnel-known-at.md).
      */
     private List<Headcount> headcounts(LocalDate day, String field, OptionalLong knownAt) {
-        List<Bson> inForce = new ArrayList<>(includes(STAFFING, day));
-        if (field != null) {
-            inForce.add(eq(STAFFING + ".field", field));
-        }
-        if (knownAt.isEmpty()) {
-            inForce.add(eq(STAFFING + "." + KNOWN_TO, null));
-        } else {
-            inForce.add(lte(STAFFING + "." + KNOWN_FROM, knownAt.getAsLong()));
-            inForce.add(or(eq(STAFFING + "." + KNOWN_TO, null), gt(STAFFING + "." + KNOWN_TO, knownAt.getAsLong())));
-        }
+        String today = day.toString();
+        long p = knownAt.orElse(Long.MAX_VALUE);
         Map<String, Map<String, int[]>> counts = new TreeMap<>();
-        staff.aggregate(List.of(
-                Aggregates.project(Projections.include(STAFFING)),
-                Aggregates.unwind("$" + STAFFING),
-                Aggregates.match(and(inForce)),
-                Aggregates.group(new Document("unitCode", "$" + STAFFING + ".unitCode")
-                                         .append("field", "$" + STAFFING + ".field")
-                                         .append("kind", "$" + STAFFING + ".kind"),
-                                 Accumulators.sum("count", 1))))
-             .forEach(group -> {
-                 Document key = group.get("_id", Document.class);
-                 int[] count = counts.computeIfAbsent(key.getString("unitCode"), unit -> new TreeMap<>())
-                                     .computeIfAbsent(key.getString("field"), f -> new int[3]);
-                 int n = group.get("count", Number.class).intValue();
-                 switch (key.getString("kind")) {
-                     case OWN -> count[0] += n;
-                     case SECONDED_IN -> count[1] += n;
-                     case SECONDED_OUT -> count[2] += n;
-                     default -> throw new IllegalStateException("unknown staffing kind " + key);
-                 }
-             });
+        Bson arrays = knownAt.isEmpty() ? Projections.include(STAFFING)
+                : Projections.include(STAFFING, STAFFING_REPLACED);
+        for (Document document : staff.find().projection(arrays)) {
+            for (Document period : document.getList(STAFFING, Document.class, List.of())) {
+                if (knownAt.isEmpty() || position(period, KNOWN_FROM) <= p) {
+                    count(period, today, field, counts);
+                }
+            }
+            if (knownAt.isPresent()) {
+                for (Document period : document.getList(STAFFING_REPLACED, Document.class, List.of())) {
+                    if (position(period, KNOWN_FROM) <= p && position(period, KNOWN_TO) > p) {
+                        count(period, today, field, counts);
+                    }
+                }
+            }
+        }
         List<Headcount> headcounts = new ArrayList<>();
         counts.forEach((unitCode, fields) -> fields.forEach((name, count) -> headcounts.add(
                 new Headcount(unitCode, name, count[0], count[1], count[2]))));
         return headcounts;
+    }
+
+    /** Counts {@code period} if it is in force on {@code today} (ISO text, which compares in date order) and of {@code field}. */
+    private static void count(Document period, String today, String field, Map<String, Map<String, int[]>> counts) {
+        String until = period.getString("until");
+        if (period.getString("from").compareTo(today) > 0 || until != null && until.compareTo(today) < 0
+            || field != null && !field.equals(period.getString("field"))) {
+            return;
+        }
+        int[] count = counts.computeIfAbsent(period.getString("unitCode"), unit -> new TreeMap<>())
+                            .computeIfAbsent(period.getString("field"), f -> new int[3]);
+        switch (period.getString("kind")) {
+            case OWN -> count[0]++;
+            case SECONDED_IN -> count[1]++;
+            case SECONDED_OUT -> count[2]++;
+            default -> throw new IllegalStateException("unknown staffing kind " + period);
+        }
     }
 
     @Override
@@ -317,6 +333,12 @@ class StoredPersonnel implements PersonnelOnADay {
     private static List<Bson> includes(String field, LocalDate day) {
         String text = day.toString();
         return List.of(lte(field + ".from", text), or(eq(field + ".until", null), gte(field + ".until", text)));
+    }
+
+    /** A position field of a staffing entry; one it lacks was never recorded there, so it counts as unknown. */
+    private static long position(Document period, String name) {
+        Number position = period.get(name, Number.class);
+        return position == null ? Long.MAX_VALUE : position.longValue();
     }
 
     private static long storedPosition(Document document) {
