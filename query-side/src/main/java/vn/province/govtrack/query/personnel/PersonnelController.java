@@ -107,7 +107,8 @@ class PersonnelController {
                                @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                                @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                                @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "100") int size) {
+                               @RequestParam(defaultValue = "100") int size, HttpServletRequest request) {
+        refuseKnownAt(request);
         if (endingWithinDays != null && (endingWithinDays < 0 || endingWithinDays > 3660)) {
             throw ProblemType.INVALID_INPUT.exception(
                     "endingWithinDays must be between 0 and 3660; got " + endingWithinDays);
@@ -161,12 +162,25 @@ class PersonnelController {
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     AccountsReport accounts(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+                            HttpServletRequest request) {
+        refuseKnownAt(request);
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);
         ActiveAccounts active = personnel.accountsActive(day, unitCode, paging);
         return new AccountsReport(day, unitCode, (int) active.total(), active.units(), active.accounts(),
                                   paging.page(), paging.size(), paging.next(active.total()));
+    }
+
+    /**
+     * The secondment runs and accounts are kept as they are now only: a list asked {@code knownAt} would
+     * answer the present, so it is refused rather than answered wrongly.
+     */
+    private static void refuseKnownAt(HttpServletRequest request) {
+        if (KnownAt.position(request).isPresent()) {
+            throw ProblemType.INVALID_INPUT.exception("knownAt is answered by /personnel/audit and "
+                    + "/personnel/rebalancing only; this list is of what the store knows now");
+        }
     }
 
     /**

@@ -2,7 +2,10 @@ package vn.province.govtrack.query.personnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -76,7 +79,11 @@ class PersonnelKnownAtBenchmark extends QuerySideHttpTest {
     private final Map<String, Long> sequences = new HashMap<>();
 
     @Test
-    void measure() {
+    void measure() throws IOException {
+        System.out.printf("%nmachine: %d CPUs, %s %s, %s %s; load average at the start %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.vm.version"), System.getProperty("os.name"),
+                System.getProperty("os.version"), loadAverage());
         Random random = new Random(2025);
         long started = System.nanoTime();
         for (int u = 0; u < UNITS; u++) {
@@ -139,6 +146,12 @@ class PersonnelKnownAtBenchmark extends QuerySideHttpTest {
                            + " each, alternating:");
         System.out.println("  plain                 " + summary(plainMillis));
         System.out.println("  knownAt (half a year) " + summary(knownMillis));
+        System.out.println("load average at the end " + loadAverage());
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).trim() : "unknown";
     }
 
     /**

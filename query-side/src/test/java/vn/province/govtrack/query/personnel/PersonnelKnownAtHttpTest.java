@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -123,6 +124,16 @@ class PersonnelKnownAtHttpTest extends QuerySideHttpTest {
 
         assertProblem(future, HttpStatus.BAD_REQUEST, "invalid-input");
         assertProblem(noOffset, HttpStatus.BAD_REQUEST, "invalid-input");
+    }
+
+    @Test
+    void the_lists_kept_only_as_they_are_now_refuse_knownAt_rather_than_answer_the_present() {
+        for (String list : List.of("/api/v1/personnel/secondments", "/api/v1/personnel/accounts")) {
+            ResponseEntity<JsonNode> answer = rest.exchange(URI.create(rest.getRootUri() + list + "?knownAt="
+                    + inTheProvincesZone(t)), HttpMethod.GET, new HttpEntity<>(new HttpHeaders()), JsonNode.class);
+
+            assertProblem(answer, HttpStatus.BAD_REQUEST, "invalid-input");
+        }
     }
 
     /** An instant as an auditor in the province writes it, e.g. 2025-09-01T17:00:00.123+07:00, URL-safe. */
