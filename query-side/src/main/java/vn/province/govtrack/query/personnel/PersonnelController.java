@@ -50,8 +50,9 @@ class PersonnelController {
      */
     static final String KNOWN_AT = "knownAt: ISO-8601 instant with offset, not in the future; the report as the "
             + "store knew it then (recorded time): events recorded later, backdated ones included, are left out, "
-            + "and the body is the one the same request got at that instant. asOf stays business time. The "
-            + "position it stands for is in the header X-Known-At-Position.";
+            + "and the body is the one the same request got at that instant. asOf stays business time; without "
+            + "it the report is of the day it was at knownAt. The position it stands for is in the header "
+            + "X-Known-At-Position.";
 
     private final PersonnelOnADay personnel;
     private final Clock clock;
@@ -85,7 +86,7 @@ class PersonnelController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) @Parameter(description = KNOWN_AT) String knownAt,
             HttpServletRequest request) {
-        LocalDate day = BusinessDays.asOf(asOf, clock);
+        LocalDate day = day(asOf, knownAt);
         Paging paging = Paging.of(page, size);
         StaffingReviewPage review = personnel.staffingReview(day, unitCode, field, state, KnownAt.position(request),
                                                              paging);
@@ -137,7 +138,7 @@ class PersonnelController {
                                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                                   @RequestParam(required = false) @Parameter(description = KNOWN_AT) String knownAt,
                                   HttpServletRequest request) {
-        LocalDate day = BusinessDays.asOf(asOf, clock);
+        LocalDate day = day(asOf, knownAt);
         Map<String, List<StaffingRow>> byField = personnel.staffing(day, field, KnownAt.position(request)).stream()
                 .collect(Collectors.groupingBy(StaffingRow::field, TreeMap::new, Collectors.toList()));
         List<Proposal> proposals = new ArrayList<>();
@@ -170,6 +171,18 @@ class PersonnelController {
         ActiveAccounts active = personnel.accountsActive(day, unitCode, paging);
         return new AccountsReport(day, unitCode, (int) active.total(), active.units(), active.accounts(),
                                   paging.page(), paging.size(), paging.next(active.total()));
+    }
+
+    /**
+     * The report's day: {@code asOf}; without it, today, and with {@code knownAt} the day it was at that
+     * instant, which is the day the same request asked then was of.
+     */
+    private LocalDate day(String asOf, String knownAt) {
+        if (asOf == null && knownAt != null && !knownAt.isBlank()) {
+            return LocalDate.ofInstant(QueryParameters.instant(KnownAt.PARAMETER, knownAt, clock.getZone()),
+                                       clock.getZone());
+        }
+        return BusinessDays.asOf(asOf, clock);
     }
 
     /**

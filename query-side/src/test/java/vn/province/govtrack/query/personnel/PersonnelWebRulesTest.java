@@ -140,6 +140,18 @@ class PersonnelWebRulesTest extends QueryWebSliceTest {
                 .andExpect(jsonPath("$.total").value(0));
     }
 
+    @Test
+    void known_at_an_instant_without_asOf_the_review_is_of_the_day_it_was_then() throws Exception {
+        when(personnel.staffingReview(eq(LocalDate.parse("2025-07-01")), isNull(), isNull(), isNull(),
+                                      eq(OptionalLong.of(0)), any()))
+                .thenReturn(new PersonnelOnADay.StaffingReviewPage(List.of(), List.of(), 0));
+
+        as(Role.AUDITOR, get(REVIEW).param("knownAt", "2025-07-01T23:30:00+07:00"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value("2025-07-01"))
+                .andExpect(header().string("X-Known-At-Position", "0"));
+    }
+
     // ------------------------------------------------------------------ CSV
 
     private static final List<StaffingRow> TWO_ROWS = List.of(
@@ -173,7 +185,7 @@ class PersonnelWebRulesTest extends QueryWebSliceTest {
     void a_refused_or_invalid_request_for_csv_is_still_answered_in_problem_json() throws Exception {
         as(Role.AUDITOR, get(REVIEW + "?asOf=yesterday").accept("text/csv")).andExpect(problem(400, "invalid-input"));
         as(Role.CLERK, get(REVIEW).accept("text/csv")).andExpect(problem(403, "forbidden"));
-        as(Role.AUDITOR, get(REVIEW + "?knownAt=2999-01-01T00:00:00%2B07:00").accept("text/csv"))
+        as(Role.AUDITOR, get(REVIEW).param("knownAt", "2025-07-16T11:00:00+07:00").accept("text/csv"))
                 .andExpect(problem(400, "invalid-input"));
         verifyNoInteractions(personnel);
     }
