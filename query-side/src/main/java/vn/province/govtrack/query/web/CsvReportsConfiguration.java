@@ -2,19 +2,22 @@ package vn.province.govtrack.query.web;
 
 import java.util.List;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import vn.province.govtrack.web.AlsoAnswered;
+import vn.province.govtrack.web.FilterProblems;
 
 /**
  * CSV answers of the reports: {@link CsvReports} after the JSON converter (so JSON stays the answer of
  * {@code Accept: *}{@code /*}), mapping rows with the JSON converter's own mapper so that a cell holds what
- * the JSON answer holds; and the report endpoints declared to the web edge's {@code Accept} check.
- * {@code format=csv} is Spring's content-negotiation parameter (application.yml).
+ * the JSON answer holds; the report endpoints declared to the web edge's {@code Accept} check; and
+ * {@code format=csv} read as {@code Accept: text/csv} ({@link CsvFormatParameter}), after that check.
  */
 @Configuration(proxyBeanMethods = false)
 class CsvReportsConfiguration implements WebMvcConfigurer {
@@ -27,6 +30,15 @@ class CsvReportsConfiguration implements WebMvcConfigurer {
     @Bean
     AlsoAnswered csvReports() {
         return new AlsoAnswered(CsvReports.TEXT_CSV, REPORTS);
+    }
+
+    /** Right after the web edge's filters (correlation id, request body, Accept), before security. */
+    @Bean
+    FilterRegistrationBean<CsvFormatParameter> csvFormatParameter(FilterProblems problems) {
+        FilterRegistrationBean<CsvFormatParameter> registration =
+                new FilterRegistrationBean<>(new CsvFormatParameter(REPORTS, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
     }
 
     @Override

@@ -184,6 +184,8 @@ class PersonnelWebRulesTest extends QueryWebSliceTest {
     @Test
     void a_refused_or_invalid_request_for_csv_is_still_answered_in_problem_json() throws Exception {
         as(Role.AUDITOR, get(REVIEW + "?asOf=yesterday").accept("text/csv")).andExpect(problem(400, "invalid-input"));
+        as(Role.AUDITOR, get(REVIEW + "?asOf=yesterday&format=csv")).andExpect(problem(400, "invalid-input"));
+        as(Role.AUDITOR, get(REVIEW + "?format=xml")).andExpect(problem(400, "invalid-input"));
         as(Role.CLERK, get(REVIEW).accept("text/csv")).andExpect(problem(403, "forbidden"));
         as(Role.AUDITOR, get(REVIEW).param("knownAt", "2025-07-16T11:00:00+07:00").accept("text/csv"))
                 .andExpect(problem(400, "invalid-input"));
