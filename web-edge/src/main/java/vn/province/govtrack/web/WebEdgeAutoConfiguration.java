@@ -22,8 +22,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The web edge both services share, as {@code web-edge} on the class path brings it: correlation ids,
- * bounded and well-formed request bodies, JSON answers (and the types a service declares with {@link AlsoAnswered}), strictly read JSON, and every failure
- * answered as a problem of the {@link ProblemType} vocabulary, from Spring MVC, the filters, the
+ * bounded and well-formed request bodies, JSON answers (and the types a service declares with
+ * {@link AlsoAnswered}), strictly read JSON, and every failure answered as a problem of the
+ * {@link ProblemType} vocabulary, from Spring MVC, the filters, the
  * firewall, the error page and the container alike. Placed before Spring Boot's error handling, whose
  * default error page then stands aside.
  *
