@@ -1,6 +1,7 @@
 package vn.province.govtrack.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks the {@code Accept} header of API requests before anything runs: the API answers JSON only,
- * so a command whose answer the client would refuse is not executed (406), and an unparsable header
- * is a malformed request (400). Both answers are problem+json whatever the client accepts.
+ * Checks the {@code Accept} header of API requests before anything runs: the API answers JSON (and, on
+ * the endpoints a service declares with {@link AlsoAnswered}, that type too), so a command whose answer the
+ * client would refuse is not executed (406), and an unparsable header is a malformed request (400). Both
+ * answers are problem+json whatever the client accepts.
  */
 class AcceptHeaderFilter extends OncePerRequestFilter {
 
@@ -24,9 +26,15 @@ class AcceptHeaderFilter extends OncePerRequestFilter {
                                                             MediaType.APPLICATION_NDJSON);
 
     private final FilterProblems problems;
+    private final List<AlsoAnswered> alsoAnswered;
 
     AcceptHeaderFilter(FilterProblems problems) {
+        this(problems, List.of());
+    }
+
+    AcceptHeaderFilter(FilterProblems problems, List<AlsoAnswered> alsoAnswered) {
         this.problems = problems;
+        this.alsoAnswered = List.copyOf(alsoAnswered);
     }
 
     @Override
@@ -46,11 +54,21 @@ class AcceptHeaderFilter extends OncePerRequestFilter {
                 problems.write(request, response, ProblemType.MALFORMED_REQUEST, "the Accept header is malformed");
                 return;
             }
-            if (!acceptable.isEmpty() && acceptable.stream().noneMatch(type -> ANSWERED.stream().anyMatch(type::isCompatibleWith))) {
-                problems.write(request, response, ProblemType.NOT_ACCEPTABLE, "this API answers application/json (application/problem+json for errors) only");
+            List<MediaType> answered = answered(request);
+            if (!acceptable.isEmpty() && acceptable.stream().noneMatch(type -> answered.stream().anyMatch(type::isCompatibleWith))) {
+                problems.write(request, response, ProblemType.NOT_ACCEPTABLE, "this endpoint answers "
+                        + MediaType.toString(answered) + " (application/problem+json for errors) only");
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private List<MediaType> answered(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<MediaType> answered = new ArrayList<>(ANSWERED);
+        alsoAnswered.stream().filter(also -> also.answers(request.getMethod(), path))
+                    .forEach(also -> answered.add(also.type()));
+        return answered;
     }
 }

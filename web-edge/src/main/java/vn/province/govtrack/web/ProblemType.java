@@ -28,7 +28,7 @@ import java.net.URI;
  *   <tr><td>not-found</td><td>404</td><td>nothing answers at this path, or a command names a dossier,
  *       unit or staff member nothing is recorded for</td><td>both</td></tr>
  *   <tr><td>method-not-allowed</td><td>405</td><td>the path has no such method</td><td>both</td></tr>
- *   <tr><td>not-acceptable</td><td>406</td><td>the {@code Accept} header excludes JSON</td><td>both</td></tr>
+ *   <tr><td>not-acceptable</td><td>406</td><td>the {@code Accept} header excludes JSON (and any other type the endpoint answers, see {@link AlsoAnswered})</td><td>both</td></tr>
  *   <tr><td>conflict</td><td>409</td><td>a conflict no more specific type names</td><td>both</td></tr>
  *   <tr><td>payload-too-large</td><td>413</td><td>the body exceeds {@code govtrack.web.max-request-body}</td>
  *       <td>both</td></tr>

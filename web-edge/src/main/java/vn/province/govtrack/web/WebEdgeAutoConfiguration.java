@@ -22,8 +22,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The web edge both services share, as {@code web-edge} on the class path brings it: correlation ids,
- * bounded and well-formed request bodies, JSON-only answers, strictly read JSON, and every failure
- * answered as a problem of the {@link ProblemType} vocabulary, from Spring MVC, the filters, the
+ * bounded and well-formed request bodies, JSON answers (and the types a service declares with
+ * {@link AlsoAnswered}), strictly read JSON, and every failure answered as a problem of the
+ * {@link ProblemType} vocabulary, from Spring MVC, the filters, the
  * firewall, the error page and the container alike. Placed before Spring Boot's error handling, whose
  * default error page then stands aside.
  *
@@ -55,8 +56,9 @@ public class WebEdgeAutoConfiguration {
         }
 
         @Bean
-        FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(FilterProblems problems) {
-            return first(new AcceptHeaderFilter(problems), 2);
+        FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(FilterProblems problems,
+                                                                      ObjectProvider<AlsoAnswered> alsoAnswered) {
+            return first(new AcceptHeaderFilter(problems, alsoAnswered.orderedStream().toList()), 2);
         }
 
         private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> first(F filter, int rank) {

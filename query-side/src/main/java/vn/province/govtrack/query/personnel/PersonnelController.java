@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import vn.province.govtrack.query.personnel.PersonnelOnADay.AccountRow;
 import vn.province.govtrack.query.personnel.PersonnelOnADay.ActiveAccounts;
@@ -24,8 +26,10 @@ import vn.province.govtrack.query.personnel.PersonnelOnADay.ActiveSecondment;
 import vn.province.govtrack.query.personnel.PersonnelOnADay.StaffingReviewPage;
 import vn.province.govtrack.query.personnel.PersonnelOnADay.UnitAccounts;
 import vn.province.govtrack.query.personnel.Rebalancing.Proposal;
+import vn.province.govtrack.query.projection.KnownAt;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.BusinessDays;
+import vn.province.govtrack.query.web.CsvRows;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.web.ProblemType;
@@ -39,6 +43,16 @@ import vn.province.govtrack.web.ProblemType;
 @RestController
 @RequestMapping("/api/v1/personnel")
 class PersonnelController {
+
+    /**
+     * {@code knownAt}, read by {@code ReadYourWrites} before the handler runs: the handler answers from the
+     * events recorded by that instant ({@link KnownAt#position}).
+     */
+    static final String KNOWN_AT = "knownAt: ISO-8601 instant with offset, not in the future; the report as the "
+            + "store knew it then (recorded time): events recorded later, backdated ones included, are left out, "
+            + "and the body is the one the same request got at that instant. asOf stays business time; without "
+            + "it the report is of the day it was at knownAt. The position it stands for is in the header "
+            + "X-Known-At-Position.";
 
     private final PersonnelOnADay personnel;
     private final Clock clock;
@@ -62,17 +76,20 @@ class PersonnelController {
                        + "a surplus that rebalancing may move. asOf (YYYY-MM-DD, default today) answers what "
                        + "staffing looked like, or will look like, on that day: every movement counts from its "
                        + "effective date, a secondment from its first to its last day. Totals are province-wide "
-                       + "per field, whatever unitCode and state select.")
+                       + "per field, whatever unitCode and state select. " + KNOWN_AT)
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     StaffingReviewReport staffingReview(
             @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
             @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
             @RequestParam(required = false) StaffingState state,
             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        LocalDate day = BusinessDays.asOf(asOf, clock);
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+            @RequestParam(required = false) @Parameter(description = KNOWN_AT) String knownAt,
+            HttpServletRequest request) {
+        LocalDate day = day(asOf, knownAt);
         Paging paging = Paging.of(page, size);
-        StaffingReviewPage review = personnel.staffingReview(day, unitCode, field, state, paging);
+        StaffingReviewPage review = personnel.staffingReview(day, unitCode, field, state, KnownAt.position(request),
+                                                             paging);
         return new StaffingReviewReport(day, unitCode, field, state, review.rows(), review.totals(), paging.page(),
                                         paging.size(), (int) review.totalRows(), paging.next(review.totalRows()));
     }
@@ -91,7 +108,8 @@ class PersonnelController {
                                @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                                @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                                @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "100") int size) {
+                               @RequestParam(defaultValue = "100") int size, HttpServletRequest request) {
+        refuseKnownAt(request);
         if (endingWithinDays != null && (endingWithinDays < 0 || endingWithinDays > 3660)) {
             throw ProblemType.INVALID_INPUT.exception(
                     "endingWithinDays must be between 0 and 3660; got " + endingWithinDays);
@@ -114,12 +132,14 @@ class PersonnelController {
      */
     @GetMapping("/rebalancing")
     @Operation(summary = "Proposals moving staff from units with a surplus to units short, within a field",
-               description = Rebalancing.RULE)
+               description = Rebalancing.RULE + " " + KNOWN_AT)
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     RebalancingReport rebalancing(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
-                                  @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
-        LocalDate day = BusinessDays.asOf(asOf, clock);
-        Map<String, List<StaffingRow>> byField = personnel.staffing(day, field).stream()
+                                  @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
+                                  @RequestParam(required = false) @Parameter(description = KNOWN_AT) String knownAt,
+                                  HttpServletRequest request) {
+        LocalDate day = day(asOf, knownAt);
+        Map<String, List<StaffingRow>> byField = personnel.staffing(day, field, KnownAt.position(request)).stream()
                 .collect(Collectors.groupingBy(StaffingRow::field, TreeMap::new, Collectors.toList()));
         List<Proposal> proposals = new ArrayList<>();
         List<FieldBalance> balances = new ArrayList<>();
@@ -143,12 +163,37 @@ class PersonnelController {
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     AccountsReport accounts(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+                            HttpServletRequest request) {
+        refuseKnownAt(request);
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);
         ActiveAccounts active = personnel.accountsActive(day, unitCode, paging);
         return new AccountsReport(day, unitCode, (int) active.total(), active.units(), active.accounts(),
                                   paging.page(), paging.size(), paging.next(active.total()));
+    }
+
+    /**
+     * The report's day: {@code asOf}; without it, today, and with {@code knownAt} the day it was at that
+     * instant, which is the day the same request asked then was of.
+     */
+    private LocalDate day(String asOf, String knownAt) {
+        if (asOf == null && knownAt != null && !knownAt.isBlank()) {
+            return LocalDate.ofInstant(QueryParameters.instant(KnownAt.PARAMETER, knownAt, clock.getZone()),
+                                       clock.getZone());
+        }
+        return BusinessDays.asOf(asOf, clock);
+    }
+
+    /**
+     * The secondment runs and accounts are kept as they are now only: a list asked {@code knownAt} would
+     * answer the present, so it is refused rather than answered wrongly.
+     */
+    private static void refuseKnownAt(HttpServletRequest request) {
+        if (KnownAt.position(request).isPresent()) {
+            throw ProblemType.INVALID_INPUT.exception("knownAt is answered by /personnel/audit and "
+                    + "/personnel/rebalancing only; this list is of what the store knows now");
+        }
     }
 
     /**
@@ -180,6 +225,6 @@ class PersonnelController {
 
     /** @param total how many accounts are active that day (at {@code unitCode}, when given) */
     record AccountsReport(LocalDate asOf, String unitCode, int total, List<UnitAccounts> units,
-                          List<AccountRow> accounts, int page, int size, String next) {
+                          @CsvRows List<AccountRow> accounts, int page, int size, String next) {
     }
 }

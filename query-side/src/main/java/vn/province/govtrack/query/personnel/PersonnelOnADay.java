@@ -2,6 +2,7 @@ package vn.province.govtrack.query.personnel;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 
 import vn.province.govtrack.query.staff.StaffStatus;
 import vn.province.govtrack.query.web.Paging;
@@ -18,12 +19,18 @@ interface PersonnelOnADay {
      * force or staff that day, ordered by unit code then field) of {@code unitCode}, {@code field} and
      * {@code state} when given, with the province totals per field over every unit ({@code field}
      * alone narrows them). See {@link StaffingReview} for how a row is counted.
+     *
+     * @param knownAt a global position: the review as the events recorded up to it made it, those recorded
+     *                later left out whatever day they take effect; empty for every event processed
      */
     StaffingReviewPage staffingReview(LocalDate day, String unitCode, String field, StaffingState state,
-                                      Paging paging);
+                                      OptionalLong knownAt, Paging paging);
 
-    /** Every row of the staffing review of {@code day}, of {@code field} only when given. */
-    List<StaffingRow> staffing(LocalDate day, String field);
+    /**
+     * Every row of the staffing review of {@code day}, of {@code field} only when given, as known at
+     * {@code knownAt} when given (see {@link #staffingReview}).
+     */
+    List<StaffingRow> staffing(LocalDate day, String field, OptionalLong knownAt);
 
     /**
      * A page of the secondments running on {@code day}, ordered by last day, then staff id: with

@@ -1,6 +1,7 @@
 package vn.province.govtrack.query.personnel;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
@@ -49,7 +50,7 @@ class PersonnelProjection {
     PersonnelProjection(MongoClient mongoClient, MongoProperties mongoProperties, ObjectMapper objectMapper) {
         MongoDatabase database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
         this.staff = new StaffRecords(database, STAFF, objectMapper, StoredPersonnel::queryFields);
-        staff.completeQueryFields(StoredPersonnel.STAFFING);
+        staff.completeQueryFields(StoredPersonnel.STAFFING_KNOWN);
         this.quotas = new ReadModelStore<>(database.getCollection(QUOTAS), objectMapper, QuotaRecord.class,
                                               quota -> Map.of());
         this.units = new ReadModelStore<>(database.getCollection(UNITS), objectMapper, UnitRecord.class,
@@ -74,27 +75,32 @@ class PersonnelProjection {
         staff.apply(event.staffId(), event, StaffRecords.recorded(token, at, actor));
     }
 
+    /** A decision keeps its position: the staffing review as known at a position reads only those recorded by then. */
     @EventHandler
     void on(StaffingQuotaSetEvent event, TrackingToken token) {
-        quotas.apply(quotaKey(event.unitCode(), event.field()), ReadModelStore.positionOf(token),
+        long position = ReadModelStore.positionOf(token);
+        quotas.apply(quotaKey(event.unitCode(), event.field()), position,
                      () -> QuotaRecord.initial(event.unitCode(), event.field()),
                      quota -> quota.plus(new QuotaRecord.Quota(event.effectiveDate(), event.positions(),
-                                                               event.decisionNo())));
+                                                               event.decisionNo(), position)));
     }
 
     @EventHandler
     void on(UnitRegisteredEvent event, TrackingToken token) {
-        units.apply(event.code(), ReadModelStore.positionOf(token),
-                    () -> new UnitRecord(event.code(), event.name(), event.kind()),
-                    unit -> new UnitRecord(event.code(), event.name(), event.kind(), unit.dissolvedOn()));
+        long position = ReadModelStore.positionOf(token);
+        units.apply(event.code(), position,
+                    unit -> unit == null ? UnitRecord.registered(event.code(), event.name(), event.kind(), position)
+                            : unit.registeredAgain(event.name(), event.kind(), position));
     }
 
     /** A unit is registered before it is dissolved, so its record exists by then. */
     @EventHandler
     void on(UnitDissolvedEvent event, TrackingToken token) {
-        units.apply(event.code(), ReadModelStore.positionOf(token),
-                    () -> new UnitRecord(event.code(), null, null, event.effectiveDate()),
-                    unit -> unit.dissolvedFrom(event.effectiveDate()));
+        long position = ReadModelStore.positionOf(token);
+        units.apply(event.code(), position,
+                    unit -> unit == null ? new UnitRecord(event.code(), null, null, event.effectiveDate(), position,
+                                                          List.of())
+                            : unit.dissolvedFrom(event.effectiveDate(), position));
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.Optional;
 import vn.province.govtrack.kernel.InForce;
 
 /**
- * Every quota ever set for one unit and field, in the order recorded.
+ * Every quota ever set for one unit and field, in the order recorded. A decision is never removed: a
+ * later one in force from the same day or earlier supersedes it on the days after, so the record as known
+ * at a position is the decisions recorded up to it ({@link #knownAt}).
  */
 record QuotaRecord(String unitCode, String field, List<Quota> quotas) {
 
@@ -34,6 +36,23 @@ record QuotaRecord(String unitCode, String field, List<Quota> quotas) {
         return InForce.on(day, quotas, Quota::effectiveDate).map(Quota::positions);
     }
 
-    record Quota(LocalDate effectiveDate, int positions, String decisionNo) {
+    /**
+     * The record as the events up to {@code position} left it: the decisions recorded by then.
+     *
+     * @param storedPosition the document's last position, taken as the recording position of a decision
+     *                       stored before decisions carried theirs
+     */
+    QuotaRecord knownAt(long position, long storedPosition) {
+        return new QuotaRecord(unitCode, field, quotas.stream()
+                .filter(quota -> (quota.knownFrom() == null ? storedPosition : quota.knownFrom()) <= position)
+                .toList());
+    }
+
+    /** @param knownFrom the position of the event that recorded the decision; null in documents stored before */
+    record Quota(LocalDate effectiveDate, int positions, String decisionNo, Long knownFrom) {
+
+        Quota(LocalDate effectiveDate, int positions, String decisionNo) {
+            this(effectiveDate, positions, decisionNo, null);
+        }
     }
 }

@@ -12,8 +12,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,6 +35,8 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
+import vn.province.govtrack.query.projection.ReadModelStore;
+import vn.province.govtrack.query.staff.MovementKind;
 import vn.province.govtrack.query.staff.StaffRecord;
 import vn.province.govtrack.query.staff.StaffRecords;
 import vn.province.govtrack.query.web.Paging;
@@ -37,13 +44,15 @@ import vn.province.govtrack.query.web.Paging;
 /**
  * The personnel questions answered from the personnel projection's collections. No answer reads
  * every staff record: each staff document carries, besides the record, its {@value #STAFFING} (where
- * the person counts, period by period: {@link StaffRecord#periods()}) and its {@value #RUNS} (the
- * periods a secondment runs), and the database counts and pages those. Dates are ISO-8601 text,
- * which compares in date order.
+ * the person counts, period by period: {@link StaffRecord#periods()}), bitemporal with
+ * {@value #STAFFING_REPLACED}, and its {@value #RUNS} (the periods a secondment runs). The staffing
+ * review reads only the periods and counts them (see {@link #headcounts}); the lists are counted and
+ * paged by the database. Dates are ISO-8601 text, which compares in date order.
  *
  * <p>Quotas and units are read whole for the staffing review: one document per unit and field, or
  * per unit, which is the size of the review itself; its rows are computed from them and the
- * database's headcounts, then filtered and paged here.
+ * headcounts, then filtered and paged here. As known at a position, every one of them is read as the
+ * events up to it left it.
  */
 @Component
 class StoredPersonnel implements PersonnelOnADay {
@@ -52,6 +61,20 @@ class StoredPersonnel implements PersonnelOnADay {
     static final String STAFFING = "staffing";
     /** The days each secondment runs: number, from, until, last day, home and host unit. */
     static final String RUNS = "secondmentRuns";
+    /** The periods a record had and a later event of it replaced, with the positions they were known from and to. */
+    static final String STAFFING_REPLACED = "staffingReplaced";
+    /**
+     * Marks a document whose {@value #STAFFING} entries carry {@value #KNOWN_FROM}, with its
+     * {@value #STAFFING_REPLACED}; documents stored before are completed when the projection starts.
+     */
+    static final String STAFFING_KNOWN = "staffingKnown";
+    /** The position of the event from which a staffing entry, a quota or a unit's version was recorded. */
+    static final String KNOWN_FROM = "knownFrom";
+    /** The position of the event from which a replaced staffing entry was no longer part of the record. */
+    static final String KNOWN_TO = "knownTo";
+
+    private static final Set<MovementKind> CHANGES_PERIODS = EnumSet.of(MovementKind.RECRUITED,
+            MovementKind.TRANSFERRED, MovementKind.SECONDED, MovementKind.SECONDMENT_ENDED, MovementKind.DEPARTED);
 
     private static final String OWN = "own";
     private static final String SECONDED_IN = "secondedIn";
@@ -70,11 +93,65 @@ class StoredPersonnel implements PersonnelOnADay {
                                 .getCollection(PersonnelProjection.STAFF);
     }
 
-    /** The fields {@link #STAFFING} and {@link #RUNS} of a staff record's document, a function of the record. */
+    /**
+     * The fields {@link #STAFFING}, {@link #STAFFING_REPLACED}, {@link #RUNS} and {@link #STAFFING_KNOWN} of a
+     * staff record's document, a function of the record.
+     *
+     * <p>The staffing is bitemporal. Every period the record has placed the person in, as each event
+     * recorded left the periods ({@link StaffRecord#periodsKnownAt}), is an entry with {@value #KNOWN_FROM},
+     * the position of the event from which the record had that period exactly; the current ones are in
+     * {@value #STAFFING}, those a later event replaced in {@value #STAFFING_REPLACED}, with
+     * {@value #KNOWN_TO}, the position of that event. So the periods the record had after the event at P
+     * are the current ones with {@code knownFrom <= P} and the replaced ones with
+     * {@code knownFrom <= P < knownTo}; the current answers read {@value #STAFFING} alone, as they did
+     * before. Only movements that change periods (recruitment, transfer, secondment and its end,
+     * departure) cut the record's history.
+     */
     static Map<String, Object> queryFields(StaffRecord record) {
-        List<Document> staffing = new ArrayList<>();
+        List<Long> cuts = record.movements().stream()
+                .filter(movement -> CHANGES_PERIODS.contains(movement.kind()))
+                .map(StaffRecord.Movement::eventPosition).distinct().sorted().toList();
+        List<Document> replaced = new ArrayList<>();
+        Map<Document, Document> open = new LinkedHashMap<>();
+        for (int i = 0; i < cuts.size(); i++) {
+            long cut = cuts.get(i);
+            List<StaffRecord.Period> periods = i == cuts.size() - 1 ? record.periods() : record.periodsKnownAt(cut);
+            Set<Document> now = new LinkedHashSet<>(staffing(periods));
+            open.entrySet().removeIf(entry -> {
+                if (now.contains(entry.getKey())) {
+                    return false;
+                }
+                replaced.add(entry.getValue().append(KNOWN_TO, cut));
+                return true;
+            });
+            for (Document entry : now) {
+                if (!open.containsKey(entry)) {
+                    open.put(entry, new Document(entry).append(KNOWN_FROM, cut));
+                }
+            }
+        }
+        List<Document> staffing = new ArrayList<>(open.values());
+        if (cuts.isEmpty()) {
+            // a record without movements (stored before they were kept): its periods, as known from no position
+            staffing.addAll(staffing(record.periods()));
+        }
         List<Document> runs = new ArrayList<>();
         for (StaffRecord.Period period : record.periods()) {
+            StaffRecord.Secondment secondment = period.secondment();
+            if (secondment != null) {
+                runs.add(days(period).append("secondmentNo", secondment.secondmentNo())
+                                     .append("lastDay", secondment.lastDay().toString())
+                                     .append("homeUnitCode", secondment.homeUnitCode())
+                                     .append("toUnitCode", secondment.toUnitCode()));
+            }
+        }
+        return Map.of(STAFFING, staffing, STAFFING_REPLACED, replaced, RUNS, runs, STAFFING_KNOWN, true);
+    }
+
+    /** Where the person counts in {@code periods}: own, and while seconded, seconded out and in. */
+    private static List<Document> staffing(List<StaffRecord.Period> periods) {
+        List<Document> staffing = new ArrayList<>();
+        for (StaffRecord.Period period : periods) {
             StaffRecord.Assignment home = period.home();
             staffing.add(days(period).append("unitCode", home.unitCode()).append("field", home.field())
                                      .append("kind", OWN));
@@ -84,19 +161,15 @@ class StoredPersonnel implements PersonnelOnADay {
                                          .append("kind", SECONDED_OUT));
                 staffing.add(days(period).append("unitCode", secondment.toUnitCode())
                                          .append("field", secondment.toField()).append("kind", SECONDED_IN));
-                runs.add(days(period).append("secondmentNo", secondment.secondmentNo())
-                                     .append("lastDay", secondment.lastDay().toString())
-                                     .append("homeUnitCode", secondment.homeUnitCode())
-                                     .append("toUnitCode", secondment.toUnitCode()));
             }
         }
-        return Map.of(STAFFING, staffing, RUNS, runs);
+        return staffing;
     }
 
     @Override
     public StaffingReviewPage staffingReview(LocalDate day, String unitCode, String field, StaffingState state,
-                                             Paging paging) {
-        List<StaffingRow> province = staffing(day, field);
+                                             OptionalLong knownAt, Paging paging) {
+        List<StaffingRow> province = staffing(day, field, knownAt);
         List<StaffingRow> rows = province.stream()
                 .filter(row -> unitCode == null || row.unitCode().equals(unitCode))
                 .filter(row -> state == null || row.state() == state)
@@ -104,46 +177,84 @@ class StoredPersonnel implements PersonnelOnADay {
         return new StaffingReviewPage(paging.slice(rows), StaffingReview.totals(province), rows.size());
     }
 
+    /**
+     * As known at a position, every unit and quota is read as the events up to it left it: a document's
+     * versions and decisions carry the position they were recorded at ({@value #KNOWN_FROM}); those stored
+     * before they did count as recorded at the document's {@value ReadModelStore#LAST_POSITION}.
+     */
     @Override
-    public List<StaffingRow> staffing(LocalDate day, String field) {
-        Map<String, UnitRecord> units = projection.units().findAll(new Document(), null).stream()
-                .collect(Collectors.toMap(UnitRecord::code, Function.identity()));
-        List<QuotaRecord> quotas = projection.quotas().findAll(field == null ? new Document() : eq("field", field),
-                                                               null);
-        return StaffingReview.fromHeadcounts(day, headcounts(day, field), quotas, units);
+    public List<StaffingRow> staffing(LocalDate day, String field, OptionalLong knownAt) {
+        Map<String, UnitRecord> units = new TreeMap<>();
+        for (Document document : projection.units().collection().find()) {
+            UnitRecord unit = projection.units().read(document);
+            if (knownAt.isEmpty()) {
+                units.put(unit.code(), unit);
+            } else {
+                unit.knownAt(knownAt.getAsLong(), storedPosition(document))
+                    .ifPresent(known -> units.put(known.code(), known));
+            }
+        }
+        List<QuotaRecord> quotas = new ArrayList<>();
+        for (Document document : projection.quotas().collection().find(field == null ? new Document()
+                                                                                     : eq("field", field))) {
+            QuotaRecord quota = projection.quotas().read(document);
+            quotas.add(knownAt.isEmpty() ? quota : quota.knownAt(knownAt.getAsLong(), storedPosition(document)));
+        }
+        return StaffingReview.fromHeadcounts(day, headcounts(day, field, knownAt), quotas, units);
     }
 
-    /** Counted by the database from the periods in force on {@code day}: one small group per unit, field and kind. */
-    private List<Headcount> headcounts(LocalDate day, String field) {
-        List<Bson> inForce = new ArrayList<>(includes(STAFFING, day));
-        if (field != null) {
-            inForce.add(eq(STAFFING + ".field", field));
-        }
+    /**
+     * The headcounts of {@code day}: of the records' current periods, or, as known at a position P, of the
+     * periods they had after the event at P: the current ones recorded by P and the replaced ones recorded
+     * by P and replaced after it.
+     *
+     * <p>The periods are read, one array (or two) per staff document and nothing else of it, and counted
+     * here, one small group per unit, field and kind. An aggregation that unwound, matched and grouped them
+     * in the database, or a find that selected the documents with a period in force, took two to five
+     * times as long on the embedded wire-protocol server (mongo-java-server), which evaluates every stage
+     * and criterion element by element in Java, as reading the arrays whole (docs/benchmarks/personnel-known-at.md).
+     */
+    private List<Headcount> headcounts(LocalDate day, String field, OptionalLong knownAt) {
+        String today = day.toString();
+        long p = knownAt.orElse(Long.MAX_VALUE);
         Map<String, Map<String, int[]>> counts = new TreeMap<>();
-        staff.aggregate(List.of(
-                Aggregates.project(Projections.include(STAFFING)),
-                Aggregates.unwind("$" + STAFFING),
-                Aggregates.match(and(inForce)),
-                Aggregates.group(new Document("unitCode", "$" + STAFFING + ".unitCode")
-                                         .append("field", "$" + STAFFING + ".field")
-                                         .append("kind", "$" + STAFFING + ".kind"),
-                                 Accumulators.sum("count", 1))))
-             .forEach(group -> {
-                 Document key = group.get("_id", Document.class);
-                 int[] count = counts.computeIfAbsent(key.getString("unitCode"), unit -> new TreeMap<>())
-                                     .computeIfAbsent(key.getString("field"), f -> new int[3]);
-                 int n = group.get("count", Number.class).intValue();
-                 switch (key.getString("kind")) {
-                     case OWN -> count[0] += n;
-                     case SECONDED_IN -> count[1] += n;
-                     case SECONDED_OUT -> count[2] += n;
-                     default -> throw new IllegalStateException("unknown staffing kind " + key);
-                 }
-             });
+        Bson arrays = knownAt.isEmpty() ? Projections.include(STAFFING)
+                : Projections.include(STAFFING, STAFFING_REPLACED);
+        for (Document document : staff.find().projection(arrays)) {
+            for (Document period : document.getList(STAFFING, Document.class, List.of())) {
+                if (knownAt.isEmpty() || position(period, KNOWN_FROM) <= p) {
+                    count(period, today, field, counts);
+                }
+            }
+            if (knownAt.isPresent()) {
+                for (Document period : document.getList(STAFFING_REPLACED, Document.class, List.of())) {
+                    if (position(period, KNOWN_FROM) <= p && position(period, KNOWN_TO) > p) {
+                        count(period, today, field, counts);
+                    }
+                }
+            }
+        }
         List<Headcount> headcounts = new ArrayList<>();
         counts.forEach((unitCode, fields) -> fields.forEach((name, count) -> headcounts.add(
                 new Headcount(unitCode, name, count[0], count[1], count[2]))));
         return headcounts;
+    }
+
+    /** Counts {@code period} if it is in force on {@code today} (ISO text, which compares in date order) and of {@code field}. */
+    private static void count(Document period, String today, String field, Map<String, Map<String, int[]>> counts) {
+        String until = period.getString("until");
+        if (period.getString("from").compareTo(today) > 0 || until != null && until.compareTo(today) < 0
+            || field != null && !field.equals(period.getString("field"))) {
+            return;
+        }
+        int[] count = counts.computeIfAbsent(period.getString("unitCode"), unit -> new TreeMap<>())
+                            .computeIfAbsent(period.getString("field"), f -> new int[3]);
+        switch (period.getString("kind")) {
+            case OWN -> count[0]++;
+            case SECONDED_IN -> count[1]++;
+            case SECONDED_OUT -> count[2]++;
+            default -> throw new IllegalStateException("unknown staffing kind " + period);
+        }
     }
 
     @Override
@@ -222,6 +333,17 @@ class StoredPersonnel implements PersonnelOnADay {
     private static List<Bson> includes(String field, LocalDate day) {
         String text = day.toString();
         return List.of(lte(field + ".from", text), or(eq(field + ".until", null), gte(field + ".until", text)));
+    }
+
+    /** A position field of a staffing entry; one it lacks was never recorded there, so it counts as unknown. */
+    private static long position(Document period, String name) {
+        Number position = period.get(name, Number.class);
+        return position == null ? Long.MAX_VALUE : position.longValue();
+    }
+
+    private static long storedPosition(Document document) {
+        Number position = document.get(ReadModelStore.LAST_POSITION, Number.class);
+        return position == null ? 0 : position.longValue();
     }
 
     private static Document days(StaffRecord.Period period) {

@@ -109,6 +109,71 @@ public record StaffRecord(String staffId, String fullName, List<Assignment> assi
     }
 
     /**
+     * The {@link #periods()} as the events recorded at or before {@code position} made them: those of
+     * the record {@link StaffFold} folds from those events alone. Each part the periods read comes with
+     * the movement that recorded it: the n-th assignment with the n-th recruitment or transfer, the n-th
+     * secondment with the n-th secondment, a secondment's end with the end movement of the same day,
+     * host unit, reason and decision (a secondment is ended once), the departure with the last departure.
+     * A part whose movement is missing (a record folded before its movements were kept) counts as
+     * recorded with the record's last movement.
+     */
+    public List<Period> periodsKnownAt(long position) {
+        List<Movement> recruitmentsAndTransfers = movements.stream()
+                .filter(m -> m.kind() == MovementKind.RECRUITED || m.kind() == MovementKind.TRANSFERRED).toList();
+        List<Movement> secondmentsRecorded = movements.stream().filter(m -> m.kind() == MovementKind.SECONDED)
+                                                      .toList();
+        List<Movement> ends = new ArrayList<>(movements.stream()
+                .filter(m -> m.kind() == MovementKind.SECONDMENT_ENDED).toList());
+        long last = movements.isEmpty() ? Long.MAX_VALUE : movements.get(movements.size() - 1).eventPosition();
+        List<Assignment> knownAssignments = new ArrayList<>();
+        for (int i = 0; i < assignments.size(); i++) {
+            if (recordedAt(recruitmentsAndTransfers, i, last) <= position) {
+                knownAssignments.add(assignments.get(i));
+            }
+        }
+        List<Secondment> knownSecondments = new ArrayList<>();
+        for (int i = 0; i < secondments.size(); i++) {
+            Secondment secondment = secondments.get(i);
+            if (recordedAt(secondmentsRecorded, i, last) > position) {
+                continue;
+            }
+            if (secondment.endedOn() != null && endRecordedAt(secondment, ends, last) > position) {
+                secondment = new Secondment(secondment.secondmentNo(), secondment.homeUnitCode(), secondment.field(),
+                                            secondment.toUnitCode(), secondment.toField(), secondment.from(),
+                                            secondment.until(), secondment.decisionNo(), null, null, null);
+            }
+            knownSecondments.add(secondment);
+        }
+        Departure knownDeparture = departure;
+        if (departure != null) {
+            long departed = movements.stream().filter(m -> m.kind() == MovementKind.DEPARTED)
+                                     .mapToLong(Movement::eventPosition).max().orElse(last);
+            knownDeparture = departed <= position ? departure : null;
+        }
+        return new StaffRecord(staffId, fullName, knownAssignments, knownSecondments, List.of(), List.of(),
+                               knownDeparture, List.of()).periods();
+    }
+
+    private static long recordedAt(List<Movement> recorded, int index, long otherwise) {
+        return index < recorded.size() ? recorded.get(index).eventPosition() : otherwise;
+    }
+
+    /** The position of the movement that ended {@code secondment}, taken out of {@code ends} so no other claims it. */
+    private static long endRecordedAt(Secondment secondment, List<Movement> ends, long otherwise) {
+        for (int i = 0; i < ends.size(); i++) {
+            Movement end = ends.get(i);
+            if (secondment.endedOn().equals(end.effectiveDate())
+                && Objects.equals(secondment.toUnitCode(), end.toUnitCode())
+                && Objects.equals(secondment.endDecisionNo(), end.decisionNo())
+                && secondment.endReason() != null && secondment.endReason().name().equals(end.detail())) {
+                ends.remove(i);
+                return end.eventPosition();
+            }
+        }
+        return otherwise;
+    }
+
+    /**
      * Days with one home assignment and one running secondment (or none).
      *
      * @param until the last day; null when the period has no end (yet)

@@ -68,8 +68,8 @@ class PersonnelProjectionTest {
         projection.on(first, at(4));
 
         QuotaRecord quota = projection.quotas().find(PersonnelProjection.quotaKey("XA", IT)).orElseThrow();
-        assertThat(quota.quotas()).containsExactly(new QuotaRecord.Quota(day("2025-01-01"), 3, "Q1"),
-                                                   new QuotaRecord.Quota(day("2025-09-01"), 5, "Q2"));
+        assertThat(quota.quotas()).containsExactly(new QuotaRecord.Quota(day("2025-01-01"), 3, "Q1", 4L),
+                                                   new QuotaRecord.Quota(day("2025-09-01"), 5, "Q2", 9L));
         assertThat(quota.positionsOn(day("2025-08-31"))).contains(3);
         assertThat(quota.positionsOn(day("2025-09-01"))).contains(5);
         assertThat(quota.positionsOn(day("2024-12-31"))).isEmpty();
@@ -84,8 +84,12 @@ class PersonnelProjectionTest {
         projection.on(dissolved, at(7));
         projection.on(registered, at(1));
 
-        assertThat(projection.units().find("XA"))
-                .contains(new UnitRecord("XA", "Xã Tân Lập", UnitKind.COMMUNE, day("2025-09-01")));
+        assertThat(projection.units().find("XA")).hasValueSatisfying(unit -> {
+            assertThat(unit.dissolvedOn()).isEqualTo(day("2025-09-01"));
+            assertThat(unit.name()).isEqualTo("Xã Tân Lập");
+            assertThat(unit.replaced()).as("the version before the dissolution, recorded once")
+                    .containsExactly(new UnitRecord.Version("Xã Tân Lập", UnitKind.COMMUNE, null, 1L, 7L));
+        });
     }
 
     @Test
@@ -93,7 +97,7 @@ class PersonnelProjectionTest {
         projection.on(new UnitRegisteredEvent("XA", "Xã Tân Lập", UnitKind.COMMUNE), at(1));
         projection.on(new StaffingQuotaSetEvent("XA", IT, 3, day("2025-01-01"), null), at(2));
         projection.on(recruited("CB-1", "XA", IT, "2025-01-01"), at(3), Instant.EPOCH, null);
-        assertThat(projection.units().find("XA")).contains(new UnitRecord("XA", "Xã Tân Lập", UnitKind.COMMUNE));
+        assertThat(projection.units().find("XA")).contains(UnitRecord.registered("XA", "Xã Tân Lập", UnitKind.COMMUNE, 1));
         assertThat(projection.staff().find("CB-1")).isPresent();
 
         projection.reset(RebuildScope.everything());

@@ -12,11 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryWebSlice;
 import vn.province.govtrack.query.web.QueryWebSliceTest;
@@ -114,7 +117,7 @@ class PersonnelWebRulesTest extends QueryWebSliceTest {
     void the_staffing_review_asks_the_read_model_for_the_day_and_page_asked_and_says_where_the_next_page_is()
             throws Exception {
         when(personnel.staffingReview(eq(LocalDate.parse("2025-07-01")), eq("W-BA-DINH"), isNull(),
-                                      eq(StaffingState.SHORTAGE), eq(Paging.of(1, 2))))
+                                      eq(StaffingState.SHORTAGE), eq(OptionalLong.empty()), eq(Paging.of(1, 2))))
                 .thenReturn(new PersonnelOnADay.StaffingReviewPage(List.of(), List.of(), 5));
 
         as(Role.CLIENT, get(REVIEW + "?unitCode=W-BA-DINH&state=SHORTAGE&asOf=2025-07-01&page=1&size=2"))
@@ -135,5 +138,64 @@ class PersonnelWebRulesTest extends QueryWebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.asOf").value("2025-07-16"))
                 .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void known_at_an_instant_without_asOf_the_review_is_of_the_day_it_was_then() throws Exception {
+        when(personnel.staffingReview(eq(LocalDate.parse("2025-07-01")), isNull(), isNull(), isNull(),
+                                      eq(OptionalLong.of(0)), any()))
+                .thenReturn(new PersonnelOnADay.StaffingReviewPage(List.of(), List.of(), 0));
+
+        as(Role.AUDITOR, get(REVIEW).param("knownAt", "2025-07-01T23:30:00+07:00"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value("2025-07-01"))
+                .andExpect(header().string("X-Known-At-Position", "0"));
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    private static final List<StaffingRow> TWO_ROWS = List.of(
+            new StaffingRow("X-TAN-LAP", "Xã Tân Lập, huyện cũ", UnitKind.COMMUNE, "INFORMATION_TECHNOLOGY", 2, 0, 1, 0, 1,
+                            -1, StaffingState.SHORTAGE),
+            new StaffingRow("W-BA-DINH", "=Phường Ba Đình", UnitKind.WARD, "INFORMATION_TECHNOLOGY", 1, 1, 0, 0, 1, 0,
+                            StaffingState.BALANCED));
+
+    @Test
+    void asked_for_csv_the_staffing_review_is_an_attachment_of_its_rows_named_after_the_report_and_its_day()
+            throws Exception {
+        when(personnel.staffingReview(eq(JULY_16), isNull(), isNull(), isNull(), eq(OptionalLong.empty()), any()))
+                .thenReturn(new PersonnelOnADay.StaffingReviewPage(TWO_ROWS, List.of(), 2));
+        String csv = "\uFEFF"
+                + "unitCode,unitName,unitKind,field,quota,own,secondedIn,secondedOut,effective,gap,state\r\n"
+                + "X-TAN-LAP,\"Xã Tân Lập, huyện cũ\",COMMUNE,INFORMATION_TECHNOLOGY,2,0,1,0,1,-1,SHORTAGE\r\n"
+                + "W-BA-DINH,'=Phường Ba Đình,WARD,INFORMATION_TECHNOLOGY,1,1,0,0,1,0,BALANCED\r\n";
+
+        for (MockHttpServletRequestBuilder request : List.of(get(REVIEW).accept("text/csv"),
+                                                             get(REVIEW + "?format=csv"))) {
+            as(Role.AUDITOR, request)
+                    .andExpect(status().isOk())
+                    .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                    .andExpect(header().string("Content-Disposition",
+                                               "attachment; filename=\"personnel-audit-2025-07-16.csv\""))
+                    .andExpect(content().bytes(csv.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void a_refused_or_invalid_request_for_csv_is_still_answered_in_problem_json() throws Exception {
+        as(Role.AUDITOR, get(REVIEW + "?asOf=yesterday").accept("text/csv")).andExpect(problem(400, "invalid-input"));
+        as(Role.AUDITOR, get(REVIEW + "?asOf=yesterday&format=csv")).andExpect(problem(400, "invalid-input"));
+        as(Role.AUDITOR, get(REVIEW + "?format=xml")).andExpect(problem(400, "invalid-input"));
+        as(Role.CLERK, get(REVIEW).accept("text/csv")).andExpect(problem(403, "forbidden"));
+        as(Role.AUDITOR, get(REVIEW).param("knownAt", "2025-07-16T11:00:00+07:00").accept("text/csv"))
+                .andExpect(problem(400, "invalid-input"));
+        verifyNoInteractions(personnel);
+    }
+
+    @Test
+    void a_type_no_report_answers_is_still_not_acceptable() throws Exception {
+        as(Role.AUDITOR, get(REVIEW).accept("text/html")).andExpect(problem(406, "not-acceptable"));
+        as(Role.AUDITOR, get(REVIEW).accept("application/xml")).andExpect(problem(406, "not-acceptable"));
+        verifyNoInteractions(personnel);
     }
 }

@@ -188,7 +188,7 @@ class StaffingReviewTest {
     void fromItsDissolutionDateAUnitsQuotaNoLongerCountsAndItIsNeverShort() {
         Map<String, UnitRecord> communeDissolved = Map.of(
                 "SO", UNITS.get("SO"),
-                "XA", UNITS.get("XA").dissolvedFrom(day("2025-09-01")));
+                "XA", UNITS.get("XA").dissolvedFrom(day("2025-09-01"), 9));
 
         List<StaffingRow> before = StaffingReview.rows(day("2025-08-31"), STAFF, QUOTAS, communeDissolved);
         List<StaffingRow> from = StaffingReview.rows(day("2025-09-01"), STAFF, QUOTAS, communeDissolved);

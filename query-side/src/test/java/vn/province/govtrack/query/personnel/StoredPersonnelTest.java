@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,8 @@ import vn.province.govtrack.query.web.Paging;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredPersonnelTest {
+
+    private static final OptionalLong CURRENT = OptionalLong.empty();
 
     private MongoClient client;
     private MongoProperties properties;
@@ -117,8 +120,8 @@ class StoredPersonnelTest {
     @Test
     void onEveryDayTheDatabaseCountsWhatTheRecordsThemselvesSay() {
         for (LocalDate day : DAYS) {
-            assertThat(personnel.staffing(day, null)).as(day.toString()).isEqualTo(inMemory(day));
-            assertThat(personnel.staffing(day, IT)).as(day.toString())
+            assertThat(personnel.staffing(day, null, CURRENT)).as(day.toString()).isEqualTo(inMemory(day));
+            assertThat(personnel.staffing(day, IT, CURRENT)).as(day.toString())
                     .isEqualTo(inMemory(day).stream().filter(row -> row.field().equals(IT)).toList());
         }
         assertThat(inMemory(day("2025-11-30"))).extracting(StaffingRow::secondedIn).contains(2);
@@ -126,7 +129,7 @@ class StoredPersonnelTest {
 
     @Test
     void theStaffingReviewOfAUnitOnADayHasItsRowsAndTheProvinceTotals() {
-        StaffingReviewPage review = personnel.staffingReview(day("2025-11-30"), "XA", null, null, Paging.of(0, 10));
+        StaffingReviewPage review = personnel.staffingReview(day("2025-11-30"), "XA", null, null, CURRENT, Paging.of(0, 10));
 
         assertThat(review.rows()).extracting(StaffingRow::field, StaffingRow::quota, StaffingRow::own,
                                              StaffingRow::secondedIn, StaffingRow::effective, StaffingRow::state)
@@ -141,8 +144,8 @@ class StoredPersonnelTest {
     @Test
     void theUnitsShortOfStaffArePagedInUnitOrder() {
         LocalDate day = day("2025-10-01");
-        StaffingReviewPage first = personnel.staffingReview(day, null, null, StaffingState.SHORTAGE, Paging.of(0, 1));
-        StaffingReviewPage second = personnel.staffingReview(day, null, null, StaffingState.SHORTAGE, Paging.of(1, 1));
+        StaffingReviewPage first = personnel.staffingReview(day, null, null, StaffingState.SHORTAGE, CURRENT, Paging.of(0, 1));
+        StaffingReviewPage second = personnel.staffingReview(day, null, null, StaffingState.SHORTAGE, CURRENT, Paging.of(1, 1));
         List<StaffingRow> allShort = inMemory(day).stream().filter(row -> row.state() == StaffingState.SHORTAGE)
                                                   .toList();
 
@@ -213,17 +216,18 @@ class StoredPersonnelTest {
     void recordsStoredBeforeTheirPeriodsWereKeptGetThemAtStartAndAnswerTheSame() {
         var staff = client.getDatabase(properties.getMongoClientDatabase()).getCollection(PersonnelProjection.STAFF);
         staff.updateMany(Filters.empty(), Updates.combine(Updates.unset(StoredPersonnel.STAFFING),
-                                                          Updates.unset(StoredPersonnel.RUNS)));
-        assertThat(new StoredPersonnel(projection, client, properties).staffing(day("2025-11-30"), null))
+                                                          Updates.unset(StoredPersonnel.RUNS),
+                                                          Updates.unset(StoredPersonnel.STAFFING_KNOWN)));
+        assertThat(new StoredPersonnel(projection, client, properties).staffing(day("2025-11-30"), null, CURRENT))
                 .as("without its periods a record counts nowhere").isNotEqualTo(inMemory(day("2025-11-30")));
 
         PersonnelProjection restarted = new PersonnelProjection(client, properties,
                                                                 new ObjectMapper().findAndRegisterModules());
 
-        assertThat(staff.countDocuments(Filters.exists(StoredPersonnel.STAFFING, false))).isZero();
+        assertThat(staff.countDocuments(Filters.exists(StoredPersonnel.STAFFING_KNOWN, false))).isZero();
         StoredPersonnel afterRestart = new StoredPersonnel(restarted, client, properties);
         for (LocalDate day : DAYS) {
-            assertThat(afterRestart.staffing(day, null)).as(day.toString()).isEqualTo(inMemory(day));
+            assertThat(afterRestart.staffing(day, null, CURRENT)).as(day.toString()).isEqualTo(inMemory(day));
         }
         assertThat(afterRestart.secondmentsRunning(day("2025-11-30"), null, null, Paging.of(0, 10)).total())
                 .isEqualTo(2);
