@@ -177,9 +177,9 @@ class TimelinessProjectionTest {
         Document stored = collection.find(new Document("_id", "HS-91")).first();
 
         assertThat(stored.keySet()).containsExactly("_id", "procedureCode", "field", "unitCode", "receivedAt",
-                "dueAt", "lastPosition");
+                "dueAt", "receivedPosition", "lastPosition");
         assertThat(stored.get("receivedAt")).isInstanceOf(java.util.Date.class);
-        assertThat(facts.find("HS-91")).contains(TimelinessFold.evolve(null, DossierEvents.received("HS-91")));
+        assertThat(facts.find("HS-91")).contains(TimelinessFold.evolve(null, DossierEvents.received("HS-91"), 1));
     }
 
     private record Positioned(long position, Object event) {
