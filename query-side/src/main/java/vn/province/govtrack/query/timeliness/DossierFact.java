@@ -45,10 +45,10 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
 @JsonPropertyOrder({"dossierId", "procedureCode", "field", "unitCode", "receivedAt", "dueAt", "receivedPosition",
                     "transfers", "dueChanges", "pauses"})
 record DossierFact(String dossierId, String procedureCode, String field, Instant receivedAt,
-                   @JsonIgnore long receivedPosition, @JsonIgnore List<Holding> holdings,
+                   long receivedPosition, @JsonIgnore List<Holding> holdings,
                    @JsonIgnore List<Deadline> deadlines, List<Pause> pauses, Instant endedAt, DossierStatus endedAs,
-                   Timeliness verdict, Double processingDays, @JsonIgnore long endedPosition,
-                   @JsonIgnore DossierFact replaced) {
+                   Timeliness verdict, Double processingDays,
+                   @JsonInclude(JsonInclude.Include.NON_DEFAULT) long endedPosition, DossierFact replaced) {
 
     /** The position of an element stored before positions were: {@link #recordedBy} says which it is. */
     static final long UNRECORDED = 0;
@@ -125,11 +125,6 @@ record DossierFact(String dossierId, String procedureCode, String field, Instant
         return deadlines.get(0).dueAt();
     }
 
-    @JsonProperty("receivedPosition")
-    private long storedReceivedPosition() {
-        return receivedPosition;
-    }
-
     @JsonProperty("transfers")
     private List<Holding> storedTransfers() {
         return holdings.subList(1, holdings.size());
@@ -138,16 +133,6 @@ record DossierFact(String dossierId, String procedureCode, String field, Instant
     @JsonProperty("dueChanges")
     private List<Deadline> storedDueChanges() {
         return deadlines.subList(1, deadlines.size());
-    }
-
-    @JsonProperty("endedPosition")
-    private Long storedEndedPosition() {
-        return ended() ? endedPosition : null;
-    }
-
-    @JsonProperty("replaced")
-    private DossierFact storedReplaced() {
-        return replaced;
     }
 
     boolean ended() {
