@@ -1,5 +1,6 @@
 package vn.province.govtrack.query.timeliness;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -111,6 +112,23 @@ final class TimelinessIndex {
         read.lock();
         try {
             return facts.size();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /**
+     * The dossiers a report of a period ending before {@code receivedBefore}, known at {@code position},
+     * recounts: those whose fact changed after the position and that were received before then. What
+     * such a report costs beyond the present one is proportional to this number.
+     */
+    int dossiersChangedAfter(long position, Instant receivedBefore) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            int[] changed = {0};
+            facts.forEachChangedAfter(position, receivedBefore, fact -> changed[0]++);
+            return changed[0];
         } finally {
             read.unlock();
         }
