@@ -42,6 +42,13 @@ final class CompactFacts {
     private long[] lastPositions = new long[INITIAL_SLOTS];
     /** Epoch seconds of {@link DossierFact#earliestReceipt()}. */
     private long[] earliestReceipts = new long[INITIAL_SLOTS];
+    /** The position of the change before the last one: the largest element position below the last. */
+    private long[] previousPositions = new long[INITIAL_SLOTS];
+    /**
+     * Epoch seconds (rounded down) of the business instant of the fact's last change, the elements
+     * recorded at its position; {@link Long#MIN_VALUE} for a receipt recorded again, which replaced all.
+     */
+    private long[] lastChangeSeconds = new long[INITIAL_SLOTS];
     /** Slots in use or freed: {@code 0} to {@code slots - 1}. */
     private int slots;
     private int[] freeSlots = new int[16];
@@ -69,6 +76,9 @@ final class CompactFacts {
         packed[slot] = pack(fact, lastPosition);
         lastPositions[slot] = lastPosition;
         earliestReceipts[slot] = fact.earliestReceipt().getEpochSecond();
+        LastChange last = LastChange.of(fact);
+        previousPositions[slot] = last.previousPosition;
+        lastChangeSeconds[slot] = last.second;
     }
 
     void remove(String dossierId) {
@@ -98,13 +108,21 @@ final class CompactFacts {
     }
 
     /**
-     * Hands to {@code consumer} every fact changed by an event after {@code position} whose earliest
-     * receipt is before {@code receivedBefore} (a whole second); the others are not unpacked.
+     * Hands to {@code consumer} every fact changed by an event after {@code position} whose count in a
+     * period ending at {@code periodEnd} (a midnight, a whole second) may differ from its count as
+     * known at that position; the others are not unpacked. Left out are the facts
+     * <ul>
+     * <li>whose earliest receipt is at or after the period's end: neither version counts in it;</li>
+     * <li>changed only once after the position, by elements dated at or after the period's end: what
+     * they change (an end, a transfer, an appointment, a pause's start or end) bears on the period's
+     * days and on the state just before its end not at all, so both versions count the same.</li>
+     * </ul>
      */
-    void forEachChangedAfter(long position, Instant receivedBefore, Consumer<DossierFact> consumer) {
-        long before = receivedBefore.getEpochSecond();
+    void forEachChangedAfter(long position, Instant periodEnd, Consumer<DossierFact> consumer) {
+        long end = periodEnd.getEpochSecond();
         for (int slot = 0; slot < slots; slot++) {
-            if (lastPositions[slot] > position && earliestReceipts[slot] < before && packed[slot] != null) {
+            if (lastPositions[slot] > position && earliestReceipts[slot] < end && packed[slot] != null
+                && (previousPositions[slot] > position || lastChangeSeconds[slot] < end)) {
                 consumer.accept(unpack(slot));
             }
         }
@@ -121,6 +139,8 @@ final class CompactFacts {
                 packed = Arrays.copyOf(packed, capacity);
                 lastPositions = Arrays.copyOf(lastPositions, capacity);
                 earliestReceipts = Arrays.copyOf(earliestReceipts, capacity);
+                previousPositions = Arrays.copyOf(previousPositions, capacity);
+                lastChangeSeconds = Arrays.copyOf(lastChangeSeconds, capacity);
             }
             slot = slots++;
         }
@@ -225,6 +245,44 @@ final class CompactFacts {
         return new DossierFact(dossierId, procedureCode, field, origin, first, holdings, deadlines, pauses, endedAt,
                 endedAs == 0 ? null : STATUSES[endedAs - 1], verdict == 0 ? null : VERDICTS[verdict - 1],
                 processingDays, endedPosition, replaced);
+    }
+
+    /** The fact's last change: its position's predecessor, and when (in business time) it happened. */
+    private static final class LastChange {
+        long position = Long.MIN_VALUE;
+        long previousPosition = Long.MIN_VALUE;
+        long second = Long.MAX_VALUE;
+
+        static LastChange of(DossierFact fact) {
+            LastChange last = new LastChange();
+            last.element(fact.receivedPosition(),
+                    fact.replaced() == null ? fact.receivedAt().getEpochSecond() : Long.MIN_VALUE);
+            fact.holdings().forEach(holding -> last.element(holding.position(), holding.from().getEpochSecond()));
+            fact.deadlines().forEach(deadline -> last.element(deadline.position(),
+                    deadline.from().getEpochSecond()));
+            for (DossierFact.Pause pause : fact.pauses()) {
+                last.element(pause.position(), pause.from().getEpochSecond());
+                if (pause.until() != null) {
+                    last.element(pause.untilPosition(), pause.until().getEpochSecond());
+                }
+            }
+            if (fact.ended()) {
+                last.element(fact.endedPosition(), fact.endedAt().getEpochSecond());
+            }
+            return last;
+        }
+
+        private void element(long at, long epochSecond) {
+            if (at > position) {
+                previousPosition = Math.max(previousPosition, position);
+                position = at;
+                second = epochSecond;
+            } else if (at == position) {
+                second = Math.min(second, epochSecond);
+            } else {
+                previousPosition = Math.max(previousPosition, at);
+            }
+        }
     }
 
     /** Variable-length integers (7 bits a byte). */
