@@ -24,8 +24,9 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  * code read back is never null: a missing one comes back empty, which counts the same.
  *
  * <p>Facts live in numbered slots; beside the packed bytes, flat arrays hold each slot's last
- * position and earliest receipt, so that {@link #forEachChangedAfter} finds the few facts that changed
- * after a position in one pass over two arrays, without unpacking the others.
+ * position, earliest receipt and last change, and bounds of those per block of slots, so that
+ * {@link #forEachChangedAfter} finds the few facts that changed after a position without unpacking
+ * the others, and mostly without visiting them.
  *
  * <p>Not thread-safe: {@link TimelinessIndex} guards it.
  */
@@ -34,6 +35,7 @@ final class CompactFacts {
     private static final DossierStatus[] STATUSES = DossierStatus.values();
     private static final Timeliness[] VERDICTS = Timeliness.values();
     private static final int INITIAL_SLOTS = 1024;
+    private static final int BLOCK = 256;
 
     private final CountingKeys keys;
     private final Map<String, Integer> slotByDossier = new HashMap<>();
@@ -49,6 +51,14 @@ final class CompactFacts {
      * recorded at its position; {@link Long#MIN_VALUE} for a receipt recorded again, which replaced all.
      */
     private long[] lastChangeSeconds = new long[INITIAL_SLOTS];
+    /**
+     * Per block of {@value #BLOCK} slots, the largest last position and the earliest receipt any fact
+     * held there ever had (they only grow and shrink respectively, so they stay bounds): a scan skips
+     * whole blocks. Slots are taken as dossiers are first received, so a block holds dossiers received
+     * at about the same time, and most blocks lie wholly before or after what a question concerns.
+     */
+    private long[] blockLastPositions = new long[INITIAL_SLOTS / BLOCK];
+    private long[] blockEarliestReceipts = new long[INITIAL_SLOTS / BLOCK];
     /** Slots in use or freed: {@code 0} to {@code slots - 1}. */
     private int slots;
     private int[] freeSlots = new int[16];
@@ -56,6 +66,7 @@ final class CompactFacts {
 
     CompactFacts(CountingKeys keys) {
         this.keys = keys;
+        Arrays.fill(blockEarliestReceipts, Long.MAX_VALUE);
     }
 
     /** The position of the last event folded into the dossier's fact; -1 when it has none. */
@@ -76,6 +87,9 @@ final class CompactFacts {
         packed[slot] = pack(fact, lastPosition);
         lastPositions[slot] = lastPosition;
         earliestReceipts[slot] = fact.earliestReceipt().getEpochSecond();
+        int block = slot / BLOCK;
+        blockLastPositions[block] = Math.max(blockLastPositions[block], lastPosition);
+        blockEarliestReceipts[block] = Math.min(blockEarliestReceipts[block], earliestReceipts[slot]);
         LastChange last = LastChange.of(fact);
         previousPositions[slot] = last.previousPosition;
         lastChangeSeconds[slot] = last.second;
@@ -120,10 +134,15 @@ final class CompactFacts {
      */
     void forEachChangedAfter(long position, Instant periodEnd, Consumer<DossierFact> consumer) {
         long end = periodEnd.getEpochSecond();
-        for (int slot = 0; slot < slots; slot++) {
-            if (lastPositions[slot] > position && earliestReceipts[slot] < end && packed[slot] != null
-                && (previousPositions[slot] > position || lastChangeSeconds[slot] < end)) {
-                consumer.accept(unpack(slot));
+        for (int block = 0; block * BLOCK < slots; block++) {
+            if (blockLastPositions[block] <= position || blockEarliestReceipts[block] >= end) {
+                continue;
+            }
+            for (int slot = block * BLOCK; slot < Math.min(slots, (block + 1) * BLOCK); slot++) {
+                if (lastPositions[slot] > position && earliestReceipts[slot] < end && packed[slot] != null
+                    && (previousPositions[slot] > position || lastChangeSeconds[slot] < end)) {
+                    consumer.accept(unpack(slot));
+                }
             }
         }
     }
@@ -141,6 +160,9 @@ final class CompactFacts {
                 earliestReceipts = Arrays.copyOf(earliestReceipts, capacity);
                 previousPositions = Arrays.copyOf(previousPositions, capacity);
                 lastChangeSeconds = Arrays.copyOf(lastChangeSeconds, capacity);
+                blockLastPositions = Arrays.copyOf(blockLastPositions, capacity / BLOCK);
+                blockEarliestReceipts = Arrays.copyOf(blockEarliestReceipts, capacity / BLOCK);
+                Arrays.fill(blockEarliestReceipts, slots / BLOCK, capacity / BLOCK, Long.MAX_VALUE);
             }
             slot = slots++;
         }

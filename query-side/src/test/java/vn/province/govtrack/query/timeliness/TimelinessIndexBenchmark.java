@@ -51,11 +51,19 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  * With {@code -Dgovtrack.benchmark.stored=true} it also times the start-up path: the facts read back
  * from MongoDB ({@code TestMongo}: {@code MONGODB_URI}, or an in-memory wire-protocol server).
  *
+ * <p>The build's test JVMs compile with C1 only and their {@code argLine} is fixed in the parent POM, so
+ * {@code -DargLine} does not reach them; run it on a JVM of its own, with the optimising compiler and the
+ * heap of a query-side instance, from the test classpath:
  * <pre>
- * ./mvnw -o -pl query-side test -Dtest=TimelinessIndexBenchmark -DargLine=-Xmx1g \
- *     -Dgovtrack.benchmark.dossiers=700000 -Dgovtrack.benchmark.days=365
+ * ./mvnw -o -q -pl query-side -am -DskipTests test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -Xmx1g -Dgovtrack.benchmark.dossiers=700000 -Dgovtrack.benchmark.days=365 \
+ *     -cp query-side/target/test-classes:query-side/target/classes:$(cat /tmp/cp.txt) \
+ *     vn.province.govtrack.query.timeliness.TimelinessIndexBenchmark
  * </pre>
- * The province's first 16 days (the demo, 1x) are {@code dossiers=30000 days=16}; 10x is
+ * ({@code ./mvnw -o -pl query-side -am test -Dtest=TimelinessIndexBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} with the same properties runs it too, on C1 and the default
+ * heap.) The province's first 16 days (the demo, 1x) are {@code dossiers=30000 days=16}; 10x is
  * {@code dossiers=300000 days=16}.
  */
 class TimelinessIndexBenchmark {
@@ -72,6 +80,10 @@ class TimelinessIndexBenchmark {
     private static final String[] FIELDS = {"LAND", "ENVIRONMENT", "JUSTICE", "CULTURE", "IT", "FINANCE",
             "CONSTRUCTION", "EDUCATION", "HEALTH", "LABOUR"};
     private static final SealedApplicant APPLICANT = new SealedApplicant("key-b", "Yg==");
+
+    public static void main(String[] args) {
+        new TimelinessIndexBenchmark().measure();
+    }
 
     @Test
     void measure() {
