@@ -151,7 +151,25 @@ class TimelinessIndexPropertyTest {
     void the_figures_known_at_a_position_are_those_of_an_index_fed_only_the_events_up_to_it(RandomDossiers province,
                                                                                            long seed) {
         Random random = new Random(seed);
-        List<Delivery> deliveries = interleaved(province.streams(DOSSIERS, random), random);
+        assertKnownAtFigures(province, interleaved(province.streams(DOSSIERS, random), random), random);
+    }
+
+    /**
+     * Dossier after dossier, so that most blocks of the index's slots were last changed before the
+     * position, or first changed after it, and are skipped whole.
+     */
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("histories")
+    void the_figures_known_at_a_position_are_those_of_an_index_fed_only_the_events_up_to_it_dossier_by_dossier(
+            RandomDossiers province, long seed) {
+        Random random = new Random(seed);
+        List<Delivery> deliveries = new ArrayList<>();
+        province.streams(DOSSIERS * 4, random).forEach((id, events) -> events.forEach(
+                event -> deliveries.add(new Delivery(deliveries.size() + 1, id, event))));
+        assertKnownAtFigures(province, deliveries, random);
+    }
+
+    private static void assertKnownAtFigures(RandomDossiers province, List<Delivery> deliveries, Random random) {
         TimelinessIndex index = new TimelinessIndex(province.zone());
         deliveries.forEach(delivery -> index.apply(delivery.dossierId(), delivery.position(), delivery.event()));
 
