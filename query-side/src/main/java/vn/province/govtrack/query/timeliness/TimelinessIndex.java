@@ -118,16 +118,16 @@ final class TimelinessIndex {
     }
 
     /**
-     * The dossiers a report of a period ending before {@code receivedBefore}, known at {@code position},
-     * recounts: those whose fact changed after the position and that were received before then. What
-     * such a report costs beyond the present one is proportional to this number.
+     * The dossiers that a report of a period ending at {@code periodEnd}, known at {@code position},
+     * recounts (see {@link CompactFacts#forEachChangedAfter}): what such a report costs beyond the
+     * present one is proportional to this number.
      */
-    int dossiersChangedAfter(long position, Instant receivedBefore) {
+    int dossiersChangedAfter(long position, Instant periodEnd) {
         Lock read = lock.readLock();
         read.lock();
         try {
             int[] changed = {0};
-            facts.forEachChangedAfter(position, receivedBefore, fact -> changed[0]++);
+            facts.forEachChangedAfter(position, periodEnd, fact -> changed[0]++);
             return changed[0];
         } finally {
             read.unlock();
@@ -149,9 +149,9 @@ final class TimelinessIndex {
      *
      * <p>They are the present figures, minus the present contribution and plus the contribution as
      * known then ({@link DossierFact#asKnownAt}) of every dossier whose fact changed after that
-     * position and could count in the period (received before its end), both cut to what the period
-     * counts. The cost is that of those dossiers, found in one pass over the facts' positions
-     * ({@link CompactFacts#forEachChangedAfter}), on top of the present report.
+     * position in a way that may bear on the period, both cut to what the period counts. The cost is
+     * that of those dossiers, which {@link CompactFacts#forEachChangedAfter} finds mostly without
+     * unpacking the others, on top of the present report.
      *
      * @param unitCode count only what is attributed to this unit; null for the whole province
      */
