@@ -43,6 +43,11 @@ record Contribution(int receivedDay, int receivedKey, int endedDay, int endedKey
     /** A boundary day after every day: the end of a run that never ends. */
     static final int NEVER = Integer.MAX_VALUE;
 
+    /** Counting keys by unit, procedure and field: {@link CountingKeys}, or a report's own rows. */
+    interface Keys {
+        int keyOf(String unitCode, String procedureCode, String field);
+    }
+
     /**
      * Boundaries {@code fromDay} (included) to {@code untilDay} (excluded, {@link #NEVER} while the
      * dossier is open), each the midnight opening that day, at which the dossier is pending.
@@ -54,17 +59,31 @@ record Contribution(int receivedDay, int receivedKey, int endedDay, int endedKey
         return endedKey >= 0;
     }
 
-    static Contribution of(DossierFact fact, ZoneId zone, CountingKeys keys) {
+    static Contribution of(DossierFact fact, ZoneId zone, Keys keys) {
+        return of(fact, zone, keys, Integer.MIN_VALUE, NEVER);
+    }
+
+    /**
+     * The contribution with its pending runs cut to the one boundary {@code boundaryDay}: what a
+     * period closing there counts, the flows being by day already.
+     */
+    static Contribution atBoundary(DossierFact fact, ZoneId zone, Keys keys, int boundaryDay) {
+        return of(fact, zone, keys, boundaryDay, boundaryDay + 1);
+    }
+
+    /** With the pending runs cut to the boundaries {@code fromBoundary} (included) to {@code untilBoundary}. */
+    private static Contribution of(DossierFact fact, ZoneId zone, Keys keys, int fromBoundary, int untilBoundary) {
         int receivedDay = day(fact.receivedAt(), zone);
         int receivedKey = keys.keyOf(fact.receivingUnit(), fact.procedureCode(), fact.field());
+        int from = Math.max(receivedDay + 1, fromBoundary);
         if (!fact.ended()) {
             return new Contribution(receivedDay, receivedKey, 0, -1, null, null,
-                    pending(fact, zone, keys, receivedDay + 1, NEVER));
+                    pending(fact, zone, keys, from, untilBoundary));
         }
         int endedDay = day(fact.endedAt(), zone);
         int endedKey = keys.keyOf(fact.unitAt(fact.endedAt()), fact.procedureCode(), fact.field());
         return new Contribution(receivedDay, receivedKey, endedDay, endedKey, fact.verdict(), fact.processingDays(),
-                pending(fact, zone, keys, receivedDay + 1, endedDay + 1));
+                pending(fact, zone, keys, from, Math.min(endedDay + 1, untilBoundary)));
     }
 
     /**
@@ -72,9 +91,12 @@ record Contribution(int receivedDay, int receivedKey, int endedDay, int endedKey
      * an instant exactly when {@code d} is after the instant's local date, so the unit held, the
      * clock's pause and the appointment in force change only at the day after an instant's date.
      */
-    private static List<Run> pending(DossierFact fact, ZoneId zone, CountingKeys keys, int from, int until) {
+    private static List<Run> pending(DossierFact fact, ZoneId zone, Keys keys, int from, int until) {
         if (from >= until) {
             return List.of();
+        }
+        if (until - from == 1) {
+            return List.of(judged(fact, zone, keys, from, until));
         }
         TreeSet<Integer> changes = new TreeSet<>();
         changes.add(from);
@@ -91,19 +113,25 @@ record Contribution(int receivedDay, int receivedKey, int endedDay, int endedKey
         });
         List<Run> runs = new ArrayList<>();
         for (int change : changes.subSet(from, true, until, false)) {
-            Instant boundary = LocalDate.ofEpochDay(change).atStartOfDay(zone).toInstant();
-            int key = keys.keyOf(fact.unitBefore(boundary), fact.procedureCode(), fact.field());
-            boolean overdue = !fact.pausedBefore(boundary) && fact.dueBefore(boundary).isBefore(boundary);
+            Run judged = judged(fact, zone, keys, change, until);
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (last != null && last.key() == key && last.overdue() == overdue) {
+            if (last != null && last.key() == judged.key() && last.overdue() == judged.overdue()) {
                 continue;
             }
             if (last != null) {
                 runs.set(runs.size() - 1, new Run(last.fromDay(), change, last.key(), last.overdue()));
             }
-            runs.add(new Run(change, until, key, overdue));
+            runs.add(judged);
         }
         return runs;
+    }
+
+    /** The run from boundary {@code day} to {@code until}, judged at {@code day}. */
+    private static Run judged(DossierFact fact, ZoneId zone, Keys keys, int day, int until) {
+        Instant boundary = LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant();
+        int key = keys.keyOf(fact.unitBefore(boundary), fact.procedureCode(), fact.field());
+        boolean overdue = !fact.pausedBefore(boundary) && fact.dueBefore(boundary).isBefore(boundary);
+        return new Run(day, until, key, overdue);
     }
 
     private static int day(Instant instant, ZoneId zone) {

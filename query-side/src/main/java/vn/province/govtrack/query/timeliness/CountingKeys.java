@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Entries are never removed: a province has some hundreds of units, a few thousand procedures
  * and tens of thousands of such triples. Not thread-safe: {@link TimelinessIndex} guards it.
  */
-final class CountingKeys {
+final class CountingKeys implements Contribution.Keys {
 
     private final Names units = new Names();
     private final Names procedures = new Names();
@@ -26,7 +26,8 @@ final class CountingKeys {
     private int[] fieldOfKey = new int[64];
 
     /** The counting key of the three codes, made on first use. */
-    int keyOf(String unitCode, String procedureCode, String field) {
+    @Override
+    public int keyOf(String unitCode, String procedureCode, String field) {
         int unit = units.idOf(unitCode);
         int procedure = procedures.idOf(procedureCode);
         int fieldId = fields.idOf(field);
@@ -76,6 +77,11 @@ final class CountingKeys {
     /** The number of a unit code, procedure code or field, made on first use. */
     int numberOf(GroupBy part, String name) {
         return names(part).idOf(name);
+    }
+
+    /** The number of a unit code, procedure code or field already known, or -1. */
+    int knownNumber(GroupBy part, String name) {
+        return names(part).knownId(name);
     }
 
     /** The number of a unit code already known, or -1. */

@@ -47,9 +47,17 @@ class DossierFacts {
     /**
      * Folds the event at {@code position} into the dossier's fact; idempotent per position (see
      * {@link ReadModelStore#apply}). A change that yields no fact, or the same fact, writes nothing.
+     * A fact stored before its elements had positions gets them first (see {@link DossierFact#recordedBy}).
      */
     void apply(String dossierId, long position, UnaryOperator<DossierFact> change) {
-        facts.apply(dossierId, position, change);
+        facts.apply(dossierId, position, stored -> {
+            if (stored == null || !stored.hasUnrecorded()) {
+                return change.apply(stored);
+            }
+            DossierFact recorded = stored.recordedBy(facts.lastPosition(dossierId));
+            DossierFact next = change.apply(recorded);
+            return next == recorded ? stored : next;
+        });
     }
 
     Optional<DossierFact> find(String dossierId) {
@@ -57,7 +65,8 @@ class DossierFacts {
     }
 
     /**
-     * Hands every stored fact to {@code consumer}, with the position of the last event folded into it;
+     * Hands every stored fact to {@code consumer}, with the position of the last event folded into it
+     * (elements stored without a position taken as recorded there, see {@link DossierFact#recordedBy});
      * a fact stored after this began may be missing, one removed meanwhile is.
      *
      * <p>The ids come first, then the facts a page at a time by id: the embedded server
@@ -85,8 +94,9 @@ class DossierFacts {
             return;
         }
         for (Document stored : facts.collection().find(in(ReadModelStore.ID, ids)).batchSize(PAGE)) {
-            consumer.accept(facts.read(stored),
-                    stored.get(ReadModelStore.LAST_POSITION, Number.class).longValue());
+            long lastPosition = stored.get(ReadModelStore.LAST_POSITION, Number.class).longValue();
+            DossierFact fact = facts.read(stored);
+            consumer.accept(fact.hasUnrecorded() ? fact.recordedBy(lastPosition) : fact, lastPosition);
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.province.govtrack.query.projection.KnownAt;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.web.ProblemType;
@@ -29,6 +32,11 @@ import vn.province.govtrack.web.ProblemType;
  * included; absent, {@code to} is today and {@code from} the first day of {@code to}'s month. See
  * {@link TimelinessRow} for what each count means and {@link TimelinessIndex} for the unit a count
  * is attributed to. Answered from this instance's index, so read-your-writes waits for its position.
+ *
+ * <p>{@code knownAt} (an ISO-8601 instant with offset, not in the future) answers as the store knew it
+ * then: from the events it had recorded by that instant, backdated ones recorded later left out, the
+ * body exactly the one the same request had then ({@link KnownAt}). {@code from} and {@code to} remain
+ * business dates.
  */
 @RestController
 @RequestMapping("/api/v1/timeliness")
@@ -36,6 +44,9 @@ class TimelinessController {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
                                                                    .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final String KNOWN_AT = "ISO-8601 instant with offset; the report as the store knew it then "
+                                           + "(recorded time); from/to remain business dates";
 
     private final TimelinessIndex index;
     private final Clock clock;
@@ -59,29 +70,45 @@ class TimelinessController {
                        List<Ranking.RankedUnit> units) {
     }
 
-    /** Rows by {@code groupBy} (unit, field or procedure; default unit), optionally for one unit only, and their total. */
+    /**
+     * Rows by {@code groupBy} (unit, field or procedure; default unit), optionally for one unit only, and their total.
+     *
+     * @param knownAt ISO-8601 instant with offset; the report as the store knew it then (recorded time);
+     *                {@code from}/{@code to} remain business dates. Read by {@link KnownAt}.
+     */
     @GetMapping
     @ProjectionQuery(TimelinessIndexProjection.PROCESSING_GROUP)
     Report report(@RequestParam(defaultValue = "unit") @Size(max = QueryParameters.MAX_TIME) String groupBy,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
-                  @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode) {
+                  @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
+                  @Parameter(description = KNOWN_AT) @RequestParam(required = false)
+                  @Size(max = QueryParameters.MAX_TIME) String knownAt,
+                  HttpServletRequest request) {
         GroupBy grouping = GroupBy.parse(groupBy).orElseThrow(() -> ProblemType.INVALID_INPUT.exception(
                 "groupBy must be unit, field or procedure; got '" + groupBy + "'"));
         Period period = period(from, to);
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
-        TimelinessFigures figures = index.figures(period, grouping, unit);
+        TimelinessFigures figures = index.figures(period, grouping, unit, KnownAt.position(request));
         return new Report(grouping.name().toLowerCase(Locale.ROOT), period.from(), period.to(), unit,
                 inZone(period.start()), inZone(period.end()), figures.rows(), figures.total());
     }
 
-    /** Every unit with something counted in the period, ranked as {@link Ranking} says. */
+    /**
+     * Every unit with something counted in the period, ranked as {@link Ranking} says.
+     *
+     * @param knownAt ISO-8601 instant with offset; the ranking as the store knew it then (recorded time);
+     *                {@code from}/{@code to} remain business dates. Read by {@link KnownAt}.
+     */
     @GetMapping("/ranking")
     @ProjectionQuery(TimelinessIndexProjection.PROCESSING_GROUP)
     UnitRanking ranking(@RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
-                        @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to) {
+                        @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
+                        @Parameter(description = KNOWN_AT) @RequestParam(required = false)
+                  @Size(max = QueryParameters.MAX_TIME) String knownAt,
+                        HttpServletRequest request) {
         Period period = period(from, to);
-        TimelinessFigures figures = index.figures(period, GroupBy.UNIT, null);
+        TimelinessFigures figures = index.figures(period, GroupBy.UNIT, null, KnownAt.position(request));
         return new UnitRanking(period.from(), period.to(), inZone(period.start()), inZone(period.end()),
                 Ranking.of(figures.tallies()));
     }

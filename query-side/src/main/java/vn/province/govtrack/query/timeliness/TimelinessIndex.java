@@ -1,11 +1,15 @@
 package vn.province.govtrack.query.timeliness;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+
+import vn.province.govtrack.kernel.dossier.Timeliness;
 
 /**
  * The timeliness figures of any period, answered from counters in memory whose size and reading cost
@@ -53,7 +57,7 @@ final class TimelinessIndex {
                 return;
             }
             DossierFact before = facts.fact(dossierId);
-            DossierFact after = TimelinessFold.evolve(before, event);
+            DossierFact after = TimelinessFold.evolve(before, event, position);
             if (after == null || after == before) {
                 return;
             }
@@ -114,11 +118,44 @@ final class TimelinessIndex {
     }
 
     /**
+     * The dossiers that a report of a period ending at {@code periodEnd}, known at {@code position},
+     * recounts (see {@link CompactFacts#forEachChangedAfter}): what such a report costs beyond the
+     * present one is proportional to this number.
+     */
+    int dossiersChangedAfter(long position, Instant periodEnd) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            int[] changed = {0};
+            facts.forEachChangedAfter(position, periodEnd, fact -> changed[0]++);
+            return changed[0];
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /**
      * The figures of {@code period} (local dates in this index's zone), rows by {@code groupBy}.
      *
      * @param unitCode count only what is attributed to this unit; null for the whole province
      */
     TimelinessFigures figures(Period period, GroupBy groupBy, String unitCode) {
+        return figures(period, groupBy, unitCode, OptionalLong.empty());
+    }
+
+    /**
+     * The figures of {@code period} as the store knew them once it had recorded the events up to
+     * {@code knownAt} (absent: the present): exactly the figures of an index that folded only those.
+     *
+     * <p>They are the present figures, minus the present contribution and plus the contribution as
+     * known then ({@link DossierFact#asKnownAt}) of every dossier whose fact changed after that
+     * position in a way that may bear on the period, both cut to what the period counts. The cost is
+     * that of those dossiers, which {@link CompactFacts#forEachChangedAfter} finds mostly without
+     * unpacking the others, on top of the present report.
+     *
+     * @param unitCode count only what is attributed to this unit; null for the whole province
+     */
+    TimelinessFigures figures(Period period, GroupBy groupBy, String unitCode, OptionalLong knownAt) {
         Lock read = lock.readLock();
         read.lock();
         try {
@@ -127,6 +164,17 @@ final class TimelinessIndex {
             RowSums sums = new RowSums(keys, groupBy, unitCode == null ? RowSums.EVERY_UNIT : keys.knownUnit(unitCode));
             flows.sum(from, to, sums);
             stocks.at(to + 1, sums);
+            if (knownAt.isPresent()) {
+                long position = knownAt.getAsLong();
+                Contribution.Keys rows = sums.rowKeys();
+                facts.forEachChangedAfter(position, period.end(), fact -> {
+                    sums.add(Contribution.atBoundary(fact, zone, rows, to + 1), -1, from, to);
+                    DossierFact known = fact.asKnownAt(position);
+                    if (known != null) {
+                        sums.add(Contribution.atBoundary(known, zone, rows, to + 1), 1, from, to);
+                    }
+                });
+            }
             return new TimelinessFigures(sums.tallies(), unitCode);
         } finally {
             read.unlock();
@@ -180,6 +228,8 @@ final class TimelinessIndex {
         private final long[] daysLow;
         private final long[] pending;
         private final long[] overdue;
+        /** The rows; one more, at this index, gathers what a single contribution adds outside them. */
+        private final int rows;
 
         /** @param unit the number of the only unit to count, -1 for an unknown one (nothing), or {@link #EVERY_UNIT} */
         RowSums(CountingKeys keys, GroupBy groupBy, int unit) {
@@ -188,17 +238,84 @@ final class TimelinessIndex {
             this.unit = unit;
             this.unitOfKey = keys.parts(GroupBy.UNIT);
             this.rowOfKey = keys.parts(groupBy);
-            int rows = keys.count(groupBy);
-            received = new long[rows];
-            resolved = new long[rows];
-            early = new long[rows];
-            onTime = new long[rows];
-            late = new long[rows];
-            daysCount = new long[rows];
-            daysHigh = new long[rows];
-            daysLow = new long[rows];
-            pending = new long[rows];
-            overdue = new long[rows];
+            rows = keys.count(groupBy);
+            received = new long[rows + 1];
+            resolved = new long[rows + 1];
+            early = new long[rows + 1];
+            onTime = new long[rows + 1];
+            late = new long[rows + 1];
+            daysCount = new long[rows + 1];
+            daysHigh = new long[rows + 1];
+            daysLow = new long[rows + 1];
+            pending = new long[rows + 1];
+            overdue = new long[rows + 1];
+        }
+
+        /**
+         * Keys that are these sums' rows: the row of a counted unit, procedure and field, or the extra
+         * row for what this report does not count (another unit's). Only names the dictionary
+         * already holds occur (every fact's codes are numbered when it is stored), so nothing is added
+         * to it: a report only reads.
+         */
+        Contribution.Keys rowKeys() {
+            return (unitCode, procedureCode, field) -> {
+                int unitNumber = keys.knownNumber(GroupBy.UNIT, unitCode);
+                if (unit != EVERY_UNIT && unitNumber != unit) {
+                    return rows;
+                }
+                String name = switch (groupBy) {
+                    case UNIT -> unitCode;
+                    case PROCEDURE -> procedureCode;
+                    case FIELD -> field;
+                };
+                int row = keys.knownNumber(groupBy, name);
+                if (row < 0 || unitNumber < 0) {
+                    throw new IllegalStateException("a fact's code the dictionary does not hold: " + name);
+                }
+                return row;
+            };
+        }
+
+        /**
+         * Adds ({@code sign} 1) or takes away (-1) what {@code contribution}, keyed by {@link #rowKeys},
+         * counts in the period of days {@code fromDay} to {@code toDay}: its receipt and end on those
+         * days, and its pending runs over the boundary closing {@code toDay}.
+         */
+        void add(Contribution contribution, int sign, int fromDay, int toDay) {
+            if (contribution.receivedDay() >= fromDay && contribution.receivedDay() <= toDay) {
+                received[contribution.receivedKey()] += sign;
+            }
+            if (contribution.ended() && contribution.endedDay() >= fromDay && contribution.endedDay() <= toDay) {
+                int row = contribution.endedKey();
+                resolved[row] += sign;
+                Timeliness verdict = contribution.verdict();
+                if (verdict == Timeliness.EARLY) {
+                    early[row] += sign;
+                } else if (verdict == Timeliness.ON_TIME) {
+                    onTime[row] += sign;
+                } else if (verdict == Timeliness.LATE) {
+                    late[row] += sign;
+                }
+                Double days = contribution.processingDays();
+                if (days != null) {
+                    daysCount[row] += sign;
+                    long high = ExactDays.high(days);
+                    long low = ExactDays.low(days);
+                    if (sign < 0) {
+                        high = ExactDays.negatedHigh(high, low);
+                        low = -low;
+                    }
+                    daysHigh[row] = ExactDays.sumHigh(daysHigh[row], daysLow[row], high, low);
+                    daysLow[row] += low;
+                }
+            }
+            int boundary = toDay + 1;
+            for (Contribution.Run run : contribution.pending()) {
+                if (run.fromDay() <= boundary && boundary < run.untilDay()) {
+                    pending[run.key()] += sign;
+                    overdue[run.key()] += run.overdue() ? sign : 0;
+                }
+            }
         }
 
         @Override
@@ -255,7 +372,7 @@ final class TimelinessIndex {
         /** Rows something was counted for: every count adds to received, resolved or pending. */
         TreeMap<String, Tally> tallies() {
             TreeMap<String, Tally> tallies = new TreeMap<>();
-            for (int row = 0; row < received.length; row++) {
+            for (int row = 0; row < rows; row++) {
                 if (received[row] == 0 && resolved[row] == 0 && pending[row] == 0) {
                     continue;
                 }

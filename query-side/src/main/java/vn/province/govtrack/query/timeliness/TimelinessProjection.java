@@ -32,7 +32,8 @@ class TimelinessProjection {
     /** Only the events that bear on timeliness reach it: the processor skips the others unread. */
     @EventHandler
     void on(TimelinessEvent event, TrackingToken token) {
-        facts.apply(event.dossierId(), ReadModelStore.positionOf(token), TimelinessFold.change(event));
+        long position = ReadModelStore.positionOf(token);
+        facts.apply(event.dossierId(), position, TimelinessFold.change(event, position));
     }
 
     /** A rebuild removes the facts it recomputes (see {@link RebuildScope}); the replay then writes them anew. */

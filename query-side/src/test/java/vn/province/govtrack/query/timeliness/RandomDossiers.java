@@ -49,11 +49,12 @@ record RandomDossiers(ZoneId zone, LocalDate firstDay, LocalDate lastDay, int un
         return streams;
     }
 
-    /** The dossier's fact after all of {@code events}; null when it never was received. */
+    /** The dossier's fact after all of {@code events}, at positions 1, 2, ...; null when it never was received. */
     static DossierFact fold(List<Object> events) {
         DossierFact fact = null;
+        long position = 0;
         for (Object event : events) {
-            fact = TimelinessFold.evolve(fact, event);
+            fact = TimelinessFold.evolve(fact, event, ++position);
         }
         return fact;
     }

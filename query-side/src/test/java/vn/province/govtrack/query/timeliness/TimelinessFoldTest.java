@@ -26,9 +26,9 @@ class TimelinessFoldTest {
         assertThat(fact.receivedAt()).isEqualTo(at("2025-07-01T09:00"));
         assertThat(fact.field()).isEqualTo("LAND");
         assertThat(fact.procedureCode()).isEqualTo("1.004227");
-        assertThat(fact.holdings()).containsExactly(new DossierFact.Holding(at("2025-07-01T09:00"), BA_DINH));
+        assertThat(fact.holdings()).containsExactly(new DossierFact.Holding(at("2025-07-01T09:00"), BA_DINH, 1));
         assertThat(fact.deadlines()).containsExactly(
-                new DossierFact.Deadline(at("2025-07-01T09:00"), at("2025-07-04T09:00")));
+                new DossierFact.Deadline(at("2025-07-01T09:00"), at("2025-07-04T09:00"), 1));
         assertThat(fact.pauses()).isEmpty();
         assertThat(fact.ended()).isFalse();
     }
@@ -48,8 +48,8 @@ class TimelinessFoldTest {
         DossierFact fact = fold("HS-03", 5);
 
         assertThat(fact.pauses()).containsExactly(
-                new DossierFact.Pause(at("2025-07-03T09:00"), at("2025-07-07T09:00")),
-                new DossierFact.Pause(at("2025-07-08T09:00"), at("2025-07-09T09:00")));
+                new DossierFact.Pause(at("2025-07-03T09:00"), at("2025-07-07T09:00"), 2, 3),
+                new DossierFact.Pause(at("2025-07-08T09:00"), at("2025-07-09T09:00"), 4, 5));
         assertThat(fact.deadlines()).extracting(DossierFact.Deadline::dueAt).containsExactly(
                 at("2025-07-04T10:00"), at("2025-07-08T10:00"), at("2025-07-10T10:00"));
     }
@@ -58,7 +58,7 @@ class TimelinessFoldTest {
     void a_supplement_not_yet_supplied_leaves_its_pause_open() {
         DossierFact fact = fold("HS-07", 2);
 
-        assertThat(fact.pauses()).containsExactly(new DossierFact.Pause(at("2025-07-10T09:00"), null));
+        assertThat(fact.pauses()).containsExactly(new DossierFact.Pause(at("2025-07-10T09:00"), null, 2, 0));
     }
 
     @Test
@@ -66,8 +66,8 @@ class TimelinessFoldTest {
         DossierFact fact = fold("HS-08", 2);
 
         assertThat(fact.deadlines()).containsExactly(
-                new DossierFact.Deadline(at("2025-06-25T09:00"), at("2025-06-30T09:00")),
-                new DossierFact.Deadline(at("2025-06-30T08:00"), at("2025-07-09T17:00")));
+                new DossierFact.Deadline(at("2025-06-25T09:00"), at("2025-06-30T09:00"), 1),
+                new DossierFact.Deadline(at("2025-06-30T08:00"), at("2025-07-09T17:00"), 2));
     }
 
     @Test
@@ -75,8 +75,8 @@ class TimelinessFoldTest {
         DossierFact fact = fold("HS-11", 2);
 
         assertThat(fact.holdings()).containsExactly(
-                new DossierFact.Holding(at("2025-07-01T09:00"), HOAN_KIEM),
-                new DossierFact.Holding(at("2025-07-04T15:00"), SOC_SON));
+                new DossierFact.Holding(at("2025-07-01T09:00"), HOAN_KIEM, 1),
+                new DossierFact.Holding(at("2025-07-04T15:00"), SOC_SON, 2));
         assertThat(fact.receivingUnit()).isEqualTo(HOAN_KIEM);
     }
 
@@ -101,7 +101,7 @@ class TimelinessFoldTest {
     @Test
     void a_return_that_ends_processing_ends_it_without_a_verdict() {
         DossierFact fact = TimelinessFold.evolve(
-                TimelinessFold.evolve(null, DossierEvents.received("HS-1")), DossierEvents.returned("HS-1"));
+                TimelinessFold.evolve(null, DossierEvents.received("HS-1"), 1), DossierEvents.returned("HS-1"), 2);
 
         assertThat(fact.endedAs()).isEqualTo(DossierStatus.RETURNED);
         assertThat(fact.endedAt()).isEqualTo(DossierEvents.RETURNED_AT);
@@ -111,13 +111,14 @@ class TimelinessFoldTest {
     @Test
     void nothing_counts_before_receipt_so_a_refused_online_submission_has_no_fact() {
         DossierFact fact = null;
+        long position = 0;
         for (Object event : HandMadeProvince.streams().get("HS-14")) {
-            fact = TimelinessFold.evolve(fact, event);
+            fact = TimelinessFold.evolve(fact, event, ++position);
         }
 
         assertThat(fact).isNull();
         assertThat(TimelinessFold.evolve(null,
-                new DossierTransferredEvent("HS-1", BA_DINH, HOAN_KIEM, "Competent unit", at("2025-07-01T08:00"))))
+                new DossierTransferredEvent("HS-1", BA_DINH, HOAN_KIEM, "Competent unit", at("2025-07-01T08:00")), 1))
                 .isNull();
     }
 
@@ -126,7 +127,7 @@ class TimelinessFoldTest {
         DossierFact ended = fold("HS-01", 2);
 
         DossierFact after = TimelinessFold.evolve(ended,
-                new DossierTransferredEvent("HS-01", BA_DINH, HOAN_KIEM, "Archive", at("2025-07-05T09:00")));
+                new DossierTransferredEvent("HS-01", BA_DINH, HOAN_KIEM, "Archive", at("2025-07-05T09:00")), 3);
 
         assertThat(after).isSameAs(ended);
     }
@@ -135,9 +136,9 @@ class TimelinessFoldTest {
     void an_event_the_fold_does_not_know_leaves_the_fact_as_it_was() {
         DossierFact fact = fold("HS-01", 1);
 
-        assertThat(TimelinessFold.evolve(fact, new UnitRegisteredEvent(BA_DINH, "Phường Ba Đình", UnitKind.WARD)))
+        assertThat(TimelinessFold.evolve(fact, new UnitRegisteredEvent(BA_DINH, "Phường Ba Đình", UnitKind.WARD), 2))
                 .isSameAs(fact);
-        assertThat(TimelinessFold.evolve(fact, DossierEvents.assigned("HS-01", "CB-01"))).isSameAs(fact);
+        assertThat(TimelinessFold.evolve(fact, DossierEvents.assigned("HS-01", "CB-01"), 3)).isSameAs(fact);
     }
 
     // ------------------------------------------------------------------ the fact as of an instant
@@ -172,13 +173,8 @@ class TimelinessFoldTest {
         assertThat(fact.pausedBefore(at("2025-07-07T09:01"))).isFalse();
     }
 
-    /** The fact after the first {@code count} events of a dossier of the hand-made province. */
+    /** The fact after the first {@code count} events of a dossier of the hand-made province, at positions 1, 2, ... */
     private static DossierFact fold(String dossierId, int count) {
-        List<Object> events = HandMadeProvince.streams().get(dossierId);
-        DossierFact fact = null;
-        for (Object event : events.subList(0, count)) {
-            fact = TimelinessFold.evolve(fact, event);
-        }
-        return fact;
+        return RandomDossiers.fold(HandMadeProvince.streams().get(dossierId).subList(0, count));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 
 import org.bson.Document;
@@ -44,15 +45,25 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  * procedures of very unequal use, 2,000 dossiers a working day by default, 5% transferred, 10% with a
  * supplement, 3% extended, 97% resolved, about 5 events each), then prints the heap the index takes,
  * how long loading their facts and folding their events take, and the latency of reports of every
- * grouping over a day, a week, a month, a quarter and a year, for the province and for one unit.
+ * grouping over a day, a week, a month, a quarter and a year, for the province and for one unit, and of
+ * each month's report and ranking as known at a day after the month's end ({@code knownAt}), the events
+ * folded in the order a store would have recorded them, some dated back (see {@code RecordedLog}).
  * With {@code -Dgovtrack.benchmark.stored=true} it also times the start-up path: the facts read back
  * from MongoDB ({@code TestMongo}: {@code MONGODB_URI}, or an in-memory wire-protocol server).
  *
+ * <p>The build's test JVMs compile with C1 only and their {@code argLine} is fixed in the parent POM, so
+ * {@code -DargLine} does not reach them; run it on a JVM of its own, with the optimising compiler and the
+ * heap of a query-side instance, from the test classpath:
  * <pre>
- * ./mvnw -o -pl query-side test -Dtest=TimelinessIndexBenchmark -DargLine=-Xmx1g \
- *     -Dgovtrack.benchmark.dossiers=700000 -Dgovtrack.benchmark.days=365
+ * ./mvnw -o -q -pl query-side -am -DskipTests test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -Xmx1g -Dgovtrack.benchmark.dossiers=700000 -Dgovtrack.benchmark.days=365 \
+ *     -cp query-side/target/test-classes:query-side/target/classes:$(cat /tmp/cp.txt) \
+ *     vn.province.govtrack.query.timeliness.TimelinessIndexBenchmark
  * </pre>
- * The province's first 16 days (the demo, 1x) are {@code dossiers=30000 days=16}; 10x is
+ * ({@code ./mvnw -o -pl query-side -am test -Dtest=TimelinessIndexBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} with the same properties runs it too, on C1 and the default
+ * heap.) The province's first 16 days (the demo, 1x) are {@code dossiers=30000 days=16}; 10x is
  * {@code dossiers=300000 days=16}.
  */
 class TimelinessIndexBenchmark {
@@ -70,6 +81,10 @@ class TimelinessIndexBenchmark {
             "CONSTRUCTION", "EDUCATION", "HEALTH", "LABOUR"};
     private static final SealedApplicant APPLICANT = new SealedApplicant("key-b", "Yg==");
 
+    public static void main(String[] args) {
+        new TimelinessIndexBenchmark().measure();
+    }
+
     @Test
     void measure() {
         Random random = new Random(766);
@@ -81,23 +96,28 @@ class TimelinessIndexBenchmark {
         long events = streams.values().stream().mapToLong(List::size).sum();
         System.out.printf("%n%,d dossiers, %,d events over %d days from %s%n", DOSSIERS, events, DAYS, FIRST_DAY);
 
+        RecordedLog log = RecordedLog.of(new ArrayList<>(streams.values()), random);
         TimelinessIndex folded = new TimelinessIndex(ZONE);
         long started = System.nanoTime();
-        long position = 0;
-        for (Map.Entry<String, List<Object>> stream : streams.entrySet()) {
-            for (Object event : stream.getValue()) {
-                folded.apply(stream.getKey(), ++position, event);
-            }
-        }
+        log.feed(folded, Long.MAX_VALUE);
         double foldSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("fold of the events one by one: %.2f s (%,.0f events/s)%n", foldSeconds,
-                position / foldSeconds);
+        System.out.printf("fold of the events one by one, in the order recorded: %.2f s (%,.0f events/s)%n",
+                foldSeconds, log.size() / foldSeconds);
+        Map<String, Period> months = monthsKnownAfter(log);
+        Map<String, Long> knownAt = new LinkedHashMap<>();
+        for (Map.Entry<String, Period> month : months.entrySet()) {
+            knownAt.put(month.getKey(), log.positionRecordedBy(month.getValue().end().plus(Duration.ofDays(1))));
+        }
+        checkKnownAt(folded, log, months, knownAt);
         List<DossierFact> facts = RandomDossiers.facts(streams);
         Period whole = Period.of(FIRST_DAY, FIRST_DAY.plusDays(DAYS - 1), ZONE);
         TimelinessReport oracle = new TimelinessReport(whole, GroupBy.UNIT, null);
         facts.forEach(oracle::count);
         assertThat(folded.figures(whole, GroupBy.UNIT, null).rows()).as("folded").isEqualTo(oracle.rows());
         streams.clear();
+        log = null;
+        usedHeapAfterGc();
+        measureKnownAt(folded, months, knownAt);
         folded = null;
 
         long before = usedHeapAfterGc();
@@ -121,13 +141,211 @@ class TimelinessIndexBenchmark {
         periods.put("quarter", Period.of(lastDay.minusMonths(3).plusDays(1), lastDay, ZONE));
         periods.put("year", Period.of(lastDay.minusYears(1).plusDays(1), lastDay, ZONE));
         for (int warmUp = 0; warmUp < 3; warmUp++) {
-            periods.values().forEach(period -> timedReports(index, period, null, 5));
+            periods.values().forEach(period -> timedReports(index, period, null, 5, OptionalLong.empty()));
         }
         System.out.println("report latency, ms (p50 / p99 / max):");
         for (Map.Entry<String, Period> period : periods.entrySet()) {
             System.out.printf("  %-8s province %s   one unit %s%n", period.getKey(),
-                    summary(timedReports(index, period.getValue(), null, QUERIES)),
-                    summary(timedReports(index, period.getValue(), "U-7", QUERIES)));
+                    summary(timedReports(index, period.getValue(), null, QUERIES, OptionalLong.empty())),
+                    summary(timedReports(index, period.getValue(), "U-7", QUERIES, OptionalLong.empty())));
+        }
+    }
+
+    /** Each month of the history that ends more than a day before the last event was recorded. */
+    private static Map<String, Period> monthsKnownAfter(RecordedLog log) {
+        Map<String, Period> months = new LinkedHashMap<>();
+        for (LocalDate month = FIRST_DAY; ; month = month.plusMonths(1)) {
+            Period period = Period.of(month, month.plusMonths(1).minusDays(1), ZONE);
+            if (!period.end().plus(Duration.ofDays(1)).isBefore(log.lastRecorded())) {
+                return months;
+            }
+            months.put(month.getYear() + "-" + month.getMonthValue(), period);
+        }
+    }
+
+    /** The first month's reports known at a day after its end against an index fed only the events recorded by then. */
+    private static void checkKnownAt(TimelinessIndex index, RecordedLog log, Map<String, Period> months,
+                                     Map<String, Long> knownAt) {
+        if (months.isEmpty()) {
+            return;
+        }
+        String first = months.keySet().iterator().next();
+        TimelinessIndex upToThen = new TimelinessIndex(ZONE);
+        log.feed(upToThen, knownAt.get(first));
+        for (GroupBy groupBy : GroupBy.values()) {
+            assertThat(index.figures(months.get(first), groupBy, null, OptionalLong.of(knownAt.get(first))).rows())
+                    .as("known at").isEqualTo(upToThen.figures(months.get(first), groupBy, null).rows());
+        }
+    }
+
+    /**
+     * Reports as known at an instant: for each month of the history, its report known at one day after
+     * its end (events recorded later, backdated ones included, left out), beside the same report asked
+     * plainly; and the ranking of that month as known then.
+     */
+    private static void measureKnownAt(TimelinessIndex index, Map<String, Period> months, Map<String, Long> knownAt) {
+        if (months.isEmpty()) {
+            System.out.println("known at: no month ends a day before the history does");
+            return;
+        }
+        for (int warmUp = 0; warmUp < 3; warmUp++) {
+            months.forEach((name, month) -> timedReports(index, month, null, 2, OptionalLong.of(knownAt.get(name))));
+        }
+        int count = Math.max(1, QUERIES / 5);
+        System.out.printf("reports of a month known at a day after its end, ms (p50 / p99 / max), %d of each "
+                          + "grouping; the same asked plainly; the ranking known then%n", count);
+        List<double[]> all = new ArrayList<>();
+        List<double[]> allPlain = new ArrayList<>();
+        List<double[]> allRankings = new ArrayList<>();
+        for (Map.Entry<String, Period> month : months.entrySet()) {
+            OptionalLong position = OptionalLong.of(knownAt.get(month.getKey()));
+            double[] known = timedReports(index, month.getValue(), null, count, position);
+            double[] plain = timedReports(index, month.getValue(), null, count, OptionalLong.empty());
+            double[] rankings = timedRankings(index, month.getValue(), count, position);
+            System.out.printf("  %-8s known at %,9d (%,d dossiers recounted): %s   plain %s   ranking %s%n",
+                    month.getKey(), position.getAsLong(),
+                    index.dossiersChangedAfter(position.getAsLong(), month.getValue().end()), summary(known),
+                    summary(plain), summary(rankings));
+            all.add(known);
+            allPlain.add(plain);
+            allRankings.add(rankings);
+        }
+        System.out.printf("  %-8s %41s %s   plain %s   ranking %s%n", "all", "", summary(merged(all)),
+                summary(merged(allPlain)), summary(merged(allRankings)));
+        // the expensive case: a long period known early in it, when most of its dossiers came later
+        Period year = Period.of(FIRST_DAY, FIRST_DAY.plusYears(1).minusDays(1), ZONE);
+        System.out.println("the whole year known at the end of a month, ms (p50 / p99 / max), 5 of each grouping:");
+        for (Map.Entry<String, Period> month : months.entrySet()) {
+            if (month.getValue().to().getMonthValue() % 3 != 0) {
+                continue;
+            }
+            OptionalLong position = OptionalLong.of(knownAt.get(month.getKey()));
+            System.out.printf("  at the end of %-8s (%,d dossiers recounted): %s%n", month.getKey(),
+                    index.dossiersChangedAfter(position.getAsLong(), year.end()),
+                    summary(timedReports(index, year, null, 5, position)));
+        }
+    }
+
+    private static double[] timedRankings(TimelinessIndex index, Period period, int count, OptionalLong knownAt) {
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            Ranking.of(index.figures(period, GroupBy.UNIT, null, knownAt).tallies());
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private static double[] merged(List<double[]> samples) {
+        double[] all = samples.stream().flatMapToDouble(Arrays::stream).toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    /**
+     * The events in the order a store would have recorded them: each when it happened, but one
+     * resolution in twenty (and the return after it) recorded three days late and one receipt in fifty
+     * a day late, dated back into days already reported; a dossier's own events keep their order.
+     */
+    private static final class RecordedLog {
+        private final List<List<Object>> streams;
+        /** By position - 1: the dossier's number (high bits) and the event's number in its stream (low 8 bits). */
+        private final int[] events;
+        /** By position - 1: the second it was recorded. */
+        private final long[] recorded;
+
+        private RecordedLog(List<List<Object>> streams, int[] events, long[] recorded) {
+            this.streams = streams;
+            this.events = events;
+            this.recorded = recorded;
+        }
+
+        static RecordedLog of(List<List<Object>> streams, Random random) {
+            int size = streams.stream().mapToInt(List::size).sum();
+            long origin = FIRST_DAY.atStartOfDay(ZONE).toEpochSecond();
+            long[] keyed = new long[size];
+            int n = 0;
+            for (int dossier = 0; dossier < streams.size(); dossier++) {
+                long last = 0;
+                long delay = 0;
+                List<Object> stream = streams.get(dossier);
+                for (int event = 0; event < stream.size(); event++) {
+                    Object payload = stream.get(event);
+                    if (payload instanceof DossierReceivedEvent && random.nextInt(50) == 0) {
+                        delay = Duration.ofDays(1).toSeconds();
+                    } else if (payload instanceof DossierResolvedEvent && random.nextInt(20) == 0) {
+                        delay = Duration.ofDays(3).toSeconds();
+                    }
+                    last = Math.max(last, happened(payload).getEpochSecond() - origin + delay);
+                    keyed[n++] = (last << 28) | ((long) dossier << 8) | event;
+                }
+            }
+            Arrays.sort(keyed);
+            int[] events = new int[size];
+            long[] recorded = new long[size];
+            for (int i = 0; i < size; i++) {
+                events[i] = (int) (keyed[i] & 0xFFF_FFFF);
+                recorded[i] = (keyed[i] >>> 28) + origin;
+            }
+            return new RecordedLog(streams, events, recorded);
+        }
+
+        int size() {
+            return events.length;
+        }
+
+        /** Folds the events at positions 1 to {@code upTo} into {@code index}. */
+        void feed(TimelinessIndex index, long upTo) {
+            for (int i = 0; i < events.length && i < upTo; i++) {
+                int dossier = events[i] >>> 8;
+                index.apply("HS-" + dossier, i + 1, streams.get(dossier).get(events[i] & 0xFF));
+            }
+        }
+
+        Instant lastRecorded() {
+            return Instant.ofEpochSecond(recorded[recorded.length - 1]);
+        }
+
+        /** The last position recorded at or before {@code instant}; 0 for none. */
+        long positionRecordedBy(Instant instant) {
+            long second = instant.getEpochSecond();
+            int low = 0;
+            int high = recorded.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (recorded[middle] <= second) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
+        private static Instant happened(Object event) {
+            if (event instanceof DossierReceivedEvent e) {
+                return e.receivedAt();
+            }
+            if (event instanceof DossierTransferredEvent e) {
+                return e.transferredAt();
+            }
+            if (event instanceof SupplementRequestedEvent e) {
+                return e.requestedAt();
+            }
+            if (event instanceof SupplementProvidedEvent e) {
+                return e.providedAt();
+            }
+            if (event instanceof DossierExtendedEvent e) {
+                return e.extendedAt();
+            }
+            if (event instanceof DossierResolvedEvent e) {
+                return e.resolvedAt();
+            }
+            if (event instanceof DossierReturnedEvent e) {
+                return e.returnedAt();
+            }
+            throw new IllegalArgumentException("an event the benchmark does not make: " + event);
         }
     }
 
@@ -160,13 +378,14 @@ class TimelinessIndexBenchmark {
         }
     }
 
-    private static double[] timedReports(TimelinessIndex index, Period period, String unitCode, int count) {
+    private static double[] timedReports(TimelinessIndex index, Period period, String unitCode, int count,
+                                         OptionalLong knownAt) {
         double[] millis = new double[count * GroupBy.values().length];
         int n = 0;
         for (int i = 0; i < count; i++) {
             for (GroupBy groupBy : GroupBy.values()) {
                 long started = System.nanoTime();
-                TimelinessFigures figures = index.figures(period, groupBy, unitCode);
+                TimelinessFigures figures = index.figures(period, groupBy, unitCode, knownAt);
                 figures.rows();
                 figures.total();
                 millis[n++] = (System.nanoTime() - started) / 1e6;

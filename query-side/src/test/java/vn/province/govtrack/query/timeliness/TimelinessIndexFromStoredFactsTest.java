@@ -111,26 +111,27 @@ class TimelinessIndexFromStoredFactsTest {
             Instant receivedAt = start.plusSeconds((long) (random.nextDouble() * periodSeconds));
             String unit = "U-" + (i % UNITS);
             Instant dueAt = receivedAt.plus(Duration.ofDays(1 + random.nextInt(10)));
-            List<DossierFact.Holding> holdings = new ArrayList<>(List.of(new DossierFact.Holding(receivedAt, unit)));
+            List<DossierFact.Holding> holdings = new ArrayList<>(List.of(new DossierFact.Holding(receivedAt, unit, 1)));
             if (random.nextInt(20) == 0) {
                 holdings.add(new DossierFact.Holding(receivedAt.plus(Duration.ofHours(5)),
-                        "U-" + random.nextInt(UNITS)));
+                        "U-" + random.nextInt(UNITS), 2));
             }
-            List<DossierFact.Deadline> deadlines = new ArrayList<>(List.of(new DossierFact.Deadline(receivedAt, dueAt)));
+            List<DossierFact.Deadline> deadlines = new ArrayList<>(List.of(new DossierFact.Deadline(receivedAt, dueAt, 1)));
             List<DossierFact.Pause> pauses = new ArrayList<>();
             if (random.nextInt(10) == 0) {
                 Instant requested = receivedAt.plus(Duration.ofHours(20));
                 Instant provided = requested.plus(Duration.ofDays(2));
-                pauses.add(new DossierFact.Pause(requested, provided));
-                deadlines.add(new DossierFact.Deadline(provided, dueAt.plus(Duration.ofDays(2))));
+                pauses.add(new DossierFact.Pause(requested, provided, 3, 4));
+                deadlines.add(new DossierFact.Deadline(provided, dueAt.plus(Duration.ofDays(2)), 4));
             }
             int draw = random.nextInt(100);
             Instant endedAt = draw < 99 ? receivedAt.plus(Duration.ofHours(4 + random.nextInt(300))) : null;
             Timeliness verdict = endedAt == null ? null
                     : draw < 30 ? Timeliness.EARLY : draw < 97 ? Timeliness.ON_TIME : Timeliness.LATE;
             all.add(new DossierFact("HS-" + i, "P-" + random.nextInt(2_225), FIELDS[random.nextInt(FIELDS.length)],
-                    receivedAt, holdings, deadlines, pauses, endedAt, endedAt == null ? null : DossierStatus.RESOLVED,
-                    verdict, endedAt == null ? null : Math.round(random.nextDouble() * 1_000) / 100.0));
+                    receivedAt, 1, holdings, deadlines, pauses, endedAt, endedAt == null ? null : DossierStatus.RESOLVED,
+                    verdict, endedAt == null ? null : Math.round(random.nextDouble() * 1_000) / 100.0,
+                    endedAt == null ? 0 : 5, null));
         }
         return all;
     }

@@ -75,7 +75,7 @@ class TimelinessIndexHttpTest extends QuerySideHttpTest {
     private static final DossierFact STORED_ONLY = TimelinessFold.evolve(null, new DossierReceivedEvent(
             "HS-STORED-ONLY", HandMadeProvince.BIRTH, HandMadeProvince.JUSTICE, MINH_PHU, Channel.IN_PERSON,
             new SealedApplicant("key-x", "eA=="), at("2025-07-02T09:00"), 8, at("2025-07-02T09:00"),
-            at("2025-07-03T09:00")));
+            at("2025-07-03T09:00")), 1);
 
     @TestConfiguration
     static class StoppedClock {

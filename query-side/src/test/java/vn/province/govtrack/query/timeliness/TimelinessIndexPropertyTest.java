@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * random histories ({@link RandomDossiers}) and random questions: every period from a day to more
  * than a year, starting before, inside or after the history; every grouping; the whole province, one
  * unit, an unknown unit. The rows and the total must be equal, to the last rounded digit.
+ *
+ * <p>As known at a position: a fact's elements recorded up to it are the fold of the events up to it, and
+ * the figures known at it are those of an index that was fed only those events, while every later
+ * event, most of them dated before earlier ones, is left out.
  *
  * <p>Two zones: the province's, and São Paulo's in 2017–2018, whose clocks jumped at midnight (so a
  * day could start at 01:00, or last 25 hours). Each case is a seed; a failure names it.
@@ -82,7 +87,8 @@ class TimelinessIndexPropertyTest {
         Map<String, StoredFact> stored = new HashMap<>();
         for (Delivery delivery : deliveries.subList(0, (int) storedUpTo)) {
             StoredFact before = stored.get(delivery.dossierId());
-            DossierFact fact = TimelinessFold.evolve(before == null ? null : before.fact(), delivery.event());
+            DossierFact fact = TimelinessFold.evolve(before == null ? null : before.fact(), delivery.event(),
+                    delivery.position());
             if (fact != null) {
                 stored.put(delivery.dossierId(), new StoredFact(fact, delivery.position()));
             }
@@ -111,6 +117,94 @@ class TimelinessIndexPropertyTest {
         deliveries.forEach(delivery -> index.apply(delivery.dossierId(), delivery.position(), delivery.event()));
 
         assertSameFigures(index, RandomDossiers.facts(streams), province, random, QUESTIONS);
+    }
+
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("histories")
+    void a_fact_as_known_at_a_position_is_the_fold_of_the_events_up_to_it(RandomDossiers province, long seed) {
+        Random random = new Random(seed);
+        List<Delivery> deliveries = interleaved(province.streams(DOSSIERS / 4, random), random);
+        Map<String, DossierFact> folded = new HashMap<>();
+        Map<String, List<DossierFact>> prefixes = new HashMap<>();
+        for (Delivery delivery : deliveries) {
+            DossierFact fact = TimelinessFold.evolve(folded.get(delivery.dossierId()), delivery.event(),
+                    delivery.position());
+            folded.put(delivery.dossierId(), fact);
+            prefixes.computeIfAbsent(delivery.dossierId(), id -> new ArrayList<>()).add(fact);
+        }
+
+        // every prefix of every dossier's history, and the positions between its events
+        Map<String, Integer> seen = new HashMap<>();
+        for (Delivery delivery : deliveries) {
+            int n = seen.merge(delivery.dossierId(), 1, Integer::sum) - 1;
+            DossierFact whole = folded.get(delivery.dossierId());
+            DossierFact prefix = prefixes.get(delivery.dossierId()).get(n);
+            String asked = "%s known at %d".formatted(delivery.dossierId(), delivery.position());
+            assertThat(whole == null ? null : whole.asKnownAt(delivery.position())).as(asked).isEqualTo(prefix);
+            assertThat(whole == null ? null : whole.asKnownAt(delivery.position() - 1))
+                    .as(asked + " - 1").isEqualTo(n == 0 ? null : prefixes.get(delivery.dossierId()).get(n - 1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("histories")
+    void the_figures_known_at_a_position_are_those_of_an_index_fed_only_the_events_up_to_it(RandomDossiers province,
+                                                                                           long seed) {
+        Random random = new Random(seed);
+        assertKnownAtFigures(province, interleaved(province.streams(DOSSIERS, random), random), random);
+    }
+
+    /**
+     * Dossier after dossier, so that most blocks of the index's slots were last changed before the
+     * position, or first changed after it, and are skipped whole.
+     */
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("histories")
+    void the_figures_known_at_a_position_are_those_of_an_index_fed_only_the_events_up_to_it_dossier_by_dossier(
+            RandomDossiers province, long seed) {
+        Random random = new Random(seed);
+        List<Delivery> deliveries = new ArrayList<>();
+        province.streams(DOSSIERS * 4, random).forEach((id, events) -> events.forEach(
+                event -> deliveries.add(new Delivery(deliveries.size() + 1, id, event))));
+        assertKnownAtFigures(province, deliveries, random);
+    }
+
+    private static void assertKnownAtFigures(RandomDossiers province, List<Delivery> deliveries, Random random) {
+        TimelinessIndex index = new TimelinessIndex(province.zone());
+        deliveries.forEach(delivery -> index.apply(delivery.dossierId(), delivery.position(), delivery.event()));
+
+        int differentFromToday = 0;
+        for (int check = 0; check < 8; check++) {
+            // events are interleaved at random across dossiers whose business times span months, so most
+            // recorded after the position happened, in business time, before events recorded up to it
+            long known = check == 0 ? 0 : check == 1 ? deliveries.size() : 1 + random.nextInt(deliveries.size());
+            TimelinessIndex upToThen = new TimelinessIndex(province.zone());
+            deliveries.subList(0, (int) known).forEach(
+                    delivery -> upToThen.apply(delivery.dossierId(), delivery.position(), delivery.event()));
+            for (int question = 0; question < QUESTIONS / 3; question++) {
+                LocalDate from = province.firstDay().plusDays(random.nextInt(200) - 20);
+                LocalDate to = from.plusDays(random.nextInt(8) == 0 ? random.nextInt(400) : random.nextInt(40));
+                Period period = Period.of(from, to, province.zone());
+                GroupBy groupBy = GroupBy.values()[random.nextInt(GroupBy.values().length)];
+                int pick = random.nextInt(province.units() + 3);
+                String unitCode = pick < province.units() ? province.unit(pick)
+                        : pick == province.units() ? "U-NONE" : null;
+
+                TimelinessFigures then = upToThen.figures(period, groupBy, unitCode);
+                TimelinessFigures knownThen = index.figures(period, groupBy, unitCode, OptionalLong.of(known));
+
+                String asked = "%s to %s by %s for %s known at %d".formatted(from, to, groupBy, unitCode, known);
+                assertThat(knownThen.rows()).as(asked).isEqualTo(then.rows());
+                assertThat(knownThen.total()).as(asked).isEqualTo(then.total());
+                if (groupBy == GroupBy.UNIT && unitCode == null) {
+                    assertThat(Ranking.of(knownThen.tallies())).as(asked).isEqualTo(Ranking.of(then.tallies()));
+                }
+                if (!knownThen.total().equals(index.figures(period, groupBy, unitCode).total())) {
+                    differentFromToday++;
+                }
+            }
+        }
+        assertThat(differentFromToday).as("questions whose answer changed since").isGreaterThan(QUESTIONS / 3);
     }
 
     private record Delivery(long position, String dossierId, Object event) {

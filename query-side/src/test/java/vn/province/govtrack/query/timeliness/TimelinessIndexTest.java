@@ -119,8 +119,8 @@ class TimelinessIndexTest {
     @Test
     void a_dossier_whose_fact_a_load_hands_over_twice_counts_once_as_the_last_one() {
         List<Object> hs11 = HandMadeProvince.streams().get("HS-11");
-        DossierFact received = TimelinessFold.evolve(null, hs11.get(0));
-        DossierFact transferred = TimelinessFold.evolve(received, hs11.get(1));
+        DossierFact received = TimelinessFold.evolve(null, hs11.get(0), 1);
+        DossierFact transferred = TimelinessFold.evolve(received, hs11.get(1), 2);
 
         index.load(consumer -> {
             consumer.accept(received, 1L);

@@ -7,8 +7,10 @@ import static vn.province.govtrack.query.timeliness.HandMadeProvince.ZONE;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -31,6 +33,7 @@ import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
@@ -99,9 +102,33 @@ class TimelinessProjectionTest {
 
         assertThat(collection.countDocuments()).isEqualTo(17);
         assertThat(facts.find("HS-14")).isEmpty();
-        for (DossierFact expected : TimelinessReportTest.facts()) {
-            assertThat(facts.find(expected.dossierId())).contains(expected);
-        }
+        Map<String, DossierFact> folded = new HashMap<>();
+        positioned().forEach(event -> folded.compute(((DossierEvent) event.event()).dossierId(),
+                (id, fact) -> TimelinessFold.evolve(fact, event.event(), event.position())));
+        folded.values().stream().filter(Objects::nonNull)
+              .forEach(expected -> assertThat(facts.find(expected.dossierId())).contains(expected));
+        assertThat(facts.find("HS-03").orElseThrow().pauses()).extracting(DossierFact.Pause::untilPosition)
+                                                               .allMatch(position -> position > 0);
+    }
+
+    @Test
+    void a_fact_stored_before_positions_were_counts_as_recorded_at_its_stored_position_and_keeps_it_when_it_changes() {
+        DossierFact received = TimelinessFold.evolve(null, DossierEvents.received("HS-92"), 3);
+        Document legacy = facts.toDocument(received, 7);
+        legacy.remove("receivedPosition");
+        collection.insertOne(legacy);
+
+        List<DossierFact> loaded = new ArrayList<>();
+        facts.forEachStored((fact, lastPosition) -> loaded.add(fact));
+        assertThat(loaded).containsExactly(TimelinessFold.evolve(null, DossierEvents.received("HS-92"), 7));
+
+        deliver(new Positioned(9, DossierEvents.resolvedEarly("HS-92")), false);
+
+        DossierFact resolved = facts.find("HS-92").orElseThrow();
+        assertThat(resolved.receivedPosition()).isEqualTo(7);
+        assertThat(resolved.holdings()).extracting(DossierFact.Holding::position).containsExactly(7L);
+        assertThat(resolved.endedPosition()).isEqualTo(9);
+        assertThat(resolved.asKnownAt(8)).isEqualTo(loaded.get(0));
     }
 
     @Test
@@ -177,9 +204,9 @@ class TimelinessProjectionTest {
         Document stored = collection.find(new Document("_id", "HS-91")).first();
 
         assertThat(stored.keySet()).containsExactly("_id", "procedureCode", "field", "unitCode", "receivedAt",
-                "dueAt", "lastPosition");
+                "dueAt", "receivedPosition", "lastPosition");
         assertThat(stored.get("receivedAt")).isInstanceOf(java.util.Date.class);
-        assertThat(facts.find("HS-91")).contains(TimelinessFold.evolve(null, DossierEvents.received("HS-91")));
+        assertThat(facts.find("HS-91")).contains(TimelinessFold.evolve(null, DossierEvents.received("HS-91"), 1));
     }
 
     private record Positioned(long position, Object event) {

@@ -181,13 +181,7 @@ class TimelinessReportTest {
     /** The province's facts as the projection would store them, folded in memory. */
     static List<DossierFact> facts() {
         return HandMadeProvince.streams().values().stream()
-                               .map(events -> {
-                                   DossierFact fact = null;
-                                   for (Object event : events) {
-                                       fact = TimelinessFold.evolve(fact, event);
-                                   }
-                                   return fact;
-                               })
+                               .map(RandomDossiers::fold)
                                .filter(Objects::nonNull)
                                .toList();
     }
