@@ -98,25 +98,16 @@ public final class AuditKeys {
         KeyPair pair = generate();
         Files.createDirectories(directory);
         Path signing = directory.resolve("audit-signing.key");
-        Files.writeString(signing, encode(pair.getPrivate()) + "\n");
         try {
-            Files.setPosixFilePermissions(signing, PosixFilePermissions.fromString("rw-------"));
+            // readable by its owner from the start, before the key is in it
+            Files.createFile(signing, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the directory's own permissions protect the key
+            Files.createFile(signing);
         }
+        Files.writeString(signing, encode(pair.getPrivate()) + "\n");
         Files.writeString(directory.resolve("audit-public.key"), encode(pair.getPublic()) + "\n");
         return keyId(pair.getPublic());
-    }
-
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: AuditKeys DIRECTORY   (writes audit-signing.key and audit-public.key there)");
-            System.exit(2);
-        }
-        String keyId = writeKeyPair(Path.of(args[0]));
-        System.out.println("Wrote key pair " + keyId + " to " + args[0]
-                           + ": set GOVTRACK_AUDIT_SIGNING_KEY from audit-signing.key and publish audit-public.key"
-                           + " (GOVTRACK_AUDIT_PUBLIC_KEY)");
     }
 
     private static byte[] decode(String base64) {

@@ -497,6 +497,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * one commit.
      */
     private Optional<Document> commitContaining(long position) {
+        // every commit starting at or below the contiguous head ends there too: none holds a later position
+        if (position > headPosition()) {
+            return Optional.empty();
+        }
         for (long to = position; to > 1; to -= STREAM_WINDOW) {
             long from = Math.max(1, to - STREAM_WINDOW);
             Optional<Document> nearest = commitsAt(from, (int) (to - from)).values().stream()
@@ -608,6 +612,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * to the head finds it in about 2 log2(head) indexed lookups of one small projection each.
      */
     public long positionRecordedBy(Instant instant) {
+        if (instant.isBefore(Instant.EPOCH)) {
+            return 0;
+        }
         Date limit = Date.from(instant);
         long recorded = 0;
         long unrecorded = headPosition() + 1;

@@ -19,6 +19,8 @@ public record AuditProperties(boolean signingEnabled, String signingKey, String 
                               Long checkpointEveryEvents, Duration checkpointEvery, Duration checkInterval) {
 
     public AuditProperties {
+        signingKey = signingKey == null || signingKey.isBlank() ? null : signingKey;
+        publicKey = publicKey == null || publicKey.isBlank() ? null : publicKey;
         checkpointEveryEvents = checkpointEveryEvents == null ? 10_000 : checkpointEveryEvents;
         checkpointEvery = checkpointEvery == null ? Duration.ofMinutes(5) : checkpointEvery;
         checkInterval = checkInterval == null ? Duration.ofSeconds(10) : checkInterval;

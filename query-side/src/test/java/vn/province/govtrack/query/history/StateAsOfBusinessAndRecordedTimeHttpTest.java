@@ -172,14 +172,14 @@ class StateAsOfBusinessAndRecordedTimeHttpTest extends QuerySideHttpTest {
     }
 
     @Test
-    void a_known_at_in_the_future_or_a_malformed_time_is_a_bad_request() {
+    void a_known_at_in_the_future_or_a_malformed_time_is_a_bad_request_and_one_before_all_records_knows_nothing() {
         String dossierId = importedJulyDossier();
         String tomorrow = inVietnam(Instant.now().plus(Duration.ofDays(1)));
 
         assertProblem(get(state(dossierId, "knownAt=" + tomorrow)), HttpStatus.BAD_REQUEST, "invalid-input");
         assertProblem(get(state(dossierId, "knownAt=2025-07-16")), HttpStatus.BAD_REQUEST, "invalid-input");
-        assertProblem(get(state(dossierId, "knownAt=-999999999-01-01T00:00:00Z")), HttpStatus.BAD_REQUEST,
-                      "invalid-input");
+        assertProblem(get(state(dossierId, "knownAt=-999999999-01-01T00:00:00Z")), HttpStatus.NOT_FOUND,
+                      "stream-not-started");   // a valid instant before anything was recorded
         for (String malformed : new String[] {"2025-07-32", "16-07-2025", "2025-07-16T17:00", "2025/07/16", "July",
                                               "%2B999999999-12-31"}) {
             assertProblem(get(state(dossierId, "asOf=" + malformed)), HttpStatus.BAD_REQUEST, "invalid-input");
