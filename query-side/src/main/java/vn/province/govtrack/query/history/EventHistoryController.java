@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,7 +74,7 @@ class EventHistoryController {
     StreamEvents streamEvents(@PathVariable String aggregateId, @AuthenticationPrincipal Caller caller) {
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
         return new StreamEvents(aggregateId, events.get(0).getType(), events.size(),
-                historyEvents.all(events, PersonalDataReader.of(caller)));
+                historyEvents.all(events, eventLog.recordedAt(aggregateId), PersonalDataReader.of(caller)));
     }
 
     /**
@@ -109,8 +111,10 @@ class EventHistoryController {
         }
         Paging.limit(limit);
         long head = positions.headPosition();
-        List<HistoryEvent> events = historyEvents.all(eventLog.page(fromPosition, limit),
-                                                      PersonalDataReader.of(caller));
+        List<TrackedEventMessage<?>> page = eventLog.page(fromPosition, limit);
+        Map<Long, Instant> recordedAt = page.isEmpty() ? Map.of()
+                : eventLog.recordedAt(fromPosition, HistoryEvents.positionOf(page.get(page.size() - 1)));
+        List<HistoryEvent> events = historyEvents.all(page, recordedAt, PersonalDataReader.of(caller));
         Long lastPosition = events.isEmpty() ? null : events.get(events.size() - 1).position();
         long next = lastPosition == null ? fromPosition + events.size() : lastPosition + 1;
         return new EventPage(fromPosition, limit, head, events, voidPositions(fromPosition, events), next,

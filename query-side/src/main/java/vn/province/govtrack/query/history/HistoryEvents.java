@@ -53,9 +53,19 @@ class HistoryEvents {
         this.clock = clock;
     }
 
-    /** The messages as {@code reader} may see them; their applicants' keys are read in one query. */
+    /** The messages as {@code reader} may see them, without recording times. */
     List<HistoryEvent> all(List<? extends EventMessage<?>> messages, PersonalDataReader reader) {
-        List<HistoryEvent> events = messages.stream().map(this::withSealedPayload).toList();
+        return all(messages, Map.of(), reader);
+    }
+
+    /**
+     * The messages as {@code reader} may see them; their applicants' keys are read in one query.
+     *
+     * @param recordedAt when the store recorded each, by position ({@link EventLog#recordedAt})
+     */
+    List<HistoryEvent> all(List<? extends EventMessage<?>> messages, Map<Long, Instant> recordedAt,
+                           PersonalDataReader reader) {
+        List<HistoryEvent> events = messages.stream().map(message -> withSealedPayload(message, recordedAt)).toList();
         List<ObjectNode> withApplicant = events.stream().map(HistoryEvent::payload)
                                                .filter(payload -> payload.isObject() && payload.has(APPLICANT))
                                                .map(ObjectNode.class::cast).toList();
@@ -79,7 +89,7 @@ class HistoryEvents {
 
     /** The payload type's simple name, e.g. {@code DossierReceivedEvent}. */
     String typeOf(EventMessage<?> message) {
-        return withSealedPayload(message).type();
+        return withSealedPayload(message, Map.of()).type();
     }
 
     /** The applicant a payload carries in sealed form; null for anything else (no applicant, or another form). */
@@ -93,7 +103,7 @@ class HistoryEvents {
     }
 
     /** Only {@link #all} may let this leave the class: it still holds the sealed applicant. */
-    private HistoryEvent withSealedPayload(EventMessage<?> message) {
+    private HistoryEvent withSealedPayload(EventMessage<?> message, Map<Long, Instant> recordedAt) {
         Object payload = message.getPayload();
         SerializedType type = payload instanceof UnknownSerializedType unknown
                 ? unknown.serializedType()
@@ -102,7 +112,9 @@ class HistoryEvents {
                 ? unknown.readData(JsonNode.class).deepCopy()
                 : objectMapper.valueToTree(payload);
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-        return new HistoryEvent(positionOf(message),
+        Long position = positionOf(message);
+        Instant recorded = position == null ? null : recordedAt.get(position);
+        return new HistoryEvent(position,
                 domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getType(),
                 domain == null ? null : domain.getSequenceNumber(),
@@ -110,6 +122,7 @@ class HistoryEvents {
                 simpleName(type.getName()),
                 type.getRevision(),
                 inZone(message.getTimestamp()),
+                recorded == null ? null : inZone(recorded),
                 inZone(occurredAt(message)),
                 payloadJson,
                 objectMapper.valueToTree(message.getMetaData()));

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -40,7 +41,11 @@ import vn.province.govtrack.query.dossier.DossierEvents;
  * real store now, with business times in July 2025, as an import of the province's July history records
  * them; the store's recording times are the real ones, so {@code knownAt} is an instant taken between two
  * rounds of appends.
+ *
+ * <p>A store of its own: its dossiers are of the unit other tests list whole.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "spring.data.mongodb.database=state_as_of")
 class StateAsOfBusinessAndRecordedTimeHttpTest extends QuerySideHttpTest {
 
     /** Received Tuesday 1 July 2025, 09:00 Hanoi time ({@link DossierEvents#RECEIVED_AT}). */
@@ -90,13 +95,25 @@ class StateAsOfBusinessAndRecordedTimeHttpTest extends QuerySideHttpTest {
     }
 
     @Test
-    void the_events_of_an_imported_stream_show_when_they_happened_beside_when_they_were_stamped() {
+    void the_events_of_an_imported_stream_show_when_they_happened_beside_when_they_were_stamped_and_recorded() {
+        Instant before = Instant.now().minusSeconds(1);
         String dossierId = importedJulyDossier();
 
-        JsonNode first = get("/api/v1/audit/streams/" + dossierId + "/events").getBody().get("events").get(0);
+        JsonNode events = get("/api/v1/audit/streams/" + dossierId + "/events").getBody().get("events");
+        JsonNode first = events.get(0);
 
         assertThat(first.get("occurredAt").asText()).isEqualTo("2025-07-01T09:00:00+07:00");
         assertThat(first.get("timestamp").asText()).isNotEqualTo(first.get("occurredAt").asText());
+        Instant previous = before;
+        for (JsonNode event : events) {
+            Instant recorded = OffsetDateTime.parse(event.get("recordedAt").asText()).toInstant();
+            assertThat(recorded).as("recorded now, in position order").isAfterOrEqualTo(previous)
+                                .isBeforeOrEqualTo(Instant.now());
+            previous = recorded;
+        }
+        JsonNode page = get("/api/v1/audit/events?fromPosition=" + events.get(0).get("position").asLong() + "&limit=1")
+                .getBody().get("events").get(0);
+        assertThat(page.get("recordedAt")).isEqualTo(first.get("recordedAt"));
     }
 
     @Test

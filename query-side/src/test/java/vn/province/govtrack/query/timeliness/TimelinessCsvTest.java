@@ -40,7 +40,7 @@ class TimelinessCsvTest extends QueryWebSliceTest {
         TreeMap<String, Tally> tallies = new TreeMap<>();
         tallies.put("X-MINH-PHU", tally(10, 8, 2, 5, 1, 2, 0, "12.5", 8));
         tallies.put("X-TAN-LAP", tally(4, 4, 0, 4, 0, 0, 0, "4", 4));
-        when(index.figures(any(), eq(GroupBy.UNIT), isNull())).thenReturn(new TimelinessFigures(tallies, null));
+        when(index.figures(any(), eq(GroupBy.UNIT), isNull(), any())).thenReturn(new TimelinessFigures(tallies, null));
     }
 
     @Test
