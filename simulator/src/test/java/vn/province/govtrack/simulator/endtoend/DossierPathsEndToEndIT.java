@@ -280,6 +280,32 @@ class DossierPathsEndToEndIT {
     }
 
     @Test
+    void anAuditorVerifiesTheWholeLogIntactUnderTheLocalKeyPair() {
+        Answer verification = client.get("/api/v1/audit/verification");
+        for (int polls = 0; verification.status() == 202 && polls < 300; polls++) {
+            sleep(100);
+            verification = client.get(verification.body().path("id").isTextual()
+                    ? "/api/v1/audit/verification?job=" + verification.body().path("id").asText()
+                    : "/api/v1/audit/verification");
+        }
+        assertThat(verification.status()).as(verification.body().toString()).isEqualTo(200);
+        assertThat(verification.body().path("state").asText()).as(verification.body().toString()).isEqualTo("INTACT");
+        assertThat(verification.body().path("verifiedThrough").asLong()).isPositive();
+        JsonNode checkpoints = query("/api/v1/audit/checkpoints");
+        assertThat(checkpoints.path("algorithm").asText()).isEqualTo("Ed25519");
+        assertThat(checkpoints.path("publicKey").asText()).as("the local profile's key pair").isNotBlank();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void rebuiltProjectionsGiveTheSameReports() {
         String before = query("/api/v1/timeliness?groupBy=unit&" + JULY).toString()
                         + query("/api/v1/dossiers?overdue=true").path("content");
