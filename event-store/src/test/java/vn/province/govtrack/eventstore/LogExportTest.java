@@ -2,7 +2,6 @@ package vn.province.govtrack.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.province.govtrack.eventstore.StoreFixture.event;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,13 +36,7 @@ class LogExportTest {
 
     @BeforeEach
     void appendTheLog() {
-        engine.appendEvents(event("staff-1", 0, "recruited"));
-        engine.appendEvents(event("dossier-1", 0, "d1 received"), event("dossier-1", 1, "d1 assigned"),
-                            event("dossier-2", 0, "d2 received"));
-        engine.appendEvents(event("staff-1", 1, "seconded"));
-        engine.appendEvents(event("dossier-2", 1, "d2 resolved"));
-        engine.appendEvents(event("dossier-1", 2, "d1 resolved"), event("staff-2", 0, "recruited"));
-        engine.appendEvents(event("staff-1", 2, "departed"));
+        StoreFixture.appendTheNineEventLog(engine);
         signCheckpointAt(4);
         signCheckpointAt(8);
     }
@@ -180,9 +173,7 @@ class LogExportTest {
     }
 
     private void signCheckpointAt(long position) {
-        engine.auditCheckpoints().record(Checkpoint.sign(position, engine.logReader().hashBefore(position + 1),
-                                                         Instant.now(), KEYS.getPrivate(),
-                                                         AuditKeys.keyId(KEYS.getPublic())));
+        StoreFixture.signCheckpointAt(engine, position, KEYS);
     }
 
     private static ChainVerifier.Progress none() {

@@ -1,5 +1,7 @@
 package vn.province.govtrack.eventstore;
 
+import java.security.KeyPair;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +47,27 @@ final class StoreFixture implements AutoCloseable {
     static DomainEventMessage<Note> event(String aggregateId, long seq, String text) {
         return new GenericDomainEventMessage<>("Note", aggregateId, seq, new Note(text),
                                                MetaData.from(Map.of("actor", "tester")));
+    }
+
+    /**
+     * The log the tamper-evidence tests share: positions 1 | 2 3 4 | 5 | 6 | 7 8 | 9, commits of one,
+     * three, one, one, two and one events, of streams staff-1, dossier-1, dossier-2 and staff-2.
+     */
+    static void appendTheNineEventLog(MongoEventStorageEngine engine) {
+        engine.appendEvents(event("staff-1", 0, "recruited"));
+        engine.appendEvents(event("dossier-1", 0, "d1 received"), event("dossier-1", 1, "d1 assigned"),
+                            event("dossier-2", 0, "d2 received"));
+        engine.appendEvents(event("staff-1", 1, "seconded"));
+        engine.appendEvents(event("dossier-2", 1, "d2 resolved"));
+        engine.appendEvents(event("dossier-1", 2, "d1 resolved"), event("staff-2", 0, "recruited"));
+        engine.appendEvents(event("staff-1", 2, "departed"));
+    }
+
+    /** Signs a checkpoint at {@code position} with {@code keys}, as the signer would. */
+    static void signCheckpointAt(MongoEventStorageEngine engine, long position, KeyPair keys) {
+        engine.auditCheckpoints().record(Checkpoint.sign(position, engine.logReader().hashBefore(position + 1),
+                                                         Instant.now(), keys.getPrivate(),
+                                                         AuditKeys.keyId(keys.getPublic())));
     }
 
     /** Everything readable right now after {@code token}, as a list. */

@@ -1,7 +1,6 @@
 package vn.province.govtrack.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.province.govtrack.eventstore.StoreFixture.event;
 
 import java.security.KeyPair;
 import java.time.Instant;
@@ -188,20 +187,12 @@ class TamperEvidentLogTest {
     }
 
     private void appendTheLog() {
-        engine.appendEvents(event("staff-1", 0, "recruited"));
-        engine.appendEvents(event("dossier-1", 0, "d1 received"), event("dossier-1", 1, "d1 assigned"),
-                            event("dossier-2", 0, "d2 received"));
-        engine.appendEvents(event("staff-1", 1, "seconded"));
-        engine.appendEvents(event("dossier-2", 1, "d2 resolved"));
-        engine.appendEvents(event("dossier-1", 2, "d1 resolved"), event("staff-2", 0, "recruited"));
-        engine.appendEvents(event("staff-1", 2, "departed"));
+        StoreFixture.appendTheNineEventLog(engine);
         assertThat(engine.headPosition()).isEqualTo(9);
     }
 
     private void signCheckpointAt(long position) {
-        engine.auditCheckpoints().record(Checkpoint.sign(position, engine.logReader().hashBefore(position + 1),
-                                                         Instant.now(), KEYS.getPrivate(),
-                                                         AuditKeys.keyId(KEYS.getPublic())));
+        StoreFixture.signCheckpointAt(engine, position, KEYS);
     }
 
     /** Exchanges the events, extent, time and hash of two commits in place, as an operator could with the shell. */
