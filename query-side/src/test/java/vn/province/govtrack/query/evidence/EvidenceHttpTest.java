@@ -134,6 +134,9 @@ class EvidenceHttpTest extends QuerySideHttpTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(get("/api/v1/audit/streams/no-such-stream/export", Role.AUDITOR).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> farBeyondTheHead = get("/api/v1/audit/events?fromPosition=2147483648", Role.AUDITOR);
+        assertThat(farBeyondTheHead.getStatusCode()).as("answered at once, no walk back from there").isEqualTo(HttpStatus.OK);
+        assertThat(json(farBeyondTheHead.getBody()).get("events")).isEmpty();
         for (Role role : new Role[] {Role.CLIENT, Role.HOME_AFFAIRS}) {
             assertThat(get("/api/v1/audit/verification", role).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(get("/api/v1/audit/export", role).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
