@@ -42,7 +42,7 @@ import vn.province.govtrack.eventstore.VerificationResult;
 
 /**
  * The auditors' command-line tool. Each command prints its progress on standard error and its verdict on
- * standard output, and exits {@value #INTACT} when the log or export is intact and covered by a checkpoint
+ * standard output, and exits {@value #INTACT} when the log or export is intact and wholly covered by a checkpoint
  * signed under the trusted key, {@value #FAILED} when a position fails, {@value #UNSIGNED} when it is
  * intact but no signed checkpoint covers it, and {@value #ERROR} when it could not be checked at all.
  */
@@ -54,7 +54,7 @@ import vn.province.govtrack.eventstore.VerificationResult;
          exitCodeList = {"0:intact and signed at a checkpoint under the trusted key",
                          "1:a position fails (the verdict names it and why)",
                          "2:could not check (bad arguments, unreachable service or database, unreadable file)",
-                         "3:intact, but no checkpoint signed under the trusted key covers it"})
+                         "3:intact, but not all of it is covered yet by a checkpoint signed under the trusted key"})
 public final class AuditTool {
 
     static final int INTACT = 0;
@@ -140,7 +140,8 @@ public final class AuditTool {
                                           .verify(log.iterator());
                 }
                 bar.finish();
-                return verdict(result, "the log in " + database);
+                boolean signed = result.checkpoint().map(c -> c.position() >= result.verifiedThrough()).orElse(false);
+                return verdict(result, "the log in " + database, signed);
             }
         }
     }
@@ -171,7 +172,7 @@ public final class AuditTool {
                 description = "The query side's base URL (default: ${DEFAULT-VALUE}).")
         String queryUrl;
 
-        @Option(names = "--token", required = true, description = "A bearer token of an AUDITOR (or ADMIN).")
+        @Option(names = "--token", required = true, description = "A bearer token of an AUDITOR.")
         String token;
 
         @Option(names = "--from", description = "First position of a log export (default: 1).")
@@ -295,10 +296,11 @@ public final class AuditTool {
         String what = header.aggregateId() == null
                 ? "the export of positions " + header.fromPosition() + ".." + header.toPosition()
                 : "the export of stream " + header.aggregateId() + " (" + verified.streamEvents() + " of its events)";
-        return verdict(verified.result(), what);
+        return verdict(verified.result(), what, verified.signed());
     }
 
-    private static int verdict(VerificationResult result, String what) {
+    /** @param signed whether a checkpoint under the trusted key covers everything verified */
+    private static int verdict(VerificationResult result, String what, boolean signed) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         if (!result.intact()) {
             out.println("FAILED: " + what + " " + result.summary());
@@ -310,6 +312,12 @@ public final class AuditTool {
             return UNSIGNED;
         }
         long unsigned = result.verifiedThrough() - result.checkpoint().get().position();
+        if (!signed) {
+            out.println("UNSIGNED: " + what + " is " + result.summary() + "; what it attests after the checkpoint ("
+                        + unsigned + " positions) is chained but not yet signed: verify again after the next"
+                        + " checkpoint, or stop at this one");
+            return UNSIGNED;
+        }
         out.println("INTACT: " + what + " is " + result.summary()
                     + (unsigned > 0 ? "; the " + unsigned + " positions after the checkpoint are chained but not yet signed"
                                     : ""));

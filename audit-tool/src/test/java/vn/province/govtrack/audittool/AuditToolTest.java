@@ -98,7 +98,7 @@ class AuditToolTest {
     }
 
     @Test
-    void verifies_an_export_offline_and_refuses_one_cut_short_or_checked_under_another_key() throws IOException {
+    void verifies_an_export_offline_refuses_one_cut_short_and_finds_it_unsigned_under_another_key() throws IOException {
         Path export = directory.resolve("log.ndjson");
         try (OutputStream out = Files.newOutputStream(export)) {
             LogExport.writeLog(engine, 1, 30, Instant.now(), out);
@@ -117,12 +117,12 @@ class AuditToolTest {
         assertThat(verdicts()).contains("fails at position 21 (TRUNCATED)");
 
         String otherKey = AuditKeys.encode(AuditKeys.generate().getPublic());
-        assertThat(run("verify-export", export.toString(), "--public-key", otherKey)).isEqualTo(AuditTool.FAILED);
-        assertThat(verdicts()).contains("CHECKPOINT_FORGED");
+        assertThat(run("verify-export", export.toString(), "--public-key", otherKey)).isEqualTo(AuditTool.UNSIGNED);
+        assertThat(verdicts()).startsWith("UNSIGNED:").contains("no signed checkpoint verified");
     }
 
     @Test
-    void an_intact_export_that_no_signed_checkpoint_covers_is_reported_unsigned() throws IOException {
+    void an_intact_export_or_log_not_wholly_covered_by_a_signed_checkpoint_is_reported_unsigned() throws IOException {
         for (int i = 30; i < 35; i++) {
             engine.appendEvents(new GenericDomainEventMessage<>("Note", "late", i - 30, new Note("late " + i),
                                                                 MetaData.emptyInstance()));
@@ -134,6 +134,16 @@ class AuditToolTest {
 
         assertThat(run("verify-export", export.toString(), "--public-key", PUBLIC_KEY)).isEqualTo(AuditTool.UNSIGNED);
         assertThat(verdicts()).startsWith("UNSIGNED:");
+
+        Path whole = directory.resolve("whole.ndjson");
+        try (OutputStream out = Files.newOutputStream(whole)) {
+            LogExport.writeLog(engine, 1, 35, Instant.now(), out);
+        }
+        assertThat(run("verify-export", whole.toString(), "--public-key", PUBLIC_KEY)).isEqualTo(AuditTool.UNSIGNED);
+        assertThat(verdicts()).startsWith("UNSIGNED:").contains("signed at checkpoint 30")
+                              .contains("(5 positions) is chained but not yet signed");
+        assertThat(run("verify", "--mongodb-uri", TestMongo.uri(), "--database", databaseName,
+                       "--public-key", PUBLIC_KEY)).as("the database likewise").isEqualTo(AuditTool.UNSIGNED);
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class ChainVerifier {
     private final byte[] hashBefore;
     private List<Checkpoint> checkpoints = List.of();
     private PublicKey trustedKey;
+    private boolean opaqueAllowed;
     private long declaredEnd;
     private Progress progress = (done, total) -> { };
     private final LogDigests digests = new LogDigests();
@@ -69,14 +70,29 @@ public final class ChainVerifier {
      * public key, which the verifier must get from somewhere other than the database it verifies).
      */
     public ChainVerifier checkpoints(List<Checkpoint> checkpoints, PublicKey trustedKey) {
-        this.checkpoints = checkpoints.stream().sorted(Comparator.comparingLong(Checkpoint::position)).toList();
         this.trustedKey = Objects.requireNonNull(trustedKey);
+        String keyId = AuditKeys.keyId(trustedKey);
+        // a checkpoint of another key (one rotated out, or not this auditor's) proves nothing here, and
+        // does not fail the log either: it is verified under its own public key, in another verification
+        this.checkpoints = checkpoints.stream().filter(checkpoint -> keyId.equals(checkpoint.keyId()))
+                                      .sorted(Comparator.comparingLong(Checkpoint::position)).toList();
         return this;
     }
 
     /** The last position the log is known to hold (its head when read): ending before it is {@link Reason#TRUNCATED}. */
     public ChainVerifier declaredEnd(long position) {
         this.declaredEnd = position;
+        return this;
+    }
+
+    /**
+     * Accepts commits and events given by their digests only ({@link LoggedCommit#opaque},
+     * {@link LoggedEvent#opaque}), as an export of a single stream carries those it does not show.
+     * Without it, such a commit or event is a failure: the log in a database, or an export of the log,
+     * holds every field of everything.
+     */
+    public ChainVerifier allowOpaque() {
+        this.opaqueAllowed = true;
         return this;
     }
 
@@ -117,8 +133,17 @@ public final class ChainVerifier {
                 }
             }
             progress.verified(expected - firstPosition, total);
-            long lastDeclared = Math.max(declaredEnd,
-                                         checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).position());
+            // a checkpoint beyond the end declares the end only if it is validly signed; a forged one is named
+            for (int i = nextCheckpoint; i < checkpoints.size(); i++) {
+                Checkpoint beyond = checkpoints.get(i);
+                if (!beyond.signedBy(trustedKey)) {
+                    return result(new Failure(beyond.position(), Reason.CHECKPOINT_FORGED, "the checkpoint at position "
+                                              + beyond.position() + ", beyond the end of the log, is not validly"
+                                              + " signed by the trusted key " + beyond.keyId()));
+                }
+            }
+            long lastSigned = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).position();
+            long lastDeclared = Math.max(declaredEnd, lastSigned);
             if (lastDeclared >= expected) {
                 return result(new Failure(expected, Reason.TRUNCATED,
                         "the log ends at position " + (expected - 1) + " but position " + lastDeclared
@@ -140,6 +165,10 @@ public final class ChainVerifier {
                                    + commit.first() + ", inside the one before it, which ends at " + (expected - 1));
             }
             if (commit.opaque()) {
+                if (!opaqueAllowed) {
+                    return new Failure(commit.first(), Reason.COMMIT_ALTERED, "the commit at position " + commit.first()
+                                       + " is given without its fields and events, by its digest only");
+                }
                 return checkOpaque(commit);
             }
             eventDigests.clear();
@@ -149,7 +178,7 @@ public final class ChainVerifier {
                     return new Failure(event.position(), Reason.MISSING_HASH, "the event at position "
                                        + event.position() + " has no stored digest");
                 }
-                if (event.opaque()) {
+                if (opaqueAllowed && event.opaque()) {
                     if (event.position() != commit.first() + eventDigests.size()) {
                         return new Failure(event.position(), Reason.POSITION_OUT_OF_PLACE, "an event given by its"
                                            + " digest claims position " + event.position() + " in the commit at "
@@ -164,7 +193,7 @@ public final class ChainVerifier {
                 }
                 eventDigests.add(digest);
             }
-            events += commit.events().stream().filter(event -> !event.opaque()).count();
+            events += commit.events().stream().filter(event -> !opaqueAllowed || !event.opaque()).count();
             if (!commit.fence() && commit.last() != commit.first() + commit.events().size() - 1
                     || commit.fence() && commit.last() < commit.first()) {
                 return new Failure(commit.first(), Reason.POSITION_OUT_OF_PLACE, "the commit at position "

@@ -76,8 +76,18 @@ public final class LogExport {
                          Instant exportedAt, List<Checkpoint> checkpoints) {
     }
 
-    /** What an export held and how its verification ended. */
-    public record Verified(Header header, VerificationResult result, long streamEvents, boolean complete) {
+    /**
+     * What an export held and how its verification ended.
+     *
+     * @param streamEvents the stream's events shown in full (every event, for an export of the log)
+     * @param complete     whether it ended with its end line
+     * @param signed       whether a checkpoint verified under the trusted key covers everything it attests:
+     *                     the export's declared end for the log, the stream's last event for a stream. What
+     *                     lies after the newest checkpoint is chained but not signed: its exporter could have
+     *                     written it.
+     */
+    public record Verified(Header header, VerificationResult result, long streamEvents, boolean complete,
+                           boolean signed) {
     }
 
     // ---------------------------------------------------------------- writing
@@ -307,11 +317,14 @@ public final class LogExport {
         }
         Header header = header(first);
         Commits commits = new Commits(lines, header.aggregateId());
-        VerificationResult result = ChainVerifier.from(header.fromPosition(), header.hashBefore())
-                                                 .checkpoints(header.checkpoints(), trustedKey)
-                                                 .declaredEnd(header.toPosition())
-                                                 .progress(progress)
-                                                 .verify(commits);
+        ChainVerifier verifier = ChainVerifier.from(header.fromPosition(), header.hashBefore())
+                                              .checkpoints(header.checkpoints(), trustedKey)
+                                              .declaredEnd(header.toPosition())
+                                              .progress(progress);
+        if (header.aggregateId() != null) {
+            verifier.allowOpaque();
+        }
+        VerificationResult result = verifier.verify(commits);
         if (result.intact() && commits.cutShort != null) {
             result = truncated(result, commits.cutShort);
         } else if (result.intact() && commits.end == null) {
@@ -321,7 +334,17 @@ public final class LogExport {
             result = truncated(result, "the end line counts " + commits.end.path("commits").asLong()
                                        + " commits, the export holds " + commits.read);
         }
-        return new Verified(header, result, commits.streamEvents, commits.end != null);
+        if (result.intact() && header.aggregateId() != null
+                && (commits.streamIncomplete != null || commits.streamEvents == 0)) {
+            Failure incomplete = commits.streamIncomplete != null ? commits.streamIncomplete
+                    : new Failure(header.fromPosition(), Reason.STREAM_INCOMPLETE, "the export shows no event of stream "
+                                  + header.aggregateId());
+            result = new VerificationResult(false, result.verifiedThrough(), result.eventsChecked(),
+                                            result.checkpoint(), Optional.of(incomplete), result.chainHash());
+        }
+        long attested = header.aggregateId() == null ? header.toPosition() : commits.lastStreamPosition;
+        boolean signed = result.intact() && result.checkpoint().map(c -> c.position() >= attested).orElse(false);
+        return new Verified(header, result, commits.streamEvents, commits.end != null, signed);
     }
 
     private static VerificationResult truncated(VerificationResult result, String detail) {
@@ -365,6 +388,9 @@ public final class LogExport {
         private String cutShort;
         private long read;
         private long streamEvents;
+        private long nextSequence;
+        private long lastStreamPosition;
+        private Failure streamIncomplete;
 
         Commits(BufferedReader lines, String aggregateId) {
             this.lines = lines;
@@ -440,6 +466,15 @@ public final class LogExport {
                         text(event.get("meta")), digest);
                 if (aggregateId == null || aggregateId.equals(logged.agg())) {
                     streamEvents++;
+                }
+                if (aggregateId != null && aggregateId.equals(logged.agg())) {
+                    if (logged.seq() != nextSequence && streamIncomplete == null) {
+                        streamIncomplete = new Failure(position, Reason.STREAM_INCOMPLETE, "the event of stream "
+                                + aggregateId + " at position " + position + " has sequence " + logged.seq()
+                                + " where " + nextSequence + " was due: events of the stream are missing");
+                    }
+                    nextSequence = logged.seq() + 1;
+                    lastStreamPosition = position;
                 }
                 events.add(logged);
             }

@@ -33,7 +33,12 @@ public record VerificationResult(boolean intact, long verifiedThrough, long even
         /** A commit or event has no stored hash. */
         MISSING_HASH,
         /** The log ended before a position it declares (the head read, or a checkpoint): commits were removed. */
-        TRUNCATED
+        TRUNCATED,
+        /**
+         * A single-stream export lacks events of its stream: their sequence numbers do not run from 0
+         * without a gap (an event of it was carried by its digest only, or left out).
+         */
+        STREAM_INCOMPLETE
     }
 
     /**

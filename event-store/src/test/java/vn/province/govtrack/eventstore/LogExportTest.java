@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoCollection;
 
 import vn.province.govtrack.eventstore.VerificationResult.Reason;
 
@@ -58,6 +61,7 @@ class LogExportTest {
         assertThat(verified.result().checkpoint()).map(Checkpoint::position).hasValue(8L);
         assertThat(verified.result().eventsChecked()).isEqualTo(9);
         assertThat(verified.complete()).isTrue();
+        assertThat(verified.signed()).as("position 9 lies after the newest checkpoint").isFalse();
         assertThat(verified.header().scope()).isEqualTo("log");
         assertThat(progress).last().isEqualTo(9L);
     }
@@ -73,6 +77,7 @@ class LogExportTest {
         assertThat(verified.result().intact()).as(verified.result().summary()).isTrue();
         assertThat(verified.result().verifiedThrough()).isEqualTo(8);
         assertThat(verified.result().checkpoint()).map(Checkpoint::position).hasValue(8L);
+        assertThat(verified.signed()).as("ends at the checkpoint").isTrue();
     }
 
     @Test
@@ -92,6 +97,7 @@ class LogExportTest {
         assertThat(verified.result().verifiedThrough()).isEqualTo(8);
         assertThat(verified.result().checkpoint()).map(Checkpoint::position).hasValue(8L);
         assertThat(verified.streamEvents()).isEqualTo(2);
+        assertThat(verified.signed()).isTrue();
         assertThat(LogExport.writeStream(engine, "no-such-stream", EXPORTED_AT, new ByteArrayOutputStream())).isZero();
     }
 
@@ -142,16 +148,84 @@ class LogExportTest {
     }
 
     @Test
-    void a_checkpoint_of_the_export_signed_by_another_key_is_forged() throws IOException {
+    void under_another_key_the_exports_checkpoints_prove_nothing_and_it_is_unsigned() throws IOException {
         KeyPair other = AuditKeys.generate();
-        byte[] honest = exportLog(1, 9);
 
-        LogExport.Verified underAnotherKey = LogExport.verify(new ByteArrayInputStream(honest), other.getPublic(),
-                                                              none());
+        LogExport.Verified underAnotherKey = LogExport.verify(new ByteArrayInputStream(exportLog(1, 9)),
+                                                              other.getPublic(), none());
 
-        assertThat(underAnotherKey.result().failure()).map(VerificationResult.Failure::reason)
-                                                      .hasValue(Reason.CHECKPOINT_FORGED);
-        assertThat(underAnotherKey.result().failure()).map(VerificationResult.Failure::position).hasValue(4L);
+        assertThat(underAnotherKey.result().intact()).isTrue();
+        assertThat(underAnotherKey.result().checkpoint()).isEmpty();
+        assertThat(underAnotherKey.signed()).isFalse();
+    }
+
+    @Test
+    void a_checkpoint_of_the_export_whose_signature_was_forged_under_the_trusted_key_id_is_forged() throws IOException {
+        KeyPair other = AuditKeys.generate();
+        Checkpoint forged = Checkpoint.sign(4, engine.logReader().hashBefore(5), Instant.now(), other.getPrivate(),
+                                            AuditKeys.keyId(KEYS.getPublic()));
+        String signature = java.util.Base64.getEncoder().encodeToString(forged.signature());
+        String export = new String(exportLog(1, 9), StandardCharsets.UTF_8)
+                .replaceFirst("(\"position\":4,[^}]*\"signature\":\")[^\"]*", "$1" + signature);
+
+        LogExport.Verified verified = verify(export);
+
+        assertThat(verified.result().failure()).map(VerificationResult.Failure::reason)
+                                               .hasValue(Reason.CHECKPOINT_FORGED);
+        assertThat(verified.result().failure()).map(VerificationResult.Failure::position).hasValue(4L);
+    }
+
+    @Test
+    void an_export_of_the_log_may_not_carry_a_commit_by_its_digest_only() throws IOException {
+        String[] lines = new String(exportLog(1, 9), StandardCharsets.UTF_8).split("\n");
+        // the commit at 5 (staff-1 seconded) replaced by its digest and hash, as a stream export carries others
+        String digest = opaqueLineOf(5);
+        lines[3] = digest;
+
+        LogExport.Verified verified = verify(String.join("\n", lines) + "\n");
+
+        assertThat(verified.result().failure()).map(VerificationResult.Failure::reason)
+                                               .hasValue(Reason.COMMIT_ALTERED);
+        assertThat(verified.result().failure()).map(VerificationResult.Failure::position).hasValue(5L);
+    }
+
+    @Test
+    void a_stream_export_that_hides_an_event_of_its_stream_behind_its_digest_is_incomplete() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LogExport.writeStream(engine, "dossier-1", EXPORTED_AT, out);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        // the commit at 2 shows d1 received (2) and d1 assigned (3) in full: hide the second behind its digest
+        lines[1] = lines[1].replaceFirst("\\{\"position\":3,\"id\":.*?\"meta\":\"(\\\\.|[^\"\\\\])*\",", "{\"position\":3,");
+
+        LogExport.Verified verified = verify(String.join("\n", lines) + "\n");
+
+        assertThat(verified.result().failure()).map(VerificationResult.Failure::reason)
+                                               .hasValue(Reason.STREAM_INCOMPLETE);
+        assertThat(verified.result().failure()).map(VerificationResult.Failure::position).hasValue(7L);
+    }
+
+    @Test
+    void in_the_database_an_event_whose_fields_were_removed_is_altered_not_opaque() {
+        MongoCollection<Document> raw = fixture.database.getCollection("events");
+        raw.updateOne(new Document("_id", 5L), new Document("$unset", new Document("events.0.id", "")
+                .append("events.0.type", "").append("events.0.payload", "").append("events.0.meta", "")));
+
+        VerificationResult result = engine.verifyLog(KEYS.getPublic(), none());
+
+        assertThat(result.failure()).map(VerificationResult.Failure::reason).hasValue(Reason.EVENT_ALTERED);
+        assertThat(result.failure()).map(VerificationResult.Failure::position).hasValue(5L);
+    }
+
+    /** The line a stream export writes for the commit at {@code first}, which it does not show. */
+    private String opaqueLineOf(long first) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LogExport.writeStream(engine, "dossier-2", EXPORTED_AT, out);
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{\"first\":" + first + ",") && line.contains("\"digest\"") && !line.contains("events")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no opaque line for " + first);
     }
 
     @Test
