@@ -414,6 +414,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return byId.values();
     }
 
+    /** Whether the aggregate has any event: one indexed lookup of its first sequence's key. */
+    public boolean hasStream(String aggregateIdentifier) {
+        return commits.find(eq(CommitCodec.STREAMS, CommitCodec.streamKey(aggregateIdentifier, 0)))
+                      .projection(Projections.include(CommitCodec.ID)).first() != null;
+    }
+
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         List<? extends DomainEventData<?>> events = fetchDomainEvents(aggregateIdentifier, 0, Integer.MAX_VALUE);

@@ -21,9 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AcceptHeaderFilter extends OncePerRequestFilter {
 
-    /** JSON; and NDJSON, which the audit exports are. */
-    private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON,
-                                                            MediaType.APPLICATION_NDJSON);
+    private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 
     private final FilterProblems problems;
     private final List<AlsoAnswered> alsoAnswered;

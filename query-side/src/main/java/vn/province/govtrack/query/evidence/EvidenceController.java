@@ -8,11 +8,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,9 +32,11 @@ import io.swagger.v3.oas.annotations.Operation;
 
 import vn.province.govtrack.eventstore.Checkpoint;
 import vn.province.govtrack.eventstore.LogExport;
+import vn.province.govtrack.eventstore.LoggedCommit;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.eventstore.VerificationResult;
 import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.web.AlsoAnswered;
 import vn.province.govtrack.web.ProblemType;
 
 /**
@@ -41,6 +46,17 @@ import vn.province.govtrack.web.ProblemType;
 @RestController
 @RequestMapping("/api/v1/audit")
 class EvidenceController {
+
+    /** The exports answer NDJSON; the web edge's {@code Accept} check lets it through to them only. */
+    @Configuration(proxyBeanMethods = false)
+    static class Exports {
+
+        @Bean
+        AlsoAnswered ndjsonExports() {
+            return new AlsoAnswered(MediaType.parseMediaType(LogExport.MEDIA_TYPE),
+                                    List.of("/api/v1/audit/export", "/api/v1/audit/streams/*/export"));
+        }
+    }
 
     private static final HexFormat HEX = HexFormat.of();
     /** How long a verification request waits for its result before answering 202 with the progress. */
@@ -121,7 +137,10 @@ class EvidenceController {
         if (last > head) {
             throw ProblemType.INVALID_INPUT.exception("to (" + last + ") is beyond the head of the log, " + head);
         }
-        long first = engine.logReader().read(from, from).findFirst().map(commit -> commit.first()).orElse(from);
+        long first;
+        try (Stream<LoggedCommit> holding = engine.logReader().read(from, from)) {
+            first = holding.findFirst().map(LoggedCommit::first).orElse(from);
+        }
         Verifications.Job started = verifications.of(new Verifications.Range(first, last));
         Verifications.await(started, WAIT);
         return answer(started);
@@ -129,7 +148,7 @@ class EvidenceController {
 
     private ResponseEntity<Verification> answer(Verifications.Job job) {
         Verification body = verification(job);
-        if (!job.finished()) {
+        if ("RUNNING".equals(body.state())) {
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                                  .header(HttpHeaders.LOCATION, "/api/v1/audit/verification?job=" + job.id)
                                  .header(HttpHeaders.RETRY_AFTER, "2")
@@ -177,7 +196,7 @@ class EvidenceController {
                        + "digest only; the commits between them and up to the first checkpoint after its last event by "
                        + "their digests only: enough to recompute the chain, nothing of what they hold.")
     ResponseEntity<StreamingResponseBody> streamExport(@PathVariable String aggregateId) {
-        if (engine.logReader().streamCommits(aggregateId).isEmpty()) {
+        if (!engine.hasStream(aggregateId)) {
             throw ProblemType.STREAM_NOT_FOUND.exception("No events recorded for aggregate '" + aggregateId + "'");
         }
         String name = aggregateId.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -193,23 +212,25 @@ class EvidenceController {
                              .body(body);
     }
 
+    /** One reading of the job: it may finish while the answer is being written. */
     private Verification verification(Verifications.Job job) {
+        Instant finishedAt = job.finishedAt;
+        VerificationResult result = job.result;
         long total = job.positionsTotal();
-        long done = job.finished() && job.result != null ? job.result.verifiedThrough() - job.range.from() + 1
+        long done = finishedAt != null && result != null ? result.verifiedThrough() - job.range.from() + 1
                                                          : job.positionsDone;
         int progress = (int) Math.min(100, Math.max(0, 100 * done / Math.max(1, total)));
         String keyId = trustedKey.keyId().orElse(null);
-        if (!job.finished()) {
+        if (finishedAt == null) {
             return new Verification(job.id, "RUNNING", job.range.from(), job.range.to(), done, progress, null, null, null, null,
                                     "verifying: " + done + " of " + total + " positions", keyId, inZone(job.startedAt),
                                     null);
         }
-        if (job.result == null) {
+        if (result == null) {
             return new Verification(job.id, "ERROR", job.range.from(), job.range.to(), done, progress, null, null, null, null,
                                     "the log could not be read: " + job.error, keyId, inZone(job.startedAt),
-                                    inZone(job.finishedAt));
+                                    inZone(finishedAt));
         }
-        VerificationResult result = job.result;
         String summary = result.summary() + (trustedKey.key().isEmpty()
                 ? " (no public key is configured on this service: checkpoints were not checked)" : "");
         return new Verification(job.id, result.intact() ? "INTACT" : "FAILED", job.range.from(), job.range.to(), done, progress,
@@ -217,7 +238,7 @@ class EvidenceController {
                                 result.checkpoint().map(this::signed).orElse(null),
                                 result.failure().map(f -> new FailedPosition(f.position(), f.reason(), f.detail()))
                                       .orElse(null),
-                                summary, keyId, inZone(job.startedAt), inZone(job.finishedAt));
+                                summary, keyId, inZone(job.startedAt), inZone(finishedAt));
     }
 
     private SignedCheckpoint signed(Checkpoint checkpoint) {

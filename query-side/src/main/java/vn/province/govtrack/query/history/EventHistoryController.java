@@ -87,7 +87,7 @@ class EventHistoryController {
      *                absent means every event recorded so far
      */
     @GetMapping("/streams/{aggregateId}/state")
-    @ProjectionQuery(ProjectionQuery.EVENT_LOG)
+    @ProjectionQuery(value = ProjectionQuery.EVENT_LOG, knownAt = true)
     StreamState streamState(@PathVariable String aggregateId,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String knownAt,

@@ -77,7 +77,7 @@ class PersonnelController {
                        + "staffing looked like, or will look like, on that day: every movement counts from its "
                        + "effective date, a secondment from its first to its last day. Totals are province-wide "
                        + "per field, whatever unitCode and state select. " + KNOWN_AT)
-    @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
+    @ProjectionQuery(value = PersonnelProjection.PROCESSING_GROUP, knownAt = true)
     StaffingReviewReport staffingReview(
             @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
             @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
@@ -108,8 +108,7 @@ class PersonnelController {
                                @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                                @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                                @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "100") int size, HttpServletRequest request) {
-        refuseKnownAt(request);
+                               @RequestParam(defaultValue = "100") int size) {
         if (endingWithinDays != null && (endingWithinDays < 0 || endingWithinDays > 3660)) {
             throw ProblemType.INVALID_INPUT.exception(
                     "endingWithinDays must be between 0 and 3660; got " + endingWithinDays);
@@ -133,7 +132,7 @@ class PersonnelController {
     @GetMapping("/rebalancing")
     @Operation(summary = "Proposals moving staff from units with a surplus to units short, within a field",
                description = Rebalancing.RULE + " " + KNOWN_AT)
-    @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
+    @ProjectionQuery(value = PersonnelProjection.PROCESSING_GROUP, knownAt = true)
     RebalancingReport rebalancing(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
                                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
                                   @RequestParam(required = false) @Parameter(description = KNOWN_AT) String knownAt,
@@ -163,9 +162,7 @@ class PersonnelController {
     @ProjectionQuery(PersonnelProjection.PROCESSING_GROUP)
     AccountsReport accounts(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
-                            HttpServletRequest request) {
-        refuseKnownAt(request);
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         LocalDate day = BusinessDays.asOf(asOf, clock);
         Paging paging = Paging.of(page, size);
         ActiveAccounts active = personnel.accountsActive(day, unitCode, paging);
@@ -183,17 +180,6 @@ class PersonnelController {
                                        clock.getZone());
         }
         return BusinessDays.asOf(asOf, clock);
-    }
-
-    /**
-     * The secondment runs and accounts are kept as they are now only: a list asked {@code knownAt} would
-     * answer the present, so it is refused rather than answered wrongly.
-     */
-    private static void refuseKnownAt(HttpServletRequest request) {
-        if (KnownAt.position(request).isPresent()) {
-            throw ProblemType.INVALID_INPUT.exception("knownAt is answered by /personnel/audit and "
-                    + "/personnel/rebalancing only; this list is of what the store knows now");
-        }
     }
 
     /**

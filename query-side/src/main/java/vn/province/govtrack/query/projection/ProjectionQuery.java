@@ -23,4 +23,10 @@ public @interface ProjectionQuery {
 
     /** The event processor (processing group) whose read model the endpoint reads. */
     String value();
+
+    /**
+     * Whether the endpoint answers {@code knownAt} ({@link KnownAt}): its read model keeps what it knew
+     * at every position. Elsewhere {@code knownAt} is refused with 400, never answered with the present.
+     */
+    boolean knownAt() default false;
 }

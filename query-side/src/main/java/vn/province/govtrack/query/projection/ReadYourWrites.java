@@ -54,7 +54,8 @@ class ReadYourWrites implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(ProjectionQuery.class)) {
             return true;
         }
-        String source = method.getMethodAnnotation(ProjectionQuery.class).value();
+        ProjectionQuery query = method.getMethodAnnotation(ProjectionQuery.class);
+        String source = query.value();
         long position = positions.recent(source);
         response.setHeader(POSITION_HEADER, Long.toString(position));
         long minPosition = Math.max(parse(request.getParameter(MIN_POSITION_PARAMETER), MIN_POSITION_PARAMETER),
@@ -62,6 +63,11 @@ class ReadYourWrites implements HandlerInterceptor {
         String knownAt = request.getParameter(KnownAt.PARAMETER);
         long knownPosition = -1;
         if (knownAt != null && !knownAt.isBlank()) {
+            if (!query.knownAt()) {
+                throw ProblemType.INVALID_INPUT.exception("knownAt is not answered here: this endpoint's read model "
+                        + "keeps only what the store knows now. Reports as known at an instant: /timeliness, "
+                        + "/timeliness/ranking, /personnel/audit, /personnel/rebalancing, /audit/streams/{id}/state");
+            }
             knownPosition = positions.positionRecordedBy(KnownAt.instant(knownAt, clock));
             KnownAt.remember(request, knownPosition);
             response.setHeader(KnownAt.POSITION_HEADER, Long.toString(knownPosition));

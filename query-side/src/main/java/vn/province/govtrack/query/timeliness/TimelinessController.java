@@ -77,7 +77,7 @@ class TimelinessController {
      *                {@code from}/{@code to} remain business dates. Read by {@link KnownAt}.
      */
     @GetMapping
-    @ProjectionQuery(TimelinessIndexProjection.PROCESSING_GROUP)
+    @ProjectionQuery(value = TimelinessIndexProjection.PROCESSING_GROUP, knownAt = true)
     Report report(@RequestParam(defaultValue = "unit") @Size(max = QueryParameters.MAX_TIME) String groupBy,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
@@ -101,7 +101,7 @@ class TimelinessController {
      *                {@code from}/{@code to} remain business dates. Read by {@link KnownAt}.
      */
     @GetMapping("/ranking")
-    @ProjectionQuery(TimelinessIndexProjection.PROCESSING_GROUP)
+    @ProjectionQuery(value = TimelinessIndexProjection.PROCESSING_GROUP, knownAt = true)
     UnitRanking ranking(@RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                         @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
                         @Parameter(description = KNOWN_AT) @RequestParam(required = false)

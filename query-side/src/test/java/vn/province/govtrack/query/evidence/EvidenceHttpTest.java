@@ -137,6 +137,14 @@ class EvidenceHttpTest extends QuerySideHttpTest {
         ResponseEntity<String> farBeyondTheHead = get("/api/v1/audit/events?fromPosition=2147483648", Role.AUDITOR);
         assertThat(farBeyondTheHead.getStatusCode()).as("answered at once, no walk back from there").isEqualTo(HttpStatus.OK);
         assertThat(json(farBeyondTheHead.getBody()).get("events")).isEmpty();
+        assertThat(get("/api/v1/audit/events?knownAt=2025-07-16T17:00:00Z", Role.AUDITOR).getStatusCode())
+                .as("a read model that keeps only the present refuses knownAt").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get("/api/v1/dossiers?knownAt=2025-07-16T17:00:00Z", Role.AUDITOR).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(getAccepting("/api/v1/audit/export", "application/x-ndjson").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(getAccepting("/api/v1/audit/events", "application/x-ndjson").getStatusCode())
+                .as("NDJSON is answered by the exports only").isEqualTo(HttpStatus.NOT_ACCEPTABLE);
         for (Role role : new Role[] {Role.CLIENT, Role.HOME_AFFAIRS}) {
             assertThat(get("/api/v1/audit/verification", role).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(get("/api/v1/audit/export", role).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -188,6 +196,13 @@ class EvidenceHttpTest extends QuerySideHttpTest {
     private ResponseEntity<String> get(String path, Role role) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(ActingOfficials.token(minter, role, null));
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private ResponseEntity<String> getAccepting(String path, String accept) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(ActingOfficials.token(minter, Role.AUDITOR, null));
+        headers.set(HttpHeaders.ACCEPT, accept);
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
