@@ -41,9 +41,9 @@ import org.springframework.core.env.Profiles;
  *
  * <p>The same way, in {@code audit-keys.properties}, an Ed25519 key pair for the event log's signed
  * checkpoints: {@code govtrack.audit.signing-key} (PKCS#8, Base64), with which the command side signs,
- * and {@code govtrack.audit.public-key} (X.509, Base64), which the query side publishes and verifies
- * with. A pair is made whole, once, so the two services can never get halves of different pairs.
- * Deleting the file makes a new pair: checkpoints signed before then verify only under the old public
+ * given only to a service with {@code govtrack.audit.signing-enabled=true}, and
+ * {@code govtrack.audit.public-key} (X.509, Base64), which the query side publishes and verifies with.
+ * A pair is made whole, once, so the two services can never get halves of different pairs. Deleting the file makes a new pair: checkpoints signed before then verify only under the old public
  * key, which an auditor who took it away still has.
  */
 public class LocalSecrets implements EnvironmentPostProcessor, Ordered {
@@ -54,6 +54,7 @@ public class LocalSecrets implements EnvironmentPostProcessor, Ordered {
     static final String AUDIT_KEYS_FILE_NAME = "audit-keys.properties";
     static final String SIGNING_KEY = "govtrack.audit.signing-key";
     static final String PUBLIC_KEY = "govtrack.audit.public-key";
+    static final String SIGNING_ENABLED = "govtrack.audit.signing-enabled";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,7 +72,10 @@ public class LocalSecrets implements EnvironmentPostProcessor, Ordered {
         }
         if (isBlank(environment.getProperty(SIGNING_KEY)) && isBlank(environment.getProperty(PUBLIC_KEY))) {
             Properties keys = load(dataDir.resolve(AUDIT_KEYS_FILE_NAME), LocalSecrets::auditKeyPair);
-            values.put(SIGNING_KEY, keys.getProperty(SIGNING_KEY));
+            // the private half only to the service that signs (the command side); the others verify
+            if (environment.getProperty(SIGNING_ENABLED, Boolean.class, false)) {
+                values.put(SIGNING_KEY, keys.getProperty(SIGNING_KEY));
+            }
             values.put(PUBLIC_KEY, keys.getProperty(PUBLIC_KEY));
         }
         if (!values.isEmpty()) {

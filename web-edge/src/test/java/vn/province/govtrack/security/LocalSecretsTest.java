@@ -75,7 +75,7 @@ class LocalSecretsTest {
     @Test
     void the_local_profile_gets_one_ed25519_key_pair_for_the_log_checkpoints_kept_across_starts(@TempDir Path data)
             throws Exception {
-        StandardEnvironment first = localEnvironment(data, Map.of());
+        StandardEnvironment first = localEnvironment(data, Map.of(LocalSecrets.SIGNING_ENABLED, "true"));
         String signingKey = first.getProperty(LocalSecrets.SIGNING_KEY);
         String publicKey = first.getProperty(LocalSecrets.PUBLIC_KEY);
 
@@ -89,9 +89,12 @@ class LocalSecretsTest {
         verifier.update(new byte[] {1, 2, 3});
         assertThat(verifier.verify(signature)).as("the two halves are of one pair").isTrue();
 
-        StandardEnvironment again = localEnvironment(data, Map.of());
+        StandardEnvironment again = localEnvironment(data, Map.of(LocalSecrets.SIGNING_ENABLED, "true"));
         assertThat(again.getProperty(LocalSecrets.SIGNING_KEY)).isEqualTo(signingKey);
         assertThat(again.getProperty(LocalSecrets.PUBLIC_KEY)).isEqualTo(publicKey);
+        StandardEnvironment verifying = localEnvironment(data, Map.of());
+        assertThat(verifying.getProperty(LocalSecrets.PUBLIC_KEY)).isEqualTo(publicKey);
+        assertThat(verifying.getProperty(LocalSecrets.SIGNING_KEY)).as("a service that does not sign").isNull();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 data.resolve(LocalSecrets.AUDIT_KEYS_FILE_NAME)))).isEqualTo("rw-------");
 
