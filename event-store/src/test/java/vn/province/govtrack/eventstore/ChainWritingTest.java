@@ -80,6 +80,24 @@ class ChainWritingTest {
     }
 
     @Test
+    void a_commit_stored_without_a_recording_time_counts_as_recorded_before_any_instant() {
+        MongoEventStorageEngine engine = engineWithClock();
+        now.set(T0.plusSeconds(10));
+        engine.appendEvents(event("a", 0, "a0"));
+        now.set(T0.plusSeconds(20));
+        engine.appendEvents(event("a", 1, "a1"), event("a", 2, "a2"));
+        // as a store from before recording times holds it
+        Document untimed = raw.find(new Document("_id", 1L)).first();
+        untimed.remove("committedAt");
+        raw.deleteOne(new Document("_id", 1L));
+        raw.insertOne(untimed);
+
+        assertThat(engine.positionRecordedBy(T0)).isEqualTo(1);
+        assertThat(engine.positionRecordedBy(T0.plusSeconds(19))).isEqualTo(1);
+        assertThat(engine.positionRecordedBy(T0.plusSeconds(20))).isEqualTo(3);
+    }
+
+    @Test
     void a_store_written_before_layout_4_is_chained_once_when_opened_and_then_verifies() {
         MongoEventStorageEngine engine = fixture.engine();
         engine.appendEvents(event("a", 0, "a0"), event("a", 1, "a1"));
