@@ -1,6 +1,9 @@
 package vn.province.govtrack.eventstore;
 
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+
+import java.security.PublicKey;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -48,8 +51,23 @@ public final class AuditCheckpoints {
         return result;
     }
 
+    /** The newest checkpoint, whichever key signed it. */
     public Optional<Checkpoint> newest() {
         return Optional.ofNullable(checkpoints.find().sort(Sorts.descending("_id")).first()).map(AuditCheckpoints::checkpoint);
+    }
+
+    /**
+     * The newest checkpoint of {@code key}: whose {@code keyId} is the key's and whose signature verifies
+     * under it. One that names the key but does not verify under it is not the key's, and is passed over.
+     */
+    public Optional<Checkpoint> newestSignedBy(PublicKey key) {
+        for (Document doc : checkpoints.find(eq("keyId", AuditKeys.keyId(key))).sort(Sorts.descending("_id"))) {
+            Checkpoint checkpoint = checkpoint(doc);
+            if (checkpoint.signedBy(key)) {
+                return Optional.of(checkpoint);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Stores the checkpoint; false when one is already stored at its position (idempotent: the first stays). */

@@ -23,8 +23,8 @@ import java.util.HexFormat;
  * of its PKCS#8 encoding ({@code govtrack.audit.signing-key}), a public key as Base64 of its X.509
  * encoding ({@code govtrack.audit.public-key}, the one to publish).
  *
- * <p>{@code java -cp event-store.jar vn.province.govtrack.eventstore.AuditKeys DIR} writes a new pair to
- * {@code DIR/audit-signing.key} (readable by its owner only) and {@code DIR/audit-public.key}.
+ * <p>{@link #writeKeyPair} writes a new pair to {@code DIR/audit-signing.key} (readable by its owner only)
+ * and {@code DIR/audit-public.key}; the auditors' tool does so with {@code ./audit keygen DIR}.
  */
 public final class AuditKeys {
 

@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs a checkpoint of the log at the head's commit end when {@code everyEvents} events were appended
  * since the last checkpoint, or {@code every} passed and any event was appended. It signs only what it
- * has recomputed itself: it verifies the chain incrementally, from the newest checkpoint its own key
- * signed (from position 1 when there is none) up to the head, and refuses to sign, logging an ERROR,
- * when the chain does not verify. Several instances may sign: a position holds one checkpoint, the first.
+ * has recomputed itself: it verifies the chain incrementally, from the newest checkpoint whose
+ * {@code keyId} is its own key's and whose signature verifies under its public key (one that names its key
+ * but does not verify is not its own; from position 1 when it has none) up to the head, and refuses to
+ * sign, logging an ERROR, when the chain does not verify. Several instances may sign: a position holds
+ * one checkpoint, the first.
  *
  * <p>Call {@link #signIfDue()} periodically from one thread; it keeps what it verified between calls.
  */
@@ -109,7 +111,7 @@ public final class CheckpointSigner {
     }
 
     private void startFromNewestCheckpoint() {
-        Optional<Checkpoint> newest = engine.auditCheckpoints().newest().filter(c -> c.signedBy(keys.getPublic()));
+        Optional<Checkpoint> newest = engine.auditCheckpoints().newestSignedBy(keys.getPublic());
         verifiedThrough = newest.map(Checkpoint::position).orElse(0L);
         verifiedHash = newest.map(Checkpoint::hash).orElseGet(LogDigests::zeroHash);
         lastCheckpointPosition = verifiedThrough;

@@ -128,7 +128,8 @@ final class GroupAppender {
     /**
      * Writes the commit, possibly in one insert with others, and answers its first position. Throws
      * the {@link MongoWriteException} of a key of its own already stored (duplicate key: the caller
-     * tells which key), or the {@link MongoException} that made the outcome unknown.
+     * tells which key), or the exception that made the outcome unknown (a {@link MongoException}, or a
+     * failure to read the end of the chain), which every commit of its group then fails with.
      */
     long append(Pending pending) {
         enqueue(pending);
@@ -156,12 +157,28 @@ final class GroupAppender {
         return pending.first;
     }
 
-    /** Under the lock: writes up to {@link #MAX_GROUP} queued commits, each one to its outcome. */
+    /**
+     * Under the lock: writes up to {@link #MAX_GROUP} queued commits, each one to its outcome. Every commit
+     * taken off the queue leaves it done, whatever is thrown: an appender whose commit was in the group
+     * would otherwise wait for it under the lock, and so would every appender after it.
+     */
     private void writeGroup() {
         Deque<Pending> group = new ArrayDeque<>();
         for (Pending next; group.size() < MAX_GROUP && (next = queue.poll()) != null; ) {
             group.add(next);
         }
+        try {
+            write(group);
+        } catch (RuntimeException e) {
+            // not acknowledged, and unknown whether written (or the chain's end could not be read):
+            // each fails with the cause, and the next group reads the head it writes after
+            failAll(group, e);
+            tip = ChainTip.EMPTY;
+        }
+    }
+
+    /** Writes the group at the head, removing each commit from it once it is written or refused. */
+    private void write(Deque<Pending> group) {
         long known = knownHead.getAsLong();
         if (known > tip.last()) {
             tip = tipAt.apply(known);
@@ -206,11 +223,6 @@ final class GroupAppender {
                             new WriteError(error.getCode(), error.getMessage(), error.getDetails()),
                             e.getServerAddress(), e.getErrorLabels()));
                 }
-            } catch (MongoException e) {
-                failAll(group, e);
-                // unknown whether any was written: the next group reads the head it writes after
-                tip = ChainTip.EMPTY;
-                return;
             }
         }
     }

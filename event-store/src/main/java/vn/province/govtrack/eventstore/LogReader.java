@@ -1,6 +1,7 @@
 package vn.province.govtrack.eventstore;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayDeque;
@@ -31,6 +32,7 @@ import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 
 /**
  * Reads the log as stored, for auditors and {@link ChainVerifier}: no upcasting, no deserialisation.
@@ -40,14 +42,16 @@ import com.mongodb.client.model.Projections;
  * at once. Close the stream of {@link #read} if it is not read to its end.
  *
  * <p>Unlike a tracking reader, it does not stop at the first unwritten position: a position no commit
- * holds, with commits after it, is what a deleted commit leaves, and the verifier must see it. It stops
- * at a window of positions that holds no commit.
+ * holds, with commits after it, is what a deleted commit leaves, and the verifier must see it. At a window
+ * of positions that holds no commit it looks once for a commit anywhere after it, and goes on from there
+ * if there is one: a hole wider than a window (many commits deleted, or one longer than a window) shows
+ * as a hole, not as the end of the log. It ends when there is none.
  */
 public final class LogReader {
 
     /** Positions asked per lookup at most, and commits a lookup aims at. */
     static final int WINDOW = 1024;
-    private static final int COMMITS_PER_WINDOW = 128;
+    static final int COMMITS_PER_WINDOW = 128;
     /** Windows read ahead at once: two, so that a two-core database works on both. */
     private static final int READ_AHEAD = 2;
     /** Daemon threads that read ahead for {@link #read}; an idle one ends after a few seconds. */
@@ -116,8 +120,8 @@ public final class LogReader {
      * Reads up to {@value #READ_AHEAD} windows ahead on threads of {@link #PREFETCH} while the consumer
      * works through the current one: the database's work, the decoding and the verifier's hashing run at
      * once instead of taking turns. Windows are consecutive ranges of positions; one that lies wholly
-     * inside a commit already read holds nothing and is passed over, and an empty one after every commit
-     * read is the end.
+     * inside a commit already read holds nothing and is passed over. At an empty one after every commit
+     * read it looks once for the first commit after it ({@link #firstFrom}), and ends when there is none.
      */
     private final class Prefetching implements Iterator<LoggedCommit> {
         private final long to;
@@ -129,6 +133,8 @@ public final class LogReader {
         private long covered;
         private int size = COMMITS_PER_WINDOW;
         private boolean ended;
+        /** Whether the first commit after an empty window was looked for already. */
+        private boolean probed;
 
         Prefetching(long start, long to) {
             this.to = to;
@@ -143,8 +149,17 @@ public final class LogReader {
                 Window window = await(pending.poll());
                 if (window.commits().isEmpty()) {
                     if (window.from() >= covered) {
-                        close(); // nothing written here and nothing before it reaches here: the end
-                        return false;
+                        // nothing written here and nothing before it reaches here: the end, or a wide hole
+                        Optional<Long> after = probed ? Optional.empty() : firstFrom(window.from());
+                        probed = true;
+                        if (after.isEmpty() || after.get() > to) {
+                            close();
+                            return false;
+                        }
+                        pending.forEach(ahead -> ahead.cancel(true));
+                        pending.clear();
+                        planned = after.get();
+                        covered = after.get();
                     }
                 } else {
                     covered = Math.max(covered, window.end());
@@ -297,6 +312,16 @@ public final class LogReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first position, at or after {@code position}, at which a commit or void slot starts. A range
+     * query, which mongo-java-server answers by a scan: asked once per read, at its end.
+     */
+    private Optional<Long> firstFrom(long position) {
+        Document first = commits.find(gte(CommitCodec.ID, position)).sort(Sorts.ascending(CommitCodec.ID))
+                                .projection(Projections.include(CommitCodec.ID)).limit(1).first();
+        return Optional.ofNullable(first).map(doc -> doc.getLong(CommitCodec.ID));
     }
 
     private TreeMap<Long, Document> commitsAt(long from, int size) {

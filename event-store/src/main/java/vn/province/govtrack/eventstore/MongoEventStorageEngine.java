@@ -616,6 +616,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * guarantees it, recording each commit at the later of its clock and the previous commit's time (so a
      * clock that goes back cannot break the order; layout 4), and a binary search over the positions up
      * to the head finds it in about 2 log2(head) indexed lookups of one small projection each.
+     *
+     * <p>A commit or void slot without a recording time (possible in stores from before recording times)
+     * counts as recorded before any instant: it predates the recording times after it. The recording
+     * times of commits written before layout 4, and of the void slots the layout 3 upgrade made, come from
+     * the clocks of several writers and may decrease along the log, so over that part of an upgraded store
+     * the answer, and a report "as known at" an instant, is approximate.
      */
     public long positionRecordedBy(Instant instant) {
         if (instant.isBefore(Instant.EPOCH)) {
@@ -630,7 +636,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                      .projection(Projections.include(CommitCodec.ID, CommitCodec.LAST,
                                                                      CommitCodec.COMMITTED_AT))
                                      .first();
-            if (commit != null && !commit.getDate(CommitCodec.COMMITTED_AT).after(limit)) {
+            Date recordedAt = commit == null ? null : commit.getDate(CommitCodec.COMMITTED_AT);
+            if (commit != null && (recordedAt == null || !recordedAt.after(limit))) {
                 recorded = Math.max(middle, commit.getLong(CommitCodec.LAST));
             } else {
                 unrecorded = commit == null ? middle : commit.getLong(CommitCodec.ID);

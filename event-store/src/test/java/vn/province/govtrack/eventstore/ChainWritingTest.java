@@ -2,6 +2,7 @@ package vn.province.govtrack.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.province.govtrack.eventstore.StoreFixture.event;
 
 import java.nio.file.Files;
@@ -80,6 +81,24 @@ class ChainWritingTest {
     }
 
     @Test
+    void a_commit_stored_without_a_recording_time_counts_as_recorded_before_any_instant() {
+        MongoEventStorageEngine engine = engineWithClock();
+        now.set(T0.plusSeconds(10));
+        engine.appendEvents(event("a", 0, "a0"));
+        now.set(T0.plusSeconds(20));
+        engine.appendEvents(event("a", 1, "a1"), event("a", 2, "a2"));
+        // as a store from before recording times holds it
+        Document untimed = raw.find(new Document("_id", 1L)).first();
+        untimed.remove("committedAt");
+        raw.deleteOne(new Document("_id", 1L));
+        raw.insertOne(untimed);
+
+        assertThat(engine.positionRecordedBy(T0)).isEqualTo(1);
+        assertThat(engine.positionRecordedBy(T0.plusSeconds(19))).isEqualTo(1);
+        assertThat(engine.positionRecordedBy(T0.plusSeconds(20))).isEqualTo(3);
+    }
+
+    @Test
     void a_store_written_before_layout_4_is_chained_once_when_opened_and_then_verifies() {
         MongoEventStorageEngine engine = fixture.engine();
         engine.appendEvents(event("a", 0, "a0"), event("a", 1, "a1"));
@@ -145,6 +164,48 @@ class ChainWritingTest {
 
         assertThat(restarted.signIfDue()).isEmpty();
         assertThat(engine.auditCheckpoints().all()).extracting(Checkpoint::position).containsExactly(5L);
+    }
+
+    @Test
+    void the_newest_checkpoint_of_a_key_is_the_newest_that_names_it_and_verifies_under_it() {
+        MongoEventStorageEngine engine = engineWithClock();
+        KeyPair a = AuditKeys.generate();
+        KeyPair b = AuditKeys.generate();
+        appendCommits(engine, "a", 6);
+        StoreFixture.signCheckpointAt(engine, 2, a);
+        StoreFixture.signCheckpointAt(engine, 4, b);
+        // names key a, signed by key b
+        engine.auditCheckpoints().record(Checkpoint.sign(6, engine.logReader().hashBefore(7), T0, b.getPrivate(),
+                                                         AuditKeys.keyId(a.getPublic())));
+
+        assertThat(engine.auditCheckpoints().newestSignedBy(a.getPublic())).map(Checkpoint::position).hasValue(2L);
+        assertThat(engine.auditCheckpoints().newestSignedBy(b.getPublic())).map(Checkpoint::position).hasValue(4L);
+        assertThat(engine.auditCheckpoints().newestSignedBy(AuditKeys.generate().getPublic())).isEmpty();
+    }
+
+    @Test
+    void after_a_key_rotation_the_new_key_signs_and_the_old_key_resumes_from_its_own_newest_checkpoint() {
+        MongoEventStorageEngine engine = engineWithClock();
+        KeyPair a = AuditKeys.generate();
+        KeyPair b = AuditKeys.generate();
+        appendCommits(engine, "a", 5);
+        assertThat(new CheckpointSigner(engine, a, 5, Duration.ofMinutes(5), clock).signIfDue())
+                .map(Checkpoint::position).hasValue(5L);
+        appendCommits(engine, "b", 5);
+        assumeTrue(engine.verifyLog(b.getPublic(), (done, total) -> { }).intact(),
+                   "a verifier trusting key b passes over the checkpoints of key a");
+
+        assertThat(new CheckpointSigner(engine, b, 5, Duration.ofMinutes(5), clock).signIfDue())
+                .as("key b verifies from position 1 and signs").map(Checkpoint::keyId)
+                .hasValue(AuditKeys.keyId(b.getPublic()));
+        appendCommits(engine, "c", 5);
+        // below key a's checkpoint at 5 the signer of key a does not read the log again: an edit there is
+        // the auditors' to find, and shows here only if the signer starts further back
+        raw.updateOne(new Document("_id", 3L), new Document("$set", new Document("events.0.payload", "{\"text\":\"x\"}")));
+
+        assertThat(new CheckpointSigner(engine, a, 5, Duration.ofMinutes(5), clock).signIfDue())
+                .as("key a resumes from its own checkpoint at 5, not from key b's at 10 nor from position 1")
+                .map(Checkpoint::position).hasValue(15L);
     }
 
     @Test

@@ -2,10 +2,13 @@ package vn.province.govtrack.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static vn.province.govtrack.eventstore.StoreFixture.event;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -76,6 +79,33 @@ class GroupAppenderTest {
         // `appender` still believes the log is empty; the database knows better
         head.set(2);
         assertThat(appender.append(pending("staff-2", 0))).isEqualTo(3);
+    }
+
+    @Test
+    void when_the_head_cannot_be_read_every_commit_of_the_group_fails_with_that_error_and_a_later_append_is_written() {
+        GroupAppender other = appender();
+        assertThat(other.append(pending("staff-1", 0))).isEqualTo(1);
+        head.set(1);
+        IllegalStateException unreadable = new IllegalStateException("the head commit has no chain hash");
+        AtomicBoolean headFails = new AtomicBoolean(true);
+        GroupAppender appender = new GroupAppender(commits, () -> 0, () -> {
+            if (headFails.get()) {
+                throw unreadable;
+            }
+            return head.get();
+        }, this::tipAt, Clock.systemUTC());
+        GroupAppender.Pending first = pending("staff-2", 0);
+        GroupAppender.Pending second = pending("staff-3", 0);
+        appender.enqueue(first);
+        appender.enqueue(second); // one group: both collide with position 1, then the head lookup throws
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> appender.awaitWritten(first)).isSameAs(unreadable);
+            assertThatThrownBy(() -> appender.awaitWritten(second)).isSameAs(unreadable);
+            headFails.set(false);
+            assertThat(appender.append(pending("staff-4", 0))).isEqualTo(2);
+        });
+        assertThat(commits.countDocuments()).isEqualTo(2);
     }
 
     private static MongoCollection<Document> commitsWithIndexes(StoreFixture fixture) {

@@ -74,6 +74,20 @@ class TamperEvidentLogTest {
     }
 
     @Test
+    void commits_deleted_over_more_than_a_lookup_window_are_a_missing_position_at_the_first_of_them() {
+        int window = LogReader.COMMITS_PER_WINDOW;
+        for (int seq = 0; seq < 3 * window; seq++) {
+            engine.appendEvents(StoreFixture.event("staff-1", seq, "note " + seq));
+        }
+        // two windows' worth: whatever way the reader's windows fall, one of them holds no commit
+        long firstDeleted = window / 2;
+        raw.deleteMany(new Document("_id", new Document("$gte", firstDeleted).append("$lt", firstDeleted + 2L * window)));
+
+        assertFailure(engine.verifyLog(KEYS.getPublic(), none()), firstDeleted, Reason.POSITION_MISSING,
+                      firstDeleted - 1);
+    }
+
+    @Test
     void two_commits_whose_contents_were_swapped_fail_at_the_first_of_them() {
         appendTheLog();
         swapContents(5L, 6L);
