@@ -29,6 +29,7 @@ import vn.province.govtrack.query.personnel.Rebalancing.Proposal;
 import vn.province.govtrack.query.projection.KnownAt;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.staff.BusinessDays;
+import vn.province.govtrack.query.web.CsvReport;
 import vn.province.govtrack.query.web.CsvRows;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
@@ -188,11 +189,13 @@ class PersonnelController {
      * @param totalRows how many rows match the filters
      * @param next      the next page's path and query; null on the last page
      */
+    @CsvReport
     record StaffingReviewReport(LocalDate asOf, String unitCode, String field, StaffingState state,
                                 List<StaffingRow> rows, List<FieldTotal> totals, int page, int size, int totalRows,
                                 String next) {
     }
 
+    @CsvReport
     record SecondmentList(LocalDate asOf, Integer endingWithinDays, String unitCode, List<ActiveSecondment> secondments,
                           int page, int size, int total, String next) {
     }
@@ -202,6 +205,7 @@ class PersonnelController {
      * @param fields    per field: positions short and staff over quota, how many the proposals move,
      *                  and what is left unmet or unused
      */
+    @CsvReport
     record RebalancingReport(LocalDate asOf, String field, String rule, List<Proposal> proposals,
                              List<FieldBalance> fields) {
     }
@@ -210,6 +214,7 @@ class PersonnelController {
     }
 
     /** @param total how many accounts are active that day (at {@code unitCode}, when given) */
+    @CsvReport
     record AccountsReport(LocalDate asOf, String unitCode, int total, List<UnitAccounts> units,
                           @CsvRows List<AccountRow> accounts, int page, int size, String next) {
     }

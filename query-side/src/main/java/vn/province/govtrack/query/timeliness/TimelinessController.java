@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.query.projection.KnownAt;
 import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.web.CsvReport;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.web.ProblemType;
 
@@ -62,10 +63,12 @@ class TimelinessController {
      *                    pending and overdue are judged
      * @param total       the sum of {@code rows}
      */
+    @CsvReport
     record Report(String groupBy, LocalDate from, LocalDate to, String unitCode, OffsetDateTime periodStart,
                   OffsetDateTime periodEnd, List<TimelinessRow> rows, TimelinessRow total) {
     }
 
+    @CsvReport
     record UnitRanking(LocalDate from, LocalDate to, OffsetDateTime periodStart, OffsetDateTime periodEnd,
                        List<Ranking.RankedUnit> units) {
     }

@@ -170,11 +170,11 @@ public final class CsvReports implements HttpMessageConverter<Object> {
     }
 
     /**
-     * The table a report type holds: its rows component ({@link CsvRows}, else the first list of records),
+     * The table a report type ({@link CsvReport}) holds: its rows component ({@link CsvRows}, else the first list of records),
      * and a component holding one record of the row type, if any.
      */
     static Optional<Table> rowsOf(Class<?> reportType) {
-        if (!reportType.isRecord()) {
+        if (!reportType.isRecord() || !reportType.isAnnotationPresent(CsvReport.class)) {
             return Optional.empty();
         }
         RecordComponent[] components = reportType.getRecordComponents();

@@ -36,9 +36,15 @@ class CsvReportsTest {
     record Row(String key, long received, Double onTimeRate, int gap, LocalDate since) {
     }
 
+    @CsvReport
     record Report(LocalDate from, LocalDate to, List<Row> rows, Row total) {
     }
 
+    /** Holds a list of records like a report, but is none: a list endpoint's page. */
+    record Page(List<Row> content, long total) {
+    }
+
+    @CsvReport
     record Listing(LocalDate asOf, List<String> notes, List<Row> units, @CsvRows List<Row> accounts, String next) {
     }
 
@@ -106,8 +112,9 @@ class CsvReportsTest {
     }
 
     @Test
-    void only_records_holding_a_list_of_records_are_reports() {
+    void only_records_declared_reports_and_holding_a_list_of_records_are_written_as_csv() {
         assertThat(csv.canWrite(Report.class, CsvReports.TEXT_CSV)).isTrue();
+        assertThat(csv.canWrite(Page.class, CsvReports.TEXT_CSV)).as("a page of a list that is no report").isFalse();
         assertThat(csv.canWrite(Row.class, CsvReports.TEXT_CSV)).isFalse();
         assertThat(csv.canWrite(String.class, CsvReports.TEXT_CSV)).isFalse();
         assertThat(csv.canWrite(Report.class, org.springframework.http.MediaType.APPLICATION_JSON)).isFalse();
