@@ -117,6 +117,11 @@ public final class AuditTool {
         @Option(names = "--collection-prefix", defaultValue = "", description = "Prefix of the event store's collections.")
         String prefix;
 
+        @Option(names = "--to", paramLabel = "POSITION",
+                description = "Verify up to this position only (default: all of the log), e.g. the newest "
+                              + "checkpoint's, so that everything verified is covered by a signature.")
+        Long to;
+
         @CommandLine.Mixin
         TrustedKey trustedKey;
 
@@ -130,7 +135,7 @@ public final class AuditTool {
                 long end = checkpoints.newest().map(c -> c.position()).orElse(0L);
                 ProgressBar bar = ProgressBar.onStandardError("verifying", "positions", end);
                 VerificationResult result;
-                try (Stream<LoggedCommit> log = reader.read(1, Long.MAX_VALUE)) {
+                try (Stream<LoggedCommit> log = reader.read(1, to == null ? Long.MAX_VALUE : to)) {
                     result = ChainVerifier.from(1, LogDigests.zeroHash())
                                           .checkpoints(checkpoints.all(), key)
                                           .progress((done, total) -> {
@@ -315,7 +320,7 @@ public final class AuditTool {
         if (!signed) {
             out.println("UNSIGNED: " + what + " is " + result.summary() + "; what it attests after the checkpoint ("
                         + unsigned + " positions) is chained but not yet signed: verify again after the next"
-                        + " checkpoint, or stop at this one");
+                        + " checkpoint, or stop at this one (--to)");
             return UNSIGNED;
         }
         out.println("INTACT: " + what + " is " + result.summary()

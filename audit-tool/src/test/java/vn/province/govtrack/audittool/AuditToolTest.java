@@ -144,6 +144,10 @@ class AuditToolTest {
                               .contains("(5 positions) is chained but not yet signed");
         assertThat(run("verify", "--mongodb-uri", TestMongo.uri(), "--database", databaseName,
                        "--public-key", PUBLIC_KEY)).as("the database likewise").isEqualTo(AuditTool.UNSIGNED);
+        verdicts();
+        assertThat(run("verify", "--mongodb-uri", TestMongo.uri(), "--database", databaseName, "--to", "30",
+                       "--public-key", PUBLIC_KEY)).as("up to the checkpoint").isEqualTo(AuditTool.INTACT);
+        assertThat(verdicts()).startsWith("INTACT:").contains("intact up to position 30");
     }
 
     @Test
