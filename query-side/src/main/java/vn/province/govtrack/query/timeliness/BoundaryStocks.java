@@ -16,6 +16,10 @@ import java.util.TreeMap;
  * {@value #BLOCK_DAYS} days of differences. A difference made on a day updates the checkpoints of the
  * later blocks only; those are few, since runs change at dates up to the appointments ahead.
  * While loading, checkpoints are left alone and computed once at the end.
+ *
+ * <p>Stocks kept {@linkplain #withoutCheckpoints() without checkpoints} sum every difference up to the
+ * boundary instead: for the few dossiers of a segment of the index, whose differences lie in a few
+ * blocks, where dense checkpoints by key would take more memory than the differences themselves.
  */
 final class BoundaryStocks {
 
@@ -33,7 +37,21 @@ final class BoundaryStocks {
     }
 
     private final TreeMap<Integer, Block> blocks = new TreeMap<>();
+    private final boolean checkpoints;
     private boolean checkpointsDeferred;
+
+    BoundaryStocks() {
+        this(true);
+    }
+
+    private BoundaryStocks(boolean checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    /** Stocks whose count at a boundary is the sum of every difference up to it. */
+    static BoundaryStocks withoutCheckpoints() {
+        return new BoundaryStocks(false);
+    }
 
     /** Adds ({@code sign} 1) or takes away (-1) one dossier's runs of pending boundaries. */
     void count(Contribution contribution, int sign) {
@@ -49,6 +67,17 @@ final class BoundaryStocks {
     /** Hands the counts at the boundary opening {@code day} to {@code counts}. */
     void at(int day, Counts counts) {
         int blockNumber = Math.floorDiv(day, BLOCK_DAYS);
+        if (!checkpoints) {
+            blocks.headMap(blockNumber, true).forEach((number, block) -> {
+                int lastDay = number == blockNumber ? Math.floorMod(day, BLOCK_DAYS) : BLOCK_DAYS - 1;
+                for (int d = 0; d <= lastDay; d++) {
+                    if (block.days[d] != null) {
+                        counts.addPendingDifferences(block.days[d]);
+                    }
+                }
+            });
+            return;
+        }
         Map.Entry<Integer, Block> entry = blocks.floorEntry(blockNumber);
         if (entry == null) {
             return;
@@ -70,6 +99,9 @@ final class BoundaryStocks {
 
     /** Computes every checkpoint from the differences, in one pass over the blocks in order. */
     void computeCheckpoints() {
+        if (!checkpoints) {
+            return;
+        }
         int[] pending = new int[0];
         int[] overdue = new int[0];
         for (Block block : blocks.values()) {
@@ -97,14 +129,14 @@ final class BoundaryStocks {
         int blockNumber = Math.floorDiv(day, BLOCK_DAYS);
         Block block = blocks.get(blockNumber);
         if (block == null) {
-            block = new Block(checkpointsDeferred ? null : blocks.lowerEntry(blockNumber));
+            block = new Block(checkpointsDeferred || !checkpoints ? null : blocks.lowerEntry(blockNumber));
             blocks.put(blockNumber, block);
         }
         KeyedCounts differences = block.day(Math.floorMod(day, BLOCK_DAYS));
         int entry = differences.entryOf(key);
         differences.addInt(entry, PENDING, pending);
         differences.addInt(entry, OVERDUE, overdue);
-        if (!checkpointsDeferred) {
+        if (checkpoints && !checkpointsDeferred) {
             for (Block later : blocks.tailMap(blockNumber, false).values()) {
                 later.addBefore(key, pending, overdue);
             }

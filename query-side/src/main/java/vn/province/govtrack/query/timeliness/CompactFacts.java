@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Timeliness;
@@ -35,7 +35,8 @@ final class CompactFacts {
     private static final DossierStatus[] STATUSES = DossierStatus.values();
     private static final Timeliness[] VERDICTS = Timeliness.values();
     private static final int INITIAL_SLOTS = 1024;
-    private static final int BLOCK = 256;
+    /** Slots per block of the scan's bounds; a range of slots a scan is told to pass over is whole blocks. */
+    static final int BLOCK = 256;
 
     private final CountingKeys keys;
     private final Map<String, Integer> slotByDossier = new HashMap<>();
@@ -81,7 +82,14 @@ final class CompactFacts {
         return slot == null ? null : unpack(slot);
     }
 
-    void put(DossierFact fact, long lastPosition) {
+    /** The slot holding the dossier's fact; -1 when it has none. */
+    int slot(String dossierId) {
+        Integer slot = slotByDossier.get(dossierId);
+        return slot == null ? -1 : slot;
+    }
+
+    /** @return the slot the fact is kept in: the dossier's, as long as it has a fact */
+    int put(DossierFact fact, long lastPosition) {
         Integer existing = slotByDossier.get(fact.dossierId());
         int slot = existing != null ? existing : newSlot(fact.dossierId());
         packed[slot] = pack(fact, lastPosition);
@@ -93,6 +101,7 @@ final class CompactFacts {
         LastChange last = LastChange.of(fact);
         previousPositions[slot] = last.previousPosition;
         lastChangeSeconds[slot] = last.second;
+        return slot;
     }
 
     void remove(String dossierId) {
@@ -112,13 +121,20 @@ final class CompactFacts {
         return slotByDossier.size();
     }
 
-    /** Hands every fact and its last position to {@code consumer}; the consumer may remove the fact it is handed. */
-    void forEach(BiConsumer<DossierFact, Long> consumer) {
+    /**
+     * Hands every fact, its slot and its last position to {@code consumer}; the consumer may remove the
+     * fact it is handed.
+     */
+    void forEach(SlotConsumer consumer) {
         for (int slot = 0; slot < slots; slot++) {
             if (packed[slot] != null) {
-                consumer.accept(unpack(slot), lastPositions[slot]);
+                consumer.accept(unpack(slot), slot, lastPositions[slot]);
             }
         }
+    }
+
+    interface SlotConsumer {
+        void accept(DossierFact fact, int slot, long lastPosition);
     }
 
     /**
@@ -131,11 +147,14 @@ final class CompactFacts {
      * they change (an end, a transfer, an appointment, a pause's start or end) bears on the period's
      * days and on the state just before its end not at all, so both versions count the same.</li>
      * </ul>
+     * and every fact in a block of {@value #BLOCK} slots whose first slot {@code passedOver} accepts.
      */
-    void forEachChangedAfter(long position, Instant periodEnd, Consumer<DossierFact> consumer) {
+    void forEachChangedAfter(long position, Instant periodEnd, IntPredicate passedOver,
+                             Consumer<DossierFact> consumer) {
         long end = periodEnd.getEpochSecond();
         for (int block = 0; block * BLOCK < slots; block++) {
-            if (blockLastPositions[block] <= position || blockEarliestReceipts[block] >= end) {
+            if (blockLastPositions[block] <= position || blockEarliestReceipts[block] >= end
+                || passedOver.test(block * BLOCK)) {
                 continue;
             }
             for (int slot = block * BLOCK; slot < Math.min(slots, (block + 1) * BLOCK); slot++) {

@@ -2,6 +2,8 @@ package vn.province.govtrack.query.timeliness;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
@@ -28,20 +30,40 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  * the stocks at the midnight closing {@code to}. An event changes one fact: its old contribution is
  * taken away and the new one added.
  *
+ * <p>The same tables are kept again for each segment of {@link CompactFacts}' slots, counting the
+ * dossiers of its slots only, with the earliest position at which any of them was first received. A
+ * report as known at a position before that takes the segment's own figures away in one go: none of
+ * its dossiers had a fact then, and slots are taken in the order dossiers are first received, so a long
+ * period known early in it passes over most of its dossiers without unpacking them.
+ *
  * <p>Thread-safe: events and loads are applied one at a time, and a report reads a consistent state.
  */
 final class TimelinessIndex {
 
+    /** Slots per segment: 22 segments for a province-year's 700,000 dossiers. */
+    static final int SEGMENT_SLOTS = 32_768;
+
     private final ZoneId zone;
+    private final int segmentSlots;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private CountingKeys keys;
     private CompactFacts facts;
     private DailyFlows flows;
     private BoundaryStocks stocks;
+    private List<Segment> segments;
 
     /** @param zone the business time zone, in which periods are local dates */
     TimelinessIndex(ZoneId zone) {
+        this(zone, SEGMENT_SLOTS);
+    }
+
+    /** @param segmentSlots slots per segment, a multiple of {@value CompactFacts#BLOCK}: small in tests */
+    TimelinessIndex(ZoneId zone, int segmentSlots) {
+        if (segmentSlots <= 0 || segmentSlots % CompactFacts.BLOCK != 0) {
+            throw new IllegalArgumentException("segments of whole blocks of slots: " + segmentSlots);
+        }
         this.zone = zone;
+        this.segmentSlots = segmentSlots;
         empty();
     }
 
@@ -62,10 +84,9 @@ final class TimelinessIndex {
                 return;
             }
             if (before != null) {
-                count(before, -1);
+                count(before, facts.slot(dossierId), -1);
             }
-            count(after, 1);
-            facts.put(after, position);
+            count(after, facts.put(after, position), 1);
         });
     }
 
@@ -81,10 +102,9 @@ final class TimelinessIndex {
             source.accept((fact, lastPosition) -> {
                 DossierFact already = facts.fact(fact.dossierId());
                 if (already != null) {
-                    count(already, -1);
+                    count(already, facts.slot(fact.dossierId()), -1);
                 }
-                facts.put(fact, lastPosition);
-                count(fact, 1);
+                count(fact, facts.put(fact, lastPosition), 1);
             });
             stocks.computeCheckpoints();
         });
@@ -97,9 +117,9 @@ final class TimelinessIndex {
                 empty();
                 return;
             }
-            facts.forEach((fact, lastPosition) -> {
+            facts.forEach((fact, slot, lastPosition) -> {
                 if (lastPosition > position) {
-                    count(fact, -1);
+                    count(fact, slot, -1);
                     facts.remove(fact.dossierId());
                 }
             });
@@ -119,16 +139,37 @@ final class TimelinessIndex {
 
     /**
      * The dossiers that a report of a period ending at {@code periodEnd}, known at {@code position},
-     * recounts (see {@link CompactFacts#forEachChangedAfter}): what such a report costs beyond the
-     * present one is proportional to this number.
+     * recounts one by one (see {@link CompactFacts#forEachChangedAfter}), those of segments taken away
+     * whole left out: what such a report costs beyond the present one and those segments' figures is
+     * proportional to this number.
      */
     int dossiersChangedAfter(long position, Instant periodEnd) {
         Lock read = lock.readLock();
         read.lock();
         try {
+            boolean[] wholeAfter = segmentsFirstReceivedAfter(position);
             int[] changed = {0};
-            facts.forEachChangedAfter(position, periodEnd, fact -> changed[0]++);
+            facts.forEachChangedAfter(position, periodEnd, slot -> wholeAfter[slot / segmentSlots],
+                    fact -> changed[0]++);
             return changed[0];
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /**
+     * The segments of slots none of whose dossiers had a fact at {@code position}, which a report known
+     * then takes away whole.
+     */
+    int segmentsFirstReceivedAfterCount(long position) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            int whole = 0;
+            for (boolean after : segmentsFirstReceivedAfter(position)) {
+                whole += after ? 1 : 0;
+            }
+            return whole;
         } finally {
             read.unlock();
         }
@@ -149,9 +190,12 @@ final class TimelinessIndex {
      *
      * <p>They are the present figures, minus the present contribution and plus the contribution as
      * known then ({@link DossierFact#asKnownAt}) of every dossier whose fact changed after that
-     * position in a way that may bear on the period, both cut to what the period counts. The cost is
-     * that of those dossiers, which {@link CompactFacts#forEachChangedAfter} finds mostly without
-     * unpacking the others, on top of the present report.
+     * position in a way that may bear on the period, both cut to what the period counts. A segment none
+     * of whose dossiers had a fact at that position has only present contributions to take away: its
+     * own figures of the period, read from its tables as the present report reads the index's. The cost
+     * is that of the other segments' changed dossiers, which {@link CompactFacts#forEachChangedAfter}
+     * finds mostly without unpacking the others, plus a present report per segment taken whole, on top
+     * of the present report.
      *
      * @param unitCode count only what is attributed to this unit; null for the whole province
      */
@@ -161,13 +205,23 @@ final class TimelinessIndex {
         try {
             int from = Math.toIntExact(period.from().toEpochDay());
             int to = Math.toIntExact(period.to().toEpochDay());
-            RowSums sums = new RowSums(keys, groupBy, unitCode == null ? RowSums.EVERY_UNIT : keys.knownUnit(unitCode));
+            int unit = unitCode == null ? RowSums.EVERY_UNIT : keys.knownUnit(unitCode);
+            RowSums sums = new RowSums(keys, groupBy, unit);
             flows.sum(from, to, sums);
             stocks.at(to + 1, sums);
             if (knownAt.isPresent()) {
                 long position = knownAt.getAsLong();
+                boolean[] wholeAfter = segmentsFirstReceivedAfter(position);
+                RowSums takenWhole = new RowSums(keys, groupBy, unit);
+                for (int segment = 0; segment < wholeAfter.length; segment++) {
+                    if (wholeAfter[segment]) {
+                        segments.get(segment).flows.sum(from, to, takenWhole);
+                        segments.get(segment).stocks.at(to + 1, takenWhole);
+                    }
+                }
+                sums.subtract(takenWhole);
                 Contribution.Keys rows = sums.rowKeys();
-                facts.forEachChangedAfter(position, period.end(), fact -> {
+                facts.forEachChangedAfter(position, period.end(), slot -> wholeAfter[slot / segmentSlots], fact -> {
                     sums.add(Contribution.atBoundary(fact, zone, rows, to + 1), -1, from, to);
                     DossierFact known = fact.asKnownAt(position);
                     if (known != null) {
@@ -181,10 +235,46 @@ final class TimelinessIndex {
         }
     }
 
-    private void count(DossierFact fact, int sign) {
+    /** Counts the fact in the index's tables and in those of the segment of its {@code slot}. */
+    private void count(DossierFact fact, int slot, int sign) {
         Contribution contribution = Contribution.of(fact, zone, keys);
         flows.count(contribution, sign);
         stocks.count(contribution, sign);
+        Segment segment = segment(slot);
+        segment.flows.count(contribution, sign);
+        segment.stocks.count(contribution, sign);
+        if (sign > 0) {
+            segment.firstReceived = Math.min(segment.firstReceived, firstReceivedPosition(fact));
+        }
+    }
+
+    private Segment segment(int slot) {
+        int number = slot / segmentSlots;
+        while (segments.size() <= number) {
+            segments.add(new Segment());
+        }
+        return segments.get(number);
+    }
+
+    /** By segment number: whether every dossier its slots ever held was first received after {@code position}. */
+    private boolean[] segmentsFirstReceivedAfter(long position) {
+        boolean[] after = new boolean[segments.size()];
+        for (int segment = 0; segment < after.length; segment++) {
+            after[segment] = segments.get(segment).firstReceived > position;
+        }
+        return after;
+    }
+
+    /**
+     * The position of the dossier's first receipt, its replaced facts' included: before it, the fact as
+     * known is none ({@link DossierFact#asKnownAt}).
+     */
+    private static long firstReceivedPosition(DossierFact fact) {
+        long first = fact.receivedPosition();
+        for (DossierFact replaced = fact.replaced(); replaced != null; replaced = replaced.replaced()) {
+            first = Math.min(first, replaced.receivedPosition());
+        }
+        return first;
     }
 
     private void empty() {
@@ -192,6 +282,7 @@ final class TimelinessIndex {
         facts = new CompactFacts(keys);
         flows = new DailyFlows();
         stocks = new BoundaryStocks();
+        segments = new ArrayList<>();
     }
 
     private void inWriteLock(Runnable change) {
@@ -202,6 +293,18 @@ final class TimelinessIndex {
         } finally {
             write.unlock();
         }
+    }
+
+    /**
+     * The tables of the dossiers of one segment of slots, counted as the index's are; and a bound of
+     * their first receipts' positions: the earliest of every dossier counted there since the segment was
+     * made (one removed since may have been earlier than all that remain, which only makes a report
+     * recount that segment dossier by dossier).
+     */
+    private static final class Segment {
+        final DailyFlows flows = new DailyFlows();
+        final BoundaryStocks stocks = BoundaryStocks.withoutCheckpoints();
+        long firstReceived = Long.MAX_VALUE;
     }
 
     /**
@@ -366,6 +469,24 @@ final class TimelinessIndex {
                     pending[rowOfKey[key]] += day.intAt(entry, BoundaryStocks.PENDING);
                     overdue[rowOfKey[key]] += day.intAt(entry, BoundaryStocks.OVERDUE);
                 }
+            }
+        }
+
+        /** Takes away everything {@code other}, with the same rows, summed. */
+        void subtract(RowSums other) {
+            for (int row = 0; row <= rows; row++) {
+                received[row] -= other.received[row];
+                resolved[row] -= other.resolved[row];
+                early[row] -= other.early[row];
+                onTime[row] -= other.onTime[row];
+                late[row] -= other.late[row];
+                daysCount[row] -= other.daysCount[row];
+                long high = ExactDays.negatedHigh(other.daysHigh[row], other.daysLow[row]);
+                long low = -other.daysLow[row];
+                daysHigh[row] = ExactDays.sumHigh(daysHigh[row], daysLow[row], high, low);
+                daysLow[row] += low;
+                pending[row] -= other.pending[row];
+                overdue[row] -= other.overdue[row];
             }
         }
 

@@ -214,15 +214,17 @@ class TimelinessIndexBenchmark {
                 summary(merged(allPlain)), summary(merged(allRankings)));
         // the expensive case: a long period known early in it, when most of its dossiers came later
         Period year = Period.of(FIRST_DAY, FIRST_DAY.plusYears(1).minusDays(1), ZONE);
-        System.out.println("the whole year known at the end of a month, ms (p50 / p99 / max), 5 of each grouping:");
+        System.out.printf("the whole year known at the end of a month, ms (p50 / p99 / max), %d of each grouping:%n",
+                count);
         for (Map.Entry<String, Period> month : months.entrySet()) {
             if (month.getValue().to().getMonthValue() % 3 != 0) {
                 continue;
             }
             OptionalLong position = OptionalLong.of(knownAt.get(month.getKey()));
-            System.out.printf("  at the end of %-8s (%,d dossiers recounted): %s%n", month.getKey(),
-                    index.dossiersChangedAfter(position.getAsLong(), year.end()),
-                    summary(timedReports(index, year, null, 5, position)));
+            System.out.printf("  at the end of %-8s (%,d dossiers recounted, %d segments taken whole): %s%n",
+                    month.getKey(), index.dossiersChangedAfter(position.getAsLong(), year.end()),
+                    index.segmentsFirstReceivedAfterCount(position.getAsLong()),
+                    summary(timedReports(index, year, null, count, position)));
         }
     }
 

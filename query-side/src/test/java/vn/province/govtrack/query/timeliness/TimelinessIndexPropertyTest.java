@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -169,9 +170,50 @@ class TimelinessIndexPropertyTest {
         assertKnownAtFigures(province, deliveries, random);
     }
 
+    /**
+     * Dossier after dossier into segments of 256 slots, so that at most positions several segments hold
+     * only dossiers received after it, whose figures are taken away whole, beside segments recounted
+     * dossier by dossier. The first half is loaded as stored facts (receipts recorded again among them,
+     * with the facts they replaced), the rest folded; then the last quarter is forgotten and replayed, so
+     * that slots are freed and taken again in another order.
+     */
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("histories")
+    void the_figures_known_at_a_position_are_those_of_an_index_fed_only_the_events_up_to_it_with_segments_taken_whole(
+            RandomDossiers province, long seed) {
+        Random random = new Random(seed);
+        List<Delivery> deliveries = new ArrayList<>();
+        province.streams(DOSSIERS * 4, random).forEach((id, events) -> events.forEach(
+                event -> deliveries.add(new Delivery(deliveries.size() + 1, id, event))));
+        Map<String, StoredFact> stored = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries.subList(0, deliveries.size() / 2)) {
+            StoredFact before = stored.get(delivery.dossierId());
+            DossierFact fact = TimelinessFold.evolve(before == null ? null : before.fact(), delivery.event(),
+                    delivery.position());
+            if (fact != null) {
+                stored.put(delivery.dossierId(), new StoredFact(fact, delivery.position()));
+            }
+        }
+        TimelinessIndex index = new TimelinessIndex(province.zone(), 256);
+        index.load(consumer -> stored.values().forEach(fact -> consumer.accept(fact.fact(), fact.lastPosition())));
+        deliveries.forEach(delivery -> index.apply(delivery.dossierId(), delivery.position(), delivery.event()));
+        index.forgetTouchedAfter(deliveries.size() * 3L / 4);
+        deliveries.forEach(delivery -> index.apply(delivery.dossierId(), delivery.position(), delivery.event()));
+
+        int segmentsTakenWhole = assertKnownAtFigures(province, deliveries, index, random);
+        assertThat(segmentsTakenWhole).as("segments taken whole").isGreaterThan(8);
+    }
+
     private static void assertKnownAtFigures(RandomDossiers province, List<Delivery> deliveries, Random random) {
         TimelinessIndex index = new TimelinessIndex(province.zone());
         deliveries.forEach(delivery -> index.apply(delivery.dossierId(), delivery.position(), delivery.event()));
+        assertKnownAtFigures(province, deliveries, index, random);
+    }
+
+    /** @return how many segments the questions' reports took away whole, over all positions asked */
+    private static int assertKnownAtFigures(RandomDossiers province, List<Delivery> deliveries,
+                                            TimelinessIndex index, Random random) {
+        int segmentsTakenWhole = 0;
 
         int differentFromToday = 0;
         for (int check = 0; check < 8; check++) {
@@ -179,6 +221,7 @@ class TimelinessIndexPropertyTest {
             // recorded after the position happened, in business time, before events recorded up to it
             long known = check == 0 ? 0 : check == 1 ? deliveries.size() : 1 + random.nextInt(deliveries.size());
             TimelinessIndex upToThen = new TimelinessIndex(province.zone());
+            segmentsTakenWhole += index.segmentsFirstReceivedAfterCount(known);
             deliveries.subList(0, (int) known).forEach(
                     delivery -> upToThen.apply(delivery.dossierId(), delivery.position(), delivery.event()));
             for (int question = 0; question < QUESTIONS / 3; question++) {
@@ -205,6 +248,7 @@ class TimelinessIndexPropertyTest {
             }
         }
         assertThat(differentFromToday).as("questions whose answer changed since").isGreaterThan(QUESTIONS / 3);
+        return segmentsTakenWhole;
     }
 
     private record Delivery(long position, String dossierId, Object event) {
