@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +131,23 @@ class TimelinessIndexTest {
         assertThat(index.dossiers()).isEqualTo(1);
         assertThat(pendingByUnit(days(1, 16))).containsExactly(Map.entry(SOC_SON, "1 (overdue 1)"));
         assertThat(index.figures(days(1, 16), GroupBy.UNIT, null).total().received()).isEqualTo(1);
+    }
+
+    @Test
+    void a_dossier_received_again_counts_as_known_from_its_first_receipt_even_alone_in_a_segment_of_later_receipts() {
+        TimelinessIndex segmented = new TimelinessIndex(ZONE, CompactFacts.BLOCK);
+        Object receipt = HandMadeProvince.streams().get("HS-11").get(0);
+        DossierFact first = TimelinessFold.evolve(null, receipt, 5);
+        DossierFact again = TimelinessFold.evolve(first, receipt, 10); // recorded again: replaces, keeps the first
+        segmented.load(consumer -> consumer.accept(again, 10L));
+        TimelinessIndex fedUpTo7 = new TimelinessIndex(ZONE);
+        fedUpTo7.apply("HS-11", 5, receipt);
+
+        TimelinessFigures knownAt7 = segmented.figures(days(1, 16), GroupBy.UNIT, null, OptionalLong.of(7));
+
+        assertThat(knownAt7.total().received()).isEqualTo(1);
+        assertThat(knownAt7.rows()).isEqualTo(fedUpTo7.figures(days(1, 16), GroupBy.UNIT, null).rows());
+        assertThat(segmented.figures(days(1, 16), GroupBy.UNIT, null, OptionalLong.of(4)).rows()).isEmpty();
     }
 
     private void apply(String dossierId, Object event) {
