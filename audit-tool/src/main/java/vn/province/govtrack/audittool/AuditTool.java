@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -34,10 +33,8 @@ import picocli.CommandLine.Parameters;
 import vn.province.govtrack.eventstore.AuditCheckpoints;
 import vn.province.govtrack.eventstore.AuditKeys;
 import vn.province.govtrack.eventstore.ChainVerifier;
-import vn.province.govtrack.eventstore.LogDigests;
 import vn.province.govtrack.eventstore.LogExport;
 import vn.province.govtrack.eventstore.LogReader;
-import vn.province.govtrack.eventstore.LoggedCommit;
 import vn.province.govtrack.eventstore.VerificationResult;
 
 /**
@@ -134,16 +131,11 @@ public final class AuditTool {
                 AuditCheckpoints checkpoints = new AuditCheckpoints(db, prefix);
                 long end = checkpoints.newest().map(c -> c.position()).orElse(0L);
                 ProgressBar bar = ProgressBar.onStandardError("verifying", "positions", end);
-                VerificationResult result;
-                try (Stream<LoggedCommit> log = reader.read(1, to == null ? Long.MAX_VALUE : to)) {
-                    result = ChainVerifier.from(1, LogDigests.zeroHash())
-                                          .checkpoints(checkpoints.all(), key)
-                                          .progress((done, total) -> {
-                                              bar.total(Math.max(end, done));
-                                              bar.update(done);
-                                          })
-                                          .verify(log.iterator());
-                }
+                VerificationResult result = ChainVerifier.verifyStored(
+                        reader, checkpoints, 1, to == null ? Long.MAX_VALUE : to, 0, key, (done, total) -> {
+                            bar.total(Math.max(end, done));
+                            bar.update(done);
+                        });
                 bar.finish();
                 boolean signed = result.checkpoint().map(c -> c.position() >= result.verifiedThrough()).orElse(false);
                 return verdict(result, "the log in " + database, signed);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 import vn.province.govtrack.eventstore.VerificationResult.Failure;
@@ -99,6 +100,28 @@ public final class ChainVerifier {
     public ChainVerifier progress(Progress progress) {
         this.progress = Objects.requireNonNull(progress);
         return this;
+    }
+
+    /**
+     * Verifies positions {@code from..to} of a stored log, from the chain hash stored before {@code from}
+     * (the zero hash before position 1), checking the checkpoints signed within the range under
+     * {@code trustedKey} (none without a key): the one way the services, the signer's owner and the
+     * command-line tool read a log to verify it.
+     *
+     * @param from        the first position of a commit
+     * @param declaredEnd the last position the log is known to hold (0 when not known): ending before it
+     *                    is {@link Reason#TRUNCATED}
+     */
+    public static VerificationResult verifyStored(LogReader reader, AuditCheckpoints stored, long from, long to,
+                                                  long declaredEnd, PublicKey trustedKey, Progress progress) {
+        ChainVerifier verifier = from(from, reader.hashBefore(from)).declaredEnd(declaredEnd).progress(progress);
+        if (trustedKey != null) {
+            verifier.checkpoints(stored.after(from - 1).stream()
+                                       .takeWhile(checkpoint -> checkpoint.position() <= to).toList(), trustedKey);
+        }
+        try (Stream<LoggedCommit> commits = reader.read(from, to)) {
+            return verifier.verify(commits.iterator());
+        }
     }
 
     /** Verifies the commits, in the order given, until the first failure or their end. */

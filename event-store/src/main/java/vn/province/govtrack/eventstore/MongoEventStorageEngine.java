@@ -545,14 +545,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * log with recomputed hashes goes unnoticed).
      */
     public VerificationResult verifyLog(PublicKey trustedKey, ChainVerifier.Progress progress) {
-        long head = headPosition();
-        ChainVerifier verifier = ChainVerifier.from(1, LogDigests.zeroHash()).declaredEnd(head).progress(progress);
-        if (trustedKey != null) {
-            verifier.checkpoints(auditCheckpoints.all(), trustedKey);
-        }
-        try (Stream<LoggedCommit> log = logReader.read(1, Long.MAX_VALUE)) {
-            return verifier.verify(log.iterator());
-        }
+        return ChainVerifier.verifyStored(logReader, auditCheckpoints, 1, Long.MAX_VALUE, headPosition(), trustedKey,
+                                          progress);
     }
 
     // ---------------------------------------------------------------- positions

@@ -1,20 +1,17 @@
 package vn.province.govtrack.query.evidence;
 
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 
@@ -23,9 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.eventstore.ChainVerifier;
-import vn.province.govtrack.eventstore.Checkpoint;
-import vn.province.govtrack.eventstore.LogReader;
-import vn.province.govtrack.eventstore.LoggedCommit;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.eventstore.VerificationResult;
 import vn.province.govtrack.web.ProblemType;
@@ -132,20 +126,9 @@ class Verifications {
     private void run(Job job) {
         Range range = job.range;
         try {
-            LogReader reader = engine.logReader();
-            ChainVerifier verifier = ChainVerifier.from(range.from(), reader.hashBefore(range.from()))
-                                                  .declaredEnd(range.to())
-                                                  .progress((done, total) -> job.positionsDone = done);
-            Optional<PublicKey> key = trustedKey.key();
-            if (key.isPresent()) {
-                List<Checkpoint> checkpoints = engine.auditCheckpoints().after(range.from() - 1).stream()
-                                                     .takeWhile(checkpoint -> checkpoint.position() <= range.to())
-                                                     .toList();
-                verifier.checkpoints(checkpoints, key.get());
-            }
-            try (Stream<LoggedCommit> commits = reader.read(range.from(), range.to())) {
-                job.result = verifier.verify(commits.iterator());
-            }
+            job.result = ChainVerifier.verifyStored(engine.logReader(), engine.auditCheckpoints(), range.from(),
+                                                    range.to(), range.to(), trustedKey.key().orElse(null),
+                                                    (done, total) -> job.positionsDone = done);
             log.info("Verified the log {}..{}: {}", range.from(), range.to(), job.result.summary());
         } catch (RuntimeException e) {
             log.error("Verifying the log {}..{} failed", range.from(), range.to(), e);
