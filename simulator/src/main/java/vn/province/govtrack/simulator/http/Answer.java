@@ -4,16 +4,28 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.springframework.http.HttpHeaders;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A service's answer: the HTTP status, the JSON body (a missing node when there is none), and the
- * {@code Location} header (null when absent), which for a created resource is its URL on the query side.
+ * A service's answer: the HTTP status, the JSON body (a missing node when there is none), the
+ * {@code Location} header (null when absent), which for a created resource is its URL on the query side,
+ * and every header as received.
  */
-public record Answer(int status, JsonNode body, String location) {
+public record Answer(int status, JsonNode body, String location, HttpHeaders headers) {
 
     public Answer(int status, JsonNode body) {
         this(status, body, null);
+    }
+
+    public Answer(int status, JsonNode body, String location) {
+        this(status, body, location, HttpHeaders.EMPTY);
+    }
+
+    /** The first value of the header {@code name}, if the answer has it. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.getFirst(name));
     }
 
     public boolean ok() {

@@ -106,7 +106,10 @@ public final class Http {
         }
         return request.exchange((req, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
-            return new Answer(response.getStatusCode().value(), parse(bytes), response.getHeaders().getFirst(HttpHeaders.LOCATION));
+            HttpHeaders received = new HttpHeaders();
+            received.addAll(response.getHeaders());
+            return new Answer(response.getStatusCode().value(), parse(bytes), received.getFirst(HttpHeaders.LOCATION),
+                              HttpHeaders.readOnlyHttpHeaders(received));
         });
     }
 
