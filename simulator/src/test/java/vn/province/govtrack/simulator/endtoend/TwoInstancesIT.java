@@ -66,11 +66,15 @@ class TwoInstancesIT {
     /** A staff member's stream is named by the staff id under this prefix (the kernel's StaffIds). */
     private static final String STAFF_STREAM = "staff:";
     private static final String PROBLEMS = "https://govtrack.example/problems/";
-    /**
-     * The query side's processors whose tokens live in the shared store: each event is handled by one
-     * instance. "dossiers" is rebuilt by a test of this class, which replays its events on purpose.
-     */
-    private static final List<String> SHARED_PROCESSORS = List.of("staff", "personnel", "reference", "timeliness");
+    /** The query side's processors whose tokens live in the shared store: each event is handled by one instance. */
+    private static final List<String> SHARED_PROCESSORS = List.of("dossiers", "timeliness", "staff", "personnel",
+                                                                  "reference");
+    /** Those no test of this class rebuilds: their events are handled once since the store was empty. */
+    private static final List<String> NEVER_REBUILT = List.of("staff", "personnel", "reference");
+    /** The query side's processor whose tokens each instance keeps in its memory: it handles every event itself. */
+    private static final String TIMELINESS_INDEX = "timeliness-index";
+    /** The command side's processor that keeps the secondment expiry's lookup, its token in the shared store. */
+    private static final String SECONDMENT_LOOKUP = "command-active-secondments";
     private static final long AWAIT_MILLIS = 120_000;
     /** What SecondmentExpiry logs after a run that recorded ends. */
     private static final String ENDS_RECORDED = "expired secondment(s) as of";
@@ -155,6 +159,35 @@ class TwoInstancesIT {
     }
 
     @Test
+    void concurrentTransfersOfOneDossierThroughBothCommandSidesMoveItOnce() {
+        Official head = Official.headOf(RACE_UNIT);
+        Map<String, Integer> losers = new TreeMap<>();
+        for (int dossier = 0; dossier < 8; dossier++) {
+            String dossierId = submit(dossier % 2 + 1, RACE_UNIT).body().path("dossierId").asText();
+            String path = "/api/v1/dossiers/" + dossierId + "/transfers";
+            List<Answer> answers = atOnce(
+                    () -> command(1, head, path, Map.of("toUnitCode", "XA-A", "reason", "by command side 1"), key()),
+                    () -> command(2, head, path, Map.of("toUnitCode", "XA-B", "reason", "by command side 2"), key()));
+
+            assertThat(answers).filteredOn(Answer::ok).as("transfers of %s accepted", dossierId).hasSize(1);
+            Answer winner = answers.stream().filter(Answer::ok).findFirst().orElseThrow();
+            Answer loser = answers.stream().filter(answer -> !answer.ok()).findFirst().orElseThrow();
+            assertThat(loser.header(HttpHeaders.CONTENT_TYPE)).hasValue("application/problem+json");
+            // A race lost at the append is a concurrent change; a transfer decided after the other one finds
+            // the dossier at another unit than its head's: forbidden, as for any dossier of another unit.
+            assertThat(loser.status() + " " + slug(loser)).isIn("409 concurrent-change", "403 forbidden");
+            losers.merge(slug(loser), 1, Integer::sum);
+
+            List<JsonNode> transfers = streamEvents(dossierId, "DossierTransferredEvent");
+            assertThat(transfers).as("transfers recorded for %s", dossierId).hasSize(1);
+            assertThat(transfers.get(0).path("payload").path("toUnitCode").asText())
+                    .isEqualTo(winner.body().path("unitCode").asText())
+                    .isEqualTo(winner == answers.get(0) ? "XA-A" : "XA-B");
+        }
+        System.out.println("[two instances] losers of 8 transfer races: " + losers);
+    }
+
+    @Test
     void aKeySentToBothCommandSidesAtOnceIsCommittedOnceAndAnsweredAlikeWhileAnotherBodyUnderItIsRefused() {
         Official clerk = Official.clerkOf(RACE_UNIT);
         int waited = 0;
@@ -209,29 +242,45 @@ class TwoInstancesIT {
 
     @Test
     void eachSharedProjectionHandlesEveryEventOnceAcrossBothQueryInstancesAndBothTimelinessIndexesAnswerAlike() {
+        long headBefore;
+        Map<String, Long> before;
+        load.pause();
+        try {
+            headBefore = awaitCaughtUp();
+            before = eventsHandled();
+        } finally {
+            load.resume();
+        }
+        sleep(5_000);
         load.pause();
         try {
             long head = awaitCaughtUp();
-            Map<String, List<Long>> handled = new LinkedHashMap<>();
+            Map<String, Long> after = eventsHandled();
+            System.out.println("[two instances] events handled per instance and processor at head " + head + ": "
+                               + after);
+            assertThat(head).as("the log grew under the load").isGreaterThan(headBefore);
             for (String processor : SHARED_PROCESSORS) {
-                long first = counter(product.queries(1), processor + ".ingestedCounter");
-                long second = counter(product.queries(2), processor + ".ingestedCounter");
-                handled.put(processor, List.of(first, second));
-                assertThat(first + second).as("events %s handled on query side 1 (%d) and 2 (%d)", processor,
-                                              first, second).isEqualTo(head);
+                String one = "query-1 " + processor;
+                String two = "query-2 " + processor;
+                assertThat(after.get(one) - before.get(one) + after.get(two) - before.get(two))
+                        .as("events %s handled on both query sides from position %d to %d", processor, headBefore, head)
+                        .isEqualTo(head - headBefore);
                 assertThat(counter(product.queries(1), processor + ".failureCounter")
                            + counter(product.queries(2), processor + ".failureCounter")).isZero();
             }
-            long lookup1 = counter(product.commands(1), "command-active-secondments.ingestedCounter");
-            long lookup2 = counter(product.commands(2), "command-active-secondments.ingestedCounter");
-            handled.put("command-active-secondments", List.of(lookup1, lookup2));
-            assertThat(lookup1 + lookup2).as("the command sides' secondment lookup").isEqualTo(head);
-            for (int instance = 1; instance <= 2; instance++) {
-                assertThat(counter(product.queries(instance), "timeliness-index.ingestedCounter"))
-                        .as("query side %d's own timeliness index handles every event itself", instance)
+            for (String processor : NEVER_REBUILT) {
+                assertThat(after.get("query-1 " + processor) + after.get("query-2 " + processor))
+                        .as("events %s handled on both query sides since the store was empty", processor)
                         .isEqualTo(head);
             }
-            System.out.println("[two instances] events handled per instance at head " + head + ": " + handled);
+            assertThat(after.get("command-1 " + SECONDMENT_LOOKUP) + after.get("command-2 " + SECONDMENT_LOOKUP))
+                    .as("events the command sides' secondment lookup handled since the store was empty").isEqualTo(head);
+            for (int instance = 1; instance <= 2; instance++) {
+                String index = "query-" + instance + " " + TIMELINESS_INDEX;
+                assertThat(after.get(index) - before.get(index))
+                        .as("events query side %d's own timeliness index handled itself", instance)
+                        .isEqualTo(head - headBefore);
+            }
 
             String period = "from=" + firstDay + "&to=" + LocalDate.now(PROVINCE) + "&minPosition=" + head;
             for (String report : List.of("/api/v1/timeliness?groupBy=unit&" + period,
@@ -242,9 +291,7 @@ class TwoInstancesIT {
                 assertThat(second.body()).as(report).isEqualTo(first.body());
                 assertThat(first.header("X-Projection-Stale")).isEmpty();
             }
-            long received = log(head).stream().filter(type("DossierReceivedEvent")).count();
-            assertThat(expect(200, product.queries(2).get("/api/v1/timeliness?groupBy=unit&" + period))
-                               .body().path("total").path("received").asLong()).isEqualTo(received);
+            assertThat(receivedInReport(2, head)).isEqualTo(log(head).stream().filter(type("DossierReceivedEvent")).count());
         } finally {
             load.resume();
         }
@@ -286,24 +333,10 @@ class TwoInstancesIT {
 
     @Test
     void aRebuildRunsOnTheQueryInstanceHoldingTheProjectionWhileTheOtherLeavesItAloneAndBothThenAnswerTheLog() {
-        String path = "/api/v1/admin/projections/dossiers/rebuild";
         long before1 = counter(product.queries(1), "dossiers.ingestedCounter");
         long before2 = counter(product.queries(2), "dossiers.ingestedCounter");
         long headAtRebuild = head();
-        Answer asked = adminPost(1, path);
-        int rebuilder = 1;
-        if (asked.status() == 409) {
-            assertThat(slug(asked)).as("query side 1 refuses: query side 2 holds the projection")
-                                   .isEqualTo("projection-claimed-elsewhere");
-            rebuilder = 2;
-            asked = adminPost(2, path);
-        }
-        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
-        int other = 3 - rebuilder;
-        Answer meanwhile = adminPost(other, path);
-        assertThat(meanwhile.status()).as("a rebuild asked of the other instance meanwhile").isEqualTo(409);
-        assertThat(slug(meanwhile)).isIn("projection-claimed-elsewhere", "rebuild-in-progress");
-
+        int rebuilder = rebuildWhereHeld("dossiers");
         Map<Integer, Long> lastSeen = new HashMap<>(Map.of(1, 0L, 2, 0L));
         int readingsWhileReplaying = 0;
         long deadline = System.currentTimeMillis() + AWAIT_MILLIS;
@@ -347,8 +380,50 @@ class TwoInstancesIT {
             Map<String, JsonNode> second = dossiers(2, head);
             assertThat(second).as("the dossiers as query side 2 answers them").isEqualTo(first);
             Map<String, String> statuses = new TreeMap<>();
-            first.forEach((dossierId, dossier) -> statuses.put(dossierId, dossier.path("status").asText()));
+            first.forEach((dossierId, dossier) -> statuses.put(dossierId, dossier.path("status").asText() + " at "
+                                                                           + dossier.path("unitCode").asText()));
             assertThat(statuses).as("each dossier's status as its last event left it").isEqualTo(statusesInLog(head));
+        } finally {
+            load.resume();
+        }
+    }
+
+    @Test
+    void aRebuildOfTheTimelinessFactsOnOneQueryInstanceIsFollowedByTheOtherInstancesOwnIndex() {
+        long index1 = counter(product.queries(1), TIMELINESS_INDEX + ".ingestedCounter");
+        long index2 = counter(product.queries(2), TIMELINESS_INDEX + ".ingestedCounter");
+        long headAtRebuild = head();
+        int rebuilder = rebuildWhereHeld("timeliness");
+
+        // The other instance learns of the rebuild from the shared rebuild log, within a second.
+        await("the timeliness facts and both instances' indexes rebuilt past position " + headAtRebuild, () -> {
+            boolean done = counter(product.queries(1), TIMELINESS_INDEX + ".ingestedCounter") - index1 >= headAtRebuild
+                           && counter(product.queries(2), TIMELINESS_INDEX + ".ingestedCounter") - index2 >= headAtRebuild;
+            for (int instance = 1; instance <= 2; instance++) {
+                for (String processor : List.of("timeliness", TIMELINESS_INDEX)) {
+                    JsonNode status = expect(200, product.queries(instance).get("/api/v1/admin/projections/"
+                                                                                 + processor)).body();
+                    done &= !status.path("replaying").asBoolean() && status.path("position").asLong() >= headAtRebuild;
+                }
+            }
+            return done;
+        });
+        long replayed1 = counter(product.queries(1), TIMELINESS_INDEX + ".ingestedCounter") - index1;
+        long replayed2 = counter(product.queries(2), TIMELINESS_INDEX + ".ingestedCounter") - index2;
+        System.out.println("[two instances] rebuild of timeliness on query side " + rebuilder + " from head "
+                           + headAtRebuild + ": the indexes handled " + replayed1 + " (query side 1) and " + replayed2
+                           + " (query side 2) events meanwhile");
+        assertThat(replayed1).as("query side 1's index rebuilt from the first event").isGreaterThanOrEqualTo(headAtRebuild);
+        assertThat(replayed2).as("query side 2's index rebuilt from the first event").isGreaterThanOrEqualTo(headAtRebuild);
+
+        load.pause();
+        try {
+            long head = awaitCaughtUp();
+            String report = "/api/v1/timeliness?groupBy=unit&from=" + firstDay + "&to=" + LocalDate.now(PROVINCE)
+                            + "&minPosition=" + head;
+            assertThat(expect(200, product.queries(2).get(report)).body())
+                    .isEqualTo(expect(200, product.queries(1).get(report)).body());
+            assertThat(receivedInReport(1, head)).isEqualTo(log(head).stream().filter(type("DossierReceivedEvent")).count());
         } finally {
             load.resume();
         }
@@ -443,6 +518,52 @@ class TwoInstancesIT {
         }
     }
 
+    /**
+     * Asks query side 1 to rebuild {@code projection}, and query side 2 if query side 1 answers that the
+     * other instance holds it (one segment: one instance processes it, and only that one can reset it);
+     * then asks the other instance too, which must refuse while the rebuild runs. Returns the instance
+     * that rebuilds.
+     */
+    private int rebuildWhereHeld(String projection) {
+        String path = "/api/v1/admin/projections/" + projection + "/rebuild";
+        Answer asked = adminPost(1, path);
+        int rebuilder = 1;
+        if (asked.status() == 409) {
+            assertThat(slug(asked)).as("query side 1 refuses: query side 2 holds %s", projection)
+                                   .isEqualTo("projection-claimed-elsewhere");
+            rebuilder = 2;
+            asked = adminPost(2, path);
+        }
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
+        Answer meanwhile = adminPost(3 - rebuilder, path);
+        assertThat(meanwhile.status()).as("a rebuild asked of the other instance meanwhile").isEqualTo(409);
+        assertThat(slug(meanwhile)).isIn("projection-claimed-elsewhere", "rebuild-in-progress");
+        return rebuilder;
+    }
+
+    /** Events each instance's processors have handled ({@code <processor>.ingestedCounter}), as "query-1 staff". */
+    private Map<String, Long> eventsHandled() {
+        Map<String, Long> handled = new TreeMap<>();
+        for (int instance = 1; instance <= 2; instance++) {
+            for (String processor : SHARED_PROCESSORS) {
+                handled.put("query-" + instance + " " + processor,
+                            counter(product.queries(instance), processor + ".ingestedCounter"));
+            }
+            handled.put("query-" + instance + " " + TIMELINESS_INDEX,
+                        counter(product.queries(instance), TIMELINESS_INDEX + ".ingestedCounter"));
+            handled.put("command-" + instance + " " + SECONDMENT_LOOKUP,
+                        counter(product.commands(instance), SECONDMENT_LOOKUP + ".ingestedCounter"));
+        }
+        return handled;
+    }
+
+    /** The province's dossiers received in the report period, as query side {@code instance} counts them. */
+    private long receivedInReport(int instance, long head) {
+        return expect(200, product.queries(instance).get("/api/v1/timeliness?groupBy=unit&from=" + firstDay + "&to="
+                                                          + LocalDate.now(PROVINCE) + "&minPosition=" + head))
+                .body().path("total").path("received").asLong();
+    }
+
     /** Every dossier in query side {@code instance}'s read model, by id, read once it has reached {@code head}. */
     private Map<String, JsonNode> dossiers(int instance, long head) {
         Map<String, JsonNode> dossiers = new TreeMap<>();
@@ -457,18 +578,27 @@ class TwoInstancesIT {
         }
     }
 
-    /** Each dossier's status as the last of its events up to {@code head} left it. */
+    /** Each dossier's status and unit ("RESOLVED at XA-A") as its events up to {@code head} left them. */
     private Map<String, String> statusesInLog(long head) {
         Map<String, String> statusAfter = Map.of("DossierReceivedEvent", "RECEIVED", "DossierResolvedEvent", "RESOLVED",
                                                  "DossierReturnedEvent", "RETURNED");
         Map<String, String> statuses = new TreeMap<>();
+        Map<String, String> units = new HashMap<>();
         for (JsonNode event : log(head)) {
             String type = event.path("type").asText();
+            String dossierId = event.path("aggregateId").asText();
+            if (type.equals("DossierReceivedEvent")) {
+                units.put(dossierId, event.path("payload").path("unitCode").asText());
+            } else if (type.equals("DossierTransferredEvent")) {
+                units.put(dossierId, event.path("payload").path("toUnitCode").asText());
+                continue;
+            }
             if (type.startsWith("Dossier")) {
                 assertThat(statusAfter).as("a status for %s", type).containsKey(type);
-                statuses.put(event.path("aggregateId").asText(), statusAfter.get(type));
+                statuses.put(dossierId, statusAfter.get(type));
             }
         }
+        statuses.replaceAll((dossierId, status) -> status + " at " + units.get(dossierId));
         return statuses;
     }
 
