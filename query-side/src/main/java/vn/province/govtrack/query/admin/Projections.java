@@ -83,7 +83,8 @@ class Projections {
      *             this instant touched (from the first such event in position order on; see
      *             {@link EventStore#createTokenAt}), keeping the rest
      * @throws ProblemException 404 for an unknown processor; 409 while a
-     *         rebuild of it is running, or when another instance holds its segment
+     *         rebuild of it is running, or when another instance holds its segment (and so processes it:
+     *         resetting its token needs the claim, which this instance cannot take while that one lives)
      */
     ProjectionStatus rebuild(String name, Instant from) {
         StreamingEventProcessor processor = processor(name).orElseThrow(() -> unknown(name));
@@ -104,8 +105,9 @@ class Projections {
                 processor.resetTokens(BEFORE_FIRST_EVENT, scope);
             } catch (UnableToClaimTokenException e) {
                 throw ProblemType.PROJECTION_CLAIMED_ELSEWHERE.exception(
-                        "Another query-side instance holds a segment of '" + name
-                                + "'; stop its processor there and retry");
+                        "Another query-side instance processes '" + name + "', and only the instance that "
+                                + "processes a projection can rebuild it; nothing was changed. Ask again so that "
+                                + "the request reaches that instance");
             } finally {
                 processor.start();
             }
