@@ -62,10 +62,8 @@ import java.net.URI;
  *   <tr><td>projection-not-found</td><td>404</td><td>no projection of that name</td><td>query side</td></tr>
  *   <tr><td>projection-not-rebuildable</td><td>409</td><td>the projection cannot be replayed</td>
  *       <td>query side</td></tr>
- *   <tr><td>rebuild-in-progress</td><td>409</td><td>a rebuild of the projection is already running</td>
- *       <td>query side</td></tr>
- *   <tr><td>projection-claimed-elsewhere</td><td>409</td><td>another instance holds the projection</td>
- *       <td>query side</td></tr>
+ *   <tr><td>rebuild-in-progress</td><td>409</td><td>a rebuild of the projection is already asked for
+ *       or running</td><td>query side</td></tr>
  * </table>
  *
  * A service answers its own failures by throwing a {@link ProblemException} of one of these types, or
@@ -103,8 +101,7 @@ public enum ProblemType {
     STREAM_NOT_STARTED(404, "stream-not-started", "Stream not started yet"),
     PROJECTION_NOT_FOUND(404, "projection-not-found", "Projection not found"),
     PROJECTION_NOT_REBUILDABLE(409, "projection-not-rebuildable", "Projection cannot be rebuilt"),
-    REBUILD_IN_PROGRESS(409, "rebuild-in-progress", "Rebuild already running"),
-    PROJECTION_CLAIMED_ELSEWHERE(409, "projection-claimed-elsewhere", "Projection is busy on another instance");
+    REBUILD_IN_PROGRESS(409, "rebuild-in-progress", "Rebuild already under way");
 
     /** Where every type lives; the only place the address is written. */
     public static final String BASE = "https://govtrack.example/problems/";

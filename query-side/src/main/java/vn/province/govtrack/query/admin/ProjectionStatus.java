@@ -7,7 +7,9 @@ package vn.province.govtrack.query.admin;
  * @param headPosition the newest committed event's position
  * @param replaying    a rebuild's replay has not yet reached the position it started from
  * @param progress     0–100: position as a share of the head; 100 once caught up
- * @param state        STOPPED, ERROR, RESETTING, REPLAYING, CATCHING_UP or CAUGHT_UP
+ * @param state        RESETTING (this instance is starting a rebuild of it), REQUESTED (a rebuild asked
+ *                     of some instance waits for the instance holding the projection to start it), STOPPED,
+ *                     ERROR, REPLAYING, CATCHING_UP or CAUGHT_UP
  */
 record ProjectionStatus(String name, long position, long headPosition, boolean replaying, int progress,
                         String state) {

@@ -5,20 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import vn.province.govtrack.query.projection.ProjectionPosition;
 import vn.province.govtrack.query.projection.ProjectionPositions;
-import vn.province.govtrack.query.projection.ProjectionRebuilt;
 import vn.province.govtrack.query.projection.RebuildLog;
 import vn.province.govtrack.query.projection.RebuildScope;
 import vn.province.govtrack.web.ProblemException;
@@ -27,64 +23,56 @@ import vn.province.govtrack.web.ProblemType;
 /**
  * The streaming event processors of this service, their progress, and rebuilds.
  *
- * <p>A rebuild shuts the processor down, resets its tokens and starts it again; the replay from the
- * first event then runs in the background, and its progress is read from the token store like any
- * other position. The reset hands the projection's {@code @ResetHandler}s a {@link RebuildScope}: a
- * full rebuild removes everything the projection owns; a rebuild from an instant removes only the
- * documents that events recorded from then on touched, and the replay recomputes those from their
- * whole history while finding every other document up to date. Once the tokens are reset, the rebuild
- * is recorded in the {@link RebuildLog} and announced on this instance ({@link ProjectionRebuilt}),
- * for what follows the projection's documents here and on other instances.
+ * <p>A rebuild asked of any instance is recorded in the shared {@link RebuildLog} and carried out once,
+ * by the instance that holds the projection ({@link Rebuilds}). Its {@link RebuildScope}: a full rebuild
+ * removes everything the projection owns; a rebuild from an instant removes only the documents that
+ * events recorded from then on touched, and the replay recomputes those from their whole history while
+ * finding every other document up to date.
  */
 @Component
 class Projections {
-
-    /**
-     * Where a replay starts: position 0 precedes the first event (position 1). The engine's own tail
-     * token is null, and MongoTokenStore cannot store a null token, which is what a reset from the
-     * tail stores for a processor that has not processed anything yet.
-     */
-    private static final TrackingToken BEFORE_FIRST_EVENT = new GlobalSequenceTrackingToken(0);
 
     private final EventProcessingConfiguration eventProcessing;
     private final ProjectionPositions positions;
     private final EventStore eventStore;
     private final RebuildLog rebuildLog;
-    private final ApplicationEventPublisher events;
-    private final Set<String> resetting = ConcurrentHashMap.newKeySet();
+    private final Rebuilds rebuilds;
 
     Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions, EventStore eventStore,
-                RebuildLog rebuildLog, ApplicationEventPublisher events) {
+                RebuildLog rebuildLog, Rebuilds rebuilds) {
         this.eventProcessing = eventProcessing;
         this.positions = positions;
         this.eventStore = eventStore;
         this.rebuildLog = rebuildLog;
-        this.events = events;
+        this.rebuilds = rebuilds;
     }
 
     List<ProjectionStatus> all() {
         long head = positions.headPosition();
+        Set<String> requested = rebuildLog.requests().stream().map(RebuildLog.Request::processorName)
+                                          .collect(Collectors.toSet());
         return eventProcessing.eventProcessors().values().stream()
                               .filter(StreamingEventProcessor.class::isInstance)
                               .map(StreamingEventProcessor.class::cast)
-                              .map(processor -> status(processor, head))
+                              .map(processor -> status(processor, head, requested.contains(processor.getName())))
                               .sorted(Comparator.comparing(ProjectionStatus::name))
                               .toList();
     }
 
     Optional<ProjectionStatus> one(String name) {
-        return processor(name).map(processor -> status(processor, positions.headPosition()));
+        return processor(name).map(this::status);
     }
 
     /**
-     * Starts a rebuild and returns once the replay is under way.
+     * Asks for a rebuild, of whichever instance this is. Returns once the replay is under way if this
+     * instance holds the projection; otherwise at once, with the rebuild REQUESTED: its holder starts it
+     * within about a second.
      *
      * @param from null for a full rebuild; otherwise recompute what the events recorded at or after
      *             this instant touched (from the first such event in position order on; see
      *             {@link EventStore#createTokenAt}), keeping the rest
-     * @throws ProblemException 404 for an unknown processor; 409 while a
-     *         rebuild of it is running, or when another instance holds its segment (and so processes it:
-     *         resetting its token needs the claim, which this instance cannot take while that one lives)
+     * @throws ProblemException 404 for an unknown processor; 409 while a rebuild of it is asked for and
+     *         not yet started, or running
      */
     ProjectionStatus rebuild(String name, Instant from) {
         StreamingEventProcessor processor = processor(name).orElseThrow(() -> unknown(name));
@@ -92,31 +80,10 @@ class Projections {
             throw ProblemType.PROJECTION_NOT_REBUILDABLE.exception(
                     "The handlers of '" + name + "' do not support a reset");
         }
-        if (!resetting.add(name)) {
+        if (positions.current(name).replaying() || !rebuilds.request(processor, scope(from))) {
             throw rebuildRunning(name);
         }
-        try {
-            if (positions.current(name).replaying()) {
-                throw rebuildRunning(name);
-            }
-            RebuildScope scope = scope(from);
-            processor.shutDown();
-            try {
-                processor.resetTokens(BEFORE_FIRST_EVENT, scope);
-            } catch (UnableToClaimTokenException e) {
-                throw ProblemType.PROJECTION_CLAIMED_ELSEWHERE.exception(
-                        "Another query-side instance processes '" + name + "', and only the instance that "
-                                + "processes a projection can rebuild it; nothing was changed. Ask again so that "
-                                + "the request reaches that instance");
-            } finally {
-                processor.start();
-            }
-            rebuildLog.record(name);
-            events.publishEvent(new ProjectionRebuilt(name));
-        } finally {
-            resetting.remove(name);
-        }
-        return status(processor, positions.headPosition());
+        return status(processor);
     }
 
     /** The token at {@code from} precedes the first event recorded at or after it. */
@@ -132,18 +99,26 @@ class Projections {
         return eventProcessing.eventProcessor(name, StreamingEventProcessor.class);
     }
 
-    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
+    private ProjectionStatus status(StreamingEventProcessor processor) {
+        return status(processor, positions.headPosition(), rebuildLog.request(processor.getName()).isPresent());
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head, boolean requested) {
         ProjectionPosition position = positions.current(processor.getName());
         int progress = head == 0 || position.position() >= head
                 ? 100
                 : (int) (100 * position.position() / head);
         return new ProjectionStatus(processor.getName(), position.position(), head, position.replaying(), progress,
-                state(processor, position, head));
+                state(processor, position, head, requested));
     }
 
-    private String state(StreamingEventProcessor processor, ProjectionPosition position, long head) {
-        if (resetting.contains(processor.getName())) {
+    private String state(StreamingEventProcessor processor, ProjectionPosition position, long head,
+                         boolean requested) {
+        if (rebuilds.resetting(processor.getName())) {
             return "RESETTING";
+        }
+        if (requested) {
+            return "REQUESTED";
         }
         if (processor.isError()) {
             return "ERROR";
@@ -163,6 +138,7 @@ class Projections {
 
     private static ProblemException rebuildRunning(String name) {
         return ProblemType.REBUILD_IN_PROGRESS.exception(
-                "'" + name + "' is being rebuilt; watch GET /api/v1/admin/projections until its progress is 100");
+                "A rebuild of '" + name + "' is asked for or running; watch GET /api/v1/admin/projections until "
+                        + "its state is no longer REQUESTED and its progress is 100");
     }
 }

@@ -1,6 +1,8 @@
 package vn.province.govtrack.query.projection;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +78,17 @@ public class ProjectionPositions {
         long position = tokens.stream().mapToLong(ProjectionPositions::positionOf).min().orElse(0);
         boolean replaying = tokens.stream().anyMatch(ProjectionPositions::isReplaying);
         return new ProjectionPosition(position, replaying);
+    }
+
+    /**
+     * Whether some instance holds a claim on one of the processor's segments in the shared store: its
+     * processor runs there, or ran there until it died, and then the claim lapses after the token store's
+     * claim timeout for another instance's processor to take.
+     */
+    public boolean claimed(String processorName) {
+        return axonMongoTemplate.trackingTokensCollection()
+                                .find(and(eq("processorName", processorName), ne("owner", null)))
+                                .first() != null;
     }
 
     /**

@@ -16,7 +16,8 @@ import com.mongodb.client.MongoClient;
  * Event processors keep their tokens in the {@code trackingtokens} collection of the service's
  * database, serialized by the general (Jackson) serializer. Every query-side instance reads the
  * same documents, which is how {@link ProjectionPositions} knows a projection's position no matter
- * which instance holds the segment claim.
+ * which instance holds the segment claim. Claims are made in the name of this instance
+ * ({@link QueryInstance}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsistencyProperties.class)
@@ -30,10 +31,16 @@ class TokenStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    QueryInstance queryInstance() {
+        return QueryInstance.ofThisProcess();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, QueryInstance queryInstance) {
         return MongoTokenStore.builder()
                               .mongoTemplate(axonMongoTemplate)
                               .serializer(serializer)
+                              .nodeId(queryInstance.id())
                               .build();
     }
 }

@@ -109,9 +109,10 @@ final class ProjectionRebuilds {
         }
     }
 
-    /** Neither resetting nor replaying, and past {@code head} (events appended since do not count). */
+    /** Neither asked for, resetting nor replaying, and past {@code head} (events appended since do not count). */
     private static boolean caughtUp(Projections.Status status, long head) {
-        return !status.replaying() && status.position() >= head && !status.state().equals("RESETTING");
+        return !status.replaying() && status.position() >= head && !status.state().equals("RESETTING")
+               && !status.state().equals("REQUESTED");
     }
 
     private Projections.Status status(String name) {

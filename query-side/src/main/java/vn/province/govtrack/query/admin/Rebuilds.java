@@ -1,0 +1,222 @@
+package vn.province.govtrack.query.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import vn.province.govtrack.query.projection.ProjectionPositions;
+import vn.province.govtrack.query.projection.ProjectionRebuilt;
+import vn.province.govtrack.query.projection.QueryInstance;
+import vn.province.govtrack.query.projection.RebuildLog;
+import vn.province.govtrack.query.projection.RebuildLog.Request;
+import vn.province.govtrack.query.projection.RebuildScope;
+
+/**
+ * Carries out the rebuilds asked of any query-side instance, on the one instance that may: resetting a
+ * processor's tokens needs the claim on its segments, which only the instance that holds them has (one
+ * segment per projection: one holder). Whichever instance receives a rebuild records it in the
+ * {@link RebuildLog}; the holder takes it there, at once if it received it itself, otherwise on its next
+ * check, every {@code govtrack.query.rebuild-requests.check}. If no instance holds the projection, the
+ * first to look takes it. The take is atomic, so a request is carried out once; one that its taker could
+ * not carry out (it lost the claim meanwhile) is made pending again, for the next holder.
+ *
+ * <p>A rebuild shuts the processor down, resets its tokens and starts it again; the replay from the first
+ * event then runs in the background, and its progress is read from the token store like any other
+ * position. The reset hands the projection's {@code @ResetHandler}s the request's {@link RebuildScope}.
+ * Once the tokens are reset, the rebuild is recorded in the {@link RebuildLog} (which removes the request)
+ * and announced on this instance ({@link ProjectionRebuilt}), for what follows the projection's documents
+ * here and on other instances.
+ *
+ * <p>A taker that dies between its take and its record leaves the request taken. The next holder takes
+ * it over once it has been taken for {@code govtrack.query.rebuild-requests.taken-timeout}: if the
+ * processor's tokens are replaying, the reset was made and only the record is missing; otherwise the
+ * rebuild is carried out. (Were the replay already over by then, which needs the taker to die in the
+ * instant between its reset and its record and the replay to finish before the takeover, the rebuild runs
+ * again: the same result, later.)
+ *
+ * <p>The timeliness index keeps its tokens in each instance's memory: a rebuild of it is addressed to the
+ * instance that received it and carried out there.
+ */
+@Component
+class Rebuilds implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    /**
+     * Where a replay starts: position 0 precedes the first event (position 1). The engine's own tail
+     * token is null, and MongoTokenStore cannot store a null token, which is what a reset from the
+     * tail stores for a processor that has not processed anything yet.
+     */
+    private static final TrackingToken BEFORE_FIRST_EVENT = new GlobalSequenceTrackingToken(0);
+
+    private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
+    private final ProjectionPositions positions;
+    private final RebuildLog rebuildLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String instance;
+    private final Duration check;
+    private final Duration takenTimeout;
+    private final Set<String> resetting = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledExecutorService checking;
+
+    /** @param eventProcessing looked up when first needed: processors are configured after this component */
+    Rebuilds(ObjectProvider<EventProcessingConfiguration> eventProcessing, ProjectionPositions positions,
+             RebuildLog rebuildLog, ApplicationEventPublisher events, Clock clock, QueryInstance instance,
+             @Value("${govtrack.query.rebuild-requests.check:1s}") Duration check,
+             @Value("${govtrack.query.rebuild-requests.taken-timeout:30s}") Duration takenTimeout) {
+        this.eventProcessing = eventProcessing;
+        this.positions = positions;
+        this.rebuildLog = rebuildLog;
+        this.events = events;
+        this.clock = clock;
+        this.instance = instance.id();
+        this.check = check;
+        this.takenTimeout = takenTimeout;
+    }
+
+    /**
+     * Records a rebuild of {@code processor} as asked for and carries it out at once if this instance
+     * holds the processor; otherwise its holder does within about {@code check}.
+     *
+     * @return false if a rebuild of it is already asked for and not yet carried out
+     */
+    boolean request(StreamingEventProcessor processor, RebuildScope scope) {
+        String addressedTo = instanceLocal(processor.getName()) ? instance : null;
+        if (!rebuildLog.request(processor.getName(), scope, clock.instant(), addressedTo)) {
+            return false;
+        }
+        try {
+            carryOut(processor.getName());
+        } catch (RuntimeException e) {
+            // recorded, so carried out all the same: taken over by the next check here, or by the holder
+            log.warn("Rebuild of '{}' recorded, not yet carried out: {}", processor.getName(), e.toString());
+        }
+        return true;
+    }
+
+    /** Whether this instance is resetting {@code processorName}'s tokens right now. */
+    boolean resetting(String processorName) {
+        return resetting.contains(processorName);
+    }
+
+    /**
+     * Carries out the request of {@code processorName} if there is one and this instance is the one to
+     * carry it out. One at a time on this instance, so that a request this instance has taken and not
+     * yet carried out is one that an earlier attempt here left behind.
+     */
+    synchronized void carryOut(String processorName) {
+        Optional<StreamingEventProcessor> found = eventProcessing.getObject()
+                .eventProcessor(processorName, StreamingEventProcessor.class);
+        Optional<Request> outstanding = rebuildLog.request(processorName);
+        if (found.isEmpty() || outstanding.isEmpty()) {
+            return;
+        }
+        StreamingEventProcessor processor = found.get();
+        Request seen = outstanding.get();
+        boolean mine = seen.addressedTo() == null ? holdsOrNobodyDoes(processor) : seen.addressedTo().equals(instance);
+        boolean takeOver = !seen.pending()
+                && (seen.takenBy().equals(instance) || seen.takenAt().plus(takenTimeout).isBefore(clock.instant()));
+        if (!mine || !seen.pending() && !takeOver) {
+            return;
+        }
+        rebuildLog.take(seen, instance, clock.instant())
+                  .ifPresent(taken -> carryOut(processor, taken, takeOver));
+    }
+
+    private void carryOut(StreamingEventProcessor processor, Request taken, boolean takenOver) {
+        String name = processor.getName();
+        resetting.add(name);
+        try {
+            if (takenOver && positions.current(name).replaying()) {
+                log.info("Rebuild of '{}' taken over from {}: its reset was made, recording it", name,
+                         taken.takenBy());
+            } else {
+                processor.shutDown();
+                try {
+                    processor.resetTokens(BEFORE_FIRST_EVENT, new RebuildScope(taken.keptUpTo()));
+                } catch (UnableToClaimTokenException e) {
+                    // another instance claimed the segment while the processor here was shut down: its holder now
+                    rebuildLog.release(taken, instance);
+                    log.info("Rebuild of '{}' left to the instance that claimed it meanwhile", name);
+                    return;
+                } finally {
+                    processor.start();
+                }
+            }
+            rebuildLog.record(taken);
+            events.publishEvent(new ProjectionRebuilt(name));
+            log.info("Rebuild of '{}' (events after position {} recomputed) asked at {} started", name,
+                     taken.keptUpTo(), taken.requestedAt());
+        } finally {
+            resetting.remove(name);
+        }
+    }
+
+    private boolean holdsOrNobodyDoes(StreamingEventProcessor processor) {
+        return !processor.processingStatus().isEmpty() || !positions.claimed(processor.getName());
+    }
+
+    private boolean instanceLocal(String processorName) {
+        return eventProcessing.getObject().tokenStore(processorName) instanceof InMemoryTokenStore;
+    }
+
+    private void carryOutRequests() {
+        try {
+            for (Request request : rebuildLog.requests()) {
+                carryOut(request.processorName());
+            }
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again; the next check retries (none after a stop)
+            if (checking != null) {
+                log.warn("Could not carry out the rebuilds asked for: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "rebuild-requests");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::carryOutRequests, check.toMillis(), check.toMillis(),
+                TimeUnit.MILLISECONDS);
+        checking = executor;
+    }
+
+    /** Interrupts a check under way: one waiting for a database that went away must not hold the shutdown up. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = checking;
+        checking = null;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return checking != null;
+    }
+}
