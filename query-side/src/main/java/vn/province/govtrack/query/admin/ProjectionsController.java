@@ -48,7 +48,10 @@ class ProjectionsController {
         return projections.one(name).orElseThrow(() -> Projections.unknown(name));
     }
 
-    /** 202: the replay runs in the background; its progress shows in {@code GET /admin/projections}. */
+    /**
+     * 202 from any instance: the replay runs in the background on the instance holding the projection;
+     * its progress shows in {@code GET /admin/projections}.
+     */
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Rebuild a projection, or recompute what the events recorded from an instant on touched",
                description = "Without from: everything the projection owns is removed and a replay from the first "
@@ -60,9 +63,11 @@ class ProjectionsController {
                        + "still reads the log from the first event, because a document folds all its events, older "
                        + "ones included; for the documents kept, each event is a no-op. The result is what a full "
                        + "rebuild gives, provided the kept documents were right. A from after the last event removes "
-                       + "nothing. Progress: GET /api/v1/admin/projections/{name} (state REPLAYING, progress 0-100). "
-                       + "400 malformed or future from (nothing changes); 404 unknown projection; 409 a rebuild of it "
-                       + "is running, or another instance holds its segment.")
+                       + "nothing. Any instance takes the request; the one holding the projection carries it out, "
+                       + "once. Progress: GET /api/v1/admin/projections/{name}: state REQUESTED until the holder "
+                       + "starts it (within about a second; at once when asked of the holder), then REPLAYING with "
+                       + "progress 0-100. 400 malformed or future from (nothing changes); 404 unknown projection; 409 "
+                       + "a rebuild of it is requested or replaying (nothing is recorded).")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name,
                                              @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME)
                                              String from) {

@@ -2,6 +2,7 @@ package vn.province.govtrack.query.admin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +55,8 @@ import vn.province.govtrack.query.projection.RebuildScope;
  * again: the same result, later.)
  *
  * <p>The timeliness index keeps its tokens in each instance's memory: a rebuild of it is addressed to the
- * instance that received it and carried out there.
+ * instance that received it and carried out there; should that instance go first, by any instance once
+ * it has waited for {@code taken-timeout}, so that the request does not stand in the way of later ones.
  */
 @Component
 class Rebuilds implements SmartLifecycle {
@@ -133,23 +135,25 @@ class Rebuilds implements SmartLifecycle {
         }
         StreamingEventProcessor processor = found.get();
         Request seen = outstanding.get();
-        boolean mine = seen.addressedTo() == null ? holdsOrNobodyDoes(processor) : seen.addressedTo().equals(instance);
-        boolean takeOver = !seen.pending()
-                && (seen.takenBy().equals(instance) || seen.takenAt().plus(takenTimeout).isBefore(clock.instant()));
+        boolean mine = seen.addressedTo() == null
+                ? holdsOrNobodyDoes(processor)
+                : seen.addressedTo().equals(instance) || lapsed(seen.requestedAt());
+        boolean takeOver = !seen.pending() && (seen.takenBy().equals(instance) || lapsed(seen.takenAt()));
         if (!mine || !seen.pending() && !takeOver) {
             return;
         }
         rebuildLog.take(seen, instance, clock.instant())
-                  .ifPresent(taken -> carryOut(processor, taken, takeOver));
+                  .ifPresent(taken -> carryOut(processor, taken, takeOver ? seen.takenBy() : null));
     }
 
-    private void carryOut(StreamingEventProcessor processor, Request taken, boolean takenOver) {
+    /** @param takenOverFrom the instance that took the request before and did not record it; null for none */
+    private void carryOut(StreamingEventProcessor processor, Request taken, String takenOverFrom) {
         String name = processor.getName();
         resetting.add(name);
         try {
-            if (takenOver && positions.current(name).replaying()) {
+            if (takenOverFrom != null && positions.current(name).replaying()) {
                 log.info("Rebuild of '{}' taken over from {}: its reset was made, recording it", name,
-                         taken.takenBy());
+                         takenOverFrom);
             } else {
                 processor.shutDown();
                 try {
@@ -162,14 +166,18 @@ class Rebuilds implements SmartLifecycle {
                 } finally {
                     processor.start();
                 }
+                log.info("Rebuild of '{}' started (events after position {} recomputed; asked at {})", name,
+                         taken.keptUpTo(), taken.requestedAt());
             }
             rebuildLog.record(taken);
             events.publishEvent(new ProjectionRebuilt(name));
-            log.info("Rebuild of '{}' (events after position {} recomputed) asked at {} started", name,
-                     taken.keptUpTo(), taken.requestedAt());
         } finally {
             resetting.remove(name);
         }
+    }
+
+    private boolean lapsed(Instant since) {
+        return since.plus(takenTimeout).isBefore(clock.instant());
     }
 
     private boolean holdsOrNobodyDoes(StreamingEventProcessor processor) {

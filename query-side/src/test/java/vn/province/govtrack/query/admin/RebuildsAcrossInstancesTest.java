@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.bson.Document;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +28,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
 import vn.province.govtrack.query.ActingOfficials;
@@ -41,7 +47,8 @@ import vn.province.govtrack.security.TokenMinter;
  * <p>One story in order, on one database: the first instance holds every projection and never looks
  * for requests (a holder that is slow, or about to go); the second asks it to rebuild and finds the
  * request pending; when the first goes, the second holds the projection and carries the request out;
- * a third, which holds nothing, then asks, and the second carries that out.
+ * a third, which holds nothing, then asks, and the second carries that out; and a request that a gone
+ * instance took and never recorded is taken over by the second.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildsAcrossInstancesTest {
@@ -146,6 +153,29 @@ class RebuildsAcrossInstancesTest {
         assertThat(second.rebuilt).containsExactly(PROJECTION, PROJECTION);
         assertThat(third.rebuilt).isEmpty();
         assertThat(third.holds(PROJECTION)).isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void a_rebuild_taken_by_an_instance_that_went_before_recording_it_is_taken_over_by_the_holder_once()
+            throws Exception {
+        long rebuilt = rebuildLog().count(PROJECTION);
+        int startedOnSecond = second.rebuilt.size();
+        // what a taker leaves behind that died after its take, a minute ago, before its reset
+        Document request = new Document("id", "taken-by-a-gone-instance").append("keptUpTo", 0L)
+                .append("requestedAt", Date.from(Instant.now().minusSeconds(61))).append("addressedTo", null)
+                .append("takenBy", "gone-instance").append("takenAt", Date.from(Instant.now().minusSeconds(60)));
+        second.context.getBean(MongoClient.class).getDatabase(DATABASE).getCollection("projection_rebuilds")
+                      .updateOne(Filters.eq("_id", PROJECTION), Updates.set("request", request));
+
+        await().atMost(LONG_ENOUGH).untilAsserted(() -> {
+            assertThat(rebuildLog().request(PROJECTION)).isEmpty();
+            assertThat(rebuildLog().count(PROJECTION)).isEqualTo(rebuilt + 1);
+        });
+        Thread.sleep(1_000);
+        assertThat(rebuildLog().count(PROJECTION)).isEqualTo(rebuilt + 1);
+        assertThat(second.rebuilt).hasSize(startedOnSecond + 1);
+        assertThat(third.rebuilt).isEmpty();
     }
 
     private static RebuildLog rebuildLog() {

@@ -332,11 +332,11 @@ class TwoInstancesIT {
     }
 
     @Test
-    void aRebuildRunsOnTheQueryInstanceHoldingTheProjectionWhileTheOtherLeavesItAloneAndBothThenAnswerTheLog() {
+    void aRebuildAskedOfTheQueryInstanceNotHoldingTheProjectionRunsOnceOnTheOneHoldingItAndBothThenAnswerTheLog() {
         long before1 = counter(product.queries(1), "dossiers.ingestedCounter");
         long before2 = counter(product.queries(2), "dossiers.ingestedCounter");
         long headAtRebuild = head();
-        int rebuilder = rebuildWhereHeld("dossiers");
+        rebuildAskingQuerySide2("dossiers");
         Map<Integer, Long> lastSeen = new HashMap<>(Map.of(1, 0L, 2, 0L));
         int readingsWhileReplaying = 0;
         long deadline = System.currentTimeMillis() + AWAIT_MILLIS;
@@ -364,14 +364,13 @@ class TwoInstancesIT {
         }
         long after1 = counter(product.queries(1), "dossiers.ingestedCounter");
         long after2 = counter(product.queries(2), "dossiers.ingestedCounter");
-        System.out.println("[two instances] rebuild of dossiers on query side " + rebuilder + " from head "
+        System.out.println("[two instances] rebuild of dossiers asked of query side 2, on query side 1 from head "
                            + headAtRebuild + ": events handled by query side 1 " + before1 + " -> " + after1
                            + ", by query side 2 " + before2 + " -> " + after2 + "; " + readingsWhileReplaying
                            + " readings while replaying");
-        assertThat(rebuilder == 1 ? after1 - before1 : after2 - before2).as("the replay on the rebuilding instance")
-                                                                         .isGreaterThanOrEqualTo(headAtRebuild);
-        assertThat(rebuilder == 1 ? after2 : after1).as("the other instance handled no dossier event meanwhile")
-                                                    .isEqualTo(rebuilder == 1 ? before2 : before1);
+        assertThat(after1 - before1).as("the replay on query side 1, which holds dossiers")
+                                    .isGreaterThanOrEqualTo(headAtRebuild);
+        assertThat(after2).as("query side 2 handled no dossier event meanwhile").isEqualTo(before2);
 
         load.pause();
         try {
@@ -393,7 +392,7 @@ class TwoInstancesIT {
         long index1 = counter(product.queries(1), TIMELINESS_INDEX + ".ingestedCounter");
         long index2 = counter(product.queries(2), TIMELINESS_INDEX + ".ingestedCounter");
         long headAtRebuild = head();
-        int rebuilder = rebuildWhereHeld("timeliness");
+        rebuildAskingQuerySide2("timeliness");
 
         // The other instance learns of the rebuild from the shared rebuild log, within a second.
         await("the timeliness facts and both instances' indexes rebuilt past position " + headAtRebuild, () -> {
@@ -410,7 +409,7 @@ class TwoInstancesIT {
         });
         long replayed1 = counter(product.queries(1), TIMELINESS_INDEX + ".ingestedCounter") - index1;
         long replayed2 = counter(product.queries(2), TIMELINESS_INDEX + ".ingestedCounter") - index2;
-        System.out.println("[two instances] rebuild of timeliness on query side " + rebuilder + " from head "
+        System.out.println("[two instances] rebuild of timeliness asked of query side 2, on query side 1 from head "
                            + headAtRebuild + ": the indexes handled " + replayed1 + " (query side 1) and " + replayed2
                            + " (query side 2) events meanwhile");
         assertThat(replayed1).as("query side 1's index rebuilt from the first event").isGreaterThanOrEqualTo(headAtRebuild);
@@ -519,26 +518,32 @@ class TwoInstancesIT {
     }
 
     /**
-     * Asks query side 1 to rebuild {@code projection}, and query side 2 if query side 1 answers that the
-     * other instance holds it (one segment: one instance processes it, and only that one can reset it);
-     * then asks the other instance too, which must refuse while the rebuild runs. Returns the instance
-     * that rebuilds.
+     * Asks query side 2 to rebuild {@code projection}, which it does not hold (query side 1 started first
+     * and holds every segment: one instance processes a projection, and only that one can reset it). The
+     * request is accepted and left to query side 1; a rebuild asked of query side 1 meanwhile is refused.
+     * Returns once query side 1 has started it.
      */
-    private int rebuildWhereHeld(String projection) {
+    private void rebuildAskingQuerySide2(String projection) {
         String path = "/api/v1/admin/projections/" + projection + "/rebuild";
-        Answer asked = adminPost(1, path);
-        int rebuilder = 1;
-        if (asked.status() == 409) {
-            assertThat(slug(asked)).as("query side 1 refuses: query side 2 holds %s", projection)
-                                   .isEqualTo("projection-claimed-elsewhere");
-            rebuilder = 2;
-            asked = adminPost(2, path);
-        }
+        String started = "Rebuild of '" + projection + "' started";
+        long startedOn1 = linesOf("query-side.log", started);
+        long startedOn2 = linesOf("query-side-2.log", started);
+        Answer asked = adminPost(2, path);
         assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
-        Answer meanwhile = adminPost(3 - rebuilder, path);
-        assertThat(meanwhile.status()).as("a rebuild asked of the other instance meanwhile").isEqualTo(409);
-        assertThat(slug(meanwhile)).isIn("projection-claimed-elsewhere", "rebuild-in-progress");
-        return rebuilder;
+        assertThat(asked.body().path("state").asText()).as("query side 2's answer").isIn("REQUESTED", "REPLAYING");
+        Answer meanwhile = adminPost(1, path);
+        assertThat(meanwhile.status()).as("a rebuild asked of query side 1 meanwhile").isEqualTo(409);
+        assertThat(slug(meanwhile)).isEqualTo("rebuild-in-progress");
+        await("query side 1 to start the rebuild of " + projection + " asked of query side 2",
+              () -> linesOf("query-side.log", started) > startedOn1);
+        assertThat(linesOf("query-side.log", started)).as("rebuilds of %s started on query side 1", projection)
+                                                      .isEqualTo(startedOn1 + 1);
+        assertThat(linesOf("query-side-2.log", started)).as("rebuilds of %s started on query side 2", projection)
+                                                        .isEqualTo(startedOn2);
+        for (int instance = 1; instance <= 2; instance++) {
+            assertThat(expect(200, product.queries(instance).get("/api/v1/admin/projections/" + projection)).body()
+                               .path("state").asText()).as("query side %d's status", instance).isNotEqualTo("REQUESTED");
+        }
     }
 
     /** Events each instance's processors have handled ({@code <processor>.ingestedCounter}), as "query-1 staff". */
