@@ -136,7 +136,7 @@ class Rebuilds implements SmartLifecycle {
         StreamingEventProcessor processor = found.get();
         Request seen = outstanding.get();
         boolean mine = seen.addressedTo() == null
-                ? holdsOrNobodyDoes(processor)
+                ? holdsOrNobodyDoes(processorName)
                 : seen.addressedTo().equals(instance) || lapsed(seen.requestedAt());
         boolean takeOver = !seen.pending() && (seen.takenBy().equals(instance) || lapsed(seen.takenAt()));
         if (!mine || !seen.pending() && !takeOver) {
@@ -180,8 +180,10 @@ class Rebuilds implements SmartLifecycle {
         return since.plus(takenTimeout).isBefore(clock.instant());
     }
 
-    private boolean holdsOrNobodyDoes(StreamingEventProcessor processor) {
-        return !processor.processingStatus().isEmpty() || !positions.claimed(processor.getName());
+    /** Resetting the tokens claims every segment: it can succeed only if no other instance holds one. */
+    private boolean holdsOrNobodyDoes(String processorName) {
+        Set<String> claimants = positions.claimants(processorName);
+        return claimants.isEmpty() || claimants.equals(Set.of(instance));
     }
 
     private boolean instanceLocal(String processorName) {

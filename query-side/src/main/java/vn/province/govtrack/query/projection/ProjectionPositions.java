@@ -6,8 +6,10 @@ import static com.mongodb.client.model.Filters.ne;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.EventProcessingConfiguration;
@@ -81,14 +83,16 @@ public class ProjectionPositions {
     }
 
     /**
-     * Whether some instance holds a claim on one of the processor's segments in the shared store: its
-     * processor runs there, or ran there until it died, and then the claim lapses after the token store's
-     * claim timeout for another instance's processor to take.
+     * The instances ({@link QueryInstance}) that hold a claim on one of the processor's segments in the
+     * shared store: its processor runs there, or ran there until the instance died, and then the claim
+     * lapses after the token store's claim timeout for another instance's processor to take.
      */
-    public boolean claimed(String processorName) {
-        return axonMongoTemplate.trackingTokensCollection()
-                                .find(and(eq("processorName", processorName), ne("owner", null)))
-                                .first() != null;
+    public Set<String> claimants(String processorName) {
+        Set<String> owners = new HashSet<>();
+        axonMongoTemplate.trackingTokensCollection()
+                         .find(and(eq("processorName", processorName), ne("owner", null)))
+                         .forEach(entry -> owners.add(entry.getString("owner")));
+        return owners;
     }
 
     /**
