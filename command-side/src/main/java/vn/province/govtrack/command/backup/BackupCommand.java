@@ -19,7 +19,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
@@ -107,7 +106,7 @@ public final class BackupCommand {
             out.printf("  applicant keys    %,d (%,d of them erased: tombstones only)%n", written.applicantKeys(),
                        written.erasedApplicantKeys());
             return DONE;
-        } catch (IOException | MongoException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("backup: failed: " + e);
             return FAILED;
         }
@@ -163,7 +162,7 @@ public final class BackupCommand {
                 err.println("restore: refused: " + e.getMessage() + ". Nothing was written.");
                 return UNUSABLE_BACKUP;
             }
-        } catch (IOException | MongoException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("restore: failed: " + e);
             return FAILED;
         }
