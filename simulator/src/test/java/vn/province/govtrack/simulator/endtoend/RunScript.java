@@ -40,9 +40,38 @@ final class RunScript implements AutoCloseable {
         this.basePort = basePort;
     }
 
+    /**
+     * Runs {@code ./run} with {@code arguments} and {@code environment} (over this JVM's) to its end, for
+     * what it answers before starting anything: help and refused options.
+     */
+    static Ended runToEnd(Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(repository().resolve("run").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repository().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("./run " + String.join(" ", arguments) + " did not end; it said:\n" + output);
+            }
+            return new Ended(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start ./run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** How {@code ./run} ended: its exit status and everything it printed. */
+    record Ended(int status, String output) {
+    }
+
     /** Starts {@code ./run --no-build} with {@code options} from the repository the build runs in. */
     static RunScript start(String name, String... options) {
-        Path repository = Path.of(System.getProperty("govtrack.repository", "..")).toAbsolutePath().normalize();
+        Path repository = repository();
         try {
             Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
             Path dataDir = Files.createTempDirectory(target, name + "-");
@@ -136,6 +165,10 @@ final class RunScript implements AutoCloseable {
             }
             descendants.forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    private static Path repository() {
+        return Path.of(System.getProperty("govtrack.repository", "..")).toAbsolutePath().normalize();
     }
 
     static void pause(Duration duration) {
