@@ -59,6 +59,7 @@ public final class Soak {
               --repository DIR       the checkout whose */target jars are started (default .)
               --work-dir DIR         where data, logs and GC logs go (default target/soak)
               --out DIR              where the results go (default docs/benchmarks)
+              --redraw               measure nothing: rewrite soak.csv and soak.svg from the soak.json in --out
               --help                 print this text""".formatted(COMMAND);
 
     private static final Product.Ports PORTS = new Product.Ports(27157, 18201, 18202);
@@ -72,7 +73,7 @@ public final class Soak {
     private static final long CATCH_UP_TIMEOUT_MILLIS = 10 * 60 * 1000L;
 
     record Options(double minutes, Double rate, double queriesPerCommand, int capacitySeconds, int warmUpSeconds,
-                   int workers, int intervalSeconds, Path repository, Path workDir, Path out) {
+                   int workers, int intervalSeconds, Path repository, Path workDir, Path out, boolean redraw) {
     }
 
     private Soak() {
@@ -92,7 +93,7 @@ public final class Soak {
             return 0;
         }
         try {
-            SoakResults results = measure(options, out);
+            SoakResults results = options.redraw() ? read(options.out()) : measure(options, out);
             out.println();
             results.verdicts().forEach(verdict -> out.println(verdict.line()));
             out.println(results.flat() ? "every figure flat" : "NOT every figure flat: see above");
@@ -118,6 +119,7 @@ public final class Soak {
         Path repository = Path.of(".");
         Path workDir = Path.of("target/soak");
         Path out = Path.of("docs/benchmarks");
+        boolean redraw = false;
         Deque<String> queue = SimulatorOptions.queue(args);
         while (!queue.isEmpty()) {
             String option = queue.poll();
@@ -132,6 +134,7 @@ public final class Soak {
                 case "--repository" -> repository = Path.of(value(queue, option));
                 case "--work-dir" -> workDir = Path.of(value(queue, option));
                 case "--out" -> out = Path.of(value(queue, option));
+                case "--redraw" -> redraw = true;
                 case "-h", "--help" -> {
                     return null;
                 }
@@ -148,7 +151,7 @@ public final class Soak {
             throw new IllegalArgumentException("--minutes must hold at least four intervals (one per quarter)");
         }
         return new Options(minutes, rate, queriesPerCommand, capacitySeconds, warmUpSeconds, workers, interval,
-                           repository, workDir, out);
+                           repository, workDir, out, redraw);
     }
 
     static SoakResults measure(Options options, PrintStream out) {
@@ -401,6 +404,15 @@ public final class Soak {
                 + "%3.0f connections to it, pool %s", name, p.heapAfterGcMib(), p.heapAfterFullGcMib(), p.threads(),
                 p.openFiles(), p.serverConnections(), Flatness.format(p.poolSize()))));
         return line.toString();
+    }
+
+    /** The results a run wrote to {@code dir}, for {@code --redraw}. */
+    static SoakResults read(Path dir) {
+        try {
+            return DemoReport.JSON.readValue(dir.resolve("soak.json").toFile(), SoakResults.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<Path> write(SoakResults results, Path dir) {

@@ -130,7 +130,11 @@ final class SoakChart {
         int bottom = top + PLOT_HEIGHT;
         double max = panel.lines().stream().flatMap(line -> line.points().stream()).mapToDouble(Flatness.Point::value)
                 .filter(v -> !Double.isNaN(v) && !Double.isInfinite(v)).max().orElse(1);
+        double min = panel.lines().stream().flatMap(line -> line.points().stream()).mapToDouble(Flatness.Point::value)
+                .filter(v -> !Double.isNaN(v) && !Double.isInfinite(v)).min().orElse(0);
         double yMax = niceCeiling(max <= 0 ? 1 : max * 1.1);
+        // below 0 only for a figure that can fall, such as the store's growth when it compacts
+        double yMin = min < 0 ? -yMax * Math.ceil(-min / yMax * 4) / 4 : 0;
         double xMax = Math.max(minutes, 1e-9);
         text(svg, x, y + 14, "font-weight=\"bold\"", panel.title());
         for (double quarter : new double[] {0.25, 0.75}) {
@@ -143,7 +147,7 @@ final class SoakChart {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
                                  left, top, left, bottom));
         for (int tick = 0; tick <= 4; tick++) {
-            double value = yMax * tick / 4;
+            double value = yMin + (yMax - yMin) * tick / 4;
             double ty = bottom - PLOT_HEIGHT * tick / 4.0;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                                      left, ty, left + PLOT_WIDTH, ty));
@@ -161,7 +165,7 @@ final class SoakChart {
                     continue;
                 }
                 double px = left + PLOT_WIDTH * Math.min(1, point.seconds() / 60 / xMax);
-                double py = bottom - PLOT_HEIGHT * Math.min(1, point.value() / yMax);
+                double py = bottom - PLOT_HEIGHT * Math.min(1, (point.value() - yMin) / (yMax - yMin));
                 path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
                 if (line.dots()) {
                     svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
