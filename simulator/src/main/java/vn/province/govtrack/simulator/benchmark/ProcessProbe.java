@@ -29,7 +29,6 @@ import vn.province.govtrack.simulator.http.Http;
 final class ProcessProbe {
 
     private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    private static final double MIB = 1024 * 1024;
 
     /** One watched JVM: its process, the port it serves (-1: none) and, for a service, its actuator as ADMIN. */
     record Watched(String name, Process process, int port, Http admin) {
@@ -231,9 +230,5 @@ final class ProcessProbe {
         private static int port(String address) {
             return Integer.parseInt(address.substring(address.indexOf(':') + 1), 16);
         }
-    }
-
-    static double mib(long bytes) {
-        return bytes < 0 ? Double.NaN : bytes / MIB;
     }
 }

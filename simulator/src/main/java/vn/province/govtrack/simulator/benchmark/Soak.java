@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 import vn.province.govtrack.simulator.Simulation;
 import vn.province.govtrack.simulator.Simulator;
@@ -340,7 +342,7 @@ public final class Soak {
     }
 
     private static List<Flatness.Point> perProcess(List<SoakResults.Sample> samples, String jvm,
-                                                   java.util.function.ToDoubleFunction<SoakResults.ProcessSample> value) {
+                                                   ToDoubleFunction<SoakResults.ProcessSample> value) {
         return samples.stream().map(s -> new Flatness.Point(s.seconds(), s.processes().get(jvm) == null ? Double.NaN
                 : value.applyAsDouble(s.processes().get(jvm)))).toList();
     }
@@ -464,7 +466,7 @@ public final class Soak {
         try {
             if (Files.exists(dir)) {
                 try (var files = Files.walk(dir)) {
-                    for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(path);
                     }
                 }
