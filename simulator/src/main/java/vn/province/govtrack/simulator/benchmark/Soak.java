@@ -61,7 +61,8 @@ public final class Soak {
               --repository DIR       the checkout whose */target jars are started (default .)
               --work-dir DIR         where data, logs and GC logs go (default target/soak)
               --out DIR              where the results go (default docs/benchmarks)
-              --redraw               measure nothing: rewrite soak.csv and soak.svg from the soak.json in --out
+              --redraw               measure nothing: judge the samples of the soak.json in --out again and
+                                     rewrite it, soak.csv and soak.svg
               --help                 print this text""".formatted(COMMAND);
 
     private static final Product.Ports PORTS = new Product.Ports(27157, 18201, 18202);
@@ -95,7 +96,7 @@ public final class Soak {
             return 0;
         }
         try {
-            SoakResults results = options.redraw() ? read(options.out()) : measure(options, out);
+            SoakResults results = options.redraw() ? rejudged(read(options.out())) : measure(options, out);
             out.println();
             results.verdicts().forEach(verdict -> out.println(verdict.line()));
             out.println(results.flat() ? "every figure flat" : "NOT every figure flat: see above");
@@ -236,7 +237,9 @@ public final class Soak {
         long failedQueries = 0;
         for (int k = 1; ; k++) {
             sleepUntil(steadyStart + k * interval);
-            double seconds = (System.nanoTime() - steadyStart) / 1e9;
+            // when the sample was due: it is taken within milliseconds of that, and the quarters' bounds
+            // are multiples of the interval, which a measured time a little past them would miss
+            double seconds = k * (double) options.intervalSeconds();
             boolean last = seconds >= totalSeconds - options.intervalSeconds() / 2.0;
             int reached = (int) Math.floor((seconds + options.intervalSeconds() / 2.0) / (totalSeconds / 4));
             boolean fullGc = reached > quarter || last;
@@ -406,6 +409,28 @@ public final class Soak {
                 + "%3.0f connections to it, pool %s", name, p.heapAfterGcMib(), p.heapAfterFullGcMib(), p.threads(),
                 p.openFiles(), p.serverConnections(), Flatness.format(p.poolSize()))));
         return line.toString();
+    }
+
+    /**
+     * {@code results} judged again from their samples, each at the time it was due (a multiple of the
+     * interval): results written before sample times were recorded so took them as measured, a little
+     * late, and a sample just past a quarter's end fell out of that quarter.
+     */
+    static SoakResults rejudged(SoakResults results) {
+        int interval = results.parameters().intervalSeconds();
+        List<SoakResults.Sample> samples = results.samples().stream()
+                .map(s -> new SoakResults.Sample(Math.round(s.seconds() / interval) * (double) interval,
+                                                 s.loadAverage1(), s.fullGc(), s.commandsPerSecond(),
+                                                 s.rejectedCommands(), s.commandP50(), s.commandP99(),
+                                                 s.queriesPerSecond(), s.failedQueries(), s.queryP50(), s.queryP99(),
+                                                 s.dossiersWaiting(), s.dossiersInFlight(), s.head(), s.eventsBehind(),
+                                                 s.dataDirectoryBytes(), s.bytesPerEvent(), s.processes()))
+                .toList();
+        List<Flatness.Verdict> verdicts = verdicts(samples, results.parameters().minutes() * 60,
+                                                   results.parameters().commandsPerSecond());
+        return new SoakResults(results.format(), results.startedAt(), results.durationSeconds(), results.machine(),
+                               results.parameters(), results.capacity(), results.steady(), samples, verdicts,
+                               verdicts.stream().allMatch(Flatness.Verdict::flat));
     }
 
     /** The results a run wrote to {@code dir}, for {@code --redraw}. */

@@ -51,8 +51,9 @@ record SoakResults(int format, Instant startedAt, double durationSeconds, DemoRe
     }
 
     /**
-     * One sample, taken at {@code seconds} after the steady load started, covering the interval since
-     * the previous one (the first, at 0, covers nothing: no rates or latencies).
+     * One sample, due at {@code seconds} (a multiple of the interval) after the steady load started and
+     * taken within milliseconds of it, covering the interval since the previous one (the first, at 0,
+     * covers nothing: no rates or latencies).
      *
      * @param fullGc           whether every JVM was asked for a full collection just before this sample
      *                         ({@link ProcessProbe#collectGarbage}); then the heap after a full GC is what is live

@@ -49,6 +49,24 @@ class SoakTest {
     }
 
     @Test
+    void samples_taken_a_little_after_a_quarters_end_are_judged_in_that_quarter_when_rejudged() {
+        List<SoakResults.Sample> late = new java.util.ArrayList<>();
+        for (int t = 0; t <= 1200; t += 30) {
+            // the heap after full GC grows from one checkpoint to the next only in the last quarter
+            late.add(sample(t == 0 ? 0 : t + 0.004, t % 300 == 0, 40, t < 900 ? 60 : 60 + (t - 600) / 10.0));
+        }
+        SoakResults written = new SoakResults(SoakResults.FORMAT, null, 0, null, parameters(), null, null, late,
+                                              List.of(), true);
+
+        SoakResults rejudged = Soak.rejudged(written);
+
+        assertThat(rejudged.samples()).extracting(SoakResults.Sample::seconds).contains(300.0, 600.0, 900.0);
+        assertThat(rejudged.verdicts()).filteredOn(v -> !v.flat()).extracting(Flatness.Verdict::metric)
+                .containsExactly("command side: heap after full GC");
+        assertThat(rejudged.flat()).isFalse();
+    }
+
+    @Test
     void the_csv_has_a_column_per_figure_and_per_process_and_leaves_unknown_figures_empty() {
         SoakResults results = new SoakResults(SoakResults.FORMAT, null, 0, null, null, null, null,
                                               List.of(sample(0, true, 40)), List.of(), true);
@@ -61,9 +79,19 @@ class SoakTest {
         assertThat(lines[1]).startsWith("0,1.500,1,,0,,");
     }
 
+    private static SoakResults.Parameters parameters() {
+        return new SoakResults.Parameters(20, 30, 50, false, 0.5, 25, 90, 30, 16, List.of(), "", "", "");
+    }
+
     private static SoakResults.Sample sample(double seconds, boolean fullGc, double commandThreads) {
+        return sample(seconds, fullGc, commandThreads, 60);
+    }
+
+    private static SoakResults.Sample sample(double seconds, boolean fullGc, double commandThreads,
+                                             double commandHeapAfterFullGc) {
         var database = new SoakResults.ProcessSample(80, 40, 10, 1, 50, 120, 400, 30, Double.NaN, Double.NaN);
-        var command = new SoakResults.ProcessSample(90, 60, 10, 1, commandThreads, 80, 400, 20, 30, 2);
+        var command = new SoakResults.ProcessSample(90, commandHeapAfterFullGc, 10, 1, commandThreads, 80, 400, 20,
+                                                    30, 2);
         var query = new SoakResults.ProcessSample(90, 70, 10, 1, 50, 50, 400, 10, 15, 1);
         boolean interval = seconds > 0;
         return new SoakResults.Sample(seconds, 1.5, fullGc, interval ? 50 : Double.NaN, 0, interval ? 20 : Double.NaN,
