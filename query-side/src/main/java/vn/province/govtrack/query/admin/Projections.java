@@ -51,15 +51,17 @@ class Projections {
     private final EventStore eventStore;
     private final RebuildLog rebuildLog;
     private final ApplicationEventPublisher events;
+    private final DeadLetters deadLetters;
     private final Set<String> resetting = ConcurrentHashMap.newKeySet();
 
     Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions, EventStore eventStore,
-                RebuildLog rebuildLog, ApplicationEventPublisher events) {
+                RebuildLog rebuildLog, ApplicationEventPublisher events, DeadLetters deadLetters) {
         this.eventProcessing = eventProcessing;
         this.positions = positions;
         this.eventStore = eventStore;
         this.rebuildLog = rebuildLog;
         this.events = events;
+        this.deadLetters = deadLetters;
     }
 
     List<ProjectionStatus> all() {
@@ -138,7 +140,7 @@ class Projections {
                 ? 100
                 : (int) (100 * position.position() / head);
         return new ProjectionStatus(processor.getName(), position.position(), head, position.replaying(), progress,
-                state(processor, position, head));
+                state(processor, position, head), deadLetters.count(processor.getName()));
     }
 
     private String state(StreamingEventProcessor processor, ProjectionPosition position, long head) {
