@@ -44,22 +44,18 @@ class DeadLettering {
     /** The processing group whose state lives in each instance's memory (see TimelinessIndexConfiguration). */
     static final String IN_MEMORY = "timeliness-index";
 
-    @Bean
-    PoisonEventPolicy poisonEventPolicy(@Value("${govtrack.query.dead-letters.attempts:3}") int attempts) {
-        return new PoisonEventPolicy(attempts);
-    }
-
+    /** @param attempts how many failures of an event park it, in each processing group */
     @Bean
     ConfigurerModule deadLetteringProcessingGroups(ListableBeanFactory beans, MongoTemplate axonMongoTemplate,
-                                                   Serializer serializer, PoisonEventPolicy policy,
-                                                   MeterRegistry meters) {
+                                                   Serializer serializer, MeterRegistry meters,
+                                                   @Value("${govtrack.query.dead-letters.attempts:3}") int attempts) {
         Set<String> groups = processingGroups(beans);
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String group : groups) {
                 processing.registerDeadLetterQueue(group, configuration -> new ParkedOnce(group,
                                   queue(group, axonMongoTemplate, serializer), meters))
-                          .registerDeadLetterPolicy(group, configuration -> policy)
+                          .registerDeadLetterPolicy(group, configuration -> new PoisonEventPolicy(attempts))
                           .registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, invoker) ->
                                   invoker.allowReset(true).enableSequenceIdentifierCache());
             }

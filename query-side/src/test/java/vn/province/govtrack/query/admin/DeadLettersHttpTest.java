@@ -14,10 +14,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,8 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
 
     @Autowired
     EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
     @Autowired
     MongoClient mongoClient;
     @Autowired
@@ -156,6 +160,20 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(FaultyHandler.UNREACHABLE.get(dossier).get()).as("every outage was met").isNegative();
         assertThat(projectionStatus().get("position").asLong()).isGreaterThanOrEqualTo(head);
         assertThat(lettersOf(dossier)).isEmpty();
+    }
+
+    @Test
+    void every_projection_parks_in_a_queue_of_its_own_by_stream_the_shared_ones_in_mongodb() {
+        List<String> groups = eventProcessing.eventProcessors().keySet().stream().sorted().toList();
+
+        assertThat(groups).contains("dossiers", "timeliness", "timeliness-index", "staff", "personnel", "reference");
+        for (String group : groups) {
+            // every document a projection writes is keyed by one stream, so a retried event meets no later write
+            assertThat(eventProcessing.sequencingPolicy(group)).as(group)
+                    .isInstanceOf(SequentialPerAggregatePolicy.class);
+            assertThat(eventProcessing.deadLetterQueue(group)).as(group).isPresent();
+            assertThat(eventProcessing.sequencedDeadLetterProcessor(group)).as(group).isPresent();
+        }
     }
 
     @Test
