@@ -37,6 +37,8 @@ import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.DossierEvent;
+import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
+import vn.province.govtrack.kernel.dossier.TimelinessEvent;
 import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.query.dossier.DossierEvents;
 
@@ -47,7 +49,8 @@ import vn.province.govtrack.query.dossier.DossierEvents;
  * retried while still failing and once fixed, and the read model then equals a rebuild. A database
  * error parks nothing.
  */
-@Import(DeadLettersHttpTest.FaultyHandler.class)
+@Import({DeadLettersHttpTest.FaultyHandler.class, DeadLettersHttpTest.FaultyFactsHandler.class,
+         DeadLettersHttpTest.FaultyIndexHandler.class})
 class DeadLettersHttpTest extends QuerySideHttpTest {
 
     private static final String PROJECTION = "dossiers";
@@ -71,6 +74,29 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
                 throw new IllegalStateException("projection write failed", new MongoSocketReadException(
                         "Prematurely reached end of stream", new ServerAddress()));
             }
+        }
+    }
+
+    /** Handlers of the timeliness facts' and the timeliness index's groups that fail on the dossiers in {@link #BROKEN}. */
+    @ProcessingGroup("timeliness")
+    static class FaultyFactsHandler {
+
+        static final Set<String> BROKEN = ConcurrentHashMap.newKeySet();
+
+        @EventHandler
+        void on(TimelinessEvent event) {
+            if (BROKEN.contains(event.dossierId())) {
+                throw new IllegalArgumentException("no fact for " + event.dossierId());
+            }
+        }
+    }
+
+    @ProcessingGroup("timeliness-index")
+    static class FaultyIndexHandler {
+
+        @EventHandler
+        void on(TimelinessEvent event) {
+            new FaultyFactsHandler().on(event);
         }
     }
 
@@ -150,6 +176,43 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
     }
 
     @Test
+    void a_retried_timeliness_letter_reaches_the_facts_and_the_unit_totals_of_the_index_as_a_rebuild_would() {
+        String poisoned = "HS-UNCOUNTED-" + UUID.randomUUID();
+        String counted = "HS-COUNTED-" + UUID.randomUUID();
+        FaultyFactsHandler.BROKEN.add(poisoned);
+        append(poisoned, 0, receivedAt(unit, poisoned));
+        append(counted, 0, receivedAt(unit, counted));
+        long head = append(counted, 1, DossierEvents.resolvedEarly(counted));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(status("timeliness").get("position").asLong()).isGreaterThanOrEqualTo(head);
+            assertThat(status("timeliness-index").get("position").asLong()).isGreaterThanOrEqualTo(head);
+        });
+        assertThat(fact(poisoned)).as("parked, not folded").isNull();
+        assertThat(fact(counted)).isNotNull();
+        assertThat(status("timeliness-index").get("deadLetters").asLong()).as("this instance's, in memory").isOne();
+        String id = letters("timeliness").stream().filter(letter -> letter.get("sequenceId").asText().equals(poisoned))
+                                         .findFirst().orElseThrow().get("id").asText();
+
+        FaultyFactsHandler.BROKEN.remove(poisoned);
+        JsonNode retry = rest.postForEntity("/api/v1/admin/dead-letters/" + id + "/retry", null, JsonNode.class)
+                             .getBody();
+
+        assertThat(retry.get("outcome").asText()).isEqualTo("PROCESSED");
+        assertThat(fact(poisoned)).isNotNull();
+        // the index follows the retry with a replay of its own, which clears the letters it kept in memory
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(status("timeliness-index").get("deadLetters").asLong()).isZero();
+            assertThat(totals(head).get("received").asLong()).isEqualTo(2);
+            assertThat(totals(head).get("resolved").asLong()).isEqualTo(1);
+        });
+        JsonNode retried = totals(head);
+        Document retriedFact = fact(poisoned);
+        rebuildProjection("timeliness");
+        assertThat(fact(poisoned)).isEqualTo(retriedFact);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(totals(head)).isEqualTo(retried));
+    }
+
+    @Test
     void a_database_error_fails_the_batch_again_and_again_but_parks_nothing() {
         String dossier = "HS-OUTAGE-" + UUID.randomUUID();
         FaultyHandler.UNREACHABLE.put(dossier, new AtomicInteger(3));
@@ -207,14 +270,47 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
     }
 
     private JsonNode projectionStatus() {
-        return rest.getForEntity("/api/v1/admin/projections/" + PROJECTION, JsonNode.class).getBody();
+        return status(PROJECTION);
+    }
+
+    private JsonNode status(String projection) {
+        return rest.getForEntity("/api/v1/admin/projections/" + projection, JsonNode.class).getBody();
+    }
+
+    /** This test's unit's July 2025 totals once the index has taken {@code position}. */
+    private JsonNode totals(long position) {
+        return rest.getForEntity("/api/v1/timeliness?groupBy=unit&unitCode=" + unit + "&from=2025-07-01&to=2025-07-31"
+                                 + "&minPosition=" + position, JsonNode.class).getBody().get("total");
+    }
+
+    private Document fact(String dossierId) {
+        return mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("timeliness_fact")
+                          .find(new Document("_id", dossierId)).first();
+    }
+
+    private static DossierReceivedEvent receivedAt(String unitCode, String dossierId) {
+        DossierReceivedEvent received = DossierEvents.received(dossierId);
+        return new DossierReceivedEvent(dossierId, received.procedureCode(), received.field(), unitCode,
+                received.channel(), received.applicant(), received.receivedAt(), received.processingHours(),
+                received.clockStartsAt(), received.dueAt());
+    }
+
+    private List<JsonNode> letters(String projection) {
+        List<JsonNode> letters = new ArrayList<>();
+        asAdmin("/api/v1/admin/dead-letters?projection=" + projection + "&size=1000").getBody().get("content")
+                .forEach(letters::add);
+        return letters;
     }
 
     private void rebuild() {
-        assertThat(rest.postForEntity("/api/v1/admin/projections/" + PROJECTION + "/rebuild", null, JsonNode.class)
+        rebuildProjection(PROJECTION);
+    }
+
+    private void rebuildProjection(String projection) {
+        assertThat(rest.postForEntity("/api/v1/admin/projections/" + projection + "/rebuild", null, JsonNode.class)
                        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = projectionStatus();
+            JsonNode status = status(projection);
             assertThat(status.get("replaying").asBoolean()).isFalse();
             assertThat(status.get("progress").asInt()).isEqualTo(100);
         });
