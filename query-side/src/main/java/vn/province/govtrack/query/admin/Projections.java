@@ -34,7 +34,9 @@ import vn.province.govtrack.web.ProblemType;
  * documents that events recorded from then on touched, and the replay recomputes those from their
  * whole history while finding every other document up to date. Once the tokens are reset, the rebuild
  * is recorded in the {@link RebuildLog} and announced on this instance ({@link ProjectionRebuilt}),
- * for what follows the projection's documents here and on other instances.
+ * for what follows the projection's documents here and on other instances. Resetting the tokens also
+ * clears the projection's dead letters (ADR 0012): the replay hands the parked events to the handlers
+ * again, and parks anew those that still fail.
  */
 @Component
 class Projections {
