@@ -51,7 +51,7 @@ final class ParkedOnce implements SequencedDeadLetterQueue<EventMessage<?>> {
                                 .description("Dead letters retried").register(meters);
         this.failed = Counter.builder(RETRIED).tag(PROJECTION, projection).tag("outcome", "failed")
                              .description("Dead letters retried").register(meters);
-        Gauge.builder(PARKED, queue, SequencedDeadLetterQueue::size).tag(PROJECTION, projection)
+        Gauge.builder(PARKED, queue, SequencedDeadLetterQueue::size).tag(PROJECTION, projection).strongReference(true)
              .description("Dead letters parked now").register(meters);
     }
 

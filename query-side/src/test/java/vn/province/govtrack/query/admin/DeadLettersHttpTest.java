@@ -148,7 +148,9 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(parked.get(1).get("attempts").asInt()).isZero();
         assertThat(parked.get(1).get("position").asLong()).isGreaterThan(parked.get(0).get("position").asLong());
         assertThat(meter("govtrack.dead.letters.enqueued") - enqueuedBefore).isEqualTo(2);
-        assertThat(projectionStatus().get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
+        long listed = projectionStatus().get("deadLetters").asLong();
+        assertThat(listed).isGreaterThanOrEqualTo(2);
+        assertThat(meter("govtrack.dead.letters")).isEqualTo(listed);
 
         // retried before the fix: still failing, still parked, one attempt more
         String id = parked.get(1).get("id").asText();
@@ -158,6 +160,7 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(failed.get("remaining").asLong()).isEqualTo(2);
         assertThat(failed.get("firstRemaining").get("attempts").asInt()).isEqualTo(4);
         assertThat(lettersOf(poisoned)).hasSize(2);
+        assertThat(meter("govtrack.dead.letters.retried", "outcome:failed")).isPositive();
 
         // fixed and retried: both events in order, nothing left
         FaultyHandler.BROKEN.remove(poisoned);
@@ -169,6 +172,7 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(lettersOf(poisoned)).isEmpty();
         assertThat(view(poisoned).getString("unitCode")).isEqualTo(unit);
         assertThat(meter("govtrack.dead.letters.retried", "outcome:succeeded") - succeededBefore).isEqualTo(2);
+        assertThat(meter("govtrack.dead.letters")).isEqualTo(listed - 2);
 
         List<Document> retried = views(poisoned, healthy);
         rebuild();
