@@ -29,7 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * parked once it has failed {@code govtrack.query.dead-letters.attempts} times.
  *
  * <p>The queues of the shared projections are stored in MongoDB, in the {@code deadletters} collection
- * beside the tokens, by axon-mongo's {@link MongoSequencedDeadLetterQueue}: every instance lists and
+ * beside the tokens, by axon-mongo's {@link MongoSequencedDeadLetterQueue} (whose retries take each
+ * sequence in the order of its letters: {@link InOrderMongoDeadLetterQueue}): every instance lists and
  * retries them. The queue of "timeliness-index", whose index and token live in each instance's memory,
  * lives there too ({@link InMemorySequencedDeadLetterQueue}). Every queue is cleared when its
  * processor's tokens are reset: a rebuild hands the parked events to the handlers again, with the
@@ -67,11 +68,7 @@ class DeadLettering {
         if (group.equals(IN_MEMORY)) {
             return InMemorySequencedDeadLetterQueue.defaultQueue();
         }
-        return MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                            .processingGroup(group)
-                                            .mongoTemplate(axonMongoTemplate)
-                                            .serializer(serializer)
-                                            .build();
+        return new InOrderMongoDeadLetterQueue(group, axonMongoTemplate, serializer);
     }
 
     /** The processing groups of the event handlers this service holds, by their {@link ProcessingGroup}. */

@@ -180,6 +180,30 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
     }
 
     @Test
+    void a_rebuild_clears_the_parked_events_and_parks_anew_those_that_still_fail() {
+        String poisoned = "HS-REPARKED-" + UUID.randomUUID();
+        FaultyHandler.BROKEN.add(poisoned);
+        append(poisoned, 0, DossierEvents.received(poisoned));
+        append(poisoned, 1, DossierEvents.transferred(poisoned, unit));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(2));
+        List<String> before = lettersOf(poisoned).stream().map(letter -> letter.get("id").asText()).toList();
+
+        rebuild();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(2));
+        List<JsonNode> after = lettersOf(poisoned);
+        assertThat(after).extracting(letter -> letter.get("id").asText()).doesNotContainAnyElementsOf(before);
+        assertThat(after.get(0).get("attempts").asInt()).isEqualTo(3);
+        assertThat(after).extracting(letter -> letter.get("type").asText())
+                         .containsExactly("DossierReceivedEvent", "DossierTransferredEvent");
+
+        FaultyHandler.BROKEN.remove(poisoned);
+        assertThat(rest.postForEntity("/api/v1/admin/dead-letters/" + after.get(0).get("id").asText() + "/retry",
+                                      null, JsonNode.class).getBody().get("outcome").asText()).isEqualTo("PROCESSED");
+        assertThat(view(poisoned).getString("unitCode")).isEqualTo(unit);
+    }
+
+    @Test
     void a_retried_timeliness_letter_reaches_the_facts_and_the_unit_totals_of_the_index_as_a_rebuild_would() {
         String poisoned = "HS-UNCOUNTED-" + UUID.randomUUID();
         String counted = "HS-COUNTED-" + UUID.randomUUID();
