@@ -66,6 +66,8 @@ import java.net.URI;
  *       <td>query side</td></tr>
  *   <tr><td>projection-claimed-elsewhere</td><td>409</td><td>another instance holds the projection</td>
  *       <td>query side</td></tr>
+ *   <tr><td>dead-letter-not-found</td><td>404</td><td>no parked event has that id (it may have been
+ *       retried, or cleared by a rebuild)</td><td>query side</td></tr>
  * </table>
  *
  * A service answers its own failures by throwing a {@link ProblemException} of one of these types, or
@@ -104,7 +106,8 @@ public enum ProblemType {
     PROJECTION_NOT_FOUND(404, "projection-not-found", "Projection not found"),
     PROJECTION_NOT_REBUILDABLE(409, "projection-not-rebuildable", "Projection cannot be rebuilt"),
     REBUILD_IN_PROGRESS(409, "rebuild-in-progress", "Rebuild already running"),
-    PROJECTION_CLAIMED_ELSEWHERE(409, "projection-claimed-elsewhere", "Projection is busy on another instance");
+    PROJECTION_CLAIMED_ELSEWHERE(409, "projection-claimed-elsewhere", "Projection is busy on another instance"),
+    DEAD_LETTER_NOT_FOUND(404, "dead-letter-not-found", "Dead letter not found");
 
     /** Where every type lives; the only place the address is written. */
     public static final String BASE = "https://govtrack.example/problems/";

@@ -8,7 +8,9 @@ package vn.province.govtrack.query.admin;
  * @param replaying    a rebuild's replay has not yet reached the position it started from
  * @param progress     0–100: position as a share of the head; 100 once caught up
  * @param state        STOPPED, ERROR, RESETTING, REPLAYING, CATCHING_UP or CAUGHT_UP
+ * @param deadLetters  how many of its events are parked now ({@code GET /api/v1/admin/dead-letters}); for
+ *                     "timeliness-index", this instance's, kept in its memory
  */
 record ProjectionStatus(String name, long position, long headPosition, boolean replaying, int progress,
-                        String state) {
+                        String state, long deadLetters) {
 }

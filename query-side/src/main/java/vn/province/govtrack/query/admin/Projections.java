@@ -34,7 +34,9 @@ import vn.province.govtrack.web.ProblemType;
  * documents that events recorded from then on touched, and the replay recomputes those from their
  * whole history while finding every other document up to date. Once the tokens are reset, the rebuild
  * is recorded in the {@link RebuildLog} and announced on this instance ({@link ProjectionRebuilt}),
- * for what follows the projection's documents here and on other instances.
+ * for what follows the projection's documents here and on other instances. Resetting the tokens also
+ * clears the projection's dead letters (ADR 0012): the replay hands the parked events to the handlers
+ * again, and parks anew those that still fail.
  */
 @Component
 class Projections {
@@ -51,15 +53,17 @@ class Projections {
     private final EventStore eventStore;
     private final RebuildLog rebuildLog;
     private final ApplicationEventPublisher events;
+    private final DeadLetters deadLetters;
     private final Set<String> resetting = ConcurrentHashMap.newKeySet();
 
     Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions, EventStore eventStore,
-                RebuildLog rebuildLog, ApplicationEventPublisher events) {
+                RebuildLog rebuildLog, ApplicationEventPublisher events, DeadLetters deadLetters) {
         this.eventProcessing = eventProcessing;
         this.positions = positions;
         this.eventStore = eventStore;
         this.rebuildLog = rebuildLog;
         this.events = events;
+        this.deadLetters = deadLetters;
     }
 
     List<ProjectionStatus> all() {
@@ -138,7 +142,7 @@ class Projections {
                 ? 100
                 : (int) (100 * position.position() / head);
         return new ProjectionStatus(processor.getName(), position.position(), head, position.replaying(), progress,
-                state(processor, position, head));
+                state(processor, position, head), deadLetters.count(processor.getName()));
     }
 
     private String state(StreamingEventProcessor processor, ProjectionPosition position, long head) {
