@@ -32,7 +32,7 @@ import com.mongodb.MongoTimeoutException;
  * so, and that sending it again with the same {@code Idempotency-Key} records it at most once
  * (docs/adr/0005-idempotency.md).
  */
-final class DatabaseUnavailable implements ProblemMapping {
+public final class DatabaseUnavailable implements ProblemMapping {
 
     /** When a client may try again: about when a database that restarts or a replica set that elects is back. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(2);
@@ -61,8 +61,11 @@ final class DatabaseUnavailable implements ProblemMapping {
         return Optional.of(ProblemType.UNAVAILABLE.exception(detail).retryAfter(RETRY_AFTER));
     }
 
+    DatabaseUnavailable() {
+    }
+
     /** Whether {@code failure} or any of its causes says the database was out of reach. */
-    static boolean causedByUnavailableDatabase(Throwable failure) {
+    public static boolean causedByUnavailableDatabase(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             for (Class<? extends Throwable> type : UNAVAILABLE) {

@@ -15,12 +15,17 @@ import com.mongodb.MongoClientSettings;
  *
  * <ul>
  *   <li>gone (refused connections): a request fails within {@code serverSelectionTimeout};</li>
- *   <li>frozen (connections open, no answer): within {@code socketTimeout} for a round trip already
- *       sent, plus {@code serverSelectionTimeout} for the driver's one retry of a read; requests that
- *       start after the driver's monitor saw the server go silent (within {@code heartbeatFrequency} +
- *       {@code connectTimeout}) fail within {@code serverSelectionTimeout};</li>
+ *   <li>frozen (connections open, no answer): within {@code socketTimeout}, the wait for the answer of
+ *       the first round trip that meets the silence; once the driver's monitor has found the server
+ *       silent (within {@code heartbeatFrequency} + {@code connectTimeout}) within
+ *       {@code serverSelectionTimeout};</li>
  *   <li>all connections busy: a request waits {@code poolWaitTimeout} for one.</li>
  * </ul>
+ *
+ * <p>The driver does not retry a failed read by itself ({@code retryReads=false}): a retry would wait for
+ * the same silent server again and double the bound, and the client that gets the 503 retries anyway.
+ * Writes keep the driver's one retry where the server supports it (replica sets), which makes a primary's
+ * step-down invisible; a standalone server has none.
  *
  * <p>{@code socketTimeout} bounds one round trip, not an operation: a long verification, rebuild, import
  * or report reads through cursors in batches, each a round trip of well under a second (the slowest
@@ -45,9 +50,10 @@ public record MongoTimeouts(Duration serverSelectionTimeout, Duration connectTim
         heartbeatFrequency = heartbeatFrequency == null ? Duration.ofSeconds(2) : heartbeatFrequency;
     }
 
-    /** Gives {@code settings} these timeouts. */
+    /** Gives {@code settings} these timeouts, and no retried reads. */
     public MongoClientSettings.Builder applyTo(MongoClientSettings.Builder settings) {
         return settings
+                .retryReads(false)
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis(serverSelectionTimeout),
                                                                                   TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(millis(connectTimeout), TimeUnit.MILLISECONDS)
