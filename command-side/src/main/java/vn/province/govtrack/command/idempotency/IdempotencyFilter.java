@@ -202,10 +202,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         int status = answer.getStatus();
         boolean keep = status < 500 && request.getAttribute(FilterProblems.RETRY_MAY_SUCCEED) == null;
-        try {
-            if (!keep) {
+        if (claim.request().recorded().isPresent()) {
+            answer.setHeader(REPLAYED, "true");
+        }
+        if (!keep) {
+            // Answered first: giving the claim up may wait for a database out of reach (the 503 says so).
+            answer.copyBodyToResponse();
+            response.flushBuffer();
+            try {
                 keys.release(claim.scope(), claim.key(), claim.token());
-            } else if (!keys.complete(claim.scope(), claim.key(), claim.token(), stored(answer), clock.instant())) {
+            } catch (RuntimeException e) {
+                // the claim is taken over once the lease ends, or at once should this instance die
+                logger.warn("Could not give up the claim of an idempotency key after a failed request: " + e);
+            }
+            return;
+        }
+        try {
+            if (!keys.complete(claim.scope(), claim.key(), claim.token(), stored(answer), clock.instant())) {
                 logger.warn("Idempotency key claim was taken over before the answer could be kept: this instance was "
                             + "presumed dead, or the request outlasted the lease");
             }
@@ -213,9 +226,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // The answer goes out. The claim stays: once the lease ends a retry takes it over and rebuilds
             // the answer from the command's commit, if there is one, or runs the command.
             logger.error("Could not keep the answer of an idempotent request", e);
-        }
-        if (claim.request().recorded().isPresent()) {
-            answer.setHeader(REPLAYED, "true");
         }
         answer.copyBodyToResponse();
     }
