@@ -233,7 +233,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             try {
                 keys.release(claim.scope(), claim.key(), claim.token());
             } catch (RuntimeException e) {
-                // the claim is taken over once the lease ends, or at once should this instance die
+                // a retry takes the claim over: on this instance at once, on another once the lease ends
                 logger.warn("Could not give up the claim of an idempotency key after a failed request: " + e);
             }
             return;
