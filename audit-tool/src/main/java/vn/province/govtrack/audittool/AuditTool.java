@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -36,6 +37,7 @@ import vn.province.govtrack.eventstore.ChainVerifier;
 import vn.province.govtrack.eventstore.LogExport;
 import vn.province.govtrack.eventstore.LogReader;
 import vn.province.govtrack.eventstore.VerificationResult;
+import vn.province.govtrack.eventstore.spring.MongoTimeouts;
 
 /**
  * The auditors' command-line tool. Each command prints its progress on standard error and its verdict on
@@ -125,7 +127,10 @@ public final class AuditTool {
         @Override
         public Integer call() throws IOException {
             PublicKey key = trustedKey.key();
-            try (MongoClient client = MongoClients.create(new ConnectionString(uri))) {
+            // the services' bounded waits: a database out of reach fails the verification within seconds
+            MongoClientSettings settings = new MongoTimeouts(null, null, null, null, null)
+                    .applyTo(MongoClientSettings.builder()).applyConnectionString(new ConnectionString(uri)).build();
+            try (MongoClient client = MongoClients.create(settings)) {
                 MongoDatabase db = client.getDatabase(database);
                 LogReader reader = LogReader.of(db, prefix);
                 AuditCheckpoints checkpoints = new AuditCheckpoints(db, prefix);

@@ -154,6 +154,60 @@ final class CommitCodec {
                 .append(STREAMS, positionKeys(first, last));
     }
 
+    /**
+     * The stored document of a commit or void slot read from the log ({@link LogReader}, or an export of
+     * it): every field the digests cover exactly as given, with its digests and chain hash, and the fields
+     * derived from them ({@code streams}, {@code maxTs}) as this layout writes them. A commit written before
+     * layout 3 then claims each of its positions, and one written before layout 2 its event identifiers.
+     *
+     * @throws IllegalArgumentException for a commit given by digest only, or one whose events claim a key twice
+     */
+    static Document restored(LoggedCommit commit) {
+        if (commit.opaque() || commit.events().stream().anyMatch(LoggedEvent::opaque)) {
+            throw new IllegalArgumentException("The commit at " + commit.first() + " is given by its digest only");
+        }
+        Document document = new Document(ID, commit.first()).append(LAST, commit.last());
+        if (commit.fence()) {
+            document.append(FENCE, true);
+        }
+        if (commit.recordedAt() != null) {
+            document.append(COMMITTED_AT, Date.from(commit.recordedAt()));
+        }
+        List<String> keys = new ArrayList<>(positionKeys(commit.first(), commit.last()));
+        if (!commit.fence()) {
+            List<Document> events = new ArrayList<>(commit.events().size());
+            for (LoggedEvent event : commit.events()) {
+                Document stored = new Document("id", event.id());
+                if (event.agg() != null) {
+                    stored.append("agg", event.agg()).append("aggType", event.aggType()).append("seq", event.seq());
+                }
+                stored.append("type", event.type())
+                      .append("rev", event.rev())
+                      .append("ts", event.ts())
+                      .append("payload", event.payload())
+                      .append("meta", event.meta());
+                if (event.digest() != null) {
+                    stored.append(DIGEST, new Binary(event.digest()));
+                }
+                events.add(stored);
+            }
+            keys.addAll(streamKeys(events).orElseThrow(() -> new IllegalArgumentException(
+                    "The commit at " + commit.first() + " claims an aggregate sequence or event identifier twice")));
+            document.append(MAX_TS, maxTimestamp(events));
+            if (commit.key() != null) {
+                keys.add(commitKey(commit.key()));
+                document.append(KEY, commit.key());
+            }
+            document.append(STREAMS, keys).append(EVENTS, events);
+        } else {
+            document.append(STREAMS, keys);
+        }
+        if (commit.hash() != null) {
+            document.append(HASH, new Binary(commit.hash()));
+        }
+        return document;
+    }
+
     /** The keys that claim positions {@code first..last}: no two documents can hold the same position. */
     static List<String> positionKeys(long first, long last) {
         List<String> keys = new ArrayList<>((int) (last - first + 1));

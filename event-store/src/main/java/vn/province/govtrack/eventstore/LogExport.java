@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -100,7 +101,18 @@ public final class LogExport {
      */
     public static long writeLog(MongoEventStorageEngine engine, long from, long to, Instant exportedAt,
                                 OutputStream out) throws IOException {
-        LogReader reader = engine.logReader();
+        return writeLog(engine.logReader(), engine.auditCheckpoints(), from, to, exportedAt, out, commit -> { });
+    }
+
+    /**
+     * Writes positions {@code from..to} of the log read by {@code reader}, with the checkpoints of
+     * {@code stored} among them, without an engine (so without opening, or upgrading, the store), and hands
+     * each commit to {@code written} once it is written: a backup reads what it needs of the log on the way.
+     *
+     * @return the number of events written
+     */
+    public static long writeLog(LogReader reader, AuditCheckpoints stored, long from, long to, Instant exportedAt,
+                                OutputStream out, Consumer<LoggedCommit> written) throws IOException {
         try (Stream<LoggedCommit> commits = reader.read(from, to)) {
             Iterator<LoggedCommit> iterator = commits.iterator();
             long first = from;
@@ -108,14 +120,17 @@ public final class LogExport {
             if (head != null) {
                 first = head.first();
             }
-            List<Checkpoint> checkpoints = checkpointsWithin(engine, first, to);
+            List<Checkpoint> checkpoints = checkpointsWithin(stored, first, to);
             try (Writer writer = new Writer(out)) {
                 writer.header(new Header("log", null, first, to, reader.hashBefore(first), exportedAt, checkpoints));
                 if (head != null) {
                     writer.commit(head, null);
+                    written.accept(head);
                 }
                 while (iterator.hasNext()) {
-                    writer.commit(iterator.next(), null);
+                    LoggedCommit commit = iterator.next();
+                    writer.commit(commit, null);
+                    written.accept(commit);
                 }
                 writer.end();
                 return writer.events;
@@ -145,7 +160,7 @@ public final class LogExport {
         try (Writer writer = new Writer(out);
              Stream<LoggedCommit> commits = reader.read(first, to)) {
             writer.header(new Header("stream", aggregateId, first, to, reader.hashBefore(first), exportedAt,
-                                     checkpointsWithin(engine, first, to)));
+                                     checkpointsWithin(engine.auditCheckpoints(), first, to)));
             LogDigests digests = new LogDigests();
             Iterator<LoggedCommit> iterator = commits.iterator();
             while (iterator.hasNext()) {
@@ -161,8 +176,8 @@ public final class LogExport {
         }
     }
 
-    private static List<Checkpoint> checkpointsWithin(MongoEventStorageEngine engine, long from, long to) {
-        return engine.auditCheckpoints().after(from - 1).stream()
+    private static List<Checkpoint> checkpointsWithin(AuditCheckpoints stored, long from, long to) {
+        return stored.after(from - 1).stream()
                      .takeWhile(checkpoint -> checkpoint.position() <= to)
                      .toList();
     }
@@ -304,7 +319,9 @@ public final class LogExport {
     /**
      * Verifies an export read from {@code in}, one line at a time: the chain from its {@code hashBefore}
      * through every commit, each checkpoint of its header under {@code trustedKey}, and its completeness
-     * (it must reach its declared {@code toPosition} and end with its end line).
+     * (it must reach its declared {@code toPosition} and end with its end line). Without a trusted key
+     * ({@code null}) no checkpoint is checked, and a rewrite of the whole export with recomputed hashes
+     * goes unnoticed.
      *
      * @throws IllegalArgumentException when {@code in} is not an export of this format at all
      */
@@ -318,9 +335,11 @@ public final class LogExport {
         Header header = header(first);
         Commits commits = new Commits(lines, header.aggregateId());
         ChainVerifier verifier = ChainVerifier.from(header.fromPosition(), header.hashBefore())
-                                              .checkpoints(header.checkpoints(), trustedKey)
                                               .declaredEnd(header.toPosition())
                                               .progress(progress);
+        if (trustedKey != null) {
+            verifier.checkpoints(header.checkpoints(), trustedKey);
+        }
         if (header.aggregateId() != null) {
             verifier.allowOpaque();
         }
@@ -345,6 +364,34 @@ public final class LogExport {
         long attested = header.aggregateId() == null ? header.toPosition() : commits.lastStreamPosition;
         boolean signed = result.intact() && result.checkpoint().map(c -> c.position() >= attested).orElse(false);
         return new Verified(header, result, commits.streamEvents, commits.end != null, signed);
+    }
+
+    /**
+     * Reads an export, handing its header to {@code header}, then each commit to {@code each} in the order
+     * exported, and answers the header.
+     * It checks only that the export is whole (every line a JSON object, ending with its end line, which
+     * counts the commits read): {@link #verify} it first.
+     *
+     * @throws IllegalArgumentException when {@code in} is not an export of this format, or not a whole one
+     */
+    public static Header read(InputStream in, Consumer<Header> header, Consumer<LoggedCommit> each)
+            throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        String first = lines.readLine();
+        if (first == null) {
+            throw new IllegalArgumentException("The export is empty: it has no header line");
+        }
+        Header read = header(first);
+        header.accept(read);
+        Commits commits = new Commits(lines, read.aggregateId());
+        commits.forEachRemaining(each);
+        if (commits.cutShort != null) {
+            throw new IllegalArgumentException(commits.cutShort);
+        }
+        if (commits.end == null || commits.end.path("commits").asLong() != commits.read) {
+            throw new IllegalArgumentException("The export was cut short after " + commits.read + " commits");
+        }
+        return read;
     }
 
     private static VerificationResult truncated(VerificationResult result, String detail) {

@@ -65,6 +65,9 @@ public final class LogReader {
     private static final int BACK_WINDOW = 64;
     /** What a reader needs of a commit: everything but the index keys and the timestamp summary. */
     private static final Bson LOGGED_FIELDS = Projections.exclude(CommitCodec.STREAMS, CommitCodec.MAX_TS);
+    private static final Bson EXTENT = Projections.include(CommitCodec.ID, CommitCodec.LAST);
+    private static final int FIRST_HEAD_WINDOW = 8;
+    private static final int HEAD_WINDOW = 1024;
 
     private final MongoCollection<Document> commits;
 
@@ -79,6 +82,77 @@ public final class LogReader {
      */
     public static LogReader of(MongoDatabase database, String collectionPrefix) {
         return new LogReader(database.getCollection(collectionPrefix + "events").withReadConcern(ReadConcern.MAJORITY));
+    }
+
+    /**
+     * The head of the log: the last position up to which every position is written, 0 for an empty log.
+     * The log up to it is complete and never changes again (commits are only ever added after it), which
+     * makes it the end of a consistent copy taken while writers append. Reads only.
+     */
+    public long head() {
+        return headFrom(searchHead());
+    }
+
+    /**
+     * The head, walking on from {@code known}, a position up to which every position is known to be
+     * written: lookups by {@code _id $in} of {@value #FIRST_HEAD_WINDOW} positions, doubling up to
+     * {@value #HEAD_WINDOW} while the log goes on (a reader at the head asks for a few keys only; on
+     * mongo-java-server every key of an {@code $in} costs an index lookup).
+     */
+    long headFrom(long known) {
+        long head = known;
+        int window = FIRST_HEAD_WINDOW;
+        while (true) {
+            List<Long> ids = LongStream.range(head + 1, head + 1 + window).boxed().toList();
+            TreeMap<Long, Long> lastById = new TreeMap<>();
+            for (Document doc : commits.find(in(CommitCodec.ID, ids)).projection(EXTENT)) {
+                lastById.put(doc.getLong(CommitCodec.ID), doc.getLong(CommitCodec.LAST));
+            }
+            window = Math.min(window * 2, HEAD_WINDOW);
+            long expected = head + 1;
+            while (lastById.containsKey(expected)) {
+                expected = lastById.get(expected) + 1;
+            }
+            if (expected - 1 == head) {
+                return head;
+            }
+            head = expected - 1;
+        }
+    }
+
+    /**
+     * A start for {@link #headFrom}: the head of the log, found in a few dozen lookups however long the
+     * log is. Positions are gapless, so "position p is written" holds up to the head and fails after it;
+     * doubling p finds a bound, and a binary search between the last written and the first unwritten
+     * probe finds the head. Each probe asks the unique index for the position's key, which a commit holds
+     * for each of its positions. Commits of stores written before layout 3 hold the key of their first
+     * position only, so a probe inside one looks unwritten: the answer is then lower than the head, never
+     * higher, and {@link #headFrom} walks on from it.
+     */
+    long searchHead() {
+        long written = 0;
+        long writtenEnd = 0;
+        long unwritten = 1;
+        for (Document commit; (commit = claiming(unwritten)) != null; unwritten *= 2) {
+            written = unwritten;
+            writtenEnd = commit.getLong(CommitCodec.LAST);
+        }
+        while (unwritten - written > 1) {
+            long middle = written + (unwritten - written) / 2;
+            Document commit = claiming(middle);
+            if (commit != null) {
+                written = middle;
+                writtenEnd = commit.getLong(CommitCodec.LAST);
+            } else {
+                unwritten = middle;
+            }
+        }
+        return writtenEnd;
+    }
+
+    /** The commit (or void slot) whose position keys include {@code position}, with its extent only. */
+    private Document claiming(long position) {
+        return commits.find(eq(CommitCodec.STREAMS, CommitCodec.positionKey(position))).projection(EXTENT).first();
     }
 
     /**

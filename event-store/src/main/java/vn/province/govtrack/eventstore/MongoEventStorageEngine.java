@@ -115,7 +115,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     private static final int FIRST_WINDOW = 8;
     private static final int STREAM_WINDOW = 64;
-    private static final int HEAD_WINDOW = 1024;
     private static final int LAYOUT_WINDOW = 1000;
     private static final String LAYOUT_ID = "layout";
     private static final int LAYOUT_VERSION = 4;
@@ -145,9 +144,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.commitKeyMetaData = builder.commitKeyMetaData;
         this.logReader = new LogReader(commits);
         this.auditCheckpoints = new AuditCheckpoints(database, prefix);
-        ensureIndexes();
+        ensureIndexes(commits);
         upgradeLayout();
-        advanceKnownHead(searchHead());
+        advanceKnownHead(logReader.searchHead());
         this.appender = new GroupAppender(commits, () -> knownContiguousHead, this::headPosition, logReader::tipAt, clock);
     }
 
@@ -159,7 +158,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * Creates the one secondary index the store relies on, unique over the commits' keys (aggregate
      * sequences, event identifiers, commit keys); idempotent, run at start-up.
      */
-    private void ensureIndexes() {
+    static void ensureIndexes(MongoCollection<Document> commits) {
         commits.createIndex(Indexes.ascending(CommitCodec.STREAMS),
                             new IndexOptions().unique(true).name("unique_stream_sequence"));
     }
@@ -556,51 +555,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * up to and including it without waiting. 0 for an empty store.
      */
     public long headPosition() {
-        long head = knownContiguousHead;
-        int window = FIRST_WINDOW;
-        while (true) {
-            Map<Long, Document> byId = commitsAt(head + 1, window);
-            window = Math.min(window * 2, HEAD_WINDOW);
-            long expected = head + 1;
-            while (byId.containsKey(expected)) {
-                expected = byId.get(expected).getLong(CommitCodec.LAST) + 1;
-            }
-            if (expected - 1 == head) {
-                advanceKnownHead(head);
-                return head;
-            }
-            head = expected - 1;
-        }
-    }
-
-    /**
-     * A start for {@link #headPosition()}: the head of the log, found in a few dozen lookups however
-     * long the log is. Positions are gapless, so "position p is written" holds up to the head and
-     * fails after it; doubling p finds a bound, and a binary search between the last written and the
-     * first unwritten probe finds the head. Each probe asks the unique index for the position's key,
-     * which a commit holds for each of its positions. Commits of stores written before layout 3 hold
-     * the key of their first position only, so a probe inside one looks unwritten: the answer is then
-     * lower than the head, never higher, and {@link #headPosition()} walks on from it.
-     */
-    private long searchHead() {
-        long written = 0;
-        long writtenEnd = 0;
-        long unwritten = 1;
-        for (Document commit; (commit = commitHolding(unwritten)) != null; unwritten *= 2) {
-            written = unwritten;
-            writtenEnd = commit.getLong(CommitCodec.LAST);
-        }
-        while (unwritten - written > 1) {
-            long middle = written + (unwritten - written) / 2;
-            Document commit = commitHolding(middle);
-            if (commit != null) {
-                written = middle;
-                writtenEnd = commit.getLong(CommitCodec.LAST);
-            } else {
-                unwritten = middle;
-            }
-        }
-        return writtenEnd;
+        long head = logReader.headFrom(knownContiguousHead);
+        advanceKnownHead(head);
+        return head;
     }
 
     /**
@@ -638,12 +595,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         return recorded;
-    }
-
-    /** The commit (or void slot) whose position keys include {@code position}, with its extent only. */
-    private Document commitHolding(long position) {
-        return commits.find(eq(CommitCodec.STREAMS, CommitCodec.positionKey(position)))
-                      .projection(Projections.include(CommitCodec.ID, CommitCodec.LAST)).first();
     }
 
     private void advanceKnownHead(long position) {
@@ -724,6 +675,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             repairReservations();
         }
         chainLog();
+        recordCurrentLayout(layout);
+    }
+
+    /** Records that the store in {@code layout}'s database is of this engine's layout (never lowers it). */
+    static void recordCurrentLayout(MongoCollection<Document> layout) {
         layout.updateOne(eq(CommitCodec.ID, LAYOUT_ID), Updates.max("version", LAYOUT_VERSION),
                          new UpdateOptions().upsert(true));
     }

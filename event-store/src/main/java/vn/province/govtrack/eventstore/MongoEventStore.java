@@ -2,12 +2,16 @@ package vn.province.govtrack.eventstore;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import com.mongodb.MongoException;
 
 /**
  * The services' event store: Axon's {@link EmbeddedEventStore} over {@link MongoEventStorageEngine},
@@ -51,6 +55,20 @@ public class MongoEventStore extends EmbeddedEventStore {
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier) {
         return firstLoadOfNew(aggregateIdentifier) ? DomainEventStream.empty() : super.readEvents(aggregateIdentifier);
+    }
+
+    /**
+     * A snapshot the database could not be asked for (it is out of reach, or did not answer in time) fails
+     * the load, where Axon would read the whole stream instead: that read would wait for the same
+     * database again, doubling how long a request takes to learn that it is out of reach. A snapshot
+     * that was read but cannot be used is still passed over, as Axon does.
+     */
+    @Override
+    protected Optional<DomainEventMessage<?>> handleSnapshotReadingError(String aggregateIdentifier, Throwable e) {
+        if (e instanceof MongoException unreadable) {
+            throw unreadable;
+        }
+        return super.handleSnapshotReadingError(aggregateIdentifier, e);
     }
 
     private boolean firstLoadOfNew(String aggregateIdentifier) {

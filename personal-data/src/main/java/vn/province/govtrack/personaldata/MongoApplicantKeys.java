@@ -174,6 +174,22 @@ public class MongoApplicantKeys implements ApplicantKeys {
     }
 
     /**
+     * A key document as {@link #destroy} leaves it: without its key, under a lookup that names nobody,
+     * with {@code erasedAt}. A tombstone is answered as it is. For copies of the collection (a backup)
+     * that must not hold a key whose erasure the log already records.
+     */
+    public static Document tombstone(Document keyDocument, Instant erasedAt) {
+        if (!keyDocument.containsKey(KEY)) {
+            return keyDocument;
+        }
+        Document tombstone = new Document(keyDocument);
+        tombstone.remove(KEY);
+        tombstone.put(LOOKUP, ERASED_LOOKUP_PREFIX + keyDocument.getString(ID));
+        tombstone.put(ERASED_AT, Date.from(erasedAt));
+        return tombstone;
+    }
+
+    /**
      * A fresh key id from the one identifier generator of the services (Axon's; time-ordered in them, see
      * event-store's {@code TimeOrderedIdentifierFactory}): ids that grow with time keep inserts into the
      * collection's {@code _id} index at its end, where random ones rewrote a page of it each. A key id

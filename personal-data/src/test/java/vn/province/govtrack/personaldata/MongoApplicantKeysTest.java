@@ -112,6 +112,21 @@ class MongoApplicantKeysTest {
     }
 
     @Test
+    void a_copy_made_a_tombstone_is_the_document_destroy_leaves_and_a_tombstone_stays_as_it_is() {
+        String keyId = keys.keyFor("001203004567").keyId();
+        Document live = collection().find().first();
+        Instant erasedAt = NOW.plusSeconds(60);
+
+        Document copy = MongoApplicantKeys.tombstone(live, erasedAt);
+        keys.destroy(keyId, erasedAt);
+
+        Document destroyed = collection().find().first();
+        assertThat(copy).isEqualTo(destroyed);
+        assertThat(live).as("the copy is a new document").containsKey("key");
+        assertThat(MongoApplicantKeys.tombstone(destroyed, erasedAt.plusSeconds(60))).isEqualTo(destroyed);
+    }
+
+    @Test
     void destroying_twice_keeps_the_first_erasure_time_and_an_unknown_key_is_not_destroyed() {
         String keyId = keys.keyFor("001203004567").keyId();
         keys.destroy(keyId, NOW);

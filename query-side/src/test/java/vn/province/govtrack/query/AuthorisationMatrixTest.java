@@ -148,6 +148,10 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
                             "/api/v1/admin/projections/no-such/rebuild", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/admin/projections/{name}/rebuild",
                             "/api/v1/admin/projections/no-such/rebuild?from=2025-07-01T00:00:00Z", Role.ADMIN),
+                Endpoint.of(GET, "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters", Role.ADMIN),
+                // an unknown letter: allowed callers get a 404 and nothing is retried
+                Endpoint.of(POST, "/api/v1/admin/dead-letters/{id}/retry",
+                            "/api/v1/admin/dead-letters/0123456789abcdef01234567/retry", Role.ADMIN),
                 Endpoint.of(GET, "/api/v1/units", "/api/v1/units", Role.values()),
                 Endpoint.of(GET, "/api/v1/units/{code}", "/api/v1/units/NOWHERE", Role.values()),
                 Endpoint.of(GET, "/api/v1/procedures", "/api/v1/procedures?field=LAND", Role.values()),
@@ -205,6 +209,8 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
         JsonNode rebuild = document.at("/paths/~1api~1v1~1admin~1projections~1{name}~1rebuild/post");
         assertThat(rebuild.at("/parameters").findValuesAsText("name")).contains("from");
         assertThat(rebuild.at("/description").asText()).contains("from").endsWith("Roles: ADMIN.");
+        assertThat(document.at("/paths/~1api~1v1~1admin~1dead-letters~1{id}~1retry/post/description").asText())
+                .contains("STILL_FAILING").endsWith("Roles: ADMIN.");
     }
 
     @Test

@@ -33,6 +33,17 @@ public final class Seeding {
     private final int workers;
     private final PrintStream out;
     private final boolean idempotencyKeys;
+    private final Timer timer;
+
+    /** Told of every command's answer and how long the client waited for it. */
+    @FunctionalInterface
+    public interface Timer {
+
+        Timer NONE = (kind, answer, nanos) -> { };
+
+        /** @param nanos from sending the request to the last byte of the answer */
+        void answered(String kind, Answer answer, long nanos);
+    }
 
     public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens, Tally tally,
                    int workers, PrintStream out) {
@@ -45,6 +56,12 @@ public final class Seeding {
      */
     public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens, Tally tally,
                    int workers, PrintStream out, boolean idempotencyKeys) {
+        this(province, scenario, hours, commands, tokens, tally, workers, out, idempotencyKeys, Timer.NONE);
+    }
+
+    private Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens,
+                    Tally tally, int workers, PrintStream out, boolean idempotencyKeys, Timer timer) {
+        this.timer = timer;
         this.idempotencyKeys = idempotencyKeys;
         this.province = province;
         this.scenario = scenario;
@@ -54,6 +71,11 @@ public final class Seeding {
         this.tally = tally;
         this.workers = workers;
         this.out = out;
+    }
+
+    /** The same seeding, each command's answer also told to {@code timer} (the soak benchmark times them). */
+    public Seeding timed(Timer timer) {
+        return new Seeding(province, scenario, hours, commands, tokens, tally, workers, out, idempotencyKeys, timer);
     }
 
     public Province province() {
@@ -79,9 +101,11 @@ public final class Seeding {
     /** POSTs a command as {@code official} to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
     public Answer send(Official official, String kind, String subject, String path, Object body, String idempotencyKey) {
         String authorization = "Bearer " + tokens.of(official);
+        long start = System.nanoTime();
         Answer answer = commands.post("/api/v1" + path, body, idempotencyKey == null || !idempotencyKeys
                 ? Map.of("Authorization", authorization)
                 : Map.of("Authorization", authorization, "Idempotency-Key", idempotencyKey));
+        timer.answered(kind, answer, System.nanoTime() - start);
         tally.answered(kind, subject, answer);
         return answer;
     }

@@ -8,6 +8,7 @@ import org.springframework.web.client.ResourceAccessException;
 
 import vn.province.govtrack.simulator.benchmark.CommandCosts;
 import vn.province.govtrack.simulator.benchmark.DemoBenchmark;
+import vn.province.govtrack.simulator.benchmark.Soak;
 import vn.province.govtrack.simulator.dossier.DossierPlanner;
 import vn.province.govtrack.simulator.dossier.DossierProfile;
 import vn.province.govtrack.simulator.dossier.OfficeHours;
@@ -36,6 +37,9 @@ public final class Simulator {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("benchmark")) {
             System.exit(DemoBenchmark.run(SimulatorOptions.rest(args), System.out));
+        }
+        if (args.length > 0 && args[0].equals("soak")) {
+            System.exit(Soak.run(SimulatorOptions.rest(args), System.out));
         }
         if (args.length > 0 && args[0].equals("command-costs")) {
             System.exit(CommandCosts.run(SimulatorOptions.rest(args), System.out));

@@ -16,6 +16,7 @@ public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scen
             usage: java -jar simulator.jar [options]          seed a province through the command API
                    java -jar simulator.jar export --help      write its dossiers to a file to import instead
                    java -jar simulator.jar benchmark --help   measure loading, projections, queries and memory
+                   java -jar simulator.jar soak --help        run a steady load for minutes; does anything grow?
 
             Seeds units, the holiday calendar, procedures and dossiers through the public HTTP command
             API, then prints the province's figures from the query side.

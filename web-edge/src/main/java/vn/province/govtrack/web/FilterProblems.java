@@ -50,6 +50,7 @@ public final class FilterProblems {
         ProblemBodies.complete(problem, request);
         response.resetBuffer();
         response.setStatus(problem.getStatus());
+        ProblemBodies.retryAfter(problem, null, response);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

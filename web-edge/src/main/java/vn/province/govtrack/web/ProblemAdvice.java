@@ -1,6 +1,7 @@
 package vn.province.govtrack.web;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -44,6 +46,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** Request attribute: the {@code Retry-After} the answered {@link ProblemException} asked for. */
+    private static final String RETRY_AFTER = ProblemAdvice.class.getName() + ".retryAfter";
 
     private final List<ProblemMapping> mappings;
 
@@ -163,17 +168,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemBodies.of(ProblemType.NOT_FOUND, "nothing answers at this path");
     }
 
-    /** The funnel of every answer above and of Spring MVC's own exceptions: the vocabulary's form. */
+    /**
+     * The funnel of every answer above and of Spring MVC's own exceptions: the vocabulary's form, and a
+     * {@code Retry-After} on every 503.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            ProblemBodies.complete(problem, ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class));
+            NativeWebRequest exchange = (NativeWebRequest) request;
+            ProblemBodies.complete(problem, exchange.getNativeRequest(HttpServletRequest.class));
+            ProblemBodies.retryAfter(problem, (Duration) exchange.getAttribute(RETRY_AFTER, WebRequest.SCOPE_REQUEST),
+                                     exchange.getNativeResponse(HttpServletResponse.class));
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
     private Optional<ProblemException> mapped(Throwable failure) {
+        return mapped(mappings, failure);
+    }
+
+    /** What the first of {@code mappings} that knows {@code failure} answers it with. */
+    static Optional<ProblemException> mapped(List<ProblemMapping> mappings, Throwable failure) {
         for (ProblemMapping mapping : mappings) {
             Optional<ProblemException> problem = mapping.problemOf(failure);
             if (problem.isPresent()) {
@@ -184,6 +200,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> answer(Exception e, ProblemException problem, WebRequest request) {
+        if (problem.retryAfter() != null) {
+            request.setAttribute(RETRY_AFTER, problem.retryAfter(), WebRequest.SCOPE_REQUEST);
+        }
         ProblemDetail body = ProblemBodies.of(problem.type(), problem.detail());
         problem.properties().forEach(body::setProperty);
         body.setInstance(problem.instance());

@@ -1,10 +1,13 @@
 package vn.province.govtrack.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +22,27 @@ final class ProblemBodies {
     /** Request attribute: a {@code Map<String, Object>} of extension members for whatever problem the request ends with. */
     static final String PROPERTIES = ProblemBodies.class.getName() + ".properties";
 
+    /** The {@code Retry-After} of a 503 that names none of its own: every 503 says when to try again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
     private ProblemBodies() {
+    }
+
+    /**
+     * Gives a 503 answer its {@code Retry-After}: {@code delay} when not null, else {@link #RETRY_AFTER},
+     * unless the answer already has one (set by whoever knows better, e.g. read-your-writes).
+     */
+    static void retryAfter(ProblemDetail problem, Duration delay, HttpServletResponse response) {
+        if (response == null || response.containsHeader(HttpHeaders.RETRY_AFTER)
+            || (delay == null && problem.getStatus() != HttpStatus.SERVICE_UNAVAILABLE.value())) {
+            return;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, seconds(delay != null ? delay : RETRY_AFTER));
+    }
+
+    /** {@code delay} in whole seconds, rounded up, as {@code Retry-After} says it. */
+    static String seconds(Duration delay) {
+        return Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000));
     }
 
     static ProblemDetail of(ProblemType type, String detail) {

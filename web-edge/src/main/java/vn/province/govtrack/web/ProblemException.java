@@ -1,6 +1,7 @@
 package vn.province.govtrack.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private URI instance;
+    private Duration retryAfter;
 
     public ProblemException(ProblemType type, String detail) {
         super(detail, null, false, false);
@@ -42,6 +44,19 @@ public class ProblemException extends RuntimeException {
     public ProblemException at(URI instance) {
         this.instance = instance;
         return this;
+    }
+
+    /**
+     * Answers the problem with {@code Retry-After}: when the same request may succeed if sent again after
+     * {@code delay}. A 503 without one gets {@link ProblemBodies#RETRY_AFTER}.
+     */
+    public ProblemException retryAfter(Duration delay) {
+        this.retryAfter = delay;
+        return this;
+    }
+
+    Duration retryAfter() {
+        return retryAfter;
     }
 
     Map<String, Object> properties() {

@@ -36,7 +36,9 @@ import java.net.URI;
  *   <tr><td>unprocessable</td><td>422</td><td>a 422 no more specific type names</td><td>both</td></tr>
  *   <tr><td>internal-error</td><td>500</td><td>a fault of the service; quote the correlation id when
  *       reporting it</td><td>both</td></tr>
- *   <tr><td>unavailable</td><td>503</td><td>the database is unreachable; retry later</td><td>both</td></tr>
+ *   <tr><td>unavailable</td><td>503</td><td>the database is unreachable or did not answer in time (for a
+ *       command: whether it was recorded is unknown, retry with the same {@code Idempotency-Key}), or a
+ *       wait the request asked for ran out; always with {@code Retry-After}; retry later</td><td>both</td></tr>
  *   <tr><td>http-NNN</td><td>NNN</td><td>any other status the server answers before the application
  *       runs, titled with its reason phrase</td><td>both</td></tr>
  *   <tr><td>unknown-reference</td><td>404</td><td>a command's body names a unit, procedure or staff
@@ -64,6 +66,8 @@ import java.net.URI;
  *       <td>query side</td></tr>
  *   <tr><td>rebuild-in-progress</td><td>409</td><td>a rebuild of the projection is already asked for
  *       or running</td><td>query side</td></tr>
+ *   <tr><td>dead-letter-not-found</td><td>404</td><td>no parked event has that id (it may have been
+ *       retried, or cleared by a rebuild)</td><td>query side</td></tr>
  * </table>
  *
  * A service answers its own failures by throwing a {@link ProblemException} of one of these types, or
@@ -101,7 +105,8 @@ public enum ProblemType {
     STREAM_NOT_STARTED(404, "stream-not-started", "Stream not started yet"),
     PROJECTION_NOT_FOUND(404, "projection-not-found", "Projection not found"),
     PROJECTION_NOT_REBUILDABLE(409, "projection-not-rebuildable", "Projection cannot be rebuilt"),
-    REBUILD_IN_PROGRESS(409, "rebuild-in-progress", "Rebuild already under way");
+    REBUILD_IN_PROGRESS(409, "rebuild-in-progress", "Rebuild already under way"),
+    DEAD_LETTER_NOT_FOUND(404, "dead-letter-not-found", "Dead letter not found");
 
     /** Where every type lives; the only place the address is written. */
     public static final String BASE = "https://govtrack.example/problems/";

@@ -3,7 +3,6 @@ package vn.province.govtrack.web;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,8 +77,8 @@ public class WebEdgeAutoConfiguration {
         }
 
         @Bean
-        ProblemErrorController problemErrorController() {
-            return new ProblemErrorController();
+        ProblemErrorController problemErrorController(ObjectProvider<ProblemMapping> mappings) {
+            return new ProblemErrorController(mappings.orderedStream().toList());
         }
 
         @Bean
@@ -105,9 +104,7 @@ public class WebEdgeAutoConfiguration {
 
         @Bean
         ProblemMapping storeUnavailable() {
-            return failure -> failure instanceof MongoTimeoutException || failure instanceof MongoSocketException
-                    ? Optional.of(ProblemType.UNAVAILABLE.exception("the database is unreachable; retry later"))
-                    : Optional.empty();
+            return new DatabaseUnavailable();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -46,9 +47,11 @@ import vn.province.govtrack.web.ProblemType;
  *   <li>a retry while the first request still runs waits for its answer, at most
  *       {@code govtrack.idempotency.max-wait}, then 409 with {@code Retry-After};</li>
  *   <li>a claim whose instance stopped beating ({@link Heartbeats}) is taken over by the waiting retry
- *       within seconds; one older than {@code govtrack.idempotency.lease} is taken over in any case;</li>
- *   <li>answers 2xx and 4xx are kept; a 5xx, an exception or a lost concurrency race gives the claim up,
- *       so a retry runs anew (or is answered from the commit, if the command was recorded).</li>
+ *       within seconds, one of this instance that none of its requests runs under any more at once, and
+ *       one older than {@code govtrack.idempotency.lease} in any case;</li>
+ *   <li>answers 2xx and 4xx are kept; a 5xx, an exception or a lost concurrency race gives the claim up
+ *       (after a 5xx has been sent: the database may be out of reach), so a retry runs anew (or is
+ *       answered from the commit, if the command was recorded).</li>
  * </ul>
  *
  * <p>Whoever holds the claim first looks for the commit recorded under the key: an earlier attempt may
@@ -81,6 +84,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyProperties properties;
     private final FilterProblems problems;
     private final Clock clock;
+    /** The claims this instance's requests run under right now: any other claim naming it is abandoned. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     IdempotencyFilter(IdempotencyKeys keys, Heartbeats heartbeats, IdempotencyDigests digests,
                       MongoEventStorageEngine eventStore, IdempotencyProperties properties, FilterProblems problems,
@@ -121,6 +126,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Claim claim = new Claim(scope, key, UUID.randomUUID().toString(),
                                 new IdempotentRequest(digests.commitKey(scope, key), fingerprint));
 
+        running.add(claim.token());
+        try {
+            claimAndRun(request, response, chain, buffered, claim, fingerprint);
+        } finally {
+            running.remove(claim.token());
+        }
+    }
+
+    /** Claims the key, or waits for its claimant, and runs or answers the request accordingly. */
+    private void claimAndRun(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                             BufferedRequest buffered, Claim claim, String fingerprint)
+            throws ServletException, IOException {
+        String scope = claim.scope();
+        String key = claim.key();
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
         while (true) {
             Instant now = clock.instant();
@@ -144,7 +163,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (abandoned(held, now) && keys.takeOver(held, claim.token(), heartbeats.instanceId(), now)) {
                 logger.info("Took over an idempotency key's claim from "
-                            + (held.owner() != null ? "instance " + held.owner() : "a claimant") + " presumed dead");
+                            + (held.owner() != null ? "instance " + held.owner() : "a claimant") + " presumed gone");
                 runClaimed(buffered, response, chain, claim);
                 return;
             }
@@ -163,12 +182,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Whether the claimant is presumed gone: its instance stopped beating, or the claim is older than the
-     * lease, the last resort for a claim whose instance lives on but lost track of it (its answer could
-     * not be stored) or that names no instance.
+     * Whether the claimant is presumed gone: its instance stopped beating; it is this instance, which no
+     * longer runs the claim (its answer could not be stored, or giving it up failed, while the database
+     * was out of reach); or the claim is older than the lease, the last resort for a claim whose other
+     * instance lives on but lost track of it, or that names no instance.
      */
     private boolean abandoned(KeyRecord held, Instant now) {
         return held.owner() != null && heartbeats.presumedDead(held.owner())
+               || heartbeats.instanceId().equals(held.owner()) && !running.contains(held.claim())
                || !held.claimedAt().plus(properties.lease()).isAfter(now);
     }
 
@@ -202,10 +223,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         int status = answer.getStatus();
         boolean keep = status < 500 && request.getAttribute(FilterProblems.RETRY_MAY_SUCCEED) == null;
-        try {
-            if (!keep) {
+        if (claim.request().recorded().isPresent()) {
+            answer.setHeader(REPLAYED, "true");
+        }
+        if (!keep) {
+            // Answered first: giving the claim up may wait for a database out of reach (the 503 says so).
+            answer.copyBodyToResponse();
+            response.flushBuffer();
+            try {
                 keys.release(claim.scope(), claim.key(), claim.token());
-            } else if (!keys.complete(claim.scope(), claim.key(), claim.token(), stored(answer), clock.instant())) {
+            } catch (RuntimeException e) {
+                // a retry takes the claim over: on this instance at once, on another once the lease ends
+                logger.warn("Could not give up the claim of an idempotency key after a failed request: " + e);
+            }
+            return;
+        }
+        try {
+            if (!keys.complete(claim.scope(), claim.key(), claim.token(), stored(answer), clock.instant())) {
                 logger.warn("Idempotency key claim was taken over before the answer could be kept: this instance was "
                             + "presumed dead, or the request outlasted the lease");
             }
@@ -213,9 +247,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // The answer goes out. The claim stays: once the lease ends a retry takes it over and rebuilds
             // the answer from the command's commit, if there is one, or runs the command.
             logger.error("Could not keep the answer of an idempotent request", e);
-        }
-        if (claim.request().recorded().isPresent()) {
-            answer.setHeader(REPLAYED, "true");
         }
         answer.copyBodyToResponse();
     }

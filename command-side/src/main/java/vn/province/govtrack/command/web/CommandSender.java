@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine.KeyedCommit;
+import vn.province.govtrack.web.DatabaseUnavailable;
 
 /**
  * Sends a command and answers its handler's answer together with the global position of the last event
@@ -96,6 +97,9 @@ public class CommandSender {
      * request's answer; empty if there is none (or it cannot be looked up: the failure stands).
      */
     private Optional<KeyedCommit> landedMeanwhile(IdempotentRequest request, RuntimeException failure) {
+        if (DatabaseUnavailable.causedByUnavailableDatabase(failure)) {
+            return Optional.empty(); // the lookup would wait for the same database: the failure is the answer
+        }
         Optional<KeyedCommit> landed;
         try {
             landed = storageEngine.commitWithKey(request.commitKey());

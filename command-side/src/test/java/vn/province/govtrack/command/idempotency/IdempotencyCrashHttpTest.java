@@ -320,6 +320,27 @@ class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
         assertThat(engine.headPosition()).isEqualTo(head);
     }
 
+    @Test
+    void aClaimOfThisInstanceThatNoRequestRunsUnderAnyMoreIsTakenOverAtOnce() {
+        // what a request leaves behind when the database went out of reach before it could give its claim up
+        Call quota = call(HttpMethod.PUT, "/api/v1/units/" + registeredUnit() + "/quotas/HEALTH", """
+                {"positions": 2}""", Role.HOME_AFFAIRS, null);
+        String seen = unique("key");
+        exchange(http, quota, seen, null);
+        String left = unique("key");
+        keys().insertOne(claimLike(claimOf(seen), left, heartbeats.instanceId()));
+        long head = engine.headPosition();
+
+        long started = System.nanoTime();
+        ResponseEntity<String> retry = exchange(http, quota, left, null);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(took).isLessThan(properties.ownerTimeout());
+        assertThat(engine.headPosition()).isEqualTo(head + 1);
+        assertThat(claimOf(left).getString("state")).isEqualTo(IdempotencyKeys.COMPLETED);
+    }
+
     /** An in-progress claim of the same request as {@code completed}, under {@code key}, held by {@code owner}. */
     private static Document claimLike(Document completed, String key, String owner) {
         Instant now = Instant.now();

@@ -15,10 +15,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import com.mongodb.client.MongoClient;
 
@@ -29,11 +32,30 @@ import vn.province.govtrack.eventstore.MongoEventStore;
 
 /**
  * Makes our MongoDB engine the event store of any Axon Spring Boot service that depends on this
- * module, on the database Spring Boot's Mongo client points at ({@code spring.data.mongodb.*}).
+ * module, on the database Spring Boot's Mongo client points at ({@code spring.data.mongodb.*}), and
+ * bounds how long that client, the only one either service has, waits for the database
+ * ({@link MongoTimeouts}).
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class)
-@EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class, MongoProperties.class})
+@EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class, MongoProperties.class,
+                                MongoTimeouts.class})
 public class MongoEventStoreAutoConfiguration {
+
+    @Bean
+    StoreReachability storeReachability() {
+        return new StoreReachability();
+    }
+
+    /**
+     * Applied before Spring Boot's own customizer, which applies the connection string: an option
+     * written in {@code MONGODB_URI} (e.g. {@code connectTimeoutMS}) wins over {@code govtrack.mongo.*}.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer boundedMongoWaits(MongoTimeouts timeouts, StoreReachability reachability) {
+        return settings -> timeouts.applyTo(settings)
+                                   .applyToClusterSettings(cluster -> cluster.addClusterListener(reachability));
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -94,8 +116,10 @@ public class MongoEventStoreAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "eventStoreHealthIndicator")
-        HealthIndicator eventStoreHealthIndicator(MongoClient mongoClient, MongoProperties mongoProperties) {
-            return new EventStoreHealthIndicator(mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()));
+        HealthIndicator eventStoreHealthIndicator(MongoClient mongoClient, MongoProperties mongoProperties,
+                                                  StoreReachability reachability) {
+            return new EventStoreHealthIndicator(mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()),
+                                                 reachability);
         }
     }
 }

@@ -10,7 +10,9 @@ package vn.province.govtrack.query.admin;
  * @param state        RESETTING (this instance is starting a rebuild of it), REQUESTED (a rebuild asked
  *                     of some instance waits for the instance holding the projection to start it), STOPPED,
  *                     ERROR, REPLAYING, CATCHING_UP or CAUGHT_UP
+ * @param deadLetters  how many of its events are parked now ({@code GET /api/v1/admin/dead-letters}); for
+ *                     "timeliness-index", this instance's, kept in its memory
  */
 record ProjectionStatus(String name, long position, long headPosition, boolean replaying, int progress,
-                        String state) {
+                        String state, long deadLetters) {
 }

@@ -37,14 +37,16 @@ class Projections {
     private final EventStore eventStore;
     private final RebuildLog rebuildLog;
     private final Rebuilds rebuilds;
+    private final DeadLetters deadLetters;
 
     Projections(EventProcessingConfiguration eventProcessing, ProjectionPositions positions, EventStore eventStore,
-                RebuildLog rebuildLog, Rebuilds rebuilds) {
+                RebuildLog rebuildLog, Rebuilds rebuilds, DeadLetters deadLetters) {
         this.eventProcessing = eventProcessing;
         this.positions = positions;
         this.eventStore = eventStore;
         this.rebuildLog = rebuildLog;
         this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
     }
 
     List<ProjectionStatus> all() {
@@ -109,7 +111,7 @@ class Projections {
                 ? 100
                 : (int) (100 * position.position() / head);
         return new ProjectionStatus(processor.getName(), position.position(), head, position.replaying(), progress,
-                state(processor, position, head, requested));
+                state(processor, position, head, requested), deadLetters.count(processor.getName()));
     }
 
     private String state(StreamingEventProcessor processor, ProjectionPosition position, long head,

@@ -45,7 +45,8 @@ import vn.province.govtrack.query.projection.RebuildScope;
  * position. The reset hands the projection's {@code @ResetHandler}s the request's {@link RebuildScope}.
  * Once the tokens are reset, the rebuild is recorded in the {@link RebuildLog} (which removes the request)
  * and announced on this instance ({@link ProjectionRebuilt}), for what follows the projection's documents
- * here and on other instances.
+ * here and on other instances. Resetting the tokens also clears the projection's dead letters (ADR 0012):
+ * the replay hands the parked events to the handlers again, and parks anew those that still fail.
  *
  * <p>A taker that dies between its take and its record leaves the request taken. The next holder takes
  * it over once it has been taken for {@code govtrack.query.rebuild-requests.taken-timeout}: if the

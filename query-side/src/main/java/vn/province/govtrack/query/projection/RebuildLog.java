@@ -126,10 +126,16 @@ public class RebuildLog {
                 and(eq("_id", carriedOut.processorName()), eq(REQUEST + ".id", carriedOut.id())),
                 Updates.combine(Updates.inc(REBUILDS, 1L), Updates.unset(REQUEST)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (counted == null) {
-            counted = rebuilds.findOneAndUpdate(eq("_id", carriedOut.processorName()), Updates.inc(REBUILDS, 1L),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        }
+        return counted == null ? record(carriedOut.processorName()) : counted.get(REBUILDS, Number.class).longValue();
+    }
+
+    /**
+     * Records one more rebuild of {@code processorName} that no request asked for, or a change of its
+     * documents that what follows them must take as one; returns how many rebuilds there have been.
+     */
+    public long record(String processorName) {
+        Document counted = rebuilds.findOneAndUpdate(eq("_id", processorName), Updates.inc(REBUILDS, 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return counted.get(REBUILDS, Number.class).longValue();
     }
 

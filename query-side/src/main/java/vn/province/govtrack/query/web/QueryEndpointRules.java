@@ -46,6 +46,9 @@ class QueryEndpointRules implements EndpointRules {
                 allow(GET, "/api/v1/staff/**", HOME_AFFAIRS, AUDITOR).because("Named staff: no CLIENT."),
                 allow(GET, "/api/v1/audit/**", AUDITOR),
                 allow(POST, "/api/v1/admin/projections/*/rebuild", ADMIN),
+                allow(GET, "/api/v1/admin/dead-letters", ADMIN)
+                        .because("Parked events carry their payloads' types and causes: operators only."),
+                allow(POST, "/api/v1/admin/dead-letters/*/retry", ADMIN),
                 allow(GET, "/api/v1/admin/projections/**", ADMIN, AUDITOR));
     }
 }

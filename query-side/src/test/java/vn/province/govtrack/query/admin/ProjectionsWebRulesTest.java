@@ -66,7 +66,7 @@ class ProjectionsWebRulesTest extends QueryWebSliceTest {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"ADMIN", "AUDITOR"})
     void an_admin_and_an_auditor_read_the_projections_state(Role role) throws Exception {
-        when(projections.all()).thenReturn(List.of(new ProjectionStatus("dossiers", 7, 7, false, 100, "CAUGHT_UP")));
+        when(projections.all()).thenReturn(List.of(new ProjectionStatus("dossiers", 7, 7, false, 100, "CAUGHT_UP", 0)));
 
         as(role, get("/api/v1/admin/projections"))
                 .andExpect(status().isOk())
@@ -91,7 +91,7 @@ class ProjectionsWebRulesTest extends QueryWebSliceTest {
     @Test
     void an_admins_rebuild_is_accepted_and_points_at_the_projections_state() throws Exception {
         when(projections.rebuild(eq("dossiers"), any()))
-                .thenReturn(new ProjectionStatus("dossiers", 0, 7, true, 0, "REPLAYING"));
+                .thenReturn(new ProjectionStatus("dossiers", 0, 7, true, 0, "REPLAYING", 0));
 
         as(Role.ADMIN, post(REBUILD))
                 .andExpect(status().isAccepted())

@@ -38,7 +38,8 @@ final class DemoReport {
             + "; a rerun replaces everything up to the end marker) -->";
     static final String SECTION_END = "<!-- demo-benchmark:end -->";
 
-    private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+    /** The results files' mapper (ISO-8601 instants, indented), shared by the soak's. */
+    static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT).build();

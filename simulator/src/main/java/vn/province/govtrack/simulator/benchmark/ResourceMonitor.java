@@ -28,8 +28,8 @@ final class ResourceMonitor implements AutoCloseable {
     static final long PERIOD_MILLIS = 5000;
 
     private static final Path JSTAT = Path.of(System.getProperty("java.home"), "bin", "jstat");
-    /** {@code jstat} is a JVM too: a small one, that leaves the cores to the product. */
-    private static final List<String> JSTAT_OPTIONS = List.of("-J-Xmx32m", "-J-XX:+UseSerialGC",
+    /** {@code jstat} (and the soak's {@code jcmd}) is a JVM too: a small one, that leaves the cores to the product. */
+    static final List<String> JSTAT_OPTIONS = List.of("-J-Xmx32m", "-J-XX:+UseSerialGC",
                                                               "-J-XX:TieredStopAtLevel=1");
     /** Starts of {@code jstat} in a row that gave no sample, after which a JVM's heap is not sampled any more. */
     private static final int FRUITLESS_STARTS = 10;

@@ -30,6 +30,14 @@ public final class DossierSeeder implements Seeder {
         seeding.inParallel(name(), seeding.scenario().dossiers(), index -> play(seeding, planner.plan(index), horizon));
     }
 
+    /**
+     * Plays dossier {@code index} of {@code planner}'s scenario on the calling thread, as {@link #seed}
+     * plays each: for a caller that decides itself when each dossier starts (the soak benchmark).
+     */
+    public static void play(Seeding seeding, DossierPlanner planner, int index) {
+        play(seeding, planner.plan(index), seeding.scenario().horizon());
+    }
+
     private static void play(Seeding seeding, DossierPlan plan, Instant horizon) {
         History history = new History(seeding, plan, horizon);
         if (history.play(plan.steps()) && plan.ending() != null && history.dueAt != null) {
