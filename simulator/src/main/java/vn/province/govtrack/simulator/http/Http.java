@@ -71,7 +71,12 @@ public final class Http {
      * without this client's own JSON parsing.
      */
     public Unparsed getUnparsed(String pathAndQuery) {
-        RestClient.RequestHeadersSpec<?> request = client.get().uri(pathAndQuery).accept(MediaType.APPLICATION_JSON);
+        return getUnparsed(pathAndQuery, MediaType.APPLICATION_JSON);
+    }
+
+    /** A GET of what answers {@code accept} (an NDJSON export, say), read to its last byte but not parsed. */
+    public Unparsed getUnparsed(String pathAndQuery, MediaType accept) {
+        RestClient.RequestHeadersSpec<?> request = client.get().uri(pathAndQuery).accept(accept);
         if (defaultToken != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + defaultToken.get());
         }

@@ -22,22 +22,31 @@ import java.util.function.BooleanSupplier;
  * data directory of its own under {@code target/} ({@code GOVTRACK_DATA_DIR}), with small heaps. It
  * always starts its own embedded MongoDB: {@code MONGODB_URI} is removed from its environment. Its
  * console (standard output and error) goes to {@code console.txt} in the data directory; the process
- * ids of its parts are read from the pid files it keeps ({@code run/<part>.pid}).
+ * ids of its parts are read from the pid files it keeps ({@code run/<part>.pid}). The commands that run
+ * to their end beside it or on a data directory of their own ({@code ./run backup FILE},
+ * {@code ./run restore FILE}) get the same environment.
  */
 final class RunScript implements AutoCloseable {
 
-    private static final String JAVA_OPTS = "-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1";
+    /**
+     * Small heaps; and a checkpoint of the log signed every 3 s (instead of 5 minutes), looked for every
+     * second, so that the short log of a test is signed as a long-running store's is.
+     */
+    private static final String JAVA_OPTS = "-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1"
+                                            + " -Dgovtrack.audit.checkpoint-every=PT3S -Dgovtrack.audit.check-interval=PT1S";
 
     private final Process process;
     private final Path dataDir;
     private final Path console;
     private final int basePort;
+    private final int mongoPort;
 
-    private RunScript(Process process, Path dataDir, Path console, int basePort) {
+    private RunScript(Process process, Path dataDir, Path console, int basePort, int mongoPort) {
         this.process = process;
         this.dataDir = dataDir;
         this.console = console;
         this.basePort = basePort;
+        this.mongoPort = mongoPort;
     }
 
     /**
@@ -45,18 +54,52 @@ final class RunScript implements AutoCloseable {
      * what it answers before starting anything: help and refused options.
      */
     static Ended runToEnd(Map<String, String> environment, String... arguments) {
+        ProcessBuilder builder = builder(arguments);
+        builder.environment().putAll(environment);
+        return runToEnd(builder, Duration.ofSeconds(60), arguments);
+    }
+
+    /**
+     * Runs {@code ./run} with {@code arguments} beside this one, to its end: on the same embedded MongoDB
+     * port, service ports and data directory ({@code ./run backup FILE}).
+     */
+    Ended runBeside(Duration timeout, String... arguments) {
+        ProcessBuilder builder = builder(arguments);
+        operatorEnvironment(builder, basePort, mongoPort, dataDir);
+        return runToEnd(builder, timeout, arguments);
+    }
+
+    /**
+     * Runs {@code ./run} with {@code arguments} on {@code dataDir}, with an embedded MongoDB port of its own,
+     * to its end ({@code ./run restore FILE}, while no {@code ./run} uses that directory).
+     */
+    static Ended runOn(Path dataDir, Duration timeout, String... arguments) {
+        ProcessBuilder builder = builder(arguments);
+        operatorEnvironment(builder, consecutiveFreePorts(4), consecutiveFreePorts(1), dataDir);
+        return runToEnd(builder, timeout, arguments);
+    }
+
+    private static ProcessBuilder builder(String... arguments) {
         List<String> command = new ArrayList<>(List.of(repository().resolve("run").toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repository().toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        return new ProcessBuilder(command).directory(repository().toFile()).redirectErrorStream(true);
+    }
+
+    /**
+     * Waits for the end of what {@code builder} starts; its output goes through a file, so that one that
+     * never ends fails the test after {@code timeout} instead of blocking a read.
+     */
+    private static Ended runToEnd(ProcessBuilder builder, Duration timeout, String... arguments) {
         try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            Path output = Files.createTempFile(Files.createDirectories(Path.of("target").toAbsolutePath()), "run-", ".txt");
+            Process process = builder.redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new AssertionError("./run " + String.join(" ", arguments) + " did not end; it said:\n" + output);
+                throw new AssertionError("./run " + String.join(" ", arguments) + " did not end within "
+                                         + timeout.toSeconds() + " s; it said:\n" + read(output));
             }
-            return new Ended(process.exitValue(), output);
+            return new Ended(process.exitValue(), read(output));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start ./run", e);
         } catch (InterruptedException e) {
@@ -69,31 +112,49 @@ final class RunScript implements AutoCloseable {
     record Ended(int status, String output) {
     }
 
-    /** Starts {@code ./run --no-build} with {@code options} from the repository the build runs in. */
+    /** Starts {@code ./run --no-build} with {@code options} on a new data directory. */
     static RunScript start(String name, String... options) {
-        Path repository = repository();
+        return startOn(newDataDir(name), options);
+    }
+
+    /** A new, empty data directory under {@code target/}, named after {@code name}. */
+    static Path newDataDir(String name) {
         try {
-            Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
-            Path dataDir = Files.createTempDirectory(target, name + "-");
-            Path console = dataDir.resolve("console.txt");
-            int basePort = consecutiveFreePorts(4);
-            int mongoPort = consecutiveFreePorts(1);
-            List<String> command = new ArrayList<>(List.of(repository.resolve("run").toString(), "--no-build"));
-            command.addAll(List.of(options));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile())
-                    .redirectErrorStream(true).redirectOutput(console.toFile());
-            Map<String, String> environment = builder.environment();
-            environment.keySet().removeAll(List.of("MONGODB_URI", "MONGODB_DATABASE", "GOVTRACK_QUERY_BASE_URL"));
-            environment.put("GOVTRACK_BASE_PORT", String.valueOf(basePort));
-            environment.put("EMBEDDED_MONGO_PORT", String.valueOf(mongoPort));
-            environment.put("GOVTRACK_DATA_DIR", dataDir.toString());
-            environment.put("JAVA_OPTS", JAVA_OPTS);
-            // the JVMs of ./run are this build's Java
-            environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
-            return new RunScript(builder.start(), dataDir, console, basePort);
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a data directory", e);
+        }
+    }
+
+    /**
+     * Starts {@code ./run --no-build} with {@code options} from the repository the build runs in, on
+     * {@code dataDir}, which may hold a store already.
+     */
+    static RunScript startOn(Path dataDir, String... options) {
+        Path console = dataDir.resolve("console.txt");
+        int basePort = consecutiveFreePorts(4);
+        int mongoPort = consecutiveFreePorts(1);
+        List<String> arguments = new ArrayList<>(List.of("--no-build"));
+        arguments.addAll(List.of(options));
+        ProcessBuilder builder = builder(arguments.toArray(String[]::new)).redirectOutput(console.toFile());
+        operatorEnvironment(builder, basePort, mongoPort, dataDir);
+        try {
+            return new RunScript(builder.start(), dataDir, console, basePort, mongoPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start ./run", e);
         }
+    }
+
+    /** The environment of a {@code ./run} of the test's: its own ports, data directory and embedded MongoDB. */
+    private static void operatorEnvironment(ProcessBuilder builder, int basePort, int mongoPort, Path dataDir) {
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeAll(List.of("MONGODB_URI", "MONGODB_DATABASE", "GOVTRACK_QUERY_BASE_URL"));
+        environment.put("GOVTRACK_BASE_PORT", String.valueOf(basePort));
+        environment.put("EMBEDDED_MONGO_PORT", String.valueOf(mongoPort));
+        environment.put("GOVTRACK_DATA_DIR", dataDir.toString());
+        environment.put("JAVA_OPTS", JAVA_OPTS);
+        // the JVMs of ./run are this build's Java
+        environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
     }
 
     /** The command side ({@code instance} 1, 2 ...) as {@code ./run} places it. */
