@@ -46,7 +46,7 @@ import vn.province.govtrack.eventstore.LogExport;
  *   <li>{@value #APPLICANT_KEYS}: the applicants' keys ({@code applicant_keys}, ADR 0004), one document per
  *       line in MongoDB Extended JSON, which keeps every BSON type; live keys and tombstones;</li>
  *   <li>{@value #MANIFEST}, written last: {@code {format, database, createdAt, position, commits, events,
- *       checkpoints, applicantKeys, erasedApplicantKeys, entries: {name: sha256}}}.</li>
+ *       applicantKeys, erasedApplicantKeys, entries: {name: sha256}}}.</li>
  * </ul>
  * A file is usable only whole: {@link #verify} refuses one whose archive is cut short, whose entries do not
  * match the manifest's digests, or whose log does not verify as a chain from position 1 to P. The digests
