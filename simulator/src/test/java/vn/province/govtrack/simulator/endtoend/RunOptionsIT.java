@@ -24,8 +24,8 @@ class RunOptionsIT {
     }
 
     @Test
-    void an_instance_count_that_is_not_a_positive_whole_number_is_refused() {
-        for (String count : new String[] {"0", "two", "-1"}) {
+    void an_instance_count_that_is_not_a_positive_whole_number_in_decimal_is_refused() {
+        for (String count : new String[] {"0", "two", "-1", "08", "010"}) {
             RunScript.Ended refused = RunScript.runToEnd(Map.of(), "--instances", count, "--no-build");
 
             assertThat(refused.status()).as("--instances %s", count).isEqualTo(2);
