@@ -29,14 +29,15 @@ final class StoreContents implements AutoCloseable {
     static final String EVENTS = "events";
 
     /**
-     * The collections that are not read models, so not compared with a rebuild: the event store's own
-     * (the log, its layout, snapshots, signed checkpoints), the command side's idempotency claims and
-     * heartbeats, the sealed applicant data (written by the command side), Axon's token store (where each
-     * processor is, and who holds it: rebuild metadata by design), and the log of rebuilds itself.
+     * The collections that are not the query side's read models, so not compared with a rebuild: the event
+     * store's own (the log, its layout, snapshots, signed checkpoints), the command side's idempotency claims
+     * and heartbeats, its sealed applicant keys and its own index of active secondments (which no query-side
+     * rebuild touches), Axon's token store (where each processor is and who holds it, with the time of the
+     * claim: rebuild metadata by design), and the log of rebuilds itself.
      */
     static final Set<String> NOT_READ_MODELS = Set.of(EVENTS, "event_positions", "snapshots", "audit_checkpoints",
-                                                      "idempotency_keys", "idempotency_heartbeats",
-                                                      "applicant_keys", "applicant_records", "token_entries",
+                                                      "idempotency_keys", "idempotency_heartbeats", "applicant_keys",
+                                                      "command_active_secondments", "trackingtokens",
                                                       "projection_rebuilds");
 
     private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
