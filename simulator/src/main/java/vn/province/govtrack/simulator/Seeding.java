@@ -27,7 +27,7 @@ public final class Seeding {
     private final Province province;
     private final Scenario scenario;
     private final OfficeHours hours;
-    private final Http commands;
+    private final Sender commands;
     private final DevTokens tokens;
     private final Tally tally;
     private final int workers;
@@ -56,10 +56,29 @@ public final class Seeding {
      */
     public Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens, Tally tally,
                    int workers, PrintStream out, boolean idempotencyKeys) {
+        this(province, scenario, hours, (method, path, body, headers) -> method.equals("PUT")
+                ? commands.put(path, body, headers) : commands.post(path, body, headers),
+             tokens, tally, workers, out, idempotencyKeys);
+    }
+
+    /**
+     * Where the commands go: one command side, or a client of several that retries each request until
+     * it is answered (the crash suite).
+     */
+    @FunctionalInterface
+    public interface Sender {
+
+        /** Sends {@code body} with {@code headers} to {@code path} by {@code method} (POST or PUT) and answers what came back. */
+        Answer send(String method, String path, Object body, Map<String, String> headers);
+    }
+
+    /** @param commands where the commands go, with the headers (token, key) this seeding sets */
+    public Seeding(Province province, Scenario scenario, OfficeHours hours, Sender commands, DevTokens tokens,
+                   Tally tally, int workers, PrintStream out, boolean idempotencyKeys) {
         this(province, scenario, hours, commands, tokens, tally, workers, out, idempotencyKeys, Timer.NONE);
     }
 
-    private Seeding(Province province, Scenario scenario, OfficeHours hours, Http commands, DevTokens tokens,
+    private Seeding(Province province, Scenario scenario, OfficeHours hours, Sender commands, DevTokens tokens,
                     Tally tally, int workers, PrintStream out, boolean idempotencyKeys, Timer timer) {
         this.timer = timer;
         this.idempotencyKeys = idempotencyKeys;
@@ -102,7 +121,7 @@ public final class Seeding {
     public Answer send(Official official, String kind, String subject, String path, Object body, String idempotencyKey) {
         String authorization = "Bearer " + tokens.of(official);
         long start = System.nanoTime();
-        Answer answer = commands.post("/api/v1" + path, body, idempotencyKey == null || !idempotencyKeys
+        Answer answer = commands.send("POST", "/api/v1" + path, body, idempotencyKey == null || !idempotencyKeys
                 ? Map.of("Authorization", authorization)
                 : Map.of("Authorization", authorization, "Idempotency-Key", idempotencyKey));
         timer.answered(kind, answer, System.nanoTime() - start);
@@ -112,7 +131,8 @@ public final class Seeding {
 
     /** PUTs a command as {@code official} to the command side ({@code path} under {@code /api/v1}) and counts the answer. */
     public Answer put(Official official, String kind, String subject, String path, Object body) {
-        Answer answer = commands.put("/api/v1" + path, body, Map.of("Authorization", "Bearer " + tokens.of(official)));
+        Answer answer = commands.send("PUT", "/api/v1" + path, body,
+                                      Map.of("Authorization", "Bearer " + tokens.of(official)));
         tally.answered(kind, subject, answer);
         return answer;
     }

@@ -16,9 +16,11 @@ import vn.province.govtrack.simulator.report.Projections;
  * before each rebuild every projection has caught up with the head. A rebuild can be refused with 409
  * while the projection is busy, for example {@code timeliness-index}, which a rebuild of
  * {@code timeliness} replays too: the refusal is waited out (until the projection has caught up
- * again) and the rebuild asked for again.
+ * again) and the rebuild asked for again. With several query sides, the rebuild is asked of each in
+ * turn while one answers that another holds a segment of the projection ({@code
+ * projection-claimed-elsewhere}): only the instance processing it can reset it.
  */
-final class ProjectionRebuilds {
+public final class ProjectionRebuilds {
 
     /** How long one projection may take to rebuild, or to become free for a rebuild. */
     private static final long TIMEOUT_MILLIS = 6 * 60 * 60 * 1000L;
@@ -29,21 +31,28 @@ final class ProjectionRebuilds {
      * The query side for the rebuild requests, which answer once the projection's read model has been
      * reset: at the larger sizes, removing its documents from the embedded server takes minutes.
      */
-    private final Http rebuildRequests;
+    private final List<Http> rebuildRequests = new ArrayList<>();
     private final DevTokens tokens;
     private final Projections projections;
     private final PrintStream out;
 
-    ProjectionRebuilds(Http queries, DevTokens tokens, Projections projections, PrintStream out) {
-        this.queries = queries;
-        this.rebuildRequests = new Http(queries.baseUrl(), null, java.time.Duration.ofMillis(TIMEOUT_MILLIS));
+    public ProjectionRebuilds(Http queries, DevTokens tokens, Projections projections, PrintStream out) {
+        this(List.of(queries), tokens, projections, out);
+    }
+
+    /** @param queries every query side of the product, the first one's projections watched */
+    public ProjectionRebuilds(List<Http> queries, DevTokens tokens, Projections projections, PrintStream out) {
+        this.queries = queries.get(0);
+        for (Http instance : queries) {
+            rebuildRequests.add(new Http(instance.baseUrl(), null, java.time.Duration.ofMillis(TIMEOUT_MILLIS)));
+        }
         this.tokens = tokens;
         this.projections = projections;
         this.out = out;
     }
 
     /** Rebuilds each projection in the order the query side lists them. */
-    List<DemoResults.Rebuild> all() {
+    public List<DemoResults.Rebuild> all() {
         List<DemoResults.Rebuild> rebuilds = new ArrayList<>();
         for (Projections.Status status : projections.all()) {
             rebuilds.add(rebuild(status.name()));
@@ -57,9 +66,10 @@ final class ProjectionRebuilds {
         long head = projections.headPosition();
         awaitAllCaughtUp(head, deadline);
         long startNanos = System.nanoTime();
-        while (true) {
-            Answer answer = rebuildRequests.post("/api/v1/admin/projections/" + name + "/rebuild", null,
-                                                 Map.of("Authorization", "Bearer " + tokens.of(Official.ADMIN)));
+        for (int attempt = 0; ; attempt++) {
+            Http instance = rebuildRequests.get(attempt % rebuildRequests.size());
+            Answer answer = instance.post("/api/v1/admin/projections/" + name + "/rebuild", null,
+                                          Map.of("Authorization", "Bearer " + tokens.of(Official.ADMIN)));
             if (answer.status() == 202) {
                 out.printf("rebuild of %s accepted after %.1f s (its read model reset)%n", name,
                            (System.nanoTime() - startNanos) / 1e9);
@@ -68,6 +78,14 @@ final class ProjectionRebuilds {
             if (answer.status() != 409) {
                 throw new IllegalStateException("rebuild of " + name + " answered " + answer.status() + ": "
                                                 + answer.problem());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the rebuild of " + name + " was refused until the timeout: "
+                                                + answer.problem());
+            }
+            if (rebuildRequests.size() > 1 && answer.body().path("type").asText().endsWith("/projection-claimed-elsewhere")) {
+                sleep(POLL_MILLIS);
+                continue;
             }
             out.printf("rebuild of %s refused for now (%s); waiting until it has caught up%n", name, answer.problem());
             sleep(1000);

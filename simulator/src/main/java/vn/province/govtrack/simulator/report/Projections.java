@@ -3,13 +3,21 @@ package vn.province.govtrack.simulator.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.web.client.ResourceAccessException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.simulator.http.Answer;
 import vn.province.govtrack.simulator.http.Http;
 
-/** The query side's projections as {@code GET /admin/projections} lists them. */
+/**
+ * The query side's projections as {@code GET /admin/projections} lists them. A read that cannot reach
+ * the query side is tried again for up to a minute: a busy machine can keep a service from accepting a
+ * connection for a while (and a crash suite restarts it), which says nothing about its projections.
+ */
 public final class Projections {
+
+    private static final long UNREACHABLE_MILLIS = 60_000;
 
     private final Http queries;
 
@@ -22,7 +30,7 @@ public final class Projections {
     }
 
     public List<Status> all() {
-        Answer answer = queries.get("/api/v1/admin/projections");
+        Answer answer = get("/api/v1/admin/projections");
         if (!answer.ok()) {
             throw new IllegalStateException("GET /admin/projections answered " + answer.status() + ": " + answer.problem());
         }
@@ -59,10 +67,29 @@ public final class Projections {
 
     /** The event log's head position: 0 when the store holds no event. */
     public long headPosition() {
-        Answer answer = queries.get("/api/v1/audit/events?fromPosition=1&limit=1");
+        Answer answer = get("/api/v1/audit/events?fromPosition=1&limit=1");
         if (!answer.ok()) {
             throw new IllegalStateException("GET /audit/events answered " + answer.status() + ": " + answer.problem());
         }
         return answer.body().path("headPosition").asLong();
+    }
+
+    private Answer get(String pathAndQuery) {
+        long deadline = System.currentTimeMillis() + UNREACHABLE_MILLIS;
+        while (true) {
+            try {
+                return queries.get(pathAndQuery);
+            } catch (ResourceAccessException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }
