@@ -16,9 +16,8 @@ import vn.province.govtrack.simulator.report.Projections;
  * before each rebuild every projection has caught up with the head. A rebuild can be refused with 409
  * while the projection is busy, for example {@code timeliness-index}, which a rebuild of
  * {@code timeliness} replays too: the refusal is waited out (until the projection has caught up
- * again) and the rebuild asked for again. With several query sides, the rebuild is asked of each in
- * turn while one answers that another holds a segment of the projection ({@code
- * projection-claimed-elsewhere}): only the instance processing it can reset it.
+ * again) and the rebuild asked for again. With several query sides, any of them takes the request and
+ * the one processing the projection carries it out.
  */
 public final class ProjectionRebuilds {
 
@@ -82,10 +81,6 @@ public final class ProjectionRebuilds {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("the rebuild of " + name + " was refused until the timeout: "
                                                 + answer.problem());
-            }
-            if (rebuildRequests.size() > 1 && answer.body().path("type").asText().endsWith("/projection-claimed-elsewhere")) {
-                sleep(POLL_MILLIS);
-                continue;
             }
             out.printf("rebuild of %s refused for now (%s); waiting until it has caught up%n", name, answer.problem());
             sleep(1000);
