@@ -32,6 +32,15 @@ import io.netty.channel.Channel;
  * unsaved changes, so a thread whose change another thread's commit already wrote waits for that
  * commit to finish instead of writing again.
  *
+ * <p>What a reply shows is durable too. A change is visible to every reader the moment it is applied,
+ * before its commit reaches the file; a reader shown a change that a {@code kill -9} then lost would
+ * build on something that never happened (the crash suite caught a query side whose event cache
+ * served a commit the database lost, in place of the commit that took its position after the
+ * restart). So a read-only command commits the store as well before its reply leaves: usually there
+ * is nothing unsaved and it costs a lock; otherwise it writes, or waits for, the commit of what it
+ * may have seen. MongoDB gives the same guarantee with read concern {@code majority}, which the event
+ * store asks for.
+ *
  * <p>Written means handed to the operating system: that survives the death of this process.
  * With {@code fsync} each commit is also forced to the device, which survives a power loss too
  * and costs a disk flush per write command.
@@ -63,6 +72,8 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean fsync;
+    /** Runs after a write command, before its commit (a test seam: a commit held back). */
+    private volatile Runnable beforeCommittingAWrite = () -> { };
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "h2-housekeeping");
         thread.setDaemon(true);
@@ -108,11 +119,23 @@ final class DurableH2Backend extends H2Backend {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            // Also after a failed command: an ordered bulk insert may have written a prefix.
+            // After a write, also a failed one: an ordered bulk insert may have written a prefix. After a
+            // read: what it saw (see the class comment).
             if (mayWrite(command, query)) {
-                persist();
+                beforeCommittingAWrite.run();
             }
+            persist();
         }
+    }
+
+    /** Test seam: {@code action} runs after every write command's change is applied and before its commit. */
+    void beforeCommittingAWrite(Runnable action) {
+        beforeCommittingAWrite = action;
+    }
+
+    /** Whether every applied change is in the file (test seam). */
+    boolean everythingCommitted() {
+        return !store.hasUnsavedChanges();
     }
 
     @Override
