@@ -1,12 +1,14 @@
 package vn.province.govtrack.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -25,17 +27,25 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ServerAddress;
+import com.mongodb.WriteConcernResult;
 import com.mongodb.WriteError;
+import com.mongodb.assertions.Assertions;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.WriteConcernError;
 
 /** A database out of reach is a 503 with Retry-After wherever it surfaces, however it is wrapped. */
 class DatabaseUnavailableTest {
@@ -70,6 +80,68 @@ class DatabaseUnavailableTest {
                 }));
     }
 
+    /** The codes by which a server says that it, its primary or the network, not the request, failed. */
+    private static final List<Integer> PRIMARY_GONE_CODES =
+            List.of(91, 189, 11602, 10107, 13435, 11600, 13436, 6, 7, 89, 9001);
+
+    @Test
+    void aServerTheDriverNoLongerUsesIsUnavailable() {
+        assertThat(DatabaseUnavailable.causedByUnavailableDatabase(
+                new MongoServerUnavailableException("The server at 127.0.0.1:27027 is no longer available")))
+                .isTrue();
+    }
+
+    @Test
+    void aWriteConcernErrorSayingThePrimaryWentAwayIsUnavailable() {
+        assertThat(PRIMARY_GONE_CODES).allSatisfy(code -> {
+            assertThat(DatabaseUnavailable.causedByUnavailableDatabase(new MongoWriteConcernException(
+                    new WriteConcernError(code, "", "primary went away", new BsonDocument()),
+                    WriteConcernResult.unacknowledged(), SERVER))).as("write concern error %d", code).isTrue();
+            assertThat(DatabaseUnavailable.causedByUnavailableDatabase(new MongoBulkWriteException(
+                    BulkWriteResult.unacknowledged(), List.of(),
+                    new WriteConcernError(code, "", "primary went away", new BsonDocument()), SERVER, Set.of())))
+                    .as("bulk write concern error %d", code).isTrue();
+        });
+    }
+
+    @Test
+    void aCommandRefusedBecauseTheServerIsNotPrimaryRecoveringOrStoppingIsUnavailable() {
+        assertThat(PRIMARY_GONE_CODES).allSatisfy(code -> assertThat(mapping.problemOf(new RuntimeException(
+                new MongoCommandException(BsonDocument.parse("{ok: 0, code: " + code + "}"), SERVER))))
+                .as("command error %d", code).isPresent());
+    }
+
+    @Test
+    void anyErrorTheDriverLabelsARetryableWriteIsUnavailable() {
+        MongoException labelled = new MongoException(0, "connection closed during the write");
+        labelled.addLabel("RetryableWriteError");
+        MongoWriteException labelledWrite = new MongoWriteException(
+                new WriteError(11000, "duplicate key", new BsonDocument()), SERVER, Set.of("RetryableWriteError"));
+
+        assertThat(DatabaseUnavailable.causedByUnavailableDatabase(labelled)).isTrue();
+        assertThat(DatabaseUnavailable.causedByUnavailableDatabase(labelledWrite)).isTrue();
+        assertThat(DatabaseUnavailable.causedByUnavailableDatabase(new MongoException(0, "no label"))).isFalse();
+    }
+
+    @Test
+    void theDriverRefusingARequestBecauseTheServiceClosedItsClientIsUnavailable() {
+        IllegalStateException closed = catchThrowableOfType(IllegalStateException.class,
+                                                            () -> Assertions.isTrue("open", false));
+
+        assertThat(closed).hasMessage("state should be: open");
+        assertThat(mapping.problemOf(new RuntimeException("event store", closed))).isPresent();
+    }
+
+    @Test
+    void theSameMessageFromOutsideTheDriverOrAnotherDriverStateIsNoOutage() {
+        IllegalStateException notClosed = catchThrowableOfType(IllegalStateException.class,
+                                                               () -> Assertions.isTrue("connected", false));
+
+        assertThat(DatabaseUnavailable.causedByUnavailableDatabase(new IllegalStateException("state should be: open")))
+                .isFalse();
+        assertThat(DatabaseUnavailable.causedByUnavailableDatabase(notClosed)).isFalse();
+    }
+
     @Test
     void aCauseDeepInsideTheFrameworksWrappersIsFound() {
         Throwable wrapped = new CompletionException(new IllegalStateException("rolled back",
@@ -87,7 +159,10 @@ class DatabaseUnavailableTest {
         assertThat(mapping.problemOf(new MongoCommandException(BsonDocument.parse("{ok: 0, code: 2}"), SERVER)))
                 .isEmpty();
         assertThat(mapping.problemOf(new RuntimeException(new MongoWriteException(
-                new WriteError(11000, "duplicate key", new BsonDocument()), SERVER, java.util.Set.of())))).isEmpty();
+                new WriteError(11000, "duplicate key", new BsonDocument()), SERVER, Set.of())))).isEmpty();
+        assertThat(mapping.problemOf(new MongoWriteConcernException(
+                new WriteConcernError(100, "UnsatisfiableWriteConcern", "Not enough data-bearing nodes",
+                                      new BsonDocument()), WriteConcernResult.unacknowledged(), SERVER))).isEmpty();
     }
 
     @Test

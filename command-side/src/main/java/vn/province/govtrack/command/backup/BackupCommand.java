@@ -73,6 +73,20 @@ public final class BackupCommand {
 
     /** Takes a backup; {@code args} are what follows {@code backup} on the command line. */
     public static int backup(String[] args, PrintStream out, PrintStream err) {
+        return backup(args, out, err, BackupCommand::verify);
+    }
+
+    /**
+     * How the file just written is verified: {@link BackupFile#verify} in the command, a failing one in the
+     * test that a failed verification leaves no file.
+     */
+    @FunctionalInterface
+    interface Verification {
+        BackupFile.Verified verify(Path file, ObjectMapper json, PublicKey trustedKey, PositionProgress progress)
+                throws IOException;
+    }
+
+    static int backup(String[] args, PrintStream out, PrintStream err, Verification verification) {
         Arguments arguments = Arguments.parse("backup", BACKUP_USAGE, args, out, err);
         if (arguments.exit != null) {
             return arguments.exit;
@@ -81,6 +95,9 @@ public final class BackupCommand {
             err.println("backup: " + arguments.file + " exists already; name a new file");
             return USAGE_ERROR;
         }
+        // The file did not exist, so whatever is at its name or its .part when the backup fails is this
+        // backup's, unverified: deleted on every way out but success, as "1 failed (no file is left)" says.
+        boolean verified = false;
         try (ConfigurableApplicationContext context = context(arguments.springArgs)) {
             MongoDatabase database = database(context);
             ObjectMapper json = context.getBean(ObjectMapper.class);
@@ -88,12 +105,10 @@ public final class BackupCommand {
             err.printf("Backing up database %s to %s%n", database.getName(), arguments.file);
             StoreBackup.Summary written = new StoreBackup(database, json, Clock.systemUTC())
                     .write(arguments.file, err);
-            BackupFile.Verified verified;
-            try (BackupFile file = BackupFile.open(arguments.file, json);
-                 PositionProgress progress = new PositionProgress("verify", written.position(), err)) {
-                verified = file.verify(trustedKey, progress);
+            BackupFile.Verified check;
+            try (PositionProgress progress = new PositionProgress("verify", written.position(), err)) {
+                check = verification.verify(arguments.file, json, trustedKey, progress);
             } catch (UnusableBackupException e) {
-                Files.deleteIfExists(arguments.file);
                 err.println("backup: the file written does not verify, deleted: " + e.getMessage());
                 return FAILED;
             }
@@ -101,14 +116,37 @@ public final class BackupCommand {
                        written.seconds(), written.bytes());
             out.printf("  log               positions 1..%,d: %,d commits, %,d events (the head when the backup began)%n",
                        written.position(), written.commits(), written.events());
-            out.printf("  verified          %s%n", verified.log().result().summary());
-            out.printf("  signed            %s%n", signature(verified, trustedKey));
+            out.printf("  verified          %s%n", check.log().result().summary());
+            out.printf("  signed            %s%n", signature(check, trustedKey));
             out.printf("  applicant keys    %,d (%,d of them erased: tombstones only)%n", written.applicantKeys(),
                        written.erasedApplicantKeys());
+            verified = true;
             return DONE;
         } catch (IOException | RuntimeException e) {
             err.println("backup: failed: " + e);
             return FAILED;
+        } finally {
+            if (!verified) {
+                deleteUnverified(arguments.file, err);
+            }
+        }
+    }
+
+    private static BackupFile.Verified verify(Path file, ObjectMapper json, PublicKey trustedKey,
+                                              PositionProgress progress) throws IOException {
+        try (BackupFile backup = BackupFile.open(file, json)) {
+            return backup.verify(trustedKey, progress);
+        }
+    }
+
+    /** Deletes the file a failed backup wrote and its {@code .part}; says so when one cannot be deleted. */
+    private static void deleteUnverified(Path file, PrintStream err) {
+        for (Path written : List.of(file, file.resolveSibling(file.getFileName() + ".part"))) {
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException e) {
+                err.println("backup: could not delete the unverified " + written + ": " + e);
+            }
         }
     }
 

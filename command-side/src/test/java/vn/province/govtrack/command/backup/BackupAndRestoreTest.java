@@ -226,10 +226,36 @@ class BackupAndRestoreTest extends CommandSideHttpTest {
         assertThat(missing.exit()).isEqualTo(BackupCommand.USAGE_ERROR);
     }
 
+    @Test
+    void a_backup_whose_verification_fails_in_any_way_leaves_no_file() throws IOException {
+        submit(registeredUnit(), publishedProcedure(), applicantIdNumber());
+        Path unreadable = directory.resolve("unreadable.backup");
+        Path faulty = directory.resolve("faulty.backup");
+
+        Run failedToRead = backup(unreadable, (file, json, key, progress) -> {
+            throw new IOException("Input/output error reading " + file);
+        });
+        Run failedToVerify = backup(faulty, (file, json, key, progress) -> {
+            throw new IllegalStateException("a fault in the verifier");
+        });
+
+        assertThat(failedToRead.exit()).as(failedToRead.err()).isEqualTo(BackupCommand.FAILED);
+        assertThat(failedToRead.err()).contains("Input/output error");
+        assertThat(failedToVerify.exit()).as(failedToVerify.err()).isEqualTo(BackupCommand.FAILED);
+        assertThat(failedToVerify.err()).contains("a fault in the verifier");
+        assertThat(directory).isEmptyDirectory();
+    }
+
     // ---------------------------------------------------------------- running the commands
 
     private Run backup(Path file) {
         return run(true, file, mongoProperties.getMongoClientDatabase());
+    }
+
+    /** A backup whose file is verified by {@code verification} instead of {@link BackupFile#verify}. */
+    private Run backup(Path file, BackupCommand.Verification verification) {
+        return run((args, o, e) -> BackupCommand.backup(args, o, e, verification), file,
+                   mongoProperties.getMongoClientDatabase());
     }
 
     private Run restore(Path file, MongoDatabase target) {
@@ -237,6 +263,15 @@ class BackupAndRestoreTest extends CommandSideHttpTest {
     }
 
     private Run run(boolean backup, Path file, String database) {
+        return run(backup ? BackupCommand::backup : BackupCommand::restore, file, database);
+    }
+
+    /** {@code BackupCommand.backup} or {@code restore}, or a backup with another verification. */
+    private interface Command {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    private Run run(Command command, Path file, String database) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = {file.toString(), "--spring.data.mongodb.uri=" + TestMongo.uri(),
@@ -244,7 +279,7 @@ class BackupAndRestoreTest extends CommandSideHttpTest {
                          "--govtrack.audit.public-key=" + AuditKeys.encode(AUDIT_KEYS.getPublic())};
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int exit = backup ? BackupCommand.backup(args, o, e) : BackupCommand.restore(args, o, e);
+            int exit = command.run(args, o, e);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -87,15 +89,15 @@ final class RunScript implements AutoCloseable {
 
     /**
      * Waits for the end of what {@code builder} starts; its output goes through a file, so that one that
-     * never ends fails the test after {@code timeout} instead of blocking a read.
+     * never ends fails the test after {@code timeout} instead of blocking a read, and is killed with every
+     * process it started.
      */
-    private static Ended runToEnd(ProcessBuilder builder, Duration timeout, String... arguments) {
+    static Ended runToEnd(ProcessBuilder builder, Duration timeout, String... arguments) {
         try {
             Path output = Files.createTempFile(Files.createDirectories(Path.of("target").toAbsolutePath()), "run-", ".txt");
             Process process = builder.redirectOutput(output.toFile()).start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(process);
                 throw new AssertionError("./run " + String.join(" ", arguments) + " did not end within "
                                          + timeout.toSeconds() + " s; it said:\n" + read(output));
             }
@@ -218,13 +220,40 @@ final class RunScript implements AutoCloseable {
             process.destroy();
             try {
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                    kill(process);
                 }
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                kill(process);
                 Thread.currentThread().interrupt();
             }
             descendants.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * Kills {@code process} and every process it started (the script's JVMs and what they run): the script
+     * first, so that it starts none again; the descendants found before, which it leaves behind. Returns
+     * when all are gone, or after 30 s.
+     */
+    private static void kill(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (ProcessHandle handle : descendants) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        try {
+            process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
