@@ -1,6 +1,7 @@
 package vn.province.govtrack.query.admin;
 
 import static com.mongodb.client.model.Filters.in;
+import static org.axonframework.extensions.mongo.eventhandling.deadletter.DeadLetterEntry.updateProcessingStarted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -33,7 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.DossierEvent;
@@ -41,6 +47,8 @@ import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.TimelinessEvent;
 import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.query.dossier.DossierEvents;
+import vn.province.govtrack.query.projection.RebuildLog;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * Poison events end to end, on the dossiers projection: a handler of its processing group that fails
@@ -108,6 +116,10 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
     MongoClient mongoClient;
     @Autowired
     MongoProperties mongoProperties;
+    @Autowired
+    MongoTemplate axonMongoTemplate;
+    @Autowired
+    RebuildLog rebuildLog;
 
     private final String unit = "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -238,6 +250,64 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         rebuildProjection("timeliness");
         assertThat(fact(poisoned)).isEqualTo(retriedFact);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(totals(head)).isEqualTo(retried));
+    }
+
+    @Test
+    void a_retry_while_a_rebuild_of_the_projection_is_asked_for_is_refused_and_changes_nothing() {
+        String poisoned = "HS-RETRY-REBUILD-" + UUID.randomUUID();
+        FaultyHandler.BROKEN.add(poisoned);
+        append(poisoned, 0, DossierEvents.received(poisoned));
+        append(poisoned, 1, DossierEvents.transferred(poisoned, unit));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(2));
+        FaultyHandler.BROKEN.remove(poisoned);
+        String id = lettersOf(poisoned).get(0).get("id").asText();
+        // asked of an instance that keeps it (addressed to it): pending here for the taken-timeout
+        assertThat(rebuildLog.request(PROJECTION, RebuildScope.everything(), Instant.now(), "another-instance"))
+                .isTrue();
+        RebuildLog.Request pending = rebuildLog.request(PROJECTION).orElseThrow();
+        try {
+            assertProblem(rest.postForEntity("/api/v1/admin/dead-letters/" + id + "/retry", null, JsonNode.class),
+                          HttpStatus.CONFLICT, "rebuild-in-progress");
+            assertThat(lettersOf(poisoned)).hasSize(2);
+            assertThat(view(poisoned).getString("unitCode")).as("the transfer still waits").isNotEqualTo(unit);
+        } finally {
+            rebuildLog.record(pending); // as the other instance would once carried out
+        }
+
+        assertThat(rest.postForEntity("/api/v1/admin/dead-letters/" + id + "/retry", null, JsonNode.class).getBody()
+                       .get("outcome").asText()).isEqualTo("PROCESSED");
+        assertThat(view(poisoned).getString("unitCode")).isEqualTo(unit);
+    }
+
+    @Test
+    void a_rebuild_waits_while_a_retry_holds_a_claim_on_a_parked_event_of_the_projection() {
+        String poisoned = "HS-REBUILD-CLAIMED-" + UUID.randomUUID();
+        FaultyHandler.BROKEN.add(poisoned);
+        append(poisoned, 0, DossierEvents.received(poisoned));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(1));
+        ObjectId letter = new ObjectId(lettersOf(poisoned).get(0).get("id").asText());
+        MongoCollection<Document> deadLetters = axonMongoTemplate.deadLetterCollection();
+        // a retry, on this instance or another, holds the letter
+        deadLetters.updateOne(Filters.eq("_id", letter), updateProcessingStarted(Instant.now()));
+
+        assertThat(rest.postForEntity("/api/v1/admin/projections/" + PROJECTION + "/rebuild", null, JsonNode.class)
+                       .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(status(PROJECTION).get("state").asText()).isEqualTo("REQUESTED");
+            assertThat(deadLetters.countDocuments(Filters.eq("_id", letter))).isEqualTo(1);
+        });
+
+        deadLetters.updateOne(Filters.eq("_id", letter), Updates.unset("processingStarted")); // the retry ended
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode status = status(PROJECTION);
+            assertThat(status.get("state").asText()).isNotEqualTo("REQUESTED");
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("progress").asInt()).isEqualTo(100);
+        });
+        // the rebuild cleared the letter and parked the event anew
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(1));
+        assertThat(deadLetters.countDocuments(Filters.eq("_id", letter))).isZero();
+        FaultyHandler.BROKEN.remove(poisoned);
     }
 
     @Test
