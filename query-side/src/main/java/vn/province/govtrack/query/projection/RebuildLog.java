@@ -45,7 +45,7 @@ public class RebuildLog {
 
     private final MongoCollection<Document> rebuilds;
 
-    RebuildLog(MongoClient mongoClient, MongoProperties mongoProperties) {
+    public RebuildLog(MongoClient mongoClient, MongoProperties mongoProperties) {
         this.rebuilds = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection(COLLECTION);
     }
 
