@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -70,12 +73,18 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         static final Set<String> BROKEN = ConcurrentHashMap.newKeySet();
         /** Dossiers whose events meet a database error this many more times. */
         static final Map<String, AtomicInteger> UNREACHABLE = new ConcurrentHashMap<>();
+        /** Dossiers whose documents a unique index of the read model refuses, every time. */
+        static final Set<String> DUPLICATE_KEY = ConcurrentHashMap.newKeySet();
 
         @EventHandler
         void on(DossierEvent event) {
             if (BROKEN.contains(event.dossierId())) {
                 throw new IllegalStateException("cannot fold " + event.getClass().getSimpleName() + " of "
                                                 + event.dossierId());
+            }
+            if (DUPLICATE_KEY.contains(event.dossierId())) {
+                throw new MongoWriteException(new WriteError(11000, "E11000 duplicate key error collection: "
+                        + "dossier_view index: code_1 dup key", new BsonDocument()), new ServerAddress(), Set.of());
             }
             AtomicInteger outages = UNREACHABLE.get(event.dossierId());
             if (outages != null && outages.getAndDecrement() > 0) {
@@ -321,6 +330,26 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(FaultyHandler.UNREACHABLE.get(dossier).get()).as("every outage was met").isNegative();
         assertThat(projectionStatus().get("position").asLong()).isGreaterThanOrEqualTo(head);
         assertThat(lettersOf(dossier)).isEmpty();
+    }
+
+    @Test
+    void a_database_error_that_fails_the_same_way_every_time_parks_the_event_and_the_projection_goes_on() {
+        String refused = "HS-DUPLICATE-" + UUID.randomUUID();
+        String healthy = "HS-AFTER-DUPLICATE-" + UUID.randomUUID();
+        FaultyHandler.DUPLICATE_KEY.add(refused);
+
+        append(refused, 0, DossierEvents.received(refused));
+        long head = append(healthy, 0, DossierEvents.received(healthy));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(projectionStatus().get("position").asLong()).isGreaterThanOrEqualTo(head);
+            assertThat(lettersOf(refused)).hasSize(1);
+        });
+        JsonNode letter = lettersOf(refused).get(0);
+        assertThat(letter.get("causeType").asText()).isEqualTo(MongoWriteException.class.getName());
+        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
+        assertThat(view(healthy)).isNotNull();
+        FaultyHandler.DUPLICATE_KEY.remove(refused);
     }
 
     @Test
