@@ -1,8 +1,12 @@
 package vn.province.govtrack.query;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.containAnyMethodsThat;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,6 +24,20 @@ class ArchitectureTest {
     static final ArchRule the_query_side_never_depends_on_the_command_side =
             noClasses().that().resideInAPackage("vn.province.govtrack.query..")
                        .should().dependOnClassesThat().resideInAPackage("vn.province.govtrack.command..");
+
+    /**
+     * Dead letters, and the failing of a batch on a database error, are registered per processing group
+     * (projection/DeadLettering, ADR 0012). A handler class without {@link ProcessingGroup} would get a
+     * group of its package's name and Axon's default error handling, which logs a failure and skips the
+     * event: a read model silently missing events.
+     */
+    @ArchTest
+    static final ArchRule every_event_handler_belongs_to_a_named_processing_group =
+            classes().that().resideInAPackage("vn.province.govtrack.query..")
+                     .and(containAnyMethodsThat(metaAnnotatedWith(EventHandler.class)))
+                     .should().beAnnotatedWith(ProcessingGroup.class)
+                     .because("its failures must reach the dead-letter queue of its projection, not be logged "
+                              + "and skipped");
 
     /**
      * Jackson's annotations declare how a read-model record is mapped by name; they carry no behaviour,

@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
 
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionRebuilt;
@@ -48,8 +52,16 @@ import vn.province.govtrack.query.projection.RebuildScope;
  * here and on other instances. Resetting the tokens also clears the projection's dead letters (ADR 0012):
  * the replay hands the parked events to the handlers again, and parks anew those that still fail.
  *
- * <p>A taker that dies between its take and its record leaves the request taken. The next holder takes
- * it over once it has been taken for {@code govtrack.query.rebuild-requests.taken-timeout}: if the
+ * <p>A rebuild does not start while a retry of the projection's parked events holds a claim on one of them
+ * ({@link DeadLetters}): the request stays pending, and the next check, a {@code check} later, looks again.
+ * Waiting here instead would hold up the checks of the other projections, and a claim lasts at most 30 s
+ * (a retry that died leaves it that long). The retry, for its part, looks for a request once it holds its
+ * claim, so of a rebuild and a retry that begin together one gives way.
+ *
+ * <p>While carrying a request out, its taker renews the take every third of
+ * {@code govtrack.query.rebuild-requests.taken-timeout}, however long shutting the processor down waits
+ * for its batch. A taker that dies between its take and its record leaves the request taken. The next
+ * holder takes it over once it has not been renewed for {@code taken-timeout}: if the
  * processor's tokens are replaying, the reset was made and only the record is missing; otherwise the
  * rebuild is carried out. (Were the replay already over by then, which needs the taker to die in the
  * instant between its reset and its record and the replay to finish before the takeover, the rebuild runs
@@ -72,6 +84,7 @@ class Rebuilds implements SmartLifecycle {
     private static final TrackingToken BEFORE_FIRST_EVENT = new GlobalSequenceTrackingToken(0);
 
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
+    private final MongoCollection<Document> deadLetters;
     private final ProjectionPositions positions;
     private final RebuildLog rebuildLog;
     private final ApplicationEventPublisher events;
@@ -83,11 +96,13 @@ class Rebuilds implements SmartLifecycle {
     private volatile ScheduledExecutorService checking;
 
     /** @param eventProcessing looked up when first needed: processors are configured after this component */
-    Rebuilds(ObjectProvider<EventProcessingConfiguration> eventProcessing, ProjectionPositions positions,
+    Rebuilds(ObjectProvider<EventProcessingConfiguration> eventProcessing, MongoTemplate axonMongoTemplate,
+             ProjectionPositions positions,
              RebuildLog rebuildLog, ApplicationEventPublisher events, Clock clock, QueryInstance instance,
              @Value("${govtrack.query.rebuild-requests.check:1s}") Duration check,
              @Value("${govtrack.query.rebuild-requests.taken-timeout:30s}") Duration takenTimeout) {
         this.eventProcessing = eventProcessing;
+        this.deadLetters = axonMongoTemplate.deadLetterCollection();
         this.positions = positions;
         this.rebuildLog = rebuildLog;
         this.events = events;
@@ -143,6 +158,10 @@ class Rebuilds implements SmartLifecycle {
         if (!mine || !seen.pending() && !takeOver) {
             return;
         }
+        if (DeadLetters.beingRetried(deadLetters, processorName, clock.instant())) {
+            log.info("Rebuild of '{}' waits for a retry of its parked events to end", processorName);
+            return;
+        }
         rebuildLog.take(seen, instance, clock.instant())
                   .ifPresent(taken -> carryOut(processor, taken, takeOver ? seen.takenBy() : null));
     }
@@ -151,6 +170,7 @@ class Rebuilds implements SmartLifecycle {
     private void carryOut(StreamingEventProcessor processor, Request taken, String takenOverFrom) {
         String name = processor.getName();
         resetting.add(name);
+        ScheduledExecutorService keepingTaken = keptTaken(taken);
         try {
             if (takenOverFrom != null && positions.current(name).replaying()) {
                 log.info("Rebuild of '{}' taken over from {}: its reset was made, recording it", name,
@@ -173,8 +193,32 @@ class Rebuilds implements SmartLifecycle {
             rebuildLog.record(taken);
             events.publishEvent(new ProjectionRebuilt(name));
         } finally {
+            keepingTaken.shutdownNow();
             resetting.remove(name);
         }
+    }
+
+    /**
+     * Renews the take of {@code taken} every third of {@code taken-timeout} until shut down: shutting the
+     * processor down waits for its batch, which on a slow database can outlast the timeout, and another
+     * instance must not take the request over and reset the processor a second time meanwhile.
+     */
+    private ScheduledExecutorService keptTaken(Request taken) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "rebuild-taken-" + taken.processorName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, takenTimeout.toMillis() / 3);
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                rebuildLog.stillTaken(taken, instance, clock.instant());
+            } catch (RuntimeException e) {
+                // the next renewal tries again; a periodic task that throws is never run again
+                log.warn("Could not renew the take of the rebuild of '{}': {}", taken.processorName(), e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     private boolean lapsed(Instant since) {

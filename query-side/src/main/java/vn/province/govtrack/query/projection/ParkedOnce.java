@@ -58,19 +58,30 @@ final class ParkedOnce implements SequencedDeadLetterQueue<EventMessage<?>> {
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter)
             throws DeadLetterQueueOverflowException {
-        String eventIdentifier = letter.message().getIdentifier();
-        if (contains(sequenceIdentifier)) {
-            for (DeadLetter<? extends EventMessage<?>> parked : queue.deadLetterSequence(sequenceIdentifier)) {
-                if (parked.message().getIdentifier().equals(eventIdentifier)) {
-                    return;
-                }
-            }
+        if (holds(sequenceIdentifier, letter.message().getIdentifier())) {
+            return;
         }
         DeadLetter<? extends EventMessage<?>> counted = letter.diagnostics().containsKey(PoisonEventPolicy.ATTEMPTS)
                 ? letter
                 : letter.withDiagnostics(letter.diagnostics().and(PoisonEventPolicy.ATTEMPTS, 0));
         queue.enqueue(sequenceIdentifier, counted);
         enqueued.increment();
+    }
+
+    /**
+     * Whether the sequence already holds the event. A stored queue is asked by the event's identifier,
+     * in one query; the in-memory one is looked through, its letters being objects already.
+     */
+    private boolean holds(Object sequenceIdentifier, String eventIdentifier) {
+        if (queue instanceof InOrderMongoDeadLetterQueue stored) {
+            return stored.holds(sequenceIdentifier, eventIdentifier);
+        }
+        for (DeadLetter<? extends EventMessage<?>> parked : queue.deadLetterSequence(sequenceIdentifier)) {
+            if (parked.message().getIdentifier().equals(eventIdentifier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

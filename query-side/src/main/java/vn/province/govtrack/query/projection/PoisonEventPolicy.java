@@ -11,16 +11,19 @@ import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 
-import com.mongodb.MongoException;
+import vn.province.govtrack.web.DatabaseUnavailable;
 
 /**
  * When an event handler of a projection fails, whether the event is parked as a dead letter or its
  * batch fails and is handled again (ADR 0012).
  *
  * <ul>
- *   <li>A database error (a {@link MongoException}, also as the cause of another exception) is
- *       transient: the batch fails and the processor handles it again after its back-off, as before
- *       dead letters existed, and nothing is parked. Otherwise an outage would park every event.</li>
+ *   <li>A database out of reach (what {@link DatabaseUnavailable} answers 503 for: no server, a socket
+ *       error, a timeout, ..., also as the cause of another exception) is transient: the batch fails and
+ *       the processor handles it again after its back-off, as before dead letters existed, and nothing is
+ *       parked. Otherwise an outage would park every event. Any other database error (a document over
+ *       16 MB, a duplicate key on a read model's index, a query the server rejects) fails the same way
+ *       every time and counts toward parking like a bug.</li>
  *   <li>Any other failure parks the event only on the {@code attempts}-th time the same event fails in
  *       this processing group on this instance; before that its batch fails and is handled again
  *       (after 1 s, then 2 s, ...), so that a failure that goes away by itself parks nothing.</li>
@@ -74,14 +77,9 @@ final class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
         return Decisions.enqueue(ThrowableCause.truncated(cause), parked -> parked.diagnostics().and(ATTEMPTS, failed));
     }
 
-    /** A failure of the database, which handling the same event again later may not meet. */
+    /** A database out of reach, which handling the same event again later may not meet. */
     static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MongoException) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseUnavailable.causedByUnavailableDatabase(failure);
     }
 
     /** The number of this failure of the event; forgets the event once it reaches {@code attempts}. */

@@ -45,7 +45,7 @@ public class RebuildLog {
 
     private final MongoCollection<Document> rebuilds;
 
-    RebuildLog(MongoClient mongoClient, MongoProperties mongoProperties) {
+    public RebuildLog(MongoClient mongoClient, MongoProperties mongoProperties) {
         this.rebuilds = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection(COLLECTION);
     }
 
@@ -118,15 +118,30 @@ public class RebuildLog {
     }
 
     /**
-     * Records one more rebuild of the processor, {@code carriedOut}'s; removes that request if it is still
-     * there (and never a later one). Returns how many rebuilds there have been.
+     * Keeps {@code taken} taken by {@code taker}, as of {@code at}, while it is being carried out, so that
+     * no other instance takes it over as left behind ({@code taken-timeout}).
+     *
+     * @return the request as now taken; empty if {@code taker} no longer has it
+     */
+    public Optional<Request> stillTaken(Request taken, String taker, Instant at) {
+        Document refreshed = rebuilds.findOneAndUpdate(
+                and(eq("_id", taken.processorName()), eq(REQUEST + ".id", taken.id()), eq(REQUEST + ".takenBy", taker)),
+                Updates.set(REQUEST + ".takenAt", Date.from(at)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(refreshed).map(RebuildLog::requestIn);
+    }
+
+    /**
+     * Records one more rebuild of the processor, {@code carriedOut}'s, and removes that request, if it is
+     * still there (and never a later one). A request no longer there was recorded by the instance that took
+     * it over: it is not counted twice. Returns how many rebuilds there have been.
      */
     public long record(Request carriedOut) {
         Document counted = rebuilds.findOneAndUpdate(
                 and(eq("_id", carriedOut.processorName()), eq(REQUEST + ".id", carriedOut.id())),
                 Updates.combine(Updates.inc(REBUILDS, 1L), Updates.unset(REQUEST)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return counted == null ? record(carriedOut.processorName()) : counted.get(REBUILDS, Number.class).longValue();
+        return counted == null ? count(carriedOut.processorName()) : counted.get(REBUILDS, Number.class).longValue();
     }
 
     /**

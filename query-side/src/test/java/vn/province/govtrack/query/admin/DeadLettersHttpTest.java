@@ -1,6 +1,7 @@
 package vn.province.govtrack.query.admin;
 
 import static com.mongodb.client.model.Filters.in;
+import static org.axonframework.extensions.mongo.eventhandling.deadletter.DeadLetterEntry.updateProcessingStarted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -31,9 +35,14 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.dossier.DossierEvent;
@@ -41,6 +50,8 @@ import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.TimelinessEvent;
 import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.query.dossier.DossierEvents;
+import vn.province.govtrack.query.projection.RebuildLog;
+import vn.province.govtrack.query.projection.RebuildScope;
 
 /**
  * Poison events end to end, on the dossiers projection: a handler of its processing group that fails
@@ -62,12 +73,18 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         static final Set<String> BROKEN = ConcurrentHashMap.newKeySet();
         /** Dossiers whose events meet a database error this many more times. */
         static final Map<String, AtomicInteger> UNREACHABLE = new ConcurrentHashMap<>();
+        /** Dossiers whose documents a unique index of the read model refuses, every time. */
+        static final Set<String> DUPLICATE_KEY = ConcurrentHashMap.newKeySet();
 
         @EventHandler
         void on(DossierEvent event) {
             if (BROKEN.contains(event.dossierId())) {
                 throw new IllegalStateException("cannot fold " + event.getClass().getSimpleName() + " of "
                                                 + event.dossierId());
+            }
+            if (DUPLICATE_KEY.contains(event.dossierId())) {
+                throw new MongoWriteException(new WriteError(11000, "E11000 duplicate key error collection: "
+                        + "dossier_view index: code_1 dup key", new BsonDocument()), new ServerAddress(), Set.of());
             }
             AtomicInteger outages = UNREACHABLE.get(event.dossierId());
             if (outages != null && outages.getAndDecrement() > 0) {
@@ -108,6 +125,10 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
     MongoClient mongoClient;
     @Autowired
     MongoProperties mongoProperties;
+    @Autowired
+    MongoTemplate axonMongoTemplate;
+    @Autowired
+    RebuildLog rebuildLog;
 
     private final String unit = "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -241,6 +262,64 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
     }
 
     @Test
+    void a_retry_while_a_rebuild_of_the_projection_is_asked_for_is_refused_and_changes_nothing() {
+        String poisoned = "HS-RETRY-REBUILD-" + UUID.randomUUID();
+        FaultyHandler.BROKEN.add(poisoned);
+        append(poisoned, 0, DossierEvents.received(poisoned));
+        append(poisoned, 1, DossierEvents.transferred(poisoned, unit));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(2));
+        FaultyHandler.BROKEN.remove(poisoned);
+        String id = lettersOf(poisoned).get(0).get("id").asText();
+        // asked of an instance that keeps it (addressed to it): pending here for the taken-timeout
+        assertThat(rebuildLog.request(PROJECTION, RebuildScope.everything(), Instant.now(), "another-instance"))
+                .isTrue();
+        RebuildLog.Request pending = rebuildLog.request(PROJECTION).orElseThrow();
+        try {
+            assertProblem(rest.postForEntity("/api/v1/admin/dead-letters/" + id + "/retry", null, JsonNode.class),
+                          HttpStatus.CONFLICT, "rebuild-in-progress");
+            assertThat(lettersOf(poisoned)).hasSize(2);
+            assertThat(view(poisoned).getString("unitCode")).as("the transfer still waits").isNotEqualTo(unit);
+        } finally {
+            rebuildLog.record(pending); // as the other instance would once carried out
+        }
+
+        assertThat(rest.postForEntity("/api/v1/admin/dead-letters/" + id + "/retry", null, JsonNode.class).getBody()
+                       .get("outcome").asText()).isEqualTo("PROCESSED");
+        assertThat(view(poisoned).getString("unitCode")).isEqualTo(unit);
+    }
+
+    @Test
+    void a_rebuild_waits_while_a_retry_holds_a_claim_on_a_parked_event_of_the_projection() {
+        String poisoned = "HS-REBUILD-CLAIMED-" + UUID.randomUUID();
+        FaultyHandler.BROKEN.add(poisoned);
+        append(poisoned, 0, DossierEvents.received(poisoned));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(1));
+        ObjectId letter = new ObjectId(lettersOf(poisoned).get(0).get("id").asText());
+        MongoCollection<Document> deadLetters = axonMongoTemplate.deadLetterCollection();
+        // a retry, on this instance or another, holds the letter
+        deadLetters.updateOne(Filters.eq("_id", letter), updateProcessingStarted(Instant.now()));
+
+        assertThat(rest.postForEntity("/api/v1/admin/projections/" + PROJECTION + "/rebuild", null, JsonNode.class)
+                       .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(status(PROJECTION).get("state").asText()).isEqualTo("REQUESTED");
+            assertThat(deadLetters.countDocuments(Filters.eq("_id", letter))).isEqualTo(1);
+        });
+
+        deadLetters.updateOne(Filters.eq("_id", letter), Updates.unset("processingStarted")); // the retry ended
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode status = status(PROJECTION);
+            assertThat(status.get("state").asText()).isNotEqualTo("REQUESTED");
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("progress").asInt()).isEqualTo(100);
+        });
+        // the rebuild cleared the letter and parked the event anew
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lettersOf(poisoned)).hasSize(1));
+        assertThat(deadLetters.countDocuments(Filters.eq("_id", letter))).isZero();
+        FaultyHandler.BROKEN.remove(poisoned);
+    }
+
+    @Test
     void a_database_error_fails_the_batch_again_and_again_but_parks_nothing() {
         String dossier = "HS-OUTAGE-" + UUID.randomUUID();
         FaultyHandler.UNREACHABLE.put(dossier, new AtomicInteger(3));
@@ -251,6 +330,26 @@ class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(FaultyHandler.UNREACHABLE.get(dossier).get()).as("every outage was met").isNegative();
         assertThat(projectionStatus().get("position").asLong()).isGreaterThanOrEqualTo(head);
         assertThat(lettersOf(dossier)).isEmpty();
+    }
+
+    @Test
+    void a_database_error_that_fails_the_same_way_every_time_parks_the_event_and_the_projection_goes_on() {
+        String refused = "HS-DUPLICATE-" + UUID.randomUUID();
+        String healthy = "HS-AFTER-DUPLICATE-" + UUID.randomUUID();
+        FaultyHandler.DUPLICATE_KEY.add(refused);
+
+        append(refused, 0, DossierEvents.received(refused));
+        long head = append(healthy, 0, DossierEvents.received(healthy));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(projectionStatus().get("position").asLong()).isGreaterThanOrEqualTo(head);
+            assertThat(lettersOf(refused)).hasSize(1);
+        });
+        JsonNode letter = lettersOf(refused).get(0);
+        assertThat(letter.get("causeType").asText()).isEqualTo(MongoWriteException.class.getName());
+        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
+        assertThat(view(healthy)).isNotNull();
+        FaultyHandler.DUPLICATE_KEY.remove(refused);
     }
 
     @Test

@@ -3,6 +3,8 @@ package vn.province.govtrack.query.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
+
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -11,7 +13,12 @@ import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.junit.jupiter.api.Test;
 
+import org.bson.BsonDocument;
+
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 
@@ -43,6 +50,31 @@ class PoisonEventPolicyTest {
             assertThatThrownBy(() -> policy.decide(failing(unreachable), unreachable)).isSameAs(unreachable);
             assertThatThrownBy(() -> policy.decide(failing(timeout), timeout)).isSameAs(timeout);
         }
+    }
+
+    @Test
+    void a_database_error_that_fails_the_same_way_every_time_parks_the_event_like_a_bug() {
+        RuntimeException duplicateKey = new IllegalStateException("upsert failed", new MongoWriteException(
+                new WriteError(11000, "E11000 duplicate key error collection: dossiers index: code_1",
+                               new BsonDocument()), new ServerAddress(), Set.of()));
+
+        assertThatThrownBy(() -> policy.decide(failing(duplicateKey), duplicateKey)).isSameAs(duplicateKey);
+        assertThatThrownBy(() -> policy.decide(failing(duplicateKey), duplicateKey)).isSameAs(duplicateKey);
+        EnqueueDecision<EventMessage<?>> third = policy.decide(failing(duplicateKey), duplicateKey);
+
+        assertThat(third.shouldEnqueue()).isTrue();
+    }
+
+    @Test
+    void a_query_the_server_rejects_counts_toward_parking() {
+        MongoCommandException badQuery = new MongoCommandException(
+                BsonDocument.parse("{ok: 0, code: 2, codeName: 'BadValue', errmsg: 'unknown operator: $eqq'}"),
+                new ServerAddress());
+
+        assertThatThrownBy(() -> policy.decide(failing(badQuery), badQuery)).isSameAs(badQuery);
+        assertThatThrownBy(() -> policy.decide(failing(badQuery), badQuery)).isSameAs(badQuery);
+
+        assertThat(policy.decide(failing(badQuery), badQuery).shouldEnqueue()).isTrue();
     }
 
     @Test
