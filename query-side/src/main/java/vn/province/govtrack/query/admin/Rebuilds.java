@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 
+import vn.province.govtrack.query.projection.PeriodicCheck;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.projection.ProjectionRebuilt;
 import vn.province.govtrack.query.projection.QueryInstance;
@@ -72,7 +72,7 @@ import vn.province.govtrack.query.projection.RebuildScope;
  * it has waited for {@code taken-timeout}, so that the request does not stand in the way of later ones.
  */
 @Component
-class Rebuilds implements SmartLifecycle {
+class Rebuilds extends PeriodicCheck {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
@@ -90,10 +90,8 @@ class Rebuilds implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String instance;
-    private final Duration check;
     private final Duration takenTimeout;
     private final Set<String> resetting = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService checking;
 
     /** @param eventProcessing looked up when first needed: processors are configured after this component */
     Rebuilds(ObjectProvider<EventProcessingConfiguration> eventProcessing, MongoTemplate axonMongoTemplate,
@@ -101,6 +99,7 @@ class Rebuilds implements SmartLifecycle {
              RebuildLog rebuildLog, ApplicationEventPublisher events, Clock clock, QueryInstance instance,
              @Value("${govtrack.query.rebuild-requests.check:1s}") Duration check,
              @Value("${govtrack.query.rebuild-requests.taken-timeout:30s}") Duration takenTimeout) {
+        super("rebuild-requests", check);
         this.eventProcessing = eventProcessing;
         this.deadLetters = axonMongoTemplate.deadLetterCollection();
         this.positions = positions;
@@ -108,7 +107,6 @@ class Rebuilds implements SmartLifecycle {
         this.events = events;
         this.clock = clock;
         this.instance = instance.id();
-        this.check = check;
         this.takenTimeout = takenTimeout;
     }
 
@@ -235,43 +233,11 @@ class Rebuilds implements SmartLifecycle {
         return eventProcessing.getObject().tokenStore(processorName) instanceof InMemoryTokenStore;
     }
 
-    private void carryOutRequests() {
-        try {
-            for (Request request : rebuildLog.requests()) {
-                carryOut(request.processorName());
-            }
-        } catch (RuntimeException e) {
-            // a periodic task that throws is never run again; the next check retries (none after a stop)
-            if (checking != null) {
-                log.warn("Could not carry out the rebuilds asked for: {}", e.toString());
-            }
+    /** Carries out the rebuilds asked of any instance that this one may carry out. */
+    @Override
+    protected void check() {
+        for (Request request : rebuildLog.requests()) {
+            carryOut(request.processorName());
         }
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "rebuild-requests");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::carryOutRequests, check.toMillis(), check.toMillis(),
-                TimeUnit.MILLISECONDS);
-        checking = executor;
-    }
-
-    /** Interrupts a check under way: one waiting for a database that went away must not hold the shutdown up. */
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = checking;
-        checking = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return checking != null;
     }
 }

@@ -1,9 +1,6 @@
 package vn.province.govtrack.query.timeliness;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.province.govtrack.query.projection.PeriodicCheck;
 import vn.province.govtrack.query.projection.ProjectionRebuilt;
 import vn.province.govtrack.query.projection.RebuildLog;
 import vn.province.govtrack.query.projection.RebuildScope;
@@ -33,22 +30,20 @@ import vn.province.govtrack.query.projection.RebuildScope;
  * over meanwhile, so that read-your-writes queries wait for it.
  */
 @Component
-class TimelinessIndexRebuilds implements SmartLifecycle {
+class TimelinessIndexRebuilds extends PeriodicCheck {
 
     private static final Logger log = LoggerFactory.getLogger(TimelinessIndexRebuilds.class);
 
     private final RebuildLog rebuildLog;
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
-    private final Duration period;
     /** The facts' rebuilds the index reflects; -1 until it has been loaded. */
     private final AtomicLong followed = new AtomicLong(-1);
-    private volatile ScheduledExecutorService checking;
 
     TimelinessIndexRebuilds(RebuildLog rebuildLog, ObjectProvider<EventProcessingConfiguration> eventProcessing,
                             @Value("${govtrack.query.timeliness-index.rebuild-check:1s}") Duration period) {
+        super("timeliness-index-rebuilds", period);
         this.rebuildLog = rebuildLog;
         this.eventProcessing = eventProcessing;
-        this.period = period;
     }
 
     /** The index is being loaded from the facts as {@code rebuilds} rebuilds left them, or as a later one did. */
@@ -93,41 +88,8 @@ class TimelinessIndexRebuilds implements SmartLifecycle {
         log.info("Timeliness facts rebuilt: the timeliness index is being rebuilt from the first event");
     }
 
-    private void followOrWarn() {
-        try {
-            follow();
-        } catch (RuntimeException e) {
-            // a periodic task that throws is never run again; the next check retries (none after a stop)
-            if (checking != null) {
-                log.warn("Could not check for a rebuild of the timeliness facts: {}", e.toString());
-            }
-        }
-    }
-
     @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "timeliness-index-rebuilds");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::followOrWarn, period.toMillis(), period.toMillis(),
-                TimeUnit.MILLISECONDS);
-        checking = executor;
-    }
-
-    /** Interrupts a check under way: one waiting for a database that went away must not hold the shutdown up. */
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = checking;
-        checking = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return checking != null;
+    protected void check() {
+        follow();
     }
 }
