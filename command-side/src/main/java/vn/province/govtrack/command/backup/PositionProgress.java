@@ -2,6 +2,7 @@ package vn.province.govtrack.command.backup;
 
 import java.io.PrintStream;
 
+import vn.province.govtrack.command.console.ProgressLine;
 import vn.province.govtrack.eventstore.ChainVerifier;
 
 /**
@@ -11,24 +12,17 @@ import vn.province.govtrack.eventstore.ChainVerifier;
  */
 final class PositionProgress implements ChainVerifier.Progress, AutoCloseable {
 
-    private static final int BAR_WIDTH = 24;
-
     private final String step;
-    private final PrintStream out;
-    private final boolean terminal = System.console() != null;
-    private final long periodNanos;
+    private final ProgressLine line;
     private final long startNanos = System.nanoTime();
-    private long lastPrintNanos = startNanos;
     private long done;
     private long total;
     private boolean reported;
-    private int drawnWidth;
 
     PositionProgress(String step, long total, PrintStream out) {
         this.step = step;
         this.total = total;
-        this.out = out;
-        this.periodNanos = (terminal ? 250 : 5000) * 1_000_000L;
+        this.line = new ProgressLine(out);
     }
 
     @Override
@@ -38,7 +32,7 @@ final class PositionProgress implements ChainVerifier.Progress, AutoCloseable {
             total = positionsTotal;
         }
         reported = true;
-        if (System.nanoTime() - lastPrintNanos >= periodNanos) {
+        if (line.due()) {
             print();
         }
     }
@@ -53,34 +47,15 @@ final class PositionProgress implements ChainVerifier.Progress, AutoCloseable {
         if (reported) {
             print();
         }
-        if (terminal && drawnWidth > 0) {
-            out.println();
-        }
+        line.finish();
     }
 
     private void print() {
-        lastPrintNanos = System.nanoTime();
         double seconds = seconds();
         double share = total <= 0 ? 1 : Math.min(1, (double) done / total);
-        int filled = (int) Math.round(share * BAR_WIDTH);
         double perSecond = seconds == 0 ? 0 : done / seconds;
-        String eta = share >= 1 ? "done " + clock(seconds)
-                : perSecond > 0 ? "ETA " + clock((total - done) / perSecond) : "ETA --:--";
-        String line = String.format("%-7s %,11d / %,d positions %3.0f%% [%s%s] %,8.0f positions/s  %s", step, done,
-                                    total, share * 100, "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), perSecond,
-                                    eta);
-        if (terminal) {
-            out.print("\r" + line);
-            drawnWidth = line.length();
-        } else {
-            out.println(line);
-        }
-        out.flush();
-    }
-
-    private static String clock(double seconds) {
-        long whole = (long) seconds;
-        return whole >= 3600 ? String.format("%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-                : String.format("%d:%02d", whole / 60, whole % 60);
+        line.draw(String.format("%-7s %,11d / %,d positions %3.0f%% [%s] %,8.0f positions/s  %s", step, done, total,
+                                share * 100, ProgressLine.bar(share), perSecond,
+                                ProgressLine.eta(share, seconds, total - done, perSecond)));
     }
 }

@@ -3,6 +3,8 @@ package vn.province.govtrack.command.history;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import vn.province.govtrack.command.console.ProgressLine;
+
 /**
  * Shows an import as it goes, as the simulator shows seeding: on a terminal one line redrawn at most
  * four times a second, otherwise a line every five seconds (lines of the file done, events appended per
@@ -10,33 +12,28 @@ import java.nio.file.Path;
  */
 final class ConsoleProgress implements ImportListener, AutoCloseable {
 
-    private static final int BAR_WIDTH = 24;
-
     private final PrintStream out;
     private final long totalLines;
-    private final boolean terminal = System.console() != null;
-    private final long periodNanos;
-    private long lastPrintNanos = System.nanoTime();
+    private final ProgressLine line;
     private ImportReport last;
-    private int drawnWidth;
 
     ConsoleProgress(Path file, long totalLines, PrintStream out) {
         this.out = out;
         this.totalLines = totalLines;
-        this.periodNanos = (terminal ? 250 : 5000) * 1_000_000L;
+        this.line = new ProgressLine(out);
         out.printf("Importing %s (%,d lines)%n", file, totalLines);
     }
 
     @Override
     public void rejected(Rejection rejection) {
-        clearLine();
+        line.clear();
         out.println("rejected " + rejection.describe());
     }
 
     @Override
     public void progressed(ImportReport soFar) {
         last = soFar;
-        if (System.nanoTime() - lastPrintNanos >= periodNanos) {
+        if (line.due()) {
             print(soFar);
         }
     }
@@ -46,9 +43,7 @@ final class ConsoleProgress implements ImportListener, AutoCloseable {
         if (last != null) {
             print(last);
         }
-        if (terminal && drawnWidth > 0) {
-            out.println();
-        }
+        line.finish();
     }
 
     /** What the import did, with its rates: the one report on standard output. */
@@ -64,34 +59,10 @@ final class ConsoleProgress implements ImportListener, AutoCloseable {
     }
 
     private void print(ImportReport soFar) {
-        lastPrintNanos = System.nanoTime();
         double share = totalLines == 0 ? 1 : Math.min(1, (double) soFar.lines() / totalLines);
-        int filled = (int) Math.round(share * BAR_WIDTH);
         double linesPerSecond = soFar.seconds() == 0 ? 0 : soFar.lines() / soFar.seconds();
-        String eta = share >= 1 ? "done " + clock(soFar.seconds())
-                : linesPerSecond > 0 ? "ETA " + clock((totalLines - soFar.lines()) / linesPerSecond) : "ETA --:--";
-        String line = String.format("import %,9d / %,d lines %3.0f%% [%s%s] %,7.0f events/s  %s", soFar.lines(),
-                                    totalLines, share * 100, "#".repeat(filled), "-".repeat(BAR_WIDTH - filled),
-                                    soFar.eventsPerSecond(), eta);
-        if (terminal) {
-            out.print("\r" + line);
-            drawnWidth = line.length();
-        } else {
-            out.println(line);
-        }
-        out.flush();
-    }
-
-    private void clearLine() {
-        if (terminal && drawnWidth > 0) {
-            out.print("\r" + " ".repeat(drawnWidth) + "\r");
-            drawnWidth = 0;
-        }
-    }
-
-    private static String clock(double seconds) {
-        long whole = (long) seconds;
-        return whole >= 3600 ? String.format("%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-                : String.format("%d:%02d", whole / 60, whole % 60);
+        line.draw(String.format("import %,9d / %,d lines %3.0f%% [%s] %,7.0f events/s  %s", soFar.lines(), totalLines,
+                                share * 100, ProgressLine.bar(share), soFar.eventsPerSecond(),
+                                ProgressLine.eta(share, soFar.seconds(), totalLines - soFar.lines(), linesPerSecond)));
     }
 }
