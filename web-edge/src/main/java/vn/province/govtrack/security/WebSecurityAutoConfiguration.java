@@ -22,10 +22,10 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import vn.province.govtrack.web.FilterProblems;
 
 /**
- * The one filter chain of each service: stateless bearer-token authentication, the open paths,
- * the service's {@link EndpointRules}, and for any other request (an unknown path or method) an
- * authenticated caller, who then gets the 404 or 405. Placed before Spring Boot's
- * security auto-configurations so that their default chains stand aside.
+ * The one filter chain of each service: stateless bearer-token authentication, the open paths (health,
+ * the API documentation, Swagger UI), the service's {@link EndpointRules}, and for any other request (an
+ * unknown path or method) an authenticated caller, who then gets the 404 or 405. Placed before Spring
+ * Boot's security auto-configurations so that their default chains stand aside.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class},
                    beforeName = "org.springframework.boot.actuate.autoconfigure.security.servlet."
@@ -73,7 +73,10 @@ class WebSecurityAutoConfiguration {
                 requests.requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                        // the API documentation and Swagger UI's page, scripts and configuration: public, like
+                        // the paths they describe; calling an operation from the page needs a token as ever
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll();
                 rules.orderedStream().flatMap(service -> service.rules().stream()).forEach(rule -> {
                     var matched = rule.method() == null ? requests.requestMatchers(rule.path())
                             : requests.requestMatchers(rule.method(), rule.path());

@@ -16,7 +16,8 @@
  *       so {@code request.isUserInRole("AUDITOR")} works, and the principal's name is the subject.</li>
  *   <li>Each service states which roles may call which of its endpoints in one
  *       {@link vn.province.govtrack.security.EndpointRules} bean, which must name every endpoint.
- *       Open to all: {@code /actuator/health}, {@code /v3/api-docs}; other actuator endpoints need ADMIN.</li>
+ *       Open to all: {@code /actuator/health}, {@code /v3/api-docs}, Swagger UI
+ *       ({@code /swagger-ui/index.html}); other actuator endpoints need ADMIN.</li>
  *   <li>401 and 403 are {@code application/problem+json} of the types {@code unauthenticated} and
  *       {@code forbidden} ({@link vn.province.govtrack.web.ProblemType}), plus {@code WWW-Authenticate: Bearer}.</li>
  * </ul>
