@@ -1,12 +1,15 @@
 package vn.province.govtrack.web;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -16,14 +19,22 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The problem vocabulary in a service's OpenAPI document: the schemas {@value #PROBLEM} (its
  * {@code type} an enumeration of every {@link ProblemType}, described slug by slug) and
  * {@value #FIELD_ERROR}, and on every operation a {@code default} response of that schema as
  * {@code application/problem+json}. Both services publish the same, from this one place.
+ *
+ * <p>Each operation also names the problem answers that apply to it, from what its shape says: 400
+ * where it takes parameters or a body (malformed or invalid), 404 where its path names a resource,
+ * 503 on every {@code /api/} operation (they all read or write the database, which may be out). The
+ * security rules add 401 and 403 ({@code OpenApiSecurityAutoConfiguration}), the command side its
+ * 409 and 422; an error answer a handler declares itself ({@code @ApiResponse}) gets the schema and
+ * an example here. Every problem answer carries an example of its most general type.
  */
-final class OpenApiProblems implements OpenApiCustomizer {
+public final class OpenApiProblems implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
@@ -42,8 +53,88 @@ final class OpenApiProblems implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(OpenApiProblems::answersProblems));
+        openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            answersProblems(operation);
+            if (operation.getResponses() == null) {
+                return;
+            }
+            boolean takesInput = operation.getRequestBody() != null
+                                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+            if (takesInput) {
+                answers(operation, ProblemType.MALFORMED_REQUEST,
+                        "The request is malformed (malformed-request) or a value is wrong (invalid-input); "
+                        + "nothing was done.");
+            }
+            if (path.contains("{")) {
+                answers(operation, ProblemType.NOT_FOUND, "What the path names does not exist.");
+            }
+            if (path.startsWith("/api/")) {
+                answers(operation, ProblemType.UNAVAILABLE, "The database cannot be reached in time; try again "
+                        + "after Retry-After seconds (a command: with the same Idempotency-Key).");
+            }
+            operation.getResponses().forEach((status, response) -> {
+                if (status.matches("[45]\\d\\d") && !isProblem(response)) {
+                    ProblemType type = ProblemType.ofStatus(Integer.parseInt(status));
+                    if (type == null) {
+                        return;
+                    }
+                    response.content(problemContent(type));
+                    if (response.getDescription() == null || response.getDescription().isBlank()) {
+                        response.description(type.title() + ".");
+                    }
+                }
+            });
+        }));
     }
+
+    /**
+     * Adds the answer {@code type.status()} to {@code operation} as a problem of the schema {@value #PROBLEM},
+     * with an example of {@code type}, unless the operation states that status already.
+     */
+    public static void answers(Operation operation, ProblemType type, String description) {
+        String status = String.valueOf(type.status());
+        if (operation.getResponses() == null || operation.getResponses().containsKey(status)) {
+            return;
+        }
+        ApiResponse response = new ApiResponse().description(description).content(problemContent(type));
+        if (type == ProblemType.UNAVAILABLE || type == ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS) {
+            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
+                    .description("seconds to wait before trying again").schema(new IntegerSchema()));
+        }
+        operation.getResponses().addApiResponse(status, response);
+    }
+
+    private static boolean isProblem(ApiResponse response) {
+        return response.getContent() != null
+               && response.getContent().containsKey(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+
+    private static Content problemContent(ProblemType type) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", type.uri().toString());
+        example.put("title", type.title());
+        example.put("status", type.status());
+        example.put("detail", EXAMPLE_DETAILS.getOrDefault(type, type.title()));
+        example.put("correlationId", "6f1c2e9a-4b7d-4c1e-9a53-2d8f0b7e4c11");
+        if (type == ProblemType.INVALID_INPUT) {
+            example.put("errors", List.of(Map.of("field", "outcome", "message", "must be APPROVED or REFUSED")));
+        }
+        return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref(REF + PROBLEM)).example(example));
+    }
+
+    /** What a client reads in {@code detail} for the types the examples show. */
+    private static final Map<ProblemType, String> EXAMPLE_DETAILS = Map.of(
+            ProblemType.MALFORMED_REQUEST, "a value could not be read as its type, or the body is not well-formed JSON",
+            ProblemType.INVALID_INPUT, "outcome: must be APPROVED or REFUSED",
+            ProblemType.UNAUTHENTICATED, "a bearer token is required",
+            ProblemType.FORBIDDEN, "role CLIENT may not call this endpoint",
+            ProblemType.NOT_FOUND, "nothing is known by that identifier",
+            ProblemType.CONFLICT, "the current state forbids this",
+            ProblemType.UNPROCESSABLE, "the request cannot be carried out as it stands",
+            ProblemType.RULE_VIOLATION, "the current state forbids this command",
+            ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request",
+            ProblemType.UNAVAILABLE, "the database did not answer in time; retry after Retry-After seconds");
 
     private static Schema<?> problem() {
         StringSchema type = new StringSchema();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  * a filter, an error the container itself sent) are answered as problem+json too, in place of
  * Spring Boot's default error body. An exception a {@link ProblemMapping} knows (the database out of
  * reach while a filter used it) is answered as the mapping says, as inside Spring MVC; any other is a
- * fault. Nothing internal is shown.
+ * fault. Nothing internal is shown. Not an operation of the API, so not in its documentation ({@code @Hidden}
+ * is ignored where springdoc is absent).
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -10,7 +10,14 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document states the {@value IdempotencyFilter#HEADER} header on every command it applies to. */
+import vn.province.govtrack.web.OpenApiProblems;
+import vn.province.govtrack.web.ProblemType;
+
+/**
+ * The OpenAPI document states the {@value IdempotencyFilter#HEADER} header on every command it applies to,
+ * and the answers that come with commands: 409 (the current state forbids it, a concurrent change, or
+ * a retry while the first attempt runs) and 422 (a key reused for another request).
+ */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyApiDocumentation {
 
@@ -34,9 +41,16 @@ class IdempotencyApiDocumentation {
                 }
                 for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
                     if (IdempotencyFilter.COMMAND_METHODS.contains(entry.getKey().name())) {
-                        entry.getValue().addParametersItem(new HeaderParameter()
+                        Operation command = entry.getValue();
+                        command.addParametersItem(new HeaderParameter()
                                 .name(IdempotencyFilter.HEADER).required(false).description(DESCRIPTION)
                                 .schema(new StringSchema().minLength(1).maxLength(255).pattern("^[\\x21-\\x7E]+$")));
+                        OpenApiProblems.answers(command, ProblemType.RULE_VIOLATION, "The current state forbids the "
+                                + "command (rule-violation), another change came first (concurrent-change: send it "
+                                + "again), or the first request with this Idempotency-Key still runs "
+                                + "(idempotency-key-in-progress, with Retry-After). Nothing was appended.");
+                        OpenApiProblems.answers(command, ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key was "
+                                + "used before for another request (idempotency-key-reused). Nothing was appended.");
                     }
                 }
             });
