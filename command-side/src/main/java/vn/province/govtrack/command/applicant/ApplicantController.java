@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +29,7 @@ import vn.province.govtrack.web.ProblemType;
  * becomes unreadable everywhere at once, because readers open sealed records with the key store on
  * every read (docs/adr/0004-personal-data.md).
  */
+@Tag(name = "applicants", description = "Erasure of an applicant's personal data")
 @RestController
 @RequestMapping("/api/v1/applicants")
 class ApplicantController {
@@ -50,6 +53,7 @@ class ApplicantController {
      * recorded erasure (Idempotency-Key) destroys the recorded key, if it still lives, and answers 204.
      */
     @DeleteMapping("/{idNumber}")
+    @Operation(summary = "Erase an applicant's personal data everywhere, keeping history and figures")
     ResponseEntity<Void> erase(@PathVariable @Pattern(regexp = ApplicantIds.ID_NUMBER_PATTERN,
                                                       message = "must be 12 digits") String idNumber) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,6 +82,8 @@ import vn.province.govtrack.personaldata.PersonalData;
  * recorded the command but never answered ({@link CommandSender#send}) reads the same state back by
  * replaying the dossier to the command's last event ({@link RecordedDossierStates}).
  */
+@Tag(name = "dossiers", description = "A dossier's way from the desk to the applicant: submission, receipt,"
+                   + " processing, resolution, return")
 @RestController
 @RequestMapping(DossierEndpoint.BASE_PATH)
 class DossierController {
@@ -106,6 +111,7 @@ class DossierController {
      * carry the personal data in clear.
      */
     @PostMapping
+    @Operation(summary = "Submit a dossier at a unit's desk: received at once in person or by post, NEW online")
     ResponseEntity<DossierAnswer> submit(@Valid @RequestBody SubmitDossierRequest request) {
         DossierAnswer answer = answer(commands.send(() -> request.toCommand(
                 request.dossierId() != null ? request.dossierId() : ids.generateId().toString(), personalData::seal),
@@ -117,6 +123,7 @@ class DossierController {
 
     /** The desk receives an online dossier: NEW becomes RECEIVED and the due date is decided. */
     @PostMapping("/{dossierId}/receipt")
+    @Operation(summary = "Receive an online dossier at the desk, which decides its due date")
     DossierAnswer receive(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @RequestBody(required = false) ReceiptRequest request) {
         ReceiptRequest given = request != null ? request : new ReceiptRequest(null);
@@ -125,6 +132,7 @@ class DossierController {
 
     /** The desk refuses an online dossier: NEW becomes NOT_RECEIVED. */
     @PostMapping("/{dossierId}/refusal")
+    @Operation(summary = "Refuse to receive an online dossier, with the reason")
     DossierAnswer refuse(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody RefusalRequest request) {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -132,6 +140,7 @@ class DossierController {
 
     /** An officer handles the dossier (IN_PROCESSING); a later assignment hands it to another officer. */
     @PostMapping("/{dossierId}/assignment")
+    @Operation(summary = "Assign the dossier to an officer, or hand it to another")
     DossierAnswer assign(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody AssignmentRequest request) {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -139,6 +148,7 @@ class DossierController {
 
     /** The applicant must add documents; the clock pauses. Answers which request this is (1 for the first). */
     @PostMapping("/{dossierId}/supplement-requests")
+    @Operation(summary = "Ask the applicant for more documents, which pauses the clock")
     SupplementRequestAnswer requestSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                               @Valid @RequestBody RequestSupplementRequest request) {
         Accepted<DossierState> accepted = commands.send(() -> request.toCommand(dossierId, personalData::seal),
@@ -153,6 +163,7 @@ class DossierController {
      * After the supplement deadline ({@code govtrack.dossier.supplement-deadline-working-days}) it is a 409.
      */
     @PostMapping("/{dossierId}/supplements")
+    @Operation(summary = "Record the supplement the applicant brought, which moves the due date")
     DossierAnswer provideSupplement(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody(required = false) ProvideSupplementRequest request) {
         ProvideSupplementRequest given = request != null ? request : new ProvideSupplementRequest(null, null);
@@ -161,6 +172,7 @@ class DossierController {
 
     /** Fees or financial obligations are requested, {@code amount} in VND. */
     @PostMapping("/{dossierId}/payment-requests")
+    @Operation(summary = "Ask the applicant to pay a fee or obligation, in VND")
     DossierAnswer requestPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                  @Valid @RequestBody RequestPaymentRequest request) {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -168,6 +180,7 @@ class DossierController {
 
     /** The requested payment was made, {@code amount} in VND; processing resumes. */
     @PostMapping("/{dossierId}/payments")
+    @Operation(summary = "Record the payment the applicant made, which resumes processing")
     DossierAnswer recordPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                 @Valid @RequestBody RecordPaymentRequest request) {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -175,6 +188,7 @@ class DossierController {
 
     /** Apology and a new appointment date, later than the one in force (Circular 03/2025, form 04). */
     @PostMapping("/{dossierId}/extensions")
+    @Operation(summary = "Extend the due date, with the apology to the applicant")
     DossierAnswer extend(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                          @Valid @RequestBody ExtensionRequest request) {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -182,12 +196,14 @@ class DossierController {
 
     /** Another unit handles the dossier; it must exist (404) and differ from the current one (409). */
     @PostMapping("/{dossierId}/transfers")
+    @Operation(summary = "Transfer the dossier to another unit, with the reason")
     DossierAnswer transfer(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                            @Valid @RequestBody TransferRequest request) {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     @PostMapping("/{dossierId}/resolution")
+    @Operation(summary = "Resolve the dossier, approved or refused, which decides its timeliness")
     ResolutionAnswer resolve(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                              @Valid @RequestBody ResolutionRequest request) {
         return resolutionAnswer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -195,6 +211,7 @@ class DossierController {
 
     /** The result is handed back to the applicant, in person or by post (after the resolution only). */
     @PostMapping("/{dossierId}/return")
+    @Operation(summary = "Hand the result back to the applicant")
     DossierAnswer returnResult(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                @RequestBody(required = false) ReturnRequest request) {
         ReturnRequest given = request != null ? request : new ReturnRequest(null);
@@ -203,6 +220,7 @@ class DossierController {
 
     /** The applicant asks to withdraw; a stop grants it. */
     @PostMapping("/{dossierId}/withdrawal")
+    @Operation(summary = "Record the applicant's request to withdraw the dossier")
     DossierAnswer requestWithdrawal(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                                     @Valid @RequestBody WithdrawalRequest request) {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -210,6 +228,7 @@ class DossierController {
 
     /** Processing stops (withdrawal granted, supplement never supplied, legal stop); judged like a resolution. */
     @PostMapping("/{dossierId}/stop")
+    @Operation(summary = "Stop processing the dossier, judged on time or late like a resolution")
     ResolutionAnswer stop(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @Valid @RequestBody StopRequest request) {
         return resolutionAnswer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
@@ -230,12 +249,20 @@ class DossierController {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
+    @Schema(example = """
+            {"dossierId": "HS-2025-000123", "status": "RECEIVED", "unitCode": "XA-TAN-LAP",
+             "dueAt": "2025-07-02T09:30:00+07:00", "position": 48210}""")
     record DossierAnswer(String dossierId, DossierStatus status, String unitCode, OffsetDateTime dueAt, long position) {
     }
 
+    @Schema(example = """
+            {"dossierId": "HS-2025-000123", "status": "SUPPLEMENT_REQUESTED", "requestNumber": 1,
+             "position": 48231}""")
     record SupplementRequestAnswer(String dossierId, DossierStatus status, int requestNumber, long position) {
     }
 
+    @Schema(example = """
+            {"dossierId": "HS-2025-000123", "status": "RESOLVED", "timeliness": "EARLY", "position": 48240}""")
     record ResolutionAnswer(String dossierId, DossierStatus status, Timeliness timeliness, long position) {
     }
 }

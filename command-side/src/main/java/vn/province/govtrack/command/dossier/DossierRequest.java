@@ -32,6 +32,7 @@ import vn.province.govtrack.kernel.dossier.ReturnDossierCommand;
 import vn.province.govtrack.kernel.dossier.StopDossierCommand;
 import vn.province.govtrack.kernel.dossier.SubmitDossierCommand;
 import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The body of a dossier command endpoint ({@link DossierEndpoint}) and the command it asks for. The
@@ -61,6 +62,9 @@ public sealed interface DossierRequest {
      * @param dossierId   optional over HTTP (generated when absent); the importer always gives it
      * @param submittedAt optional, for importers replaying dated history; absent means now
      */
+    @Schema(example = """
+            {"procedureCode": "KS-01", "unitCode": "XA-TAN-LAP", "channel": "IN_PERSON",
+             "applicant": {"idNumber": "038090001234", "fullName": "Nguyễn Văn An", "phone": "0912345678"}}""")
     record SubmitDossierRequest(@Pattern(regexp = Patterns.ID) String dossierId,
                                 @NotNull @Pattern(regexp = Patterns.CODE) String procedureCode,
                                 @NotNull @Pattern(regexp = Patterns.CODE) String unitCode,
@@ -82,6 +86,8 @@ public sealed interface DossierRequest {
     }
 
     /** The applicant's personal data: 12-digit national ID number, full name, optional phone. */
+    @Schema(example = """
+            {"idNumber": "038090001234", "fullName": "Nguyễn Văn An", "phone": "0912345678"}""")
     record ApplicantRequest(@NotNull @Pattern(regexp = ApplicantIds.ID_NUMBER_PATTERN, message = "must be 12 digits") String idNumber,
                             @NotBlank @Size(max = 200) String fullName,
                             @Pattern(regexp = "\\+?[0-9 .()-]{3,20}", message = "must be a phone number") String phone) {
@@ -91,6 +97,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"receivedAt": "2025-07-01T09:30:00+07:00"}""")
     record ReceiptRequest(OffsetDateTime receivedAt) implements DossierRequest {
         @Override
         public ReceiveDossierCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
@@ -98,6 +106,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"reason": "The birth certificate copy is not certified."}""")
     record RefusalRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime refusedAt) implements DossierRequest {
         @Override
         public RefuseDossierCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
@@ -105,6 +115,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"staffId": "CB-00042"}""")
     record AssignmentRequest(@NotNull @Pattern(regexp = Patterns.CODE) String staffId, OffsetDateTime assignedAt)
             implements DossierRequest {
         @Override
@@ -113,6 +125,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"reason": "A certified copy of the household registration is missing."}""")
     record RequestSupplementRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime requestedAt)
             implements DossierRequest {
         @Override
@@ -121,6 +135,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"note": "Certified copy brought to the desk."}""")
     record ProvideSupplementRequest(@Size(max = 2000) String note, OffsetDateTime providedAt) implements DossierRequest {
         @Override
         public ProvideSupplementCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
@@ -129,6 +145,8 @@ public sealed interface DossierRequest {
     }
 
     /** @param amount in VND */
+    @Schema(example = """
+            {"amount": 50000, "reason": "Fee for a certified extract"}""")
     record RequestPaymentRequest(@NotNull @Positive Long amount, @NotBlank @Size(max = 2000) String reason,
                                  OffsetDateTime requestedAt) implements DossierRequest {
         @Override
@@ -138,6 +156,8 @@ public sealed interface DossierRequest {
     }
 
     /** @param amount in VND */
+    @Schema(example = """
+            {"amount": 50000}""")
     record RecordPaymentRequest(@NotNull @Positive Long amount, OffsetDateTime paidAt) implements DossierRequest {
         @Override
         public RecordPaymentCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
@@ -145,6 +165,9 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"newDueAt": "2025-07-10T17:00:00+07:00",
+             "apology": "We apologise: verification with the district archive takes two more days."}""")
     record ExtensionRequest(@NotNull OffsetDateTime newDueAt, @NotBlank @Size(max = 2000) String apology,
                             OffsetDateTime extendedAt) implements DossierRequest {
         @Override
@@ -153,6 +176,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"toUnitCode": "XA-DONG-TIEN", "reason": "The applicant's residence is in Đông Tiến."}""")
     record TransferRequest(@NotNull @Pattern(regexp = Patterns.CODE) String toUnitCode,
                            @NotBlank @Size(max = 2000) String reason, OffsetDateTime transferredAt)
             implements DossierRequest {
@@ -162,6 +187,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"outcome": "APPROVED", "note": "Birth registered; extract issued."}""")
     record ResolutionRequest(@NotNull Outcome outcome, @Size(max = 2000) String note, OffsetDateTime resolvedAt)
             implements DossierRequest {
         @Override
@@ -170,6 +197,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"returnedAt": "2025-07-04T10:15:00+07:00"}""")
     record ReturnRequest(OffsetDateTime returnedAt) implements DossierRequest {
         @Override
         public ReturnDossierCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
@@ -177,6 +206,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"reason": "The applicant moved to another province."}""")
     record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime requestedAt)
             implements DossierRequest {
         @Override
@@ -185,6 +216,8 @@ public sealed interface DossierRequest {
         }
     }
 
+    @Schema(example = """
+            {"reason": "Withdrawal granted at the applicant's request."}""")
     record StopRequest(@NotBlank @Size(max = 2000) String reason, OffsetDateTime stoppedAt) implements DossierRequest {
         @Override
         public StopDossierCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {

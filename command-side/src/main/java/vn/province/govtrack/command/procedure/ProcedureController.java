@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +26,7 @@ import vn.province.govtrack.command.web.Patterns;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
 
+@Tag(name = "procedures", description = "Administrative procedures and their legal processing times")
 @RestController
 @RequestMapping("/api/v1/procedures")
 class ProcedureController {
@@ -36,6 +40,7 @@ class ProcedureController {
     }
 
     @PostMapping
+    @Operation(summary = "Publish an administrative procedure with its legal processing time")
     ResponseEntity<ProcedurePublished> publish(@Valid @RequestBody PublishProcedureRequest request) {
         boolean online = Boolean.TRUE.equals(request.online());
         Accepted<ProcedurePublishedEvent> accepted = commands.send(() -> new PublishProcedureCommand(
@@ -53,6 +58,9 @@ class ProcedureController {
      * @param cutoff          local time after which a dossier counts from the next working day, e.g. "15:00"
      * @param online          whether the procedure may be submitted online; absent means false
      */
+    @Schema(example = """
+            {"code": "KS-01", "name": "Đăng ký khai sinh", "field": "JUSTICE_CIVIL_STATUS",
+             "level": "COMMUNE", "processingHours": 8, "cutoff": "15:00", "online": true}""")
     record PublishProcedureRequest(@NotNull @Pattern(regexp = Patterns.CODE) String code,
                                    @NotBlank @Size(max = 500) String name,
                                    @NotBlank @Size(max = 200) String field,
@@ -63,6 +71,9 @@ class ProcedureController {
                                    Boolean online) {
     }
 
+    @Schema(example = """
+            {"code": "KS-01", "name": "Đăng ký khai sinh", "field": "JUSTICE_CIVIL_STATUS", "level": "COMMUNE",
+             "processingHours": 8, "cutoff": "15:00", "online": true, "position": 1207}""")
     record ProcedurePublished(String code, String name, String field, String level, int processingHours,
                               String cutoff, boolean online, long position) {
     }

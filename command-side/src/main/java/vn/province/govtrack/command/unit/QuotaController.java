@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +25,7 @@ import vn.province.govtrack.kernel.unit.SetStaffingQuotaCommand;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 
 /** Staffing quotas (biên chế) of a unit, one per field. */
+@Tag(name = "units")
 @RestController
 @RequestMapping("/api/v1/units/{code}/quotas")
 class QuotaController {
@@ -34,6 +38,7 @@ class QuotaController {
 
     /** Sets the quota of one field; setting it again replaces it from the new effective date. 404 for an unknown unit. */
     @PutMapping("/{field}")
+    @Operation(summary = "Set a unit's staffing quota in one field, from an effective date")
     QuotaSet set(@PathVariable @Pattern(regexp = Patterns.CODE) String code,
                  @PathVariable @Pattern(regexp = Patterns.CODE) String field,
                  @Valid @RequestBody QuotaRequest request) {
@@ -50,11 +55,16 @@ class QuotaController {
      * @param effectiveDate optional; from when the quota applies, today when absent
      * @param decisionNo    optional; the decision setting the quota
      */
+    @Schema(example = """
+            {"positions": 3, "effectiveDate": "2025-07-01", "decisionNo": "20/QĐ-SNV"}""")
     record QuotaRequest(@NotNull @PositiveOrZero @Max(Unit.MAX_QUOTA) Integer positions,
                         LocalDate effectiveDate,
                         @Size(min = 1, max = 100) String decisionNo) {
     }
 
+    @Schema(example = """
+            {"unitCode": "XA-TAN-LAP", "field": "INFORMATION_TECHNOLOGY", "positions": 3, "effectiveDate": "2025-07-01",
+             "decisionNo": "20/QĐ-SNV", "position": 2311}""")
     record QuotaSet(String unitCode, String field, int positions, LocalDate effectiveDate, String decisionNo,
                     long position) {
     }

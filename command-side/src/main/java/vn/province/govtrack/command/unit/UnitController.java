@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +34,7 @@ import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
  * date on nothing moves into it: recruitment, transfers and secondments into it and dossier
  * submissions and transfers to it answer 409 and append nothing.
  */
+@Tag(name = "units", description = "The units of the province: registration, dissolution and staffing quotas")
 @RestController
 @RequestMapping("/api/v1/units")
 class UnitController {
@@ -45,6 +48,7 @@ class UnitController {
     }
 
     @PostMapping
+    @Operation(summary = "Register a unit: a commune, ward, special zone, department or centre")
     ResponseEntity<UnitRegistered> register(@Valid @RequestBody RegisterUnitRequest request) {
         Accepted<UnitRegisteredEvent> accepted = commands.send(
                 () -> new RegisterUnitCommand(request.code(), request.name(), request.kind()),
@@ -80,17 +84,25 @@ class UnitController {
      * @param effectiveDate optional; the first day the unit no longer exists, today when absent
      * @param decisionNo    the decision dissolving the unit
      */
+    @Schema(example = """
+            {"effectiveDate": "2025-07-01", "decisionNo": "1686/QĐ-UBND"}""")
     record DissolutionRequest(LocalDate effectiveDate, @NotBlank @Size(max = 100) String decisionNo) {
     }
 
+    @Schema(example = """
+            {"code": "XA-TAN-LAP", "effectiveDate": "2025-07-01", "decisionNo": "1686/QĐ-UBND", "position": 3120}""")
     record UnitDissolved(String code, LocalDate effectiveDate, String decisionNo, long position) {
     }
 
+    @Schema(example = """
+            {"code": "XA-TAN-LAP", "name": "Xã Tân Lập", "kind": "COMMUNE"}""")
     record RegisterUnitRequest(@NotNull @Pattern(regexp = Patterns.CODE) String code,
                                @NotBlank @Size(max = 200) String name,
                                @NotNull UnitKind kind) {
     }
 
+    @Schema(example = """
+            {"code": "XA-TAN-LAP", "name": "Xã Tân Lập", "kind": "COMMUNE", "position": 17}""")
     record UnitRegistered(String code, String name, UnitKind kind, long position) {
     }
 }

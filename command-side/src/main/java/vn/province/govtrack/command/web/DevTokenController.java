@@ -12,6 +12,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +33,7 @@ import vn.province.govtrack.security.TokenMinter;
  * UNIT_HEAD) answers a token signed with the shared secret, so both services accept it. Exists
  * only in the {@code local} profile that {@code ./run} uses; anyone who can reach it can be anyone.
  */
+@Tag(name = "dev", description = "Local tokens for trying the API (local profile only)")
 @RestController
 @Profile("local")
 class DevTokenController {
@@ -47,6 +53,10 @@ class DevTokenController {
                         @Min(1) @Max(1440) Integer ttlMinutes) {
     }
 
+    @Schema(example = """
+            {"token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXYtY2xlcmstWEEtVEFOLUxBUCIsInJvbGUiOiJDTEVSSyJ9.3q2-7wLh",
+             "subject": "dev-clerk-XA-TAN-LAP", "role": "CLERK", "unitCode": "XA-TAN-LAP",
+             "expiresInSeconds": 28800}""")
     record TokenAnswer(String token, String subject, Role role, String unitCode, long expiresInSeconds) {
     }
 
@@ -55,7 +65,20 @@ class DevTokenController {
      * never be handed to another machine, even when the service was asked to listen on others.
      */
     @PostMapping("/dev/tokens")
-    TokenAnswer token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+    @Operation(summary = "Mint a token for any role (local profile only)")
+    TokenAnswer token(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                              @ExampleObject(name = "ADMIN", value = "{\"role\": \"ADMIN\"}"),
+                              @ExampleObject(name = "CLERK", summary = "A clerk of unit XA-TAN-LAP",
+                                             value = "{\"role\": \"CLERK\", \"unitCode\": \"XA-TAN-LAP\"}"),
+                              @ExampleObject(name = "UNIT_HEAD", summary = "The head of unit XA-TAN-LAP",
+                                             value = "{\"role\": \"UNIT_HEAD\", \"unitCode\": \"XA-TAN-LAP\"}"),
+                              @ExampleObject(name = "HOME_AFFAIRS", value = "{\"role\": \"HOME_AFFAIRS\"}"),
+                              @ExampleObject(name = "AUDITOR", value = "{\"role\": \"AUDITOR\"}"),
+                              @ExampleObject(name = "CLIENT", value = "{\"role\": \"CLIENT\"}"),
+                              @ExampleObject(name = "named", summary = "A named clerk, for an hour",
+                                             value = "{\"role\": \"CLERK\", \"unitCode\": \"XA-TAN-LAP\", "
+                                                     + "\"subject\": \"an.nguyen\", \"ttlMinutes\": 60}")}))
+                      @Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         if (!fromLoopback(http)) {
             throw new ForbiddenCommandException("POST /dev/tokens answers requests from this machine's loopback "
                                                 + "interface only");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 
 import vn.province.govtrack.query.web.Paging;
 
+@Tag(name = "projections")
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 class DeadLettersController {

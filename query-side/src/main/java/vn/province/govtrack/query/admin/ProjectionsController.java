@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,11 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.web.ProblemType;
 
+@Tag(name = "projections", description = "The projections: positions, rebuilds and their progress, parked"
+                   + " events (dead letters)")
 @RestController
 @RequestMapping("/api/v1/admin/projections")
 class ProjectionsController {
@@ -37,12 +41,14 @@ class ProjectionsController {
     }
 
     @GetMapping
+    @Operation(summary = "Every projection's position, the log's head, and any replay under way with its progress")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
     ProjectionList all() {
         return new ProjectionList(projections.all());
     }
 
     @GetMapping("/{name}")
+    @Operation(summary = "One projection's position, the log's head, and any replay under way")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
     ProjectionStatus one(@PathVariable String name) {
         return projections.one(name).orElseThrow(() -> Projections.unknown(name));
@@ -68,6 +74,10 @@ class ProjectionsController {
                        + "starts it (within about a second; at once when asked of the holder), then REPLAYING with "
                        + "progress 0-100. 400 malformed or future from (nothing changes); 404 unknown projection; 409 "
                        + "a rebuild of it is requested or replaying (nothing is recorded).")
+    @ApiResponse(responseCode = "202", description = "Accepted: the rebuild is requested or under way.")
+    @ApiResponse(responseCode = "409", description = "A rebuild of this projection is already requested or replaying "
+                                                     + "(rebuild-in-progress), or it cannot be rebuilt "
+                                                     + "(projection-not-rebuildable); nothing is recorded.")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name,
                                              @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME)
                                              String from) {

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +31,8 @@ import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.web.ProblemType;
 
+@Tag(name = "dossiers", description = "Dossiers as the projection holds them: one, or lists by unit, status"
+                   + " and due date")
 @RestController
 @RequestMapping("/api/v1/dossiers")
 class DossierController {
@@ -49,6 +53,7 @@ class DossierController {
 
     /** The dossier; its {@code applicant} only for readers allowed to see personal data ({@link PersonalDataReader}). */
     @GetMapping("/{dossierId}")
+    @Operation(summary = "One dossier: its status, unit, due date and timeliness")
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
     DossierResponse dossier(@PathVariable String dossierId, @AuthenticationPrincipal Caller caller) {
         return views.dossier(dossierId)
@@ -87,6 +92,7 @@ class DossierController {
      * </ul>
      */
     @GetMapping
+    @Operation(summary = "Dossiers by unit and status, or overdue and due soon, a page at a time")
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
     DossierPage dossiers(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                          @RequestParam(required = false) @Size(max = 20) List<@Size(max = 200) String> status,

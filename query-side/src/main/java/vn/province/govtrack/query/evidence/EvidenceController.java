@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
@@ -43,6 +44,7 @@ import vn.province.govtrack.web.ProblemType;
  * What lets an auditor trust the log: its verification, its signed checkpoints with the public key they
  * verify under, and exports that verify offline with {@code ./audit verify-export} and that key alone.
  */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 class EvidenceController {

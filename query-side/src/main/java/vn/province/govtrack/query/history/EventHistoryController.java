@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,6 +37,8 @@ import vn.province.govtrack.web.ProblemType;
  * Applicants appear opened at read time for readers allowed to see personal data (clear, or marked
  * erased), and not at all for anyone else ({@link HistoryEvents}).
  */
+@Tag(name = "audit", description = "The event log and each aggregate's history and state as of an"
+                   + " instant; the log's verification, checkpoints and exports")
 @RestController
 @RequestMapping("/api/v1/audit")
 class EventHistoryController {
@@ -70,6 +74,7 @@ class EventHistoryController {
     }
 
     @GetMapping("/streams/{aggregateId}/events")
+    @Operation(summary = "An aggregate's events in order, with who, when and why")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
     StreamEvents streamEvents(@PathVariable String aggregateId, @AuthenticationPrincipal Caller caller) {
         List<DomainEventMessage<?>> events = existingStream(aggregateId);
@@ -87,6 +92,7 @@ class EventHistoryController {
      *                absent means every event recorded so far
      */
     @GetMapping("/streams/{aggregateId}/state")
+    @Operation(summary = "An aggregate's state rebuilt from its events, as of an instant or as known then")
     @ProjectionQuery(value = ProjectionQuery.EVENT_LOG, knownAt = true)
     StreamState streamState(@PathVariable String aggregateId,
                             @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf,
@@ -101,6 +107,7 @@ class EventHistoryController {
     }
 
     @GetMapping("/events")
+    @Operation(summary = "The global event log in position order, a page at a time")
     @ProjectionQuery(ProjectionQuery.EVENT_LOG)
     EventPage events(@RequestParam(defaultValue = "1") long fromPosition,
                      @RequestParam(defaultValue = "100") int limit,

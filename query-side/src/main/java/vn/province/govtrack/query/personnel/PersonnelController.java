@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,6 +42,8 @@ import vn.province.govtrack.web.ProblemType;
  * effective dates, so a past day shows the staffing as it was, and a future day as it will be by
  * the movements already decided. The answers come from {@link PersonnelOnADay}.
  */
+@Tag(name = "personnel", description = "The staffing review: quotas against staff, secondments, rebalancing,"
+                   + " portal accounts")
 @RestController
 @RequestMapping("/api/v1/personnel")
 class PersonnelController {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,6 +24,7 @@ import vn.province.govtrack.web.ProblemType;
  * every API client needs, and what the {@code Location} of a unit or procedure command points at.
  * No personal data: every role may read it.
  */
+@Tag(name = "reference data", description = "Units and published procedures")
 @RestController
 @RequestMapping("/api/v1")
 class ReferenceDataController {

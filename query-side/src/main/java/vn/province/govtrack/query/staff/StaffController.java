@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +24,7 @@ import vn.province.govtrack.web.ProblemException;
 import vn.province.govtrack.web.ProblemType;
 
 /** A staff member's assignment on a day, and the dated history of movements behind it. */
+@Tag(name = "staff", description = "A person's assignment on a day and dated movements")
 @RestController
 @RequestMapping("/api/v1/staff")
 class StaffController {
@@ -45,6 +48,7 @@ class StaffController {
      * movements that take effect after that day. Future-dated movements count from their effective date.
      */
     @GetMapping("/{staffId}")
+    @Operation(summary = "A person's assignment on a day: home unit, field, job position and secondment")
     @ProjectionQuery(StaffProjection.PROCESSING_GROUP)
     StaffResponse staff(@PathVariable String staffId,
                         @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String asOf) {
@@ -65,6 +69,7 @@ class StaffController {
     }
 
     @GetMapping("/{staffId}/history")
+    @Operation(summary = "A person's dated movements, each with its decision number")
     @ProjectionQuery(StaffProjection.PROCESSING_GROUP)
     StaffHistory history(@PathVariable String staffId) {
         StaffRecord record = staffMembers.record(staffId).orElseThrow(() -> notFound(staffId));

@@ -10,6 +10,8 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
@@ -39,6 +41,7 @@ import vn.province.govtrack.web.ProblemType;
  * body exactly the one the same request had then ({@link KnownAt}). {@code from} and {@code to} remain
  * business dates.
  */
+@Tag(name = "timeliness", description = "On-time figures and the unit ranking for a period")
 @RestController
 @RequestMapping("/api/v1/timeliness")
 class TimelinessController {
@@ -80,6 +83,7 @@ class TimelinessController {
      *                {@code from}/{@code to} remain business dates. Read by {@link KnownAt}.
      */
     @GetMapping
+    @Operation(summary = "On-time figures for a period, by unit, field or procedure, with the province's total")
     @ProjectionQuery(value = TimelinessIndexProjection.PROCESSING_GROUP, knownAt = true)
     Report report(@RequestParam(defaultValue = "unit") @Size(max = QueryParameters.MAX_TIME) String groupBy,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
@@ -104,6 +108,7 @@ class TimelinessController {
      *                {@code from}/{@code to} remain business dates. Read by {@link KnownAt}.
      */
     @GetMapping("/ranking")
+    @Operation(summary = "Units ranked by their on-time rate for a period")
     @ProjectionQuery(value = TimelinessIndexProjection.PROCESSING_GROUP, knownAt = true)
     UnitRanking ranking(@RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                         @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
