@@ -33,13 +33,18 @@ class SwaggerUiAutoConfiguration {
 
     /**
      * Added to the page's {@code SwaggerUIBundle} options: an answer of {@code /dev/tokens} that carries a
-     * token authorises the page with it, under the scheme {@value OpenApiSecurityAutoConfiguration#SCHEME}.
+     * token authorises the page with it under the scheme {@value OpenApiSecurityAutoConfiguration#SCHEME}, as
+     * <i>Authorize</i> would (so it is also kept across reloads).
      */
     static final String TAKE_MINTED_TOKENS = """
                 responseInterceptor: (response) => {
                   const path = response.url ? new URL(response.url, window.location.href).pathname : '';
                   if (response.ok && path.endsWith('/dev/tokens') && response.body && response.body.token) {
-                    window.ui.preauthorizeApiKey('%s', response.body.token);
+                    const scheme = window.ui.specSelectors.specJson().getIn(['components', 'securitySchemes', '%1$s']);
+                    if (scheme) {
+                      window.ui.authActions.authorizeWithPersistOption(
+                          {'%1$s': {name: '%1$s', schema: scheme.toJS(), value: response.body.token}});
+                    }
                   }
                   return response;
                 },

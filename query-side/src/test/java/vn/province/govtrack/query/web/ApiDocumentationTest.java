@@ -125,7 +125,7 @@ class ApiDocumentationTest extends QuerySideHttpTest {
         assertThat(config.getBody().path("persistAuthorization").asBoolean()).isTrue();
         ResponseEntity<String> script = plain.getForEntity("/swagger-ui/swagger-initializer.js", String.class);
         assertThat(script.getStatusCode().value()).isEqualTo(200);
-        assertThat(script.getBody()).contains("/dev/tokens").contains("preauthorizeApiKey");
+        assertThat(script.getBody()).contains("/dev/tokens").contains("authorizeWithPersistOption");
         ResponseEntity<String> redirected = plain.getForEntity("/swagger-ui.html", String.class);
         assertThat(redirected.getStatusCode().value()).isEqualTo(200);
         assertThat(redirected.getBody()).isEqualTo(page.getBody());
