@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -118,6 +119,9 @@ class DeadLetters {
     }
 
     /** The outcome of a retry: {@code PROCESSED} when the whole sequence was handled, else {@code STILL_FAILING}. */
+    @Schema(example = """
+            {"outcome": "PROCESSED", "projection": "dossiers", "sequenceId": "HS42-0000035", "processed": 2,
+            "remaining": 0}""")
     record Retry(String outcome, String projection, String sequenceId, long processed, long remaining,
                  DeadLetter firstRemaining) {
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,14 @@ class DeadLettersController {
      * @param totalElements how many events are parked in all (of the projection asked for)
      * @param next          the following page's path, or null on the last page
      */
+    @Schema(example = """
+            {"content": [{"id": "4f0c9d2e-7b1a-4c55-9e0d-2a6b8c3f1e77", "projection": "dossiers",
+            "sequenceId": "HS42-0000035", "indexInSequence": 0, "position": 12995,
+            "type": "DossierReceivedEvent", "eventId": "01a23c56-525e-7000-b27f-fe64253e81c6",
+            "aggregateId": "HS42-0000035", "causeType": "java.lang.IllegalStateException",
+            "causeMessage": "no procedure 1.000163 in the read model", "queuedBehind": false,
+            "enqueuedAt": "2025-07-11T10:41:53+07:00", "lastTouched": "2025-07-11T10:41:56+07:00",
+            "attempts": 3}], "page": 0, "size": 50, "totalElements": 1, "totalPages": 1}""")
     record DeadLetterPage(List<DeadLetter> content, int page, int size, long totalElements, long totalPages,
                           String next) {
     }

@@ -1,5 +1,7 @@
 package vn.province.govtrack.query.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One event processor as operators see it.
  *
@@ -13,6 +15,9 @@ package vn.province.govtrack.query.admin;
  * @param deadLetters  how many of its events are parked now ({@code GET /api/v1/admin/dead-letters}); for
  *                     "timeliness-index", this instance's, kept in its memory
  */
+@Schema(example = """
+        {"name": "dossiers", "position": 13716, "headPosition": 13716, "replaying": false,
+        "progress": 100, "state": "CAUGHT_UP", "deadLetters": 0}""")
 record ProjectionStatus(String name, long position, long headPosition, boolean replaying, int progress,
                         String state, long deadLetters) {
 }

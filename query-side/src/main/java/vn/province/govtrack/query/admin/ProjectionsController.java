@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,9 @@ class ProjectionsController {
         this.clock = clock;
     }
 
+    @Schema(example = """
+            {"projections": [{"name": "dossiers", "position": 13716, "headPosition": 13716,
+            "replaying": false, "progress": 100, "state": "CAUGHT_UP", "deadLetters": 0}]}""")
     record ProjectionList(List<ProjectionStatus> projections) {
     }
 

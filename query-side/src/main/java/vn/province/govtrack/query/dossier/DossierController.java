@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,6 +71,19 @@ class DossierController {
      * @param next          the following page's path with the same filters, or null on the last page
      * @param asOf          the instant {@code overdue} and {@code dueWithinHours} were judged at
      */
+    @Schema(example = """
+            {"content": [{"dossierId": "HS42-0000000", "status": "RETURNED", "statusCode": 10,
+            "procedureCode": "1.027986", "field": "INDUSTRY_TRADE", "unitCode": "TT-21",
+            "channel": "ONLINE", "applicant": {"idNumber": "068195658867", "fullName": "Võ Thanh Anh",
+            "phone": "0394455719"}, "submittedAt": "2025-07-01T10:43:22+07:00",
+            "receivedAt": "2025-07-02T09:02:14+07:00", "clockStartsAt": "2025-07-02T09:02:14+07:00",
+            "processingHours": 40, "dueAt": "2025-07-09T09:02:14+07:00", "clockRunning": false,
+            "assignedStaffId": "CB-TT-21-3", "supplementRequests": 0, "extensions": 0, "transfers": 0,
+            "amountRequested": 0, "amountPaid": 0, "resolvedAt": "2025-07-03T15:45:41+07:00",
+            "outcome": "APPROVED", "timeliness": "EARLY", "processingDays": 1.7145833333333333,
+            "returnedAt": "2025-07-07T15:52:20+07:00", "lastPosition": 12893}], "page": 0, "size": 1,
+            "totalElements": 200, "totalPages": 200, "next": "/api/v1/dossiers?page=1&size=1",
+            "asOf": "2026-12-03T21:38:35.707869784+07:00"}""")
     record DossierPage(List<DossierResponse> content, int page, int size, long totalElements, long totalPages,
                        String next, OffsetDateTime asOf) {
     }

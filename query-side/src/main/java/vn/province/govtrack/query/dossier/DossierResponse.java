@@ -9,6 +9,7 @@ import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.query.applicant.ApplicantView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A dossier as the public API shows it, times in the business time zone. The fields mean what
@@ -21,6 +22,16 @@ import vn.province.govtrack.query.applicant.ApplicantView;
  * @param clockRunning the deadline clock runs: received, not ended, no supplement outstanding
  * @param lastPosition global position of the last event reflected here
  */
+@Schema(example = """
+        {"dossierId": "HS42-0000035", "status": "RESOLVED", "statusCode": 9, "procedureCode": "1.000163",
+        "field": "HOME_AFFAIRS", "unitCode": "SO-02", "channel": "IN_PERSON",
+        "applicant": {"idNumber": "068051448799", "fullName": "Nguyễn Minh Khoa",
+        "phone": "0381398571"}, "receivedAt": "2025-07-03T08:48:47+07:00",
+        "clockStartsAt": "2025-07-03T08:48:47+07:00", "processingHours": 40,
+        "dueAt": "2025-07-10T08:48:47+07:00", "clockRunning": false, "assignedStaffId": "CB-SO-02-2",
+        "supplementRequests": 0, "extensions": 0, "transfers": 0, "amountRequested": 0, "amountPaid": 0,
+        "resolvedAt": "2025-07-11T10:41:52+07:00", "outcome": "APPROVED", "timeliness": "LATE",
+        "processingDays": 6.235416666666667, "lastPosition": 13017}""")
 public record DossierResponse(String dossierId, DossierStatus status, Integer statusCode, String procedureCode,
                               String field, String unitCode, Channel channel,
                               @JsonInclude(JsonInclude.Include.NON_NULL) ApplicantView applicant,

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,6 +88,17 @@ class EvidenceController {
      * @param failure         the first position that fails, and why
      * @param summary         "intact up to position P, signed at checkpoint C", or where and why it fails
      */
+    @Schema(example = """
+            {"id": "99f31886-ae9a-426f-98d2-535d71f84ea4", "state": "INTACT", "from": 1, "to": 13716,
+            "positionsDone": 13716, "progress": 100, "verifiedThrough": 13716, "eventsChecked": 13716,
+            "checkpoint": {"position": 10845,
+            "hash": "a1b505bf547e4b9c6f8ab62085d52b9fb88f2f3a26808ed679c324e1fc7224e5",
+            "signedAt": "2026-12-03T21:36:35.671+07:00",
+            "signature": "u63G87ZjyzPPiIpwTgJizbrMEXZh25km9QPSS6Ms8SM4l/y/RYAMwM4atb3CWBsU2103vdr/o2X8Yr9BorGgCg==",
+            "keyId": "22d97f7a9a7259a6", "valid": true},
+            "summary": "intact up to position 13716, signed at checkpoint 10845 (2026-12-03T14:36:35.671Z, key 22d97f7a9a7259a6); 13716 events checked",
+            "publicKeyId": "22d97f7a9a7259a6", "startedAt": "2026-12-03T21:39:09.883566835+07:00",
+            "finishedAt": "2026-12-03T21:39:12.13723932+07:00"}""")
     record Verification(String id, String state, long from, long to, long positionsDone, int progress, Long verifiedThrough,
                         Long eventsChecked, SignedCheckpoint checkpoint, FailedPosition failure, String summary,
                         String publicKeyId, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
@@ -108,6 +120,15 @@ class EvidenceController {
      * @param publicKey the key checkpoints are signed with: Base64 of its X.509 encoding, as
      *                  {@code ./audit --public-key} takes it; keep a copy from a source you trust
      */
+    @Schema(example = """
+            {"algorithm": "Ed25519",
+            "publicKey": "MCowBQYDK2VwAyEACZm4Br94TD8Pu6xLp4R22Rq+ZWnZyfst6ICXSUHxsSE=",
+            "keyId": "22d97f7a9a7259a6", "headPosition": 13716, "count": 1,
+            "checkpoints": [{"position": 10845,
+            "hash": "a1b505bf547e4b9c6f8ab62085d52b9fb88f2f3a26808ed679c324e1fc7224e5",
+            "signedAt": "2026-12-03T21:36:35.671+07:00",
+            "signature": "u63G87ZjyzPPiIpwTgJizbrMEXZh25km9QPSS6Ms8SM4l/y/RYAMwM4atb3CWBsU2103vdr/o2X8Yr9BorGgCg==",
+            "keyId": "22d97f7a9a7259a6", "valid": true}]}""")
     record Checkpoints(String algorithm, String publicKey, String keyId, long headPosition, int count,
                        List<SignedCheckpoint> checkpoints) {
     }

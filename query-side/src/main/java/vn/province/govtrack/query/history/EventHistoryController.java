@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -58,6 +59,34 @@ class EventHistoryController {
         this.clock = clock;
     }
 
+    @Schema(example = """
+            {"aggregateId": "HS42-0000035", "aggregateType": "Dossier", "eventCount": 3,
+            "events": [{"position": 12995, "aggregateId": "HS42-0000035", "aggregateType": "Dossier",
+            "sequence": 0, "eventId": "01a23c56-525e-7000-b27f-fe64253e81c6",
+            "type": "DossierReceivedEvent", "revision": "2",
+            "timestamp": "2026-12-03T21:36:59.870942983+07:00",
+            "recordedAt": "2026-12-03T21:36:59.871+07:00", "occurredAt": "2025-07-03T08:48:47+07:00",
+            "payload": {"dossierId": "HS42-0000035", "procedureCode": "1.000163", "field": "HOME_AFFAIRS",
+            "unitCode": "SO-02", "channel": "IN_PERSON", "applicant": {"idNumber": "068051448799",
+            "fullName": "Nguyễn Minh Khoa", "phone": "0381398571"}, "receivedAt": "2025-07-03T01:48:47Z",
+            "processingHours": 40, "clockStartsAt": "2025-07-03T01:48:47Z",
+            "dueAt": "2025-07-10T01:48:47Z"}, "metadata": {"actor": "simulator-clerk-SO-02",
+            "requestFingerprint": "ba0b2454a697b5a51d1e93747b8d539495f00399aaceff0a1373d6a2c2d6f9c7",
+            "actorUnit": "SO-02",
+            "idempotencyKey": "459f1723ff42e34c3a821df6e38eb74d6bf3a5d458d1d1218bea61e70e6b36e1",
+            "actorRole": "CLERK", "causationId": "01a23c56-5240-7000-be72-898159a686b5",
+            "correlationId": "a08e3701-9f95-4814-9fce-847aa6580728"}}, {"position": 13003,
+            "aggregateId": "HS42-0000035", "aggregateType": "Dossier", "sequence": 1,
+            "eventId": "01a23c56-5319-7001-9a44-73b138b058ae", "type": "DossierAssignedEvent",
+            "revision": "1", "timestamp": "2026-12-03T21:37:00.057342034+07:00",
+            "recordedAt": "2026-12-03T21:37:00.072+07:00", "occurredAt": "2025-07-03T11:36:42+07:00",
+            "payload": {"dossierId": "HS42-0000035", "staffId": "CB-SO-02-2",
+            "assignedAt": "2025-07-03T04:36:42Z"}, "metadata": {"actor": "simulator-clerk-SO-02",
+            "requestFingerprint": "6a6fb570c5b9650378daf5aa91cd5894404317e3cf7889d62dc25aea84d968fe",
+            "actorUnit": "SO-02",
+            "idempotencyKey": "98f63c2e9da557882c69212ddda29300f3d481eb18a1d443f245e591a82afc38",
+            "actorRole": "CLERK", "causationId": "01a23c56-5315-7000-9028-443e3ba8bf41",
+            "correlationId": "b69986dc-6dc5-4467-8838-435aa2d4dc4c"}}]}""")
     record StreamEvents(String aggregateId, String aggregateType, int eventCount, List<HistoryEvent> events) {
     }
 
@@ -69,6 +98,24 @@ class EventHistoryController {
      * @param nextFromPosition where the following page starts; the log only grows, so polling it
      *                         with this value never misses or repeats an event
      */
+    @Schema(example = """
+            {"fromPosition": 13000, "limit": 1, "headPosition": 13716, "events": [{"position": 13000,
+            "aggregateId": "HS42-0000037", "aggregateType": "Dossier", "sequence": 1,
+            "eventId": "01a23c56-5312-7000-925d-d8dedb3bca47", "type": "DossierReceivedEvent",
+            "revision": "2", "timestamp": "2026-12-03T21:37:00.05011593+07:00",
+            "recordedAt": "2026-12-03T21:37:00.072+07:00", "occurredAt": "2025-07-03T16:40:37+07:00",
+            "payload": {"dossierId": "HS42-0000037", "procedureCode": "2.000126",
+            "field": "JUSTICE_CIVIL_STATUS", "unitCode": "XA-034", "channel": "ONLINE",
+            "applicant": {"idNumber": "068148539438", "fullName": "Nguyễn Kim Nga", "phone": "0360771686"},
+            "receivedAt": "2025-07-03T09:40:37Z", "processingHours": 4,
+            "clockStartsAt": "2025-07-04T01:00:00Z", "dueAt": "2025-07-04T05:00:00Z"},
+            "metadata": {"actor": "simulator-clerk-XA-034",
+            "requestFingerprint": "9fc298648d9c192a842826f8d6e7c38f98650ddf01ec217e0b6a25a4ad8c720d",
+            "actorUnit": "XA-034",
+            "idempotencyKey": "c20d5fdbcdf739851cf1117c5b98d3646d5ad732e97749cb7db2395bd95c3cd9",
+            "actorRole": "CLERK", "causationId": "01a23c56-52f0-7000-82c0-1809da336e0e",
+            "correlationId": "2554f19f-1b04-4191-934c-4456ae62f048"}}], "voidPositions": [],
+            "nextFromPosition": 13001, "next": "/api/v1/audit/events?fromPosition=13001&limit=1"}""")
     record EventPage(long fromPosition, int limit, long headPosition, List<HistoryEvent> events,
                      List<Long> voidPositions, long nextFromPosition, String next) {
     }

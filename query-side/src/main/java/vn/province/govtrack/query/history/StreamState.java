@@ -1,6 +1,7 @@
 package vn.province.govtrack.query.history;
 
 import java.time.OffsetDateTime;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An aggregate's state rebuilt from the events selected by the two time axes, folded in sequence order.
@@ -16,6 +17,21 @@ import java.time.OffsetDateTime;
  *                        so it reads like {@code GET /dossiers/{id}}) or {@code generic} (payload fields
  *                        merged in order, later events overriding earlier ones)
  */
+@Schema(example = """
+        {"aggregateId": "HS42-0000035", "aggregateType": "Dossier",
+        "asOf": "2026-12-03T21:38:38.005933226+07:00", "eventCount": 3,
+        "lastApplied": {"position": 13017, "sequence": 2, "type": "DossierResolvedEvent",
+        "occurredAt": "2025-07-11T10:41:52+07:00", "timestamp": "2026-12-03T21:37:00.259675471+07:00"},
+        "fold": "dossier", "state": {"dossierId": "HS42-0000035", "status": "RESOLVED", "statusCode": 9,
+        "procedureCode": "1.000163", "field": "HOME_AFFAIRS", "unitCode": "SO-02",
+        "channel": "IN_PERSON", "applicant": {"idNumber": "068051448799",
+        "fullName": "Nguyễn Minh Khoa", "phone": "0381398571"},
+        "receivedAt": "2025-07-03T08:48:47+07:00", "clockStartsAt": "2025-07-03T08:48:47+07:00",
+        "processingHours": 40, "dueAt": "2025-07-10T08:48:47+07:00", "clockRunning": false,
+        "assignedStaffId": "CB-SO-02-2", "supplementRequests": 0, "extensions": 0, "transfers": 0,
+        "amountRequested": 0, "amountPaid": 0, "resolvedAt": "2025-07-11T10:41:52+07:00",
+        "outcome": "APPROVED", "timeliness": "LATE", "processingDays": 6.235416666666667,
+        "lastPosition": 13017}}""")
 record StreamState(String aggregateId, String aggregateType, AsOf asOf, OffsetDateTime knownAt, Long knownAtPosition,
                    int eventCount, LastApplied lastApplied, String fold, Object state) {
 

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -193,12 +194,25 @@ class PersonnelController {
      * @param next      the next page's path and query; null on the last page
      */
     @CsvReport
+    @Schema(example = """
+            {"asOf": "2026-12-03", "unitCode": "XA-001", "rows": [{"unitCode": "XA-001",
+            "unitName": "Xã Nam Hòa", "unitKind": "COMMUNE", "field": "CULTURE_SOCIETY", "quota": 3,
+            "own": 3, "secondedIn": 0, "secondedOut": 0, "effective": 3, "gap": 0, "state": "BALANCED"}],
+            "totals": [{"field": "AGRICULTURE", "units": 5, "quota": 83, "own": 87, "secondedIn": 0,
+            "secondedOut": 0, "effective": 87, "gap": 4, "shortage": 0, "surplus": 4, "unitsShort": 0,
+            "unitsOver": 2, "state": "SURPLUS"}], "page": 0, "size": 100, "totalRows": 7}""")
     record StaffingReviewReport(LocalDate asOf, String unitCode, String field, StaffingState state,
                                 List<StaffingRow> rows, List<FieldTotal> totals, int page, int size, int totalRows,
                                 String next) {
     }
 
     @CsvReport
+    @Schema(example = """
+            {"asOf": "2025-07-10", "secondments": [{"staffId": "CB-SO-08-042", "fullName": "Nguyễn Hữu Toàn",
+            "secondmentNo": 1, "homeUnitCode": "SO-08", "field": "FINANCE_PLANNING", "toUnitCode": "XA-012",
+            "toField": "FINANCE_PLANNING", "from": "2025-07-04", "until": "2025-08-05",
+            "lastDay": "2025-08-05", "daysLeft": 26, "decisionNo": "2332/QĐ-UBND"}], "page": 0, "size": 100,
+            "total": 19}""")
     record SecondmentList(LocalDate asOf, Integer endingWithinDays, String unitCode, List<ActiveSecondment> secondments,
                           int page, int size, int total, String next) {
     }
@@ -209,6 +223,12 @@ class PersonnelController {
      *                  and what is left unmet or unused
      */
     @CsvReport
+    @Schema(example = """
+            {"asOf": "2026-12-03",
+            "rule": "Per field: units short of staff (gap < 0) are served in turn, communes, wards and special zones first, then the largest shortage, then unit code; each takes from the unit with the largest remaining surplus (gap > 0; among equals provincial units first, then unit code) the smaller of its remaining shortage and that surplus, until its shortage is met or no surplus is left. No unit gives more than its surplus or receives more than its shortage. A field without a quota has quota 0, and so has a dissolved unit: it never receives, and staff still counted there are a surplus it gives.",
+            "proposals": [{"fromUnitCode": "SO-12", "toUnitCode": "PH-09", "field": "CULTURE_SOCIETY",
+            "count": 1}], "fields": [{"field": "AGRICULTURE", "shortage": 0, "surplus": 4, "proposed": 0,
+            "unmetShortage": 0, "unusedSurplus": 4}]}""")
     record RebalancingReport(LocalDate asOf, String field, String rule, List<Proposal> proposals,
                              List<FieldBalance> fields) {
     }
@@ -218,6 +238,11 @@ class PersonnelController {
 
     /** @param total how many accounts are active that day (at {@code unitCode}, when given) */
     @CsvReport
+    @Schema(example = """
+            {"asOf": "2026-12-03", "unitCode": "XA-001", "total": 29, "units": [{"unitCode": "XA-001",
+            "accounts": 29}], "accounts": [{"account": "anhnt.xa001", "unitCode": "XA-001",
+            "staffId": "CB-XA-001-008", "fullName": "Nguyễn Thu Anh", "provisionedOn": "2026-12-03",
+            "holderStatus": "IN_SERVICE", "holderWorksHere": true}], "page": 0, "size": 100}""")
     record AccountsReport(LocalDate asOf, String unitCode, int total, List<UnitAccounts> units,
                           @CsvRows List<AccountRow> accounts, int page, int size, String next) {
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,10 +86,20 @@ class ReferenceDataController {
     }
 
     /** A page of units; {@code next} is the path and query of the next page, null on the last. */
+    @Schema(example = """
+            {"units": [{"code": "DK-01", "name": "Đặc khu Đông Tiến", "kind": "SPECIAL_ZONE",
+            "quotas": [{"field": "LAND_ADMINISTRATION", "positions": 3, "effectiveDate": "2025-07-01",
+            "decisionNo": "1623/QĐ-UBND"}]}], "page": 0, "size": 1, "total": 166,
+            "next": "/api/v1/units?page=1&size=1"}""")
     record UnitList(List<UnitReference> units, int page, int size, int total, String next) {
     }
 
     /** A page of procedures with the filters applied; {@code next} as for units. */
+    @Schema(example = """
+            {"procedures": [{"code": "1.000108", "name": "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+            "field": "JUSTICE_CIVIL_STATUS", "level": "PROVINCE", "processingHours": 80,
+            "cutoff": "15:00:00", "online": true}], "page": 0, "size": 1, "total": 2225,
+            "next": "/api/v1/procedures?page=1&size=1"}""")
     record ProcedureList(String field, String level, Boolean online, List<ProcedureReference> procedures, int page,
                          int size, int total, String next) {
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.province.govtrack.kernel.unit.UnitKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A unit as API clients look it up: its code, name and kind, when it was dissolved, and the staffing
@@ -12,6 +13,10 @@ import vn.province.govtrack.kernel.unit.UnitKind;
  *
  * @param dissolvedOn the first day the unit no longer exists; null while no dissolution is recorded
  */
+@Schema(example = """
+        {"code": "XA-001", "name": "Xã Nam Hòa", "kind": "COMMUNE",
+        "quotas": [{"field": "LAND_ADMINISTRATION", "positions": 3, "effectiveDate": "2025-07-01",
+        "decisionNo": "1520/QĐ-UBND"}]}""")
 record UnitReference(String code, String name, UnitKind kind, LocalDate dissolvedOn, List<Quota> quotas) {
 
     /**

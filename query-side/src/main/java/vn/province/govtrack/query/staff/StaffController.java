@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,6 +107,13 @@ class StaffController {
      * @param upcoming     movements taking effect after {@code asOf}
      * @param lastPosition global position of the last event reflected here
      */
+    @Schema(example = """
+            {"staffId": "CB-SO-08-042", "fullName": "Nguyễn Hữu Toàn", "asOf": "2026-12-03",
+            "status": "IN_SERVICE", "unitCode": "SO-08", "field": "FINANCE_PLANNING",
+            "position": "Chuyên viên chính tài chính - kế hoạch", "assignedFrom": "2011-07-06",
+            "decisionNo": "338/QĐ-SNV", "worksAt": "SO-08", "accounts": [{"account": "toannh.so08",
+            "unitCode": "SO-08", "provisionedOn": "2026-12-03"}], "trainings": [], "upcoming": [],
+            "lastPosition": 10533}""")
     record StaffResponse(String staffId, String fullName, LocalDate asOf, StaffStatus status, String unitCode,
                          String field, String position, LocalDate assignedFrom, String decisionNo,
                          SecondedTo secondedTo, String worksAt, List<AccountView> accounts,
@@ -127,6 +135,12 @@ class StaffController {
     }
 
     /** @param movements every movement, in the order they take effect */
+    @Schema(example = """
+            {"staffId": "CB-SO-08-042", "fullName": "Nguyễn Hữu Toàn", "movements": [{"kind": "RECRUITED",
+            "effectiveDate": "2011-07-06", "decisionNo": "338/QĐ-SNV", "unitCode": "SO-08",
+            "field": "FINANCE_PLANNING", "position": "Chuyên viên chính tài chính - kế hoạch",
+            "recordedAt": "2026-12-03T21:36:32.666+07:00", "eventPosition": 10499,
+            "actor": "simulator-home_affairs"}], "lastPosition": 10533}""")
     record StaffHistory(String staffId, String fullName, List<MovementView> movements, long lastPosition) {
     }
 }

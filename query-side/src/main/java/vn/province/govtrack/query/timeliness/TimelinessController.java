@@ -10,6 +10,7 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -67,11 +68,24 @@ class TimelinessController {
      * @param total       the sum of {@code rows}
      */
     @CsvReport
+    @Schema(example = """
+            {"groupBy": "unit", "from": "2025-07-01", "to": "2025-07-31",
+            "periodStart": "2025-07-01T00:00:00+07:00", "periodEnd": "2025-08-01T00:00:00+07:00",
+            "rows": [{"key": "PH-02", "received": 4, "resolved": 3, "early": 2, "onTime": 1, "late": 0,
+            "pending": 1, "overdue": 0, "onTimeRate": 1.0, "avgProcessingDays": 0.64, "progressScore": 20.0,
+            "maxScore": 20}], "total": {"key": "PROVINCE", "received": 190, "resolved": 160, "early": 106,
+            "onTime": 50, "late": 4, "pending": 30, "overdue": 18, "onTimeRate": 0.975,
+            "avgProcessingDays": 1.17, "progressScore": 19.5, "maxScore": 20}}""")
     record Report(String groupBy, LocalDate from, LocalDate to, String unitCode, OffsetDateTime periodStart,
                   OffsetDateTime periodEnd, List<TimelinessRow> rows, TimelinessRow total) {
     }
 
     @CsvReport
+    @Schema(example = """
+            {"from": "2025-07-01", "to": "2025-07-31", "periodStart": "2025-07-01T00:00:00+07:00",
+            "periodEnd": "2025-08-01T00:00:00+07:00", "units": [{"rank": 1, "unitCode": "PH-11",
+            "onTimeRate": 1.0, "progressScore": 20.0, "received": 6, "resolved": 6, "early": 5, "onTime": 1,
+            "late": 0, "pending": 0, "overdue": 0, "avgProcessingDays": 1.27}]}""")
     record UnitRanking(LocalDate from, LocalDate to, OffsetDateTime periodStart, OffsetDateTime periodEnd,
                        List<Ranking.RankedUnit> units) {
     }
