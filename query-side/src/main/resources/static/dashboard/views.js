@@ -243,10 +243,11 @@ export function unitView(context, unitCode) {
     render: (body, {byField, byProcedure, days}) => {
       const perDay = receivedPerDayChart('chart-unit-received-per-day', days, context);
       fill(body,
-           h('h2', {}, unitLabel(context, unitCode)),
+           h('h2', {}, t('timeliness.title')),
            h('p', {class: 'subtitle'}, t('timeliness.period', {month: formatMonth(period.month)})),
            tiles('unit', byField.total),
-           h('div', {class: 'charts'}, h('figure', {}, h('figcaption', {}, t('chart.receivedPerDay')), perDay.container)),
+           h('div', {class: 'charts single'},
+             h('figure', {}, h('figcaption', {}, t('chart.receivedPerDay')), perDay.container)),
            h('h3', {}, t('unit.byField')),
            keyedTable('unit-by-field-table', 'column.field', byField.rows),
            h('h3', {}, t('unit.byProcedure')),
@@ -315,7 +316,8 @@ export function dossierView(context, dossierId) {
     render: (body, stream) => fill(body, h('ol', {class: 'history', 'data-testid': 'dossier-history'},
         stream.events.map(event => h('li', {'data-position': event.position},
             h('span', {class: 'event'}, eventName(event.type)),
-            h('span', {class: 'meta'}, formatInstant(event.timestamp),
+            // when it happened (business time); an imported or back-dated event is recorded later
+            h('span', {class: 'meta'}, formatInstant(event.occurredAt || event.timestamp),
               event.metadata && event.metadata.actor ? [' · ', t('history.by', {actor: event.metadata.actor})] : null))))),
   });
   return {title: () => t('view.dossier', {id: dossierId}), back: true, panels: [detail, history]};
