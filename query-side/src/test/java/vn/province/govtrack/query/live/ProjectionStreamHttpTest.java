@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
@@ -199,6 +200,23 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
         await().atMost(A_WHILE).until(() -> stream.subscriberCount() == 0);
         appendTwoDossiers(); // the positions move on with nobody to send them to
         assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("Request failed");
+    }
+
+    @Test
+    void thePublishedApiDocumentDescribesTheStreamAndItsProblems() {
+        JsonNode operation = rest.getForObject("/v3/api-docs", JsonNode.class)
+                                 .at("/paths/~1api~1v1~1projections~1stream/get");
+
+        assertThat(operation.get("summary").asText()).isNotBlank();
+        assertThat(operation.at("/responses/200/content/text~1event-stream/examples/advances/value").asText())
+                .contains("event: projection", "\"projection\":\"dossiers\"", ": keep-alive");
+        for (String status : List.of("401", "404", "503")) {
+            assertThat(operation.at("/responses/" + status + "/content/application~1problem+json/schema/$ref").asText())
+                    .as(status).isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(operation.get("description").asText()).endsWith("Roles: " + String.join(", ",
+                List.of(Role.values()).stream().map(Role::name).toList()) + ". Projection names and positions only, "
+                + "no personal data: every role, as the statistics.");
     }
 
     private EventStreamClient open(String query, Role role) {
