@@ -159,6 +159,14 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
     }
 
     @Test
+    void anOverlongProjectionNameIs400() throws Exception {
+        EventStreamClient client = open("?projection=" + "x".repeat(101), Role.AUDITOR);
+
+        assertThat(client.response.statusCode()).isEqualTo(400);
+        assertThat(client.problem().at("/errors/0/field").asText()).isEqualTo("projection");
+    }
+
+    @Test
     void aClientAcceptingOnlyJsonIsAnswered406() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url(""))).header("Accept", "application/json")
