@@ -105,7 +105,7 @@ class ProjectionStream implements SmartLifecycle {
         subscriber.emitter.onError(failure -> leave(subscriber));
         synchronized (this) {
             if (thread == null) {
-                throw ProblemType.UNAVAILABLE.exception("the service is stopping").retryAfter(Duration.ofSeconds(5));
+                throw ProblemType.UNAVAILABLE.exception("the service is starting or stopping").retryAfter(Duration.ofSeconds(5));
             }
             if (subscribers.size() >= properties.maxSubscribers()) {
                 throw ProblemType.UNAVAILABLE.exception(

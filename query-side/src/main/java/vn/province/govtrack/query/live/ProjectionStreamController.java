@@ -91,7 +91,7 @@ class ProjectionStreamController {
                                     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                                        schema = @Schema(ref = PROBLEM))),
                        @ApiResponse(responseCode = "503", description = "unavailable: this instance streams to as "
-                               + "many subscribers as it may, or is stopping; retry after Retry-After",
+                               + "many subscribers as it may, or is starting or stopping; retry after Retry-After",
                                     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                                        schema = @Schema(ref = PROBLEM)))})
     SseEmitter stream(@RequestParam(required = false) @Size(max = 100)
