@@ -53,7 +53,7 @@ class ProjectionStream implements SmartLifecycle {
     private final StreamProperties properties;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-    /** Guarded by {@code this}: the stream's thread while the application runs, and its polling while anyone is subscribed. */
+    /** Guarded by {@code this}: the stream's thread while the application runs; its polling while anyone follows. */
     private ScheduledExecutorService thread;
     private ScheduledFuture<?> polling;
 
@@ -105,7 +105,8 @@ class ProjectionStream implements SmartLifecycle {
         subscriber.emitter.onError(failure -> leave(subscriber));
         synchronized (this) {
             if (thread == null) {
-                throw ProblemType.UNAVAILABLE.exception("the service is starting or stopping").retryAfter(Duration.ofSeconds(5));
+                throw ProblemType.UNAVAILABLE.exception("the service is starting or stopping")
+                                          .retryAfter(Duration.ofSeconds(5));
             }
             if (subscribers.size() >= properties.maxSubscribers()) {
                 throw ProblemType.UNAVAILABLE.exception(

@@ -245,7 +245,8 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
     private long appendTwoDossiers() {
         for (int i = 0; i < 2; i++) {
             String dossierId = "HS-STREAM-" + UUID.randomUUID();
-            eventStore.publish(new GenericDomainEventMessage<>("Dossier", dossierId, 0, DossierEvents.received(dossierId),
+            eventStore.publish(new GenericDomainEventMessage<>("Dossier", dossierId, 0,
+                    DossierEvents.received(dossierId),
                     Map.of(EventMetadata.ACTOR, "clerk.ba-dinh"), UUID.randomUUID().toString(),
                     DossierEvents.RECEIVED_AT));
         }
