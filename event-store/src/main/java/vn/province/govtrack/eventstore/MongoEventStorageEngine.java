@@ -602,6 +602,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return recorded;
     }
 
+    /**
+     * When the commit holding {@code position} was recorded; empty for a position not written yet, and for
+     * a commit or void slot without a recording time (stores from before recording times). One indexed
+     * lookup of one small projection.
+     */
+    public Optional<Instant> recordedAt(long position) {
+        Document commit = commits.find(eq(CommitCodec.STREAMS, CommitCodec.positionKey(position)))
+                                 .projection(Projections.include(CommitCodec.COMMITTED_AT))
+                                 .first();
+        return Optional.ofNullable(commit).map(found -> found.getDate(CommitCodec.COMMITTED_AT)).map(Date::toInstant);
+    }
+
     private void advanceKnownHead(long position) {
         synchronized (headLock) {
             if (position > knownContiguousHead) {
