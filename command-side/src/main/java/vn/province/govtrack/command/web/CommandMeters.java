@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ import io.micrometer.core.instrument.Timer;
  * path or method) is not a command and is not counted; Spring's {@code http.server.requests} has it.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not in the import and backup commands
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class CommandMeters extends OncePerRequestFilter {
 
