@@ -39,8 +39,10 @@ import vn.province.govtrack.eventstore.MongoEventStorageEngine;
  * <p>Positions come from the shared token store, so every instance reports the same values but for the
  * timeliness index, which each instance keeps for itself. A scrape reads every gauge within a moment: all
  * are answered from one reading of the projections, taken at most once per {@link #REUSE}, which costs what
- * one {@code GET /api/v1/admin/projections} costs plus, for a projection whose position moved while it is
- * behind, one indexed lookup of the recording time of its next event (kept while the position stays).
+ * one {@code GET /api/v1/admin/projections} costs (the head, the rebuild requests, every position in one query
+ * of the token store, each projection's count of parked events) plus, for a projection whose position moved
+ * while it is behind, one indexed lookup of the recording time of its next event (kept while the position
+ * stays).
  * Without an answer from the database the gauges read NaN.
  */
 @Component
