@@ -165,6 +165,7 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
                 Endpoint.of(GET, "/actuator/health/liveness", "/actuator/health/liveness"),
                 Endpoint.of(GET, "/actuator/health/readiness", "/actuator/health/readiness"),
                 Endpoint.of(GET, "/actuator/info", "/actuator/info", Role.ADMIN),
+                Endpoint.of(GET, "/actuator/prometheus", "/actuator/prometheus", Role.ADMIN),
                 Endpoint.of(GET, "/v3/api-docs", "/v3/api-docs"));
     }
 

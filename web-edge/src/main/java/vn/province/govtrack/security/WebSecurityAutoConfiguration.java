@@ -22,7 +22,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import vn.province.govtrack.web.FilterProblems;
 
 /**
- * The one filter chain of each service: stateless bearer-token authentication, the open paths,
+ * The one filter chain of each service: stateless bearer-token authentication, the open paths (health,
+ * the API documentation, and Prometheus's scrape on a separate management port: {@link ManagementPort}),
  * the service's {@link EndpointRules}, and for any other request (an unknown path or method) an
  * authenticated caller, who then gets the 404 or 405. Placed before Spring Boot's
  * security auto-configurations so that their default chains stand aside.
@@ -64,14 +65,21 @@ class WebSecurityAutoConfiguration {
     }
 
     @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
     SecurityFilterChain govtrackSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointRules> rules,
-                                                    SecurityProblems problems) throws Exception {
+                                                    SecurityProblems problems, ManagementPort managementPort)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(AbstractHttpConfigurer::disable)
             .authorizeHttpRequests(requests -> {
                 requests.requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(managementPort.scrape()).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
                 rules.orderedStream().flatMap(service -> service.rules().stream()).forEach(rule -> {
