@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -33,6 +34,8 @@ import vn.province.govtrack.security.TokenMinter;
  * <p>The store is shared, so no test may expect it empty: each works with codes from {@link #unique},
  * which no other test class in the JVM receives, and compares the head before and after, never with zero.
  */
+// Meters exported as in production, so that /actuator/prometheus answers: Spring Boot's tests leave exporters off.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"spring.data.mongodb.database=command-side", "govtrack.staff.secondment-expiry.enabled=false"})
 @ContextConfiguration(initializers = FreshTestDatabase.class)

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import vn.province.govtrack.command.web.CommandEndpointRules;
 import vn.province.govtrack.command.web.CommandProblems;
 import vn.province.govtrack.command.web.QuerySideLinks;
@@ -21,14 +23,15 @@ import vn.province.govtrack.command.web.QuerySideLinks;
  * service's filter chain and endpoint rules, the shared web edge (filters, strict JSON, problem
  * details: web-edge's auto-configurations, security included, join every web slice, see its
  * {@code META-INF/spring/...AutoConfigureWebMvc.imports}), and no application behind them: the test mocks the controllers' collaborators.
- * Keyed commands are left to the full boot, since the idempotency filter works on the event store.
+ * Keyed commands are left to the full boot, since the idempotency filter works on the event store. The
+ * command meters' filter runs first as in the service, into a registry of the slice's own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                                                    pattern = "vn\\.province\\.govtrack\\.command\\.idempotency\\..*"))
-@Import({CommandEndpointRules.class, CommandProblems.class, QuerySideLinks.class})
+@Import({CommandEndpointRules.class, CommandProblems.class, QuerySideLinks.class, SimpleMeterRegistry.class})
 public @interface CommandWebSlice {
 
     /** The controllers under test. */

@@ -129,6 +129,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final GroupAppender appender;
     private final LogReader logReader;
     private final AuditCheckpoints auditCheckpoints;
+    private final AppendObserver appendObserver;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -142,6 +143,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.snapshots = database.getCollection(prefix + "snapshots").withWriteConcern(WriteConcern.MAJORITY);
         this.clock = builder.clock;
         this.commitKeyMetaData = builder.commitKeyMetaData;
+        this.appendObserver = builder.appendObserver;
         this.logReader = new LogReader(commits);
         this.auditCheckpoints = new AuditCheckpoints(database, prefix);
         ensureIndexes(commits);
@@ -171,13 +173,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * is already stored or appears twice among the events, an event identifier already stored or
      * repeated ({@link ConcurrencyException}, or {@link AggregateStreamCreationException} when the
      * first event creates its aggregate; through the persistence exception resolver, as Axon's other
-     * engines do), and a commit key already used ({@link CommitKeyUsedException}).
+     * engines do), and a commit key already used ({@link CommitKeyUsedException}). Each commit written is
+     * reported to the builder's {@link AppendObserver}; a refused one is not.
      */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         List<Document> eventDocuments = events.stream().map(e -> CommitCodec.eventDocument(e, serializer)).toList();
         Optional<List<String>> streamKeys = CommitCodec.streamKeys(eventDocuments);
         if (streamKeys.isEmpty()) {
@@ -202,6 +206,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         recordInUnitOfWork(last);
         // everything before `first` was written when the appender chose it, and so is `first..last` now
         advanceKnownHead(last);
+        appendObserver.committed(eventDocuments.size(), System.nanoTime() - started);
     }
 
     /** The commit key the events carry in their metadata, or null; all events of a commit must agree. */
@@ -597,6 +602,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return recorded;
     }
 
+    /**
+     * When the commit holding {@code position} was recorded; empty for a position not written yet, and for
+     * a commit or void slot without a recording time (stores from before recording times). One indexed
+     * lookup of one small projection.
+     */
+    public Optional<Instant> recordedAt(long position) {
+        Document commit = commits.find(eq(CommitCodec.STREAMS, CommitCodec.positionKey(position)))
+                                 .projection(Projections.include(CommitCodec.COMMITTED_AT))
+                                 .first();
+        return Optional.ofNullable(commit).map(found -> found.getDate(CommitCodec.COMMITTED_AT)).map(Date::toInstant);
+    }
+
     private void advanceKnownHead(long position) {
         synchronized (headLock) {
             if (position > knownContiguousHead) {
@@ -795,6 +812,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private String collectionPrefix = "";
         private Clock clock = Clock.systemUTC();
         private String commitKeyMetaData = DEFAULT_COMMIT_KEY_METADATA;
+        private AppendObserver appendObserver = AppendObserver.NONE;
 
         Builder() {
             persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKeyViolation);
@@ -822,6 +840,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
          */
         public Builder commitKeyMetaData(String commitKeyMetaData) {
             this.commitKeyMetaData = commitKeyMetaData;
+            return this;
+        }
+
+        /** Told of every commit written; {@link AppendObserver#NONE} by default. */
+        public Builder appendObserver(AppendObserver appendObserver) {
+            this.appendObserver = Objects.requireNonNull(appendObserver);
             return this;
         }
 

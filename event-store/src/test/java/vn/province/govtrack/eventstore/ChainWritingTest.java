@@ -80,6 +80,20 @@ class ChainWritingTest {
     }
 
     @Test
+    void each_position_answers_the_recording_time_of_the_commit_holding_it_and_an_unwritten_one_none() {
+        MongoEventStorageEngine engine = engineWithClock();
+        now.set(T0.plusSeconds(10));
+        engine.appendEvents(event("a", 0, "a0"));
+        now.set(T0.plusSeconds(20));
+        engine.appendEvents(event("a", 1, "a1"), event("a", 2, "a2"));
+
+        assertThat(engine.recordedAt(1)).contains(T0.plusSeconds(10));
+        assertThat(engine.recordedAt(2)).contains(T0.plusSeconds(20));
+        assertThat(engine.recordedAt(3)).contains(T0.plusSeconds(20));
+        assertThat(engine.recordedAt(4)).isEmpty();
+    }
+
+    @Test
     void a_commit_stored_without_a_recording_time_counts_as_recorded_before_any_instant() {
         MongoEventStorageEngine engine = engineWithClock();
         now.set(T0.plusSeconds(10));

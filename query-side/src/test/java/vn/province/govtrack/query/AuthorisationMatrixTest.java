@@ -152,14 +152,20 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
                 // an unknown letter: allowed callers get a 404 and nothing is retried
                 Endpoint.of(POST, "/api/v1/admin/dead-letters/{id}/retry",
                             "/api/v1/admin/dead-letters/0123456789abcdef01234567/retry", Role.ADMIN),
+                // an unknown projection asked for as JSON: allowed callers get a 406, so no stream stays open
+                Endpoint.of(GET, "/api/v1/projections/stream", "/api/v1/projections/stream?projection=no-such",
+                            EVERY_ROLE),
                 Endpoint.of(GET, "/api/v1/units", "/api/v1/units", Role.values()),
                 Endpoint.of(GET, "/api/v1/units/{code}", "/api/v1/units/NOWHERE", Role.values()),
                 Endpoint.of(GET, "/api/v1/procedures", "/api/v1/procedures?field=LAND", Role.values()),
                 Endpoint.of(GET, "/api/v1/procedures/{code}", "/api/v1/procedures/NOTHING", Role.values()),
+                // exists in the local profile only (DevTokenController); here a 404 for whoever may ask
+                Endpoint.of(POST, "/dev/tokens", "/dev/tokens"),
                 Endpoint.of(GET, "/actuator/health", "/actuator/health"),
                 Endpoint.of(GET, "/actuator/health/liveness", "/actuator/health/liveness"),
                 Endpoint.of(GET, "/actuator/health/readiness", "/actuator/health/readiness"),
                 Endpoint.of(GET, "/actuator/info", "/actuator/info", Role.ADMIN),
+                Endpoint.of(GET, "/actuator/prometheus", "/actuator/prometheus", Role.ADMIN),
                 Endpoint.of(GET, "/v3/api-docs", "/v3/api-docs"),
                 Endpoint.of(GET, "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config"));
     }
@@ -212,6 +218,14 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
         assertThat(rebuild.at("/description").asText()).contains("from").endsWith("Roles: ADMIN.");
         assertThat(document.at("/paths/~1api~1v1~1admin~1dead-letters~1{id}~1retry/post/description").asText())
                 .contains("STILL_FAILING").endsWith("Roles: ADMIN.");
+    }
+
+    @Test
+    void theTokenEndpointDoesNotExistInTheDefaultProfile() {
+        ResponseEntity<JsonNode> response = call(POST, "/dev/tokens", null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody().has("token")).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.province.govtrack.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -26,6 +27,8 @@ import vn.province.govtrack.security.TokenMinter;
  * gets a context, and so a store, of its own; one that reads totals over the whole store names a
  * database of its own ({@code spring.data.mongodb.database}), which makes its configuration differ.
  */
+// Meters exported as in production, so that /actuator/prometheus answers: Spring Boot's tests leave exporters off.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "spring.data.mongodb.database=query-side")
 @ContextConfiguration(initializers = FreshTestDatabase.class)

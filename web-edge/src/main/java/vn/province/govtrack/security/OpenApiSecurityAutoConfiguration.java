@@ -1,5 +1,6 @@
 package vn.province.govtrack.security;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import vn.province.govtrack.web.ProblemType;
 /**
  * The OpenAPI document says how to authenticate (a bearer JWT) and, in each operation's
  * description, which roles may call it: stated from the same {@link EndpointRules} that decide. An
- * operation that needs a token answers 401 and 403 as problems; one open to anyone says it needs no
+ * operation that needs a token answers 401 as a problem, and 403 unless every role may call it; one open to anyone says it needs no
  * token ({@code security: []}), so that Swagger UI sends none. The document's description says how to
  * get a token, locally and in production.
  */
@@ -84,8 +85,11 @@ class OpenApiSecurityAutoConfiguration {
                         OpenApiProblems.answers(operation, ProblemType.UNAUTHENTICATED,
                                 "No valid bearer token: missing, expired or forged.");
                         String unit = path.startsWith("/api/v1/dossiers") ? ", or not for this dossier's unit" : "";
-                        OpenApiProblems.answers(operation, ProblemType.FORBIDDEN,
-                                "The caller's role may not call this operation" + unit + ".");
+                        if (rule.isEmpty() || !rule.get().roles().containsAll(EnumSet.allOf(Role.class))
+                            || !unit.isEmpty()) { // every role may call it otherwise: no 403
+                            OpenApiProblems.answers(operation, ProblemType.FORBIDDEN,
+                                    "The caller's role may not call this operation" + unit + ".");
+                        }
                     }
                     String description = operation.getDescription();
                     operation.setDescription(description == null || description.isBlank() ? roles

@@ -23,9 +23,10 @@ import vn.province.govtrack.web.FilterProblems;
 
 /**
  * The one filter chain of each service: stateless bearer-token authentication, the open paths (health,
- * the API documentation, Swagger UI), the service's {@link EndpointRules}, and for any other request (an
- * unknown path or method) an authenticated caller, who then gets the 404 or 405. Placed before Spring
- * Boot's security auto-configurations so that their default chains stand aside.
+ * the API documentation, Swagger UI, and Prometheus's scrape on a separate management port:
+ * {@link ManagementPort}), the service's {@link EndpointRules}, and for any other request (an unknown path
+ * or method) an authenticated caller, who then gets the 404 or 405. Placed before Spring Boot's
+ * security auto-configurations so that their default chains stand aside.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class},
                    beforeName = "org.springframework.boot.actuate.autoconfigure.security.servlet."
@@ -64,14 +65,21 @@ class WebSecurityAutoConfiguration {
     }
 
     @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
     SecurityFilterChain govtrackSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointRules> rules,
-                                                    SecurityProblems problems) throws Exception {
+                                                    SecurityProblems problems, ManagementPort managementPort)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(AbstractHttpConfigurer::disable)
             .authorizeHttpRequests(requests -> {
                 requests.requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(managementPort.scrape()).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
                         // the API documentation and Swagger UI's page, scripts and configuration: public, like
                         // the paths they describe; calling an operation from the page needs a token as ever

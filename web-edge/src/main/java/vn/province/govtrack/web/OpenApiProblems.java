@@ -31,14 +31,15 @@ import org.springframework.http.HttpHeaders;
  * where it takes parameters or a body (malformed or invalid), 404 where its path names a resource,
  * 503 on every {@code /api/} operation (they all read or write the database, which may be out). The
  * security rules add 401 and 403 ({@code OpenApiSecurityAutoConfiguration}), the command side its
- * 409 and 422; an error answer a handler declares itself ({@code @ApiResponse}) gets the schema and
- * an example here. Every problem answer carries an example of its most general type.
+ * 409 and 422; an error answer a handler declares itself ({@code @ApiResponse}) gets the schema, and
+ * an example where it has none, here. Every problem answer carries an example of its most general type.
  */
 public final class OpenApiProblems implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
     private static final String REF = "#/components/schemas/";
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -73,15 +74,17 @@ public final class OpenApiProblems implements OpenApiCustomizer {
                         + "after Retry-After seconds (a command: with the same Idempotency-Key).");
             }
             operation.getResponses().forEach((status, response) -> {
-                if (status.matches("[45]\\d\\d") && !isProblem(response)) {
-                    ProblemType type = ProblemType.ofStatus(Integer.parseInt(status));
-                    if (type == null) {
-                        return;
-                    }
+                ProblemType type = status.matches("[45]\\d\\d") ? ProblemType.ofStatus(Integer.parseInt(status)) : null;
+                if (type == null) {
+                    return;
+                }
+                if (!isProblem(response)) {
                     response.content(problemContent(type));
-                    if (response.getDescription() == null || response.getDescription().isBlank()) {
-                        response.description(type.title() + ".");
-                    }
+                } else if (problemOf(response).getExample() == null && problemOf(response).getExamples() == null) {
+                    problemOf(response).example(problemContent(type).get(PROBLEM_JSON).getExample());
+                }
+                if (response.getDescription() == null || response.getDescription().isBlank()) {
+                    response.description(type.title() + ".");
                 }
             });
         }));
@@ -105,8 +108,11 @@ public final class OpenApiProblems implements OpenApiCustomizer {
     }
 
     private static boolean isProblem(ApiResponse response) {
-        return response.getContent() != null
-               && response.getContent().containsKey(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        return response.getContent() != null && response.getContent().containsKey(PROBLEM_JSON);
+    }
+
+    private static MediaType problemOf(ApiResponse response) {
+        return response.getContent().get(PROBLEM_JSON);
     }
 
     private static Content problemContent(ProblemType type) {

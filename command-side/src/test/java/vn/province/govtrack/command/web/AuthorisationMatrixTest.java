@@ -162,6 +162,7 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
                 Endpoint.of(GET, "/actuator/health/liveness", null),
                 Endpoint.of(GET, "/actuator/health/readiness", null),
                 Endpoint.of(GET, "/actuator/info", null, Role.ADMIN),
+                Endpoint.of(GET, "/actuator/prometheus", null, Role.ADMIN),
                 Endpoint.of(GET, "/v3/api-docs", null),
                 Endpoint.of(GET, "/v3/api-docs/swagger-config", null));
     }

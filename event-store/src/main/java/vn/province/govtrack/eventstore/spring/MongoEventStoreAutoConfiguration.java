@@ -8,9 +8,11 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,6 +27,9 @@ import org.springframework.core.annotation.Order;
 
 import com.mongodb.client.MongoClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import vn.province.govtrack.eventstore.AppendObserver;
 import vn.province.govtrack.eventstore.AuditKeys;
 import vn.province.govtrack.eventstore.CheckpointSigner;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
@@ -36,7 +41,8 @@ import vn.province.govtrack.eventstore.MongoEventStore;
  * bounds how long that client, the only one either service has, waits for the database
  * ({@link MongoTimeouts}).
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class)
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class,
+                   afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
 @EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class, MongoProperties.class,
                                 MongoTimeouts.class})
 public class MongoEventStoreAutoConfiguration {
@@ -62,7 +68,8 @@ public class MongoEventStoreAutoConfiguration {
     public MongoEventStorageEngine eventStorageEngine(MongoClient mongoClient, MongoProperties mongoProperties,
                                                       EventStoreProperties properties, Serializer serializer,
                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                      org.axonframework.config.Configuration configuration) {
+                                                      org.axonframework.config.Configuration configuration,
+                                                      ObjectProvider<AppendObserver> appendObserver) {
         return MongoEventStorageEngine.builder()
                                       .database(mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()))
                                       .batchSize(properties.batchSize())
@@ -70,6 +77,7 @@ public class MongoEventStoreAutoConfiguration {
                                       .eventSerializer(eventSerializer)
                                       .upcasterChain(configuration.upcasterChain())
                                       .snapshotFilter(configuration.snapshotFilter())
+                                      .appendObserver(appendObserver.getIfAvailable(() -> AppendObserver.NONE))
                                       .build();
     }
 
@@ -106,6 +114,19 @@ public class MongoEventStoreAutoConfiguration {
             return new CheckpointSigning(new CheckpointSigner(storageEngine, keys, properties.checkpointEveryEvents(),
                                                               properties.checkpointEvery(), Clock.systemUTC()),
                                          properties);
+        }
+    }
+
+    /** The store's write meters ({@link AppendMeters}), when the service has Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class Meters {
+
+        @Bean
+        @ConditionalOnMissingBean(AppendObserver.class)
+        @ConditionalOnBean(MeterRegistry.class)
+        AppendObserver appendMeters(MeterRegistry registry) {
+            return new AppendMeters(registry);
         }
     }
 

@@ -3,9 +3,11 @@ package vn.province.govtrack.query.admin;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -32,6 +34,10 @@ import vn.province.govtrack.web.ProblemType;
 @Component
 class Projections {
 
+    /** Every state {@link ProjectionStatus#state} takes. */
+    static final List<String> STATES = List.of("RESETTING", "REQUESTED", "STOPPED", "ERROR", "REPLAYING",
+                                               "CATCHING_UP", "CAUGHT_UP");
+
     private final EventProcessingConfiguration eventProcessing;
     private final ProjectionPositions positions;
     private final EventStore eventStore;
@@ -53,12 +59,22 @@ class Projections {
         long head = positions.headPosition();
         Set<String> requested = rebuildLog.requests().stream().map(RebuildLog.Request::processorName)
                                           .collect(Collectors.toSet());
+        Map<String, ProjectionPosition> each = positions.currentOfEach();
+        return processors().map(processor -> status(processor, each.get(processor.getName()), head,
+                                                     requested.contains(processor.getName())))
+                           .sorted(Comparator.comparing(ProjectionStatus::name))
+                           .toList();
+    }
+
+    /** The names of this service's streaming event processors, without reading anything. */
+    List<String> names() {
+        return processors().map(StreamingEventProcessor::getName).sorted().toList();
+    }
+
+    private Stream<StreamingEventProcessor> processors() {
         return eventProcessing.eventProcessors().values().stream()
                               .filter(StreamingEventProcessor.class::isInstance)
-                              .map(StreamingEventProcessor.class::cast)
-                              .map(processor -> status(processor, head, requested.contains(processor.getName())))
-                              .sorted(Comparator.comparing(ProjectionStatus::name))
-                              .toList();
+                              .map(StreamingEventProcessor.class::cast);
     }
 
     Optional<ProjectionStatus> one(String name) {
@@ -102,11 +118,12 @@ class Projections {
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor) {
-        return status(processor, positions.headPosition(), rebuildLog.request(processor.getName()).isPresent());
+        return status(processor, positions.current(processor.getName()), positions.headPosition(),
+                      rebuildLog.request(processor.getName()).isPresent());
     }
 
-    private ProjectionStatus status(StreamingEventProcessor processor, long head, boolean requested) {
-        ProjectionPosition position = positions.current(processor.getName());
+    private ProjectionStatus status(StreamingEventProcessor processor, ProjectionPosition position, long head,
+                                    boolean requested) {
         int progress = head == 0 || position.position() >= head
                 ? 100
                 : (int) (100 * position.position() / head);

@@ -44,6 +44,7 @@ class Verifications {
     private final TrustedKey trustedKey;
     private final Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private volatile Job lastFinished;
     private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(QUEUED), task -> {
                 Thread thread = new Thread(task, "audit-verification");
@@ -110,6 +111,11 @@ class Verifications {
         return Optional.ofNullable(jobs.get(id));
     }
 
+    /** The verification that finished last on this instance, whatever its range; empty before the first. */
+    Optional<Job> lastFinished() {
+        return Optional.ofNullable(lastFinished);
+    }
+
     /** Waits at most {@code wait} for the job to finish. */
     static void await(Job job, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -135,6 +141,7 @@ class Verifications {
             job.error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
             job.finishedAt = clock.instant();
+            lastFinished = job;
         }
     }
 

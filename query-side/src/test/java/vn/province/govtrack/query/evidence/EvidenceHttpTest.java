@@ -37,6 +37,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
 import vn.province.govtrack.eventstore.AuditKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import vn.province.govtrack.eventstore.Checkpoint;
 import vn.province.govtrack.eventstore.LogExport;
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
@@ -74,6 +76,8 @@ class EvidenceHttpTest extends QuerySideHttpTest {
     MongoProperties mongoProperties;
     @Autowired
     ObjectMapper objectMapper;
+    @Autowired
+    MeterRegistry meters;
 
     private long checkpointAt;
 
@@ -99,6 +103,11 @@ class EvidenceHttpTest extends QuerySideHttpTest {
         assertThat(verification.get("checkpoint").get("position").asLong()).isEqualTo(checkpointAt);
         assertThat(verification.get("summary").asText())
                 .startsWith("intact up to position " + checkpointAt + ", signed at checkpoint " + checkpointAt);
+        assertThat(meters.get(VerificationMeters.INTACT).gauge().value()).isEqualTo(1);
+        assertThat(meters.get(VerificationMeters.POSITION).gauge().value()).isEqualTo(checkpointAt);
+        assertThat(meters.get(VerificationMeters.CHECKPOINT).gauge().value()).isEqualTo(checkpointAt);
+        assertThat(meters.get(VerificationMeters.FINISHED).gauge().value())
+                .isGreaterThan(Instant.now().minusSeconds(600).getEpochSecond());
 
         JsonNode checkpoints = json(get("/api/v1/audit/checkpoints", Role.AUDITOR).getBody());
         assertThat(checkpoints.get("publicKey").asText()).isEqualTo(AuditKeys.encode(KEYS.getPublic()));
@@ -168,6 +177,8 @@ class EvidenceHttpTest extends QuerySideHttpTest {
             assertThat(verification.get("failure").get("position").asLong()).isEqualTo(position);
             assertThat(verification.get("failure").get("reason").asText()).isEqualTo("EVENT_ALTERED");
             assertThat(verification.get("verifiedThrough").asLong()).isEqualTo(position - 1);
+            assertThat(meters.get(VerificationMeters.INTACT).gauge().value()).isZero();
+            assertThat(meters.get(VerificationMeters.POSITION).gauge().value()).isEqualTo(position - 1);
         } finally {
             events.updateOne(new Document("_id", position), new Document("$set",
                     new Document("events.0.payload", payload)));

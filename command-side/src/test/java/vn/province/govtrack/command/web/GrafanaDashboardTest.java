@@ -1,0 +1,67 @@
+package vn.province.govtrack.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.province.govtrack.command.CommandSideHttpTest;
+import vn.province.govtrack.security.Role;
+
+/**
+ * The Grafana dashboard of docker-compose.yml (deploy/grafana/dashboards/govtrack.json) is valid JSON, every
+ * query in it selects the service it reads by {@code job}, and every metric it reads from the command side is
+ * one this service exports: a renamed meter or a histogram turned off fails here, not on a blank panel. The
+ * query side's test checks its own.
+ */
+class GrafanaDashboardTest extends CommandSideHttpTest {
+
+    static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "dashboards", "govtrack.json");
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}");
+    private static final Pattern JOB = Pattern.compile("job=\"(command-side|query-side)\"");
+
+    @Autowired
+    private TestRestTemplate plain;
+
+    @Test
+    void every_metric_the_dashboard_reads_from_the_command_side_is_exported_by_it() throws IOException {
+        registeredUnit(); // the command meters exist once a command has been timed
+        List<String> queries = new ObjectMapper().readTree(DASHBOARD.toFile()).findValues("expr").stream()
+                                                 .map(JsonNode::asText).toList();
+        Set<String> read = new TreeSet<>();
+        for (String query : queries) {
+            Matcher selector = SELECTOR.matcher(query);
+            assertThat(selector.find()).as("a metric selected in %s", query).isTrue();
+            do {
+                Matcher job = JOB.matcher(selector.group(2));
+                assertThat(job.find()).as("the job of %s in %s", selector.group(1), query).isTrue();
+                if (job.group(1).equals("command-side")) {
+                    read.add(selector.group(1));
+                }
+            } while (selector.find());
+        }
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBearerAuth(ActingOfficials.token(minter, Role.ADMIN, null));
+        String scrape = plain.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(admin), String.class)
+                             .getBody();
+
+        assertThat(read).contains("govtrack_commands_seconds_count", "govtrack_commands_seconds_bucket",
+                                  "govtrack_event_store_append_seconds_bucket");
+        assertThat(read).allSatisfy(metric -> assertThat(scrape).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));
+    }
+}
