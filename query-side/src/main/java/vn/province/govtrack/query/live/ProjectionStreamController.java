@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import vn.province.govtrack.web.AlsoAnswered;
 
@@ -26,6 +27,7 @@ import vn.province.govtrack.web.AlsoAnswered;
  * Live updates: a Server-Sent Events stream of the projections' advances, so that a screen showing read
  * models reloads what moved instead of polling. Names and positions only, no personal data.
  */
+@Tag(name = "projections")
 @RestController
 @RequestMapping("/api/v1/projections")
 class ProjectionStreamController {
