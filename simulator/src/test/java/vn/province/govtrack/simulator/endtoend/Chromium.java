@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,10 +48,16 @@ final class Chromium implements AutoCloseable {
      * missing: a machine without them cannot run the browser tests, which is not a failure of the product.
      */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER), () ->
+        Assumptions.assumeTrue(installed(), () ->
                 "the dashboard's browser tests need Chromium and its driver, and this machine lacks "
-                + (Files.isExecutable(BROWSER) ? "" : BROWSER + " ") + (Files.isExecutable(DRIVER) ? "" : DRIVER)
+                + String.join(" and ", Stream.of(BROWSER, DRIVER).filter(path -> !Files.isExecutable(path))
+                        .map(Path::toString).toList())
                 + "; on Debian or Ubuntu: sudo apt-get install chromium chromium-driver (.ci/run installs them)");
+    }
+
+    /** Whether this machine has the browser and its driver. */
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
     /** A new headless session whose window (the page's viewport) is {@code width} × {@code height}. */
