@@ -156,6 +156,8 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
                 Endpoint.of(GET, "/api/v1/units/{code}", "/api/v1/units/NOWHERE", Role.values()),
                 Endpoint.of(GET, "/api/v1/procedures", "/api/v1/procedures?field=LAND", Role.values()),
                 Endpoint.of(GET, "/api/v1/procedures/{code}", "/api/v1/procedures/NOTHING", Role.values()),
+                // exists in the local profile only (DevTokenController); here a 404 for whoever may ask
+                Endpoint.of(POST, "/dev/tokens", "/dev/tokens"),
                 Endpoint.of(GET, "/actuator/health", "/actuator/health"),
                 Endpoint.of(GET, "/actuator/health/liveness", "/actuator/health/liveness"),
                 Endpoint.of(GET, "/actuator/health/readiness", "/actuator/health/readiness"),
@@ -211,6 +213,14 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
         assertThat(rebuild.at("/description").asText()).contains("from").endsWith("Roles: ADMIN.");
         assertThat(document.at("/paths/~1api~1v1~1admin~1dead-letters~1{id}~1retry/post/description").asText())
                 .contains("STILL_FAILING").endsWith("Roles: ADMIN.");
+    }
+
+    @Test
+    void theTokenEndpointDoesNotExistInTheDefaultProfile() {
+        ResponseEntity<JsonNode> response = call(POST, "/dev/tokens", null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody().has("token")).isFalse();
     }
 
     @Test

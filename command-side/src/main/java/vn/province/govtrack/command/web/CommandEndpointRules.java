@@ -41,7 +41,7 @@ public class CommandEndpointRules implements EndpointRules {
                 allow(POST, "/api/v1/dossiers/*/*", CLERK, UNIT_HEAD).because(OWN_UNIT),
                 allow(null, "/api/v1/staff/**", HOME_AFFAIRS).because("Province-wide."),
                 allow(DELETE, "/api/v1/applicants/*", ADMIN),
-                // exists in the local profile only (DevTokenController); elsewhere a 404
+                // exists in the local profile only (web-edge's DevTokenController); elsewhere a 404
                 EndpointRule.open(POST, "/dev/tokens"));
     }
 }

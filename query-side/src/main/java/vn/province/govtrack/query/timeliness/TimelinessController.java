@@ -46,6 +46,17 @@ class TimelinessController {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
                                                                    .withResolverStyle(ResolverStyle.STRICT);
 
+    /** The grouping by day of the period, for charts of a month: not a counting key of the index. */
+    private static final String DAY = "day";
+
+    /** The longest period answered by day: a year, a leap day included. */
+    static final int MAX_DAYS = 366;
+
+    private static final String GROUP_BY = "unit, field or procedure: one row per key with something counted; day: "
+                                           + "one row per day of the period (at most " + MAX_DAYS + "), keyed "
+                                           + "YYYY-MM-DD, each the report of that day alone (pending and overdue at "
+                                           + "its end), the total the report of the period";
+
     private static final String KNOWN_AT = "ISO-8601 instant with offset; the report as the store knew it then "
                                            + "(recorded time); from/to remain business dates";
 
@@ -74,26 +85,39 @@ class TimelinessController {
     }
 
     /**
-     * Rows by {@code groupBy} (unit, field or procedure; default unit), optionally for one unit only, and their total.
+     * Rows by {@code groupBy} (unit, field or procedure; default unit), optionally for one unit only, and their
+     * total; or, with {@code groupBy=day}, one row per day of the period ({@link TimelinessIndex#figuresByDay}),
+     * for charts by day in one call.
      *
      * @param knownAt ISO-8601 instant with offset; the report as the store knew it then (recorded time);
      *                {@code from}/{@code to} remain business dates. Read by {@link KnownAt}.
      */
     @GetMapping
     @ProjectionQuery(value = TimelinessIndexProjection.PROCESSING_GROUP, knownAt = true)
-    Report report(@RequestParam(defaultValue = "unit") @Size(max = QueryParameters.MAX_TIME) String groupBy,
+    Report report(@Parameter(description = GROUP_BY) @RequestParam(defaultValue = "unit")
+                  @Size(max = QueryParameters.MAX_TIME) String groupBy,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String from,
                   @RequestParam(required = false) @Size(max = QueryParameters.MAX_TIME) String to,
                   @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String unitCode,
                   @Parameter(description = KNOWN_AT) @RequestParam(required = false)
                   @Size(max = QueryParameters.MAX_TIME) String knownAt,
                   HttpServletRequest request) {
-        GroupBy grouping = GroupBy.parse(groupBy).orElseThrow(() -> ProblemType.INVALID_INPUT.exception(
-                "groupBy must be unit, field or procedure; got '" + groupBy + "'"));
+        boolean byDay = DAY.equalsIgnoreCase(groupBy.trim());
+        GroupBy grouping = byDay ? null : GroupBy.parse(groupBy).orElseThrow(() -> ProblemType.INVALID_INPUT.exception(
+                "groupBy must be unit, field, procedure or day; got '" + groupBy + "'"));
         Period period = period(from, to);
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
-        TimelinessFigures figures = index.figures(period, grouping, unit, KnownAt.position(request));
-        return new Report(grouping.name().toLowerCase(Locale.ROOT), period.from(), period.to(), unit,
+        TimelinessFigures figures;
+        if (byDay) {
+            if (period.to().toEpochDay() - period.from().toEpochDay() >= MAX_DAYS) {
+                throw ProblemType.INVALID_INPUT.exception("groupBy=day answers periods of at most " + MAX_DAYS
+                        + " days; from " + period.from() + " to " + period.to() + " is longer");
+            }
+            figures = index.figuresByDay(period, unit, KnownAt.position(request));
+        } else {
+            figures = index.figures(period, grouping, unit, KnownAt.position(request));
+        }
+        return new Report(byDay ? DAY : grouping.name().toLowerCase(Locale.ROOT), period.from(), period.to(), unit,
                 inZone(period.start()), inZone(period.end()), figures.rows(), figures.total());
     }
 

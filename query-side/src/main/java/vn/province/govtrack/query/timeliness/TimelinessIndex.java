@@ -1,10 +1,12 @@
 package vn.province.govtrack.query.timeliness;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -230,6 +232,29 @@ final class TimelinessIndex {
                 });
             }
             return new TimelinessFigures(sums.tallies(), unitCode);
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /**
+     * The figures of each day of {@code period}, one row per day keyed by its date ({@code YYYY-MM-DD}),
+     * days with nothing counted included, and of the whole period as their total: each day's row is
+     * exactly the report of that day alone (its receipts and ends; pending and overdue at its end), the
+     * total exactly the report of the period, so receipts and ends add up over the days and pending and
+     * overdue are the last day's. Read under one lock, so the days and the total agree.
+     *
+     * @param unitCode count only what is attributed to this unit; null for the whole province
+     */
+    TimelinessFigures figuresByDay(Period period, String unitCode, OptionalLong knownAt) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            SortedMap<String, Tally> days = new TreeMap<>();
+            for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+                days.put(day.toString(), figures(Period.of(day, day, zone), GroupBy.UNIT, unitCode, knownAt).sum());
+            }
+            return new TimelinessFigures(days, figures(period, GroupBy.UNIT, unitCode, knownAt).sum(), unitCode);
         } finally {
             read.unlock();
         }

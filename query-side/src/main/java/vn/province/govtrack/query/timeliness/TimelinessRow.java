@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 /**
  * One row of the timeliness report, as the national index's progress indicator counts it.
  *
- * @param key               the unit code, field or procedure code; for the total row {@code PROVINCE}
- *                          (or the unit code asked for)
+ * @param key               the unit code, field or procedure code, or the date ({@code YYYY-MM-DD}) of a
+ *                          row by day; for the total row {@code PROVINCE} (or the unit code asked for)
  * @param received          dossiers received in the period
  * @param resolved          dossiers whose processing ended in the period (resolved, returned or
  *                          stopped, whichever came first); equal to early + onTime + late, since the

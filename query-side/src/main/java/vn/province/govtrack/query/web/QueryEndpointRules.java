@@ -22,7 +22,8 @@ import vn.province.govtrack.security.Role;
  * Which role may read what (docs/adr/0003-authorisation.md); the first rule matching a request
  * decides, and a request none matches is refused. AUDITOR reads everything; CLIENT reads the
  * projections that hold no personal data (staff names are personal data); a clerk or unit head
- * reads its own unit's dossiers only, which the dossier queries check ({@code DossierAccess}).
+ * reads its own unit's dossiers only, which the dossier queries check ({@code DossierAccess}). The
+ * dashboard's page and assets are open: they hold no data, every call they make carries a token.
  */
 @Component
 class QueryEndpointRules implements EndpointRules {
@@ -49,6 +50,12 @@ class QueryEndpointRules implements EndpointRules {
                 allow(GET, "/api/v1/admin/dead-letters", ADMIN)
                         .because("Parked events carry their payloads' types and causes: operators only."),
                 allow(POST, "/api/v1/admin/dead-letters/*/retry", ADMIN),
-                allow(GET, "/api/v1/admin/projections/**", ADMIN, AUDITOR));
+                allow(GET, "/api/v1/admin/projections/**", ADMIN, AUDITOR),
+                // exists in the local profile only (web-edge's DevTokenController); elsewhere a 404
+                EndpointRule.open(POST, "/dev/tokens"),
+                EndpointRule.open(GET, "/"),
+                EndpointRule.open(GET, "/index.html"),
+                EndpointRule.open(GET, "/dashboard/**"),
+                EndpointRule.open(GET, "/webjars/**"));
     }
 }

@@ -150,6 +150,42 @@ class TimelinessIndexTest {
         assertThat(segmented.figures(days(1, 16), GroupBy.UNIT, null, OptionalLong.of(4)).rows()).isEmpty();
     }
 
+    @Test
+    void by_day_each_day_of_the_period_is_a_row_with_that_days_receipts_and_ends_and_its_closing_stock() {
+        HandMadeProvince.streams().forEach((id, events) -> events.forEach(event -> apply(id, event)));
+
+        TimelinessFigures byDay = index.figuresByDay(days(1, 5), null, OptionalLong.empty());
+
+        // received: HS-01 and HS-11 on 1 July, HS-02 and HS-03 on 2 July, HS-04 on 3 July; HS-01 resolved
+        // early on 3 July; pending from HS-08 (received in June, extended to 9 July): HS-11 overdue from
+        // the end of 4 July (due 4 July 09:00), HS-03 paused for a supplement from 3 July
+        assertThat(byDay.rows()).extracting(TimelinessRow::key, TimelinessRow::received, TimelinessRow::resolved,
+                                            TimelinessRow::early, TimelinessRow::pending, TimelinessRow::overdue)
+                                .containsExactly(tuple("2025-07-01", 2L, 0L, 0L, 3L, 0L),
+                                                 tuple("2025-07-02", 2L, 0L, 0L, 5L, 0L),
+                                                 tuple("2025-07-03", 1L, 1L, 1L, 5L, 0L),
+                                                 tuple("2025-07-04", 0L, 0L, 0L, 5L, 1L),
+                                                 tuple("2025-07-05", 0L, 0L, 0L, 5L, 1L));
+        assertThat(byDay.total()).isEqualTo(index.figures(days(1, 5), GroupBy.UNIT, null).total());
+        assertThat(byDay.total()).extracting(TimelinessRow::key, TimelinessRow::received, TimelinessRow::resolved,
+                                             TimelinessRow::pending, TimelinessRow::overdue, TimelinessRow::onTimeRate)
+                                 .containsExactly("PROVINCE", 5L, 1L, 5L, 1L, 1.0);
+    }
+
+    @Test
+    void by_day_for_one_unit_counts_that_units_days_only() {
+        HandMadeProvince.streams().forEach((id, events) -> events.forEach(event -> apply(id, event)));
+
+        TimelinessFigures byDay = index.figuresByDay(days(2, 3), BA_DINH, OptionalLong.empty());
+
+        // Ba Đình received HS-02 and HS-03 on 2 July and HS-04 on 3 July, and resolved HS-01 on 3 July
+        assertThat(byDay.rows()).extracting(TimelinessRow::key, TimelinessRow::received, TimelinessRow::resolved,
+                                            TimelinessRow::pending)
+                                .containsExactly(tuple("2025-07-02", 2L, 0L, 3L), tuple("2025-07-03", 1L, 1L, 3L));
+        assertThat(byDay.total().key()).isEqualTo(BA_DINH);
+        assertThat(byDay.total().received()).isEqualTo(3);
+    }
+
     private void apply(String dossierId, Object event) {
         index.apply(dossierId, ++position, event);
     }

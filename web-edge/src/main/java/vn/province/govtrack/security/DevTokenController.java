@@ -1,4 +1,4 @@
-package vn.province.govtrack.command.web;
+package vn.province.govtrack.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,25 +12,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.province.govtrack.command.rejection.ForbiddenCommandException;
-import vn.province.govtrack.command.rejection.InvalidCommandException;
-import vn.province.govtrack.security.Caller;
-import vn.province.govtrack.security.Role;
-import vn.province.govtrack.security.TokenMinter;
+import vn.province.govtrack.web.ProblemType;
 
 /**
  * Local tokens for trying the API: {@code POST /dev/tokens} with a role (and a unit for CLERK and
- * UNIT_HEAD) answers a token signed with the shared secret, so both services accept it. Exists
- * only in the {@code local} profile that {@code ./run} uses; anyone who can reach it can be anyone.
+ * UNIT_HEAD) answers a token signed with the shared secret, so both services accept it. Both services
+ * answer it alike (the dashboard on the query side mints its tokens there). Exists only in the
+ * {@code local} profile that {@code ./run} uses, where {@link JwtSecretAutoConfiguration} registers
+ * it; anyone who can reach it can be anyone.
  */
 @RestController
-@Profile("local")
 class DevTokenController {
+
+    /** A unit code as both services take it; not {@code .} or {@code ..}, which would name no path segment. */
+    private static final String CODE = "(?!\\.\\.?$)[A-Za-z0-9._-]{1,64}";
 
     private final TokenMinter minter;
 
@@ -42,7 +41,7 @@ class DevTokenController {
      * @param subject    who the token names (its {@code sub}); default {@code dev-<role>[-<unit>]}
      * @param ttlMinutes how long it is valid, 1 to 1440 minutes; default 480 (a working day)
      */
-    record TokenRequest(@NotNull Role role, @Pattern(regexp = Patterns.CODE) String unitCode,
+    record TokenRequest(@NotNull Role role, @Pattern(regexp = CODE) String unitCode,
                         @Pattern(regexp = "[A-Za-z0-9._:@-]{1,128}") String subject,
                         @Min(1) @Max(1440) Integer ttlMinutes) {
     }
@@ -57,11 +56,11 @@ class DevTokenController {
     @PostMapping("/dev/tokens")
     TokenAnswer token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         if (!fromLoopback(http)) {
-            throw new ForbiddenCommandException("POST /dev/tokens answers requests from this machine's loopback "
-                                                + "interface only");
+            throw ProblemType.FORBIDDEN.exception("POST /dev/tokens answers requests from this machine's loopback "
+                                                  + "interface only");
         }
         if (request.role().unitBound() && request.unitCode() == null) {
-            throw new InvalidCommandException("unitCode is required for role " + request.role());
+            throw ProblemType.INVALID_INPUT.exception("unitCode is required for role " + request.role());
         }
         String unit = request.role().unitBound() ? request.unitCode() : null;
         String subject = request.subject() != null ? request.subject()

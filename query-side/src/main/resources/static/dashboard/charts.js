@@ -1,0 +1,69 @@
+// Charts drawn with ECharts (the WebJar's echarts.min.js, loaded before the modules as the global
+// `echarts`). Each chart container carries data-points, the number of points drawn; a chart resizes with
+// its container.
+
+const charts = new Map();
+const resizing = typeof ResizeObserver === 'function'
+    ? new ResizeObserver(entries => entries.forEach(entry => charts.get(entry.target)?.resize())) : null;
+
+function chartIn(container) {
+  let chart = charts.get(container);
+  if (!chart || chart.isDisposed()) {
+    chart = echarts.init(container, null, {renderer: 'canvas'});
+    charts.set(container, chart);
+    resizing?.observe(container);
+  }
+  return chart;
+}
+
+/** Forgets the charts whose containers left the page. */
+export function disposeDetached() {
+  for (const [container, chart] of charts) {
+    if (!container.isConnected) {
+      resizing?.unobserve(container);
+      chart.dispose();
+      charts.delete(container);
+    }
+  }
+}
+
+const AXIS_LABEL = {color: '#475569', fontSize: 11};
+
+/**
+ * Bars of one value per category, e.g. on-time rate by unit.
+ *
+ * @param points   [{label, value}] in drawing order
+ * @param format   value => text for labels and the tooltip
+ * @param percent  values are rates between 0 and 1
+ */
+export function barChart(container, {points, format, percent = false, name}) {
+  container.dataset.points = String(points.length);
+  const chart = chartIn(container);
+  const many = points.length > 25;
+  chart.setOption({
+    animation: false,
+    grid: {left: 48, right: 16, top: 24, bottom: many ? 72 : 56},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: format},
+    xAxis: {type: 'category', data: points.map(point => point.label),
+            axisLabel: {...AXIS_LABEL, rotate: 45, interval: many ? 'auto' : 0}},
+    yAxis: {type: 'value', max: percent ? 1 : null, axisLabel: {...AXIS_LABEL, formatter: format}},
+    dataZoom: many ? [{type: 'inside', startValue: 0, endValue: 24}, {type: 'slider', height: 16, bottom: 8}] : [],
+    series: [{type: 'bar', name, data: points.map(point => point.value), itemStyle: {color: '#2563eb'},
+              barMaxWidth: 28}],
+  }, true);
+}
+
+/** A line of one value per day, e.g. dossiers received per day. */
+export function dayChart(container, {points, format, name}) {
+  container.dataset.points = String(points.length);
+  const chart = chartIn(container);
+  chart.setOption({
+    animation: false,
+    grid: {left: 48, right: 16, top: 24, bottom: 40},
+    tooltip: {trigger: 'axis', valueFormatter: format},
+    xAxis: {type: 'category', data: points.map(point => point.label), axisLabel: AXIS_LABEL},
+    yAxis: {type: 'value', minInterval: 1, axisLabel: {...AXIS_LABEL, formatter: format}},
+    series: [{type: 'bar', name, data: points.map(point => point.value), itemStyle: {color: '#0d9488'},
+              barMaxWidth: 24}],
+  }, true);
+}
