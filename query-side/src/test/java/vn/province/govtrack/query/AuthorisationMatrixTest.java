@@ -152,6 +152,9 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
                 // an unknown letter: allowed callers get a 404 and nothing is retried
                 Endpoint.of(POST, "/api/v1/admin/dead-letters/{id}/retry",
                             "/api/v1/admin/dead-letters/0123456789abcdef01234567/retry", Role.ADMIN),
+                // an unknown projection asked for as JSON: allowed callers get a 406, so no stream stays open
+                Endpoint.of(GET, "/api/v1/projections/stream", "/api/v1/projections/stream?projection=no-such",
+                            EVERY_ROLE),
                 Endpoint.of(GET, "/api/v1/units", "/api/v1/units", Role.values()),
                 Endpoint.of(GET, "/api/v1/units/{code}", "/api/v1/units/NOWHERE", Role.values()),
                 Endpoint.of(GET, "/api/v1/procedures", "/api/v1/procedures?field=LAND", Role.values()),

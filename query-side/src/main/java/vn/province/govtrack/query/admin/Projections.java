@@ -3,6 +3,7 @@ package vn.province.govtrack.query.admin;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,10 +54,12 @@ class Projections {
         long head = positions.headPosition();
         Set<String> requested = rebuildLog.requests().stream().map(RebuildLog.Request::processorName)
                                           .collect(Collectors.toSet());
+        Map<String, ProjectionPosition> each = positions.currentOfEach();
         return eventProcessing.eventProcessors().values().stream()
                               .filter(StreamingEventProcessor.class::isInstance)
                               .map(StreamingEventProcessor.class::cast)
-                              .map(processor -> status(processor, head, requested.contains(processor.getName())))
+                              .map(processor -> status(processor, each.get(processor.getName()), head,
+                                                       requested.contains(processor.getName())))
                               .sorted(Comparator.comparing(ProjectionStatus::name))
                               .toList();
     }
@@ -102,11 +105,12 @@ class Projections {
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor) {
-        return status(processor, positions.headPosition(), rebuildLog.request(processor.getName()).isPresent());
+        return status(processor, positions.current(processor.getName()), positions.headPosition(),
+                      rebuildLog.request(processor.getName()).isPresent());
     }
 
-    private ProjectionStatus status(StreamingEventProcessor processor, long head, boolean requested) {
-        ProjectionPosition position = positions.current(processor.getName());
+    private ProjectionStatus status(StreamingEventProcessor processor, ProjectionPosition position, long head,
+                                    boolean requested) {
         int progress = head == 0 || position.position() >= head
                 ? 100
                 : (int) (100 * position.position() / head);

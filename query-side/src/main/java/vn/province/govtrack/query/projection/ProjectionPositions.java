@@ -2,18 +2,23 @@ package vn.province.govtrack.query.projection;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -74,9 +79,40 @@ public class ProjectionPositions {
     /** The processor's position as stored right now. */
     public ProjectionPosition current(String processorName) {
         TokenStore ownStore = eventProcessing.getObject().tokenStore(processorName);
-        List<TrackingToken> tokens = ownStore instanceof InMemoryTokenStore inMemory
-                ? tokensIn(inMemory, processorName)
-                : sharedTokens(processorName);
+        return positionOf(ownStore instanceof InMemoryTokenStore inMemory
+                                  ? tokensIn(inMemory, processorName)
+                                  : sharedTokens(processorName));
+    }
+
+    /**
+     * The position of every streaming event processor of this service as stored right now, by name in
+     * name order: the shared store's tokens read at once, in one query, those kept in this instance's
+     * memory read there. What a caller watching them all reads, however many processors there are.
+     */
+    public Map<String, ProjectionPosition> currentOfEach() {
+        EventProcessingConfiguration processing = eventProcessing.getObject();
+        Map<String, List<TrackingToken>> tokens = new HashMap<>();
+        List<String> shared = new ArrayList<>();
+        processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                  .map(EventProcessor::getName).forEach(name -> {
+                      if (processing.tokenStore(name) instanceof InMemoryTokenStore inMemory) {
+                          tokens.put(name, tokensIn(inMemory, name));
+                      } else {
+                          tokens.put(name, new ArrayList<>());
+                          shared.add(name);
+                      }
+                  });
+        if (!shared.isEmpty()) {
+            for (Document entry : axonMongoTemplate.trackingTokensCollection().find(in("processorName", shared))) {
+                tokens.get(entry.getString("processorName")).add(tokenOf(entry));
+            }
+        }
+        Map<String, ProjectionPosition> positions = new TreeMap<>();
+        tokens.forEach((name, own) -> positions.put(name, positionOf(own)));
+        return positions;
+    }
+
+    private static ProjectionPosition positionOf(List<TrackingToken> tokens) {
         long position = tokens.stream().mapToLong(ProjectionPositions::positionOf).min().orElse(0);
         boolean replaying = tokens.stream().anyMatch(ProjectionPositions::isReplaying);
         return new ProjectionPosition(position, replaying);

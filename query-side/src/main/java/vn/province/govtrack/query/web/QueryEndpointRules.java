@@ -51,6 +51,9 @@ class QueryEndpointRules implements EndpointRules {
                         .because("Parked events carry their payloads' types and causes: operators only."),
                 allow(POST, "/api/v1/admin/dead-letters/*/retry", ADMIN),
                 allow(GET, "/api/v1/admin/projections/**", ADMIN, AUDITOR),
+                allow(GET, "/api/v1/projections/stream", Role.values())
+                        .because("Projection names and positions only, no personal data: every role, as the "
+                                 + "statistics."),
                 // exists in the local profile only (web-edge's DevTokenController); elsewhere a 404
                 EndpointRule.open(POST, "/dev/tokens"),
                 EndpointRule.open(GET, "/"),
