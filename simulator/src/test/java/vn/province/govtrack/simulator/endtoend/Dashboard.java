@@ -15,6 +15,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
 
 import vn.province.govtrack.simulator.http.Official;
@@ -37,11 +38,15 @@ final class Dashboard {
         this.baseUrl = baseUrl;
     }
 
-    /** Loads the page afresh at {@code /}, signed out: a new sign-in follows. */
+    /**
+     * Loads the page afresh at {@code /}, signed out and with no remembered choice: the origin's storage is
+     * cleared while no page of it is open, so that no request of the last session is left half-done.
+     */
     void open() {
+        driver.get("about:blank");
+        ((HasCdp) driver).executeCdpCommand("Storage.clearDataForOrigin", Map.of(
+                "origin", baseUrl, "storageTypes", "local_storage,session_storage"));
         driver.get(baseUrl + "/");
-        script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}");
-        driver.navigate().refresh();
         await("the sign-in form (signin-role)", () -> present("signin-role"));
     }
 
@@ -141,12 +146,16 @@ final class Dashboard {
 
     /** Clicks the link of dossier {@code dossierId} in list {@code testId}. */
     void openDossier(String testId, String dossierId) {
-        driver.findElement(By.cssSelector("[data-testid='" + testId + "'] [data-dossier='" + dossierId + "'] a")).click();
+        By link = By.cssSelector("[data-testid='" + testId + "'] [data-dossier='" + dossierId + "'] a");
+        await(dossierId + " in " + testId, () -> !driver.findElements(link).isEmpty());
+        driver.findElement(link).click();
     }
 
     /** Clicks the row (its link, if it has one) of unit {@code unitCode} in the units table. */
     void drillInto(String unitCode) {
-        WebElement row = driver.findElement(By.cssSelector("[data-testid='units-table'] tr[data-unit='" + unitCode + "']"));
+        By selector = By.cssSelector("[data-testid='units-table'] tr[data-unit='" + unitCode + "']");
+        await(unitCode + " in units-table", () -> !driver.findElements(selector).isEmpty());
+        WebElement row = driver.findElement(selector);
         List<WebElement> links = row.findElements(By.tagName("a"));
         (links.isEmpty() ? row : links.get(0)).click();
     }

@@ -151,6 +151,13 @@ class DashboardBrowserIT {
 
         page.openDossier("overdue-list", "D10");
         showsTheDossierAsTheApiAnswers(clerk, "D10");
+
+        page.show("#/dossiers/D07");
+        assertThat(answer(clerk, "/api/v1/dossiers/D07").status()).as("another unit's dossier, to a clerk").isEqualTo(403);
+        page.await("dossier-detail of XA-B's D07 marked data-forbidden for a clerk of " + CLERKS_UNIT,
+                   () -> page.present("dossier-detail") && "D07".equals(page.hook("dossier-detail").getAttribute("data-dossier"))
+                         && page.forbidden("dossier-detail"));
+        assertThat(page.html()).as("XA-B's D07 on a clerk of %s's page", CLERKS_UNIT).doesNotContain("Mai Văn Phúc");
     }
 
     @Test
@@ -325,7 +332,8 @@ class DashboardBrowserIT {
         JsonNode timeliness = api(official, "/api/v1/timeliness?groupBy=unit&" + JULY);
         JsonNode ranking = api(official, "/api/v1/timeliness/ranking?" + JULY);
         Answer overdue = answer(official, "/api/v1/dossiers?overdue=true");
-        Answer dueSoon = answer(official, "/api/v1/dossiers?dueWithinHours=24");
+        // the horizon the due-soon panel names ("due within 48 hours"); the API takes it from the caller
+        Answer dueSoon = answer(official, "/api/v1/dossiers?dueWithinHours=48");
         // staffing as of the period's last day; the panel lists the rows short of or over their quota
         Answer staffing = answer(official, "/api/v1/personnel/audit?size=1000&asOf=" + LAST_DAY);
         Answer proposals = answer(official, "/api/v1/personnel/rebalancing?asOf=" + LAST_DAY);
