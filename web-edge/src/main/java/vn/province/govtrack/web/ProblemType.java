@@ -38,7 +38,8 @@ import java.net.URI;
  *       reporting it</td><td>both</td></tr>
  *   <tr><td>unavailable</td><td>503</td><td>the database is unreachable or did not answer in time (for a
  *       command: whether it was recorded is unknown, retry with the same {@code Idempotency-Key}), or a
- *       wait the request asked for ran out; always with {@code Retry-After}; retry later</td><td>both</td></tr>
+ *       wait the request asked for ran out, or the instance keeps as many projection streams open as it
+ *       may; always with {@code Retry-After}; retry later</td><td>both</td></tr>
  *   <tr><td>http-NNN</td><td>NNN</td><td>any other status the server answers before the application
  *       runs, titled with its reason phrase</td><td>both</td></tr>
  *   <tr><td>unknown-reference</td><td>404</td><td>a command's body names a unit, procedure or staff

@@ -34,7 +34,7 @@ import vn.province.govtrack.web.ProblemType;
  *
  * <p>Everything sent on a stream is sent from that one thread, in order: first, on connect, the position
  * of every projection (the last reading if there is one, else the first reading, made at once), then the
- * changes, and a {@code : keep-alive} comment line after {@code keep-alive} without one. A stream ends
+ * changes; and to every stream a {@code : keep-alive} comment line every {@code keep-alive}. A stream ends
  * when its client goes (a failed write or the container's notice removes it, without an error logged or
  * answered: the response has long begun) and when the application stops, before the web server's graceful
  * shutdown, which would otherwise wait for it.
@@ -53,14 +53,16 @@ class ProjectionStream implements SmartLifecycle {
     private final StreamProperties properties;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-    /** Guarded by {@code this}: the stream's thread while the application runs, and its polling while anyone is subscribed. */
+    /** Guarded by {@code this}: the stream's thread while the application runs; its polling while anyone follows. */
     private ScheduledExecutorService thread;
     private ScheduledFuture<?> polling;
 
     // read and written on the stream's thread only
     private Map<String, ProjectionPosition> lastReading;
     private long lastHead;
-    private long lastKeepAliveNanos;
+    /** When the last keep-alive was sent, or the polling started; null while nobody is subscribed. */
+    private Long lastKeepAliveNanos;
+    private boolean failing;
 
     ProjectionStream(ProjectionPositions positions, EventProcessingConfiguration eventProcessing,
                      StreamProperties properties) {
@@ -103,7 +105,8 @@ class ProjectionStream implements SmartLifecycle {
         subscriber.emitter.onError(failure -> leave(subscriber));
         synchronized (this) {
             if (thread == null) {
-                throw ProblemType.UNAVAILABLE.exception("the service is stopping").retryAfter(Duration.ofSeconds(5));
+                throw ProblemType.UNAVAILABLE.exception("the service is starting or stopping")
+                                          .retryAfter(Duration.ofSeconds(5));
             }
             if (subscribers.size() >= properties.maxSubscribers()) {
                 throw ProblemType.UNAVAILABLE.exception(
@@ -130,12 +133,24 @@ class ProjectionStream implements SmartLifecycle {
         subscribers.remove(subscriber);
     }
 
+    /**
+     * A reading that fails (the database out of reach) is tried again at the next tick; it is logged when
+     * the failures begin and when they end, not four times a second. The streams stay open meanwhile,
+     * kept alive, and carry on once the positions can be read again.
+     */
     private void pollOrWarn() {
         try {
             poll();
+            if (failing) {
+                failing = false;
+                log.info("Reading the projections' positions for their streams works again");
+            }
         } catch (RuntimeException e) {
-            log.warn("Reading the projections' positions for their streams failed, retried in {} ms: {}",
-                     properties.pollInterval().toMillis(), e.toString());
+            if (!failing) {
+                failing = true;
+                log.warn("Reading the projections' positions for their streams failed, retried every {} ms: {}",
+                         properties.pollInterval().toMillis(), e.toString());
+            }
         }
     }
 
@@ -147,15 +162,14 @@ class ProjectionStream implements SmartLifecycle {
                     polling = null;
                 }
                 lastReading = null;
+                lastKeepAliveNanos = null;
                 return;
             }
         }
+        keepAlive();
         Map<String, ProjectionPosition> reading = positions.currentOfEach();
         long head = positions.headPosition();
         Map<String, ProjectionPosition> previous = lastReading;
-        if (previous == null) {
-            lastKeepAliveNanos = System.nanoTime();
-        }
         lastReading = reading;
         lastHead = head;
         for (Subscriber subscriber : subscribers) {
@@ -170,8 +184,15 @@ class ProjectionStream implements SmartLifecycle {
                 }
             });
         }
-        if (System.nanoTime() - lastKeepAliveNanos >= properties.keepAlive().toNanos()) {
-            lastKeepAliveNanos = System.nanoTime();
+    }
+
+    /** Every {@code keep-alive} from when the polling started, to every stream, whether the reading works or not. */
+    private void keepAlive() {
+        long now = System.nanoTime();
+        if (lastKeepAliveNanos == null) {
+            lastKeepAliveNanos = now;
+        } else if (now - lastKeepAliveNanos >= properties.keepAlive().toNanos()) {
+            lastKeepAliveNanos = now;
             for (Subscriber subscriber : subscribers) {
                 send(subscriber, SseEmitter.event().comment(KEEP_ALIVE));
             }

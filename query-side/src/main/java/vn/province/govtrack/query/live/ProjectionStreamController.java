@@ -82,10 +82,8 @@ class ProjectionStreamController {
                                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                                                        schema = @Schema(type = "string"),
                                                        examples = @ExampleObject(name = "advances", value = EXAMPLE))),
-                       @ApiResponse(responseCode = "401", description = "No valid bearer token",
-                                    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                                       schema = @Schema(ref = PROBLEM))),
-                       @ApiResponse(responseCode = "403", description = "The token's role may not follow projections",
+                       @ApiResponse(responseCode = "401", description = "unauthenticated: no valid bearer token "
+                               + "(every role may follow the stream, so no token is refused 403)",
                                     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                                        schema = @Schema(ref = PROBLEM))),
                        @ApiResponse(responseCode = "404", description = "projection-not-found: no projection of "
@@ -93,7 +91,7 @@ class ProjectionStreamController {
                                     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                                        schema = @Schema(ref = PROBLEM))),
                        @ApiResponse(responseCode = "503", description = "unavailable: this instance streams to as "
-                               + "many subscribers as it may, or is stopping; retry after Retry-After",
+                               + "many subscribers as it may, or is starting or stopping; retry after Retry-After",
                                     content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                                        schema = @Schema(ref = PROBLEM)))})
     SseEmitter stream(@RequestParam(required = false) @Size(max = 100)

@@ -77,7 +77,8 @@ class ProjectionStreamAcrossInstancesTest {
 
         String dossierId = "HS-STREAM-" + UUID.randomUUID();
         first.getBean(EventStore.class).publish(new GenericDomainEventMessage<>(
-                "Dossier", dossierId, 0, DossierEvents.received(dossierId), Map.of(EventMetadata.ACTOR, "clerk.ba-dinh"),
+                "Dossier", dossierId, 0, DossierEvents.received(dossierId),
+                Map.of(EventMetadata.ACTOR, "clerk.ba-dinh"),
                 UUID.randomUUID().toString(), DossierEvents.RECEIVED_AT));
         long appended = first.getBean(MongoEventStorageEngine.class).headPosition();
 

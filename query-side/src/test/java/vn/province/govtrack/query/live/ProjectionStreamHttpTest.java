@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.province.govtrack.eventstore.MongoEventStorageEngine;
@@ -158,6 +159,14 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
     }
 
     @Test
+    void anOverlongProjectionNameIs400() throws Exception {
+        EventStreamClient client = open("?projection=" + "x".repeat(101), Role.AUDITOR);
+
+        assertThat(client.response.statusCode()).isEqualTo(400);
+        assertThat(client.problem().at("/errors/0/field").asText()).isEqualTo("projection");
+    }
+
+    @Test
     void aClientAcceptingOnlyJsonIsAnswered406() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url(""))).header("Accept", "application/json")
@@ -201,6 +210,23 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
         assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("Request failed");
     }
 
+    @Test
+    void thePublishedApiDocumentDescribesTheStreamAndItsProblems() {
+        JsonNode operation = rest.getForObject("/v3/api-docs", JsonNode.class)
+                                 .at("/paths/~1api~1v1~1projections~1stream/get");
+
+        assertThat(operation.get("summary").asText()).isNotBlank();
+        assertThat(operation.at("/responses/200/content/text~1event-stream/examples/advances/value").asText())
+                .contains("event: projection", "\"projection\":\"dossiers\"", ": keep-alive");
+        for (String status : List.of("401", "404", "503")) {
+            assertThat(operation.at("/responses/" + status + "/content/application~1problem+json/schema/$ref").asText())
+                    .as(status).isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(operation.get("description").asText()).endsWith("Roles: " + String.join(", ",
+                List.of(Role.values()).stream().map(Role::name).toList()) + ". Projection names and positions only, "
+                + "no personal data: every role, as the statistics.");
+    }
+
     private EventStreamClient open(String query, Role role) {
         EventStreamClient client = EventStreamClient.open(url(query), token(role));
         opened.add(client);
@@ -219,7 +245,8 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
     private long appendTwoDossiers() {
         for (int i = 0; i < 2; i++) {
             String dossierId = "HS-STREAM-" + UUID.randomUUID();
-            eventStore.publish(new GenericDomainEventMessage<>("Dossier", dossierId, 0, DossierEvents.received(dossierId),
+            eventStore.publish(new GenericDomainEventMessage<>("Dossier", dossierId, 0,
+                    DossierEvents.received(dossierId),
                     Map.of(EventMetadata.ACTOR, "clerk.ba-dinh"), UUID.randomUUID().toString(),
                     DossierEvents.RECEIVED_AT));
         }
