@@ -48,9 +48,14 @@ export function callerOf(token) {
   if (parts.length !== 3) {
     throw new ApiError(0, null, 'not a JWT');
   }
-  const base64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
-  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, c => c.charCodeAt(0))));
+  let claims;
+  try {
+    const base64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
+    claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, c => c.charCodeAt(0))));
+  } catch (e) {
+    throw new ApiError(0, null, 'not a JWT');
+  }
   if (!claims.role) {
     throw new ApiError(0, null, 'the token names no role');
   }

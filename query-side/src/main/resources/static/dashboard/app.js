@@ -249,7 +249,8 @@ async function showSignIn() {
         await call(path('api/v1/units', {size: 1}), {token: value});
         signIn(value);
       } catch (e) {
-        showError(e.status === 401 || e.status === 0 ? {title: t('signin.invalid'), detail: e.detail} : e);
+        // not a JWT (status 0) or one the API refuses (401): the same words for both
+        showError(e.status === 401 || e.status === 0 ? {title: t('signin.invalid')} : e);
       }
     }},
       h('h1', {}, t('signin.title')), h('p', {class: 'note'}, t('signin.paste')),

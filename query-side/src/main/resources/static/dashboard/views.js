@@ -15,6 +15,8 @@ const PERSONNEL = 'personnel';
 /** "Due soon": the clock runs and the appointment date lies within this many hours. */
 export const DUE_SOON_HOURS = 48;
 const LIST_SIZE = 25;
+/** The province's procedures listed, those that received most first. */
+const PROCEDURES_SHOWN = 50;
 
 const COUNT_COLUMNS = ['received', 'resolved', 'early', 'onTime', 'late', 'pending', 'overdue'];
 
@@ -216,10 +218,33 @@ export function provinceView(context) {
                 figure('td', unit.progressScore, formatDecimal, {'data-col': 'progressScore'}),
                 figure('td', unit.resolved, formatCount, {'data-col': 'resolved'}))))),
   });
+  const byField = panel({
+    testid: 'panel-by-field', title: 'byField.title', projections: [TIMELINESS],
+    load: async () => {
+      const answer = await call(path('api/v1/timeliness', {groupBy: 'field', ...span(period)}));
+      return {data: answer.body, position: answer.position};
+    },
+    render: (body, report) => fill(body, keyedTable('field-table', 'column.field', report.rows)),
+  });
+  const byProcedure = panel({
+    testid: 'panel-by-procedure', title: 'byProcedure.title', projections: [TIMELINESS],
+    load: async () => {
+      const answer = await call(path('api/v1/timeliness', {groupBy: 'procedure', ...span(period)}));
+      return {data: answer.body, position: answer.position};
+    },
+    render: (body, report) => {
+      // the procedures that received most first; the rest are counted, not listed
+      const rows = [...report.rows].sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+      fill(body,
+           h('p', {class: 'count'}, t('list.shown', {shown: formatCount(Math.min(rows.length, PROCEDURES_SHOWN)),
+                                                      total: formatCount(rows.length)})),
+           keyedTable('procedure-table', 'column.procedure', rows.slice(0, PROCEDURES_SHOWN)));
+    },
+  });
   const scope = listScope(context, null);
   return {
     title: () => (scope ? t('view.provinceForUnit', {unit: unitLabel(context, scope)}) : t('view.province')),
-    panels: [timeliness, ranking,
+    panels: [timeliness, byField, byProcedure, ranking,
              dossierList(context, {testid: 'panel-overdue', listTestid: 'overdue-list', title: 'overdue.title',
                                    query: {overdue: true, unitCode: scope}}),
              dossierList(context, {testid: 'panel-due-soon', listTestid: 'due-soon-list', title: 'dueSoon.title',
@@ -243,10 +268,11 @@ export function unitView(context, unitCode) {
     render: (body, {byField, byProcedure, days}) => {
       const perDay = receivedPerDayChart('chart-unit-received-per-day', days, context);
       fill(body,
-           h('h2', {}, unitLabel(context, unitCode)),
+           h('h2', {}, t('timeliness.title')),
            h('p', {class: 'subtitle'}, t('timeliness.period', {month: formatMonth(period.month)})),
            tiles('unit', byField.total),
-           h('div', {class: 'charts'}, h('figure', {}, h('figcaption', {}, t('chart.receivedPerDay')), perDay.container)),
+           h('div', {class: 'charts single'},
+             h('figure', {}, h('figcaption', {}, t('chart.receivedPerDay')), perDay.container)),
            h('h3', {}, t('unit.byField')),
            keyedTable('unit-by-field-table', 'column.field', byField.rows),
            h('h3', {}, t('unit.byProcedure')),
@@ -315,7 +341,8 @@ export function dossierView(context, dossierId) {
     render: (body, stream) => fill(body, h('ol', {class: 'history', 'data-testid': 'dossier-history'},
         stream.events.map(event => h('li', {'data-position': event.position},
             h('span', {class: 'event'}, eventName(event.type)),
-            h('span', {class: 'meta'}, formatInstant(event.timestamp),
+            // when it happened (business time); an imported or back-dated event is recorded later
+            h('span', {class: 'meta'}, formatInstant(event.occurredAt || event.timestamp),
               event.metadata && event.metadata.actor ? [' · ', t('history.by', {actor: event.metadata.actor})] : null))))),
   });
   return {title: () => t('view.dossier', {id: dossierId}), back: true, panels: [detail, history]};

@@ -85,7 +85,7 @@ class DevTokenControllerTest extends QuerySideHttpTest {
 
     @Test
     void aRequestTheRulesRefuseGetsAValidationProblemAndNoToken() {
-        for (String body : new String[] {"{\"role\": \"CLERK\"}", "{\"role\": \"SUPERUSER\"}", "{}",
+        for (String body : new String[] {"{\"role\": \"CLERK\"}", "{}",
                                          "{\"role\": \"ADMIN\", \"ttlMinutes\": 0}",
                                          "{\"role\": \"ADMIN\", \"ttlMinutes\": 1441}",
                                          "{\"role\": \"CLERK\", \"unitCode\": \"..\"}",
@@ -94,8 +94,11 @@ class DevTokenControllerTest extends QuerySideHttpTest {
             assertProblem(answer, HttpStatus.BAD_REQUEST, "invalid-input");
             assertThat(answer.getBody().has("token")).as(body).isFalse();
         }
-        assertProblem(exchange(HttpMethod.POST, "/dev/tokens", "{\"role\": \"ADMIN\", \"extra\": 1}", null),
-                      HttpStatus.BAD_REQUEST, "malformed-request");
+        // not the request's form: a role no enumeration has, a field it has not
+        for (String body : new String[] {"{\"role\": \"SUPERUSER\"}", "{\"role\": \"ADMIN\", \"extra\": 1}"}) {
+            assertProblem(exchange(HttpMethod.POST, "/dev/tokens", body, null), HttpStatus.BAD_REQUEST,
+                          "malformed-request");
+        }
     }
 
     @Test
