@@ -52,6 +52,7 @@ final class Dashboard {
 
     /** Signs in through the role picker of the local profile, as {@code official}. */
     void signIn(Official official) {
+        await("the sign-in form (signin-role)", () -> displayed("signin-role"));
         new Select(hook("signin-role")).selectByValue(official.role());
         if (official.unitCode() != null) {
             await("the unit picker (signin-unit) to offer " + official.unitCode(), () -> displayed("signin-unit")

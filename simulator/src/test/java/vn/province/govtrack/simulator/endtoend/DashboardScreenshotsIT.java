@@ -70,8 +70,9 @@ class DashboardScreenshotsIT {
             try (Chromium chromium = Chromium.start(1280, 900)) {
                 Dashboard page = new Dashboard(chromium.driver(), run.querySideUrl(1));
                 page.open();
-                page.hook("lang-en").click();
                 page.signIn(Official.AUDITOR);
+                page.hook("lang-en").click();
+                page.await("<html lang=\"en\">", () -> "en".equals(page.lang()));
 
                 page.province(MONTH);
                 awaitDrawn(page, "province", report.path("total").path("received"), "chart-on-time-by-unit",
