@@ -3,7 +3,7 @@
 
 import {h, fill, byTestId} from './dom.js';
 import {call, allPages, path, session, callerOf} from './api.js';
-import {t, loadLanguages, setLanguage, onLanguageChange, currentLanguage} from './i18n.js';
+import {t, loadLanguages, setLanguage, onLanguageChange, currentLanguage, provinceToday} from './i18n.js';
 import {refresh, draw, isBehind} from './panels.js';
 import {provinceView, unitView, dossierView} from './views.js';
 import {openLive} from './live.js';
@@ -55,7 +55,7 @@ function isMonth(value) {
 }
 
 function thisMonth() {
-  return new Date().toISOString().slice(0, 7);
+  return provinceToday().slice(0, 7);
 }
 
 /** The month as the queries' period: from its first to its last day. */
@@ -71,7 +71,7 @@ function periodOf(month) {
  * the current month.
  */
 async function latestActiveMonth() {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = provinceToday();
   const thisYear = Number(today.slice(0, 4));
   for (let year = thisYear; year > thisYear - 5; year--) {
     try {
@@ -94,6 +94,15 @@ function parseHash() {
   const hash = location.hash.replace(/^#/, '') || '/';
   const [route, query = ''] = hash.split('?');
   return {route, params: new URLSearchParams(query)};
+}
+
+/** A path segment of the hash as it was meant; one that is not valid percent-encoding, as it stands. */
+function decoded(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch (e) {
+    return segment;
+  }
 }
 
 /** A view's hash with the current period. */
@@ -124,8 +133,8 @@ async function show() {
                    unitName: code => state.units.get(code)};
   const units = route.match(/^\/units\/([^/]+)$/);
   const dossier = route.match(/^\/dossiers\/([^/]+)$/);
-  const view = units ? unitView(context, decodeURIComponent(units[1]))
-      : dossier ? dossierView(context, decodeURIComponent(dossier[1]))
+  const view = units ? unitView(context, decoded(units[1]))
+      : dossier ? dossierView(context, decoded(dossier[1]))
       : provinceView(context);
   state.view = view;
   fill(main,

@@ -63,6 +63,12 @@ function locale() {
   return LOCALES[language];
 }
 
+/** Today in the province's zone, YYYY-MM-DD: the business day, whatever the browser's zone. */
+export function provinceToday() {
+  return new Intl.DateTimeFormat('en-CA', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit'})
+      .format(new Date());
+}
+
 /** A count, e.g. 12.345 (vi) or 12,345 (en). */
 export function formatCount(value) {
   return value === null || value === undefined ? '—' : new Intl.NumberFormat(locale()).format(value);

@@ -3,7 +3,7 @@
 
 import {h, fill} from './dom.js';
 import {call, allPages, path} from './api.js';
-import {t, formatCount, formatRate, formatDecimal, formatInstant, formatDay, formatMonth} from './i18n.js';
+import {t, formatCount, formatRate, formatDecimal, formatInstant, formatDay, formatMonth, provinceToday} from './i18n.js';
 import {panel, together} from './panels.js';
 import {barChart, dayChart} from './charts.js';
 
@@ -101,7 +101,7 @@ function dossierList(context, {testid, listTestid, title, query}) {
 
 /** The day staffing is reviewed on: the period's last day, or today while the period runs. */
 function staffingDay(period) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = provinceToday();
   return period.to < today ? period.to : today;
 }
 

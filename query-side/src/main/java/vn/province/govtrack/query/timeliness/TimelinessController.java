@@ -50,7 +50,7 @@ class TimelinessController {
     private static final String DAY = "day";
 
     /** The longest period answered by day: a year, a leap day included. */
-    static final int MAX_DAYS = 366;
+    private static final int MAX_DAYS = 366;
 
     private static final String GROUP_BY = "unit, field or procedure: one row per key with something counted; day: "
                                            + "one row per day of the period (at most " + MAX_DAYS + "), keyed "
