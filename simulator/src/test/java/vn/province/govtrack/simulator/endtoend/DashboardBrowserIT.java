@@ -59,8 +59,9 @@ class DashboardBrowserIT {
     private static final String CLERKS_UNIT = "PH-C";
     private static final List<String> TOTALS = List.of("received", "resolved", "early", "onTime", "late", "pending",
                                                        "overdue", "onTimeRate");
-    private static final List<String> UNIT_COLUMNS = List.of("received", "resolved", "onTime", "late", "overdue",
-                                                             "onTimeRate");
+    /** The columns of the tables by unit, field and procedure. */
+    private static final List<String> COLUMNS = List.of("received", "resolved", "onTime", "late", "overdue",
+                                                        "onTimeRate");
     /** How long a command may take to show on the open page: the issue asks for a second or two. */
     private static final Duration LIVE_BOUND = Duration.ofSeconds(10);
 
@@ -178,6 +179,7 @@ class DashboardBrowserIT {
         page.await("the unit PH-C (unit-detail)", () -> page.present("unit-detail")
                 && "PH-C".equals(page.hook("unit-detail").getAttribute("data-unit")));
         page.value("unit-received");
+        page.await("PH-C's D10 in the unit's overdue-list", () -> page.dossiers("overdue-list").contains("D10"));
         assertThat(page.html()).as("a unit's page as a client").doesNotContain(province.personalData());
 
         page.openDossier("overdue-list", "D10");
@@ -330,6 +332,8 @@ class DashboardBrowserIT {
     private void showsTheProvinceAsTheApiAnswers(Official official) {
         page.province(MONTH);
         JsonNode timeliness = api(official, "/api/v1/timeliness?groupBy=unit&" + JULY);
+        JsonNode byField = api(official, "/api/v1/timeliness?groupBy=field&" + JULY);
+        JsonNode byProcedure = api(official, "/api/v1/timeliness?groupBy=procedure&" + JULY);
         JsonNode ranking = api(official, "/api/v1/timeliness/ranking?" + JULY);
         Answer overdue = answer(official, "/api/v1/dossiers?overdue=true");
         // the horizon the due-soon panel names ("due within 48 hours"); the API takes it from the caller
@@ -345,9 +349,11 @@ class DashboardBrowserIT {
             }
             Map<String, Map<String, String>> units = page.rows("units-table", "data-unit");
             compareKeys(differences, "units-table", units.keySet(), keys(timeliness));
-            timeliness.path("rows").forEach(row -> UNIT_COLUMNS.forEach(column -> compare(
+            timeliness.path("rows").forEach(row -> COLUMNS.forEach(column -> compare(
                     differences, "units-table " + row.path("key").asText() + " " + column,
                     units.getOrDefault(row.path("key").asText(), Map.of()).get(column), row.path(column))));
+            compareKeyed(differences, "field-table", byField);
+            compareKeyed(differences, "procedure-table", byProcedure);
             Map<String, Map<String, String>> ranked = page.rows("ranking-table", "data-unit");
             List<String> rankedUnits = new ArrayList<>();
             ranking.path("units").forEach(unit -> {
@@ -415,6 +421,15 @@ class DashboardBrowserIT {
             differences.add(panel + " is marked data-forbidden, though the API answers " + answer.status());
         }
         return answer.status() == 200 && !forbidden;
+    }
+
+    /** A table of timeliness rows by key (field, procedure) against the API's report, row by row. */
+    private void compareKeyed(List<String> differences, String table, JsonNode report) {
+        Map<String, Map<String, String>> rows = page.rows(table, "data-key");
+        compareKeys(differences, table, rows.keySet(), keys(report));
+        report.path("rows").forEach(row -> COLUMNS.forEach(column -> compare(
+                differences, table + " " + row.path("key").asText() + " " + column,
+                rows.getOrDefault(row.path("key").asText(), Map.of()).get(column), row.path(column))));
     }
 
     private void compareList(List<String> differences, String panel, String list, Answer answer) {
