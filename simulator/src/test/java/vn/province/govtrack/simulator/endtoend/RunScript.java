@@ -133,6 +133,11 @@ final class RunScript implements AutoCloseable {
      * {@code dataDir}, which may hold a store already.
      */
     static RunScript startOn(Path dataDir, String... options) {
+        return startWithJavaOpts(dataDir, JAVA_OPTS, options);
+    }
+
+    /** As {@link #startOn}, the JVMs with {@code javaOpts} instead of the small heaps. */
+    static RunScript startWithJavaOpts(Path dataDir, String javaOpts, String... options) {
         Path console = dataDir.resolve("console.txt");
         int basePort = consecutiveFreePorts(4);
         int mongoPort = consecutiveFreePorts(1);
@@ -140,6 +145,7 @@ final class RunScript implements AutoCloseable {
         arguments.addAll(List.of(options));
         ProcessBuilder builder = builder(arguments.toArray(String[]::new)).redirectOutput(console.toFile());
         operatorEnvironment(builder, basePort, mongoPort, dataDir);
+        builder.environment().put("JAVA_OPTS", javaOpts);
         try {
             return new RunScript(builder.start(), dataDir, console, basePort, mongoPort);
         } catch (IOException e) {

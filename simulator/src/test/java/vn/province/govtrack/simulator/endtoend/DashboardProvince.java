@@ -1,0 +1,186 @@
+package vn.province.govtrack.simulator.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.province.govtrack.simulator.http.Answer;
+import vn.province.govtrack.simulator.http.Official;
+
+/**
+ * The small province the dashboard's browser test reads, seeded through the command API by the officials
+ * whose job each command is. July 2025 (Tuesday the 1st), office hours 08:00-12:00 and 13:00-17:00:
+ * <pre>
+ * XA-A  D01 KHAI-SINH in person Tue 1 09:30, resolved Tue 1 16:00              EARLY
+ *       D02 KHAI-SINH online    Tue 1 20:00, received Wed 2 08:00, resolved 16:30 ON_TIME
+ *       D03 KHAI-SINH in person Mon 7 08:30, resolved Wed 9 16:00              LATE
+ *       D04 GIAO-DAT  in person Mon 21 08:00, due Fri 25 17:00, open           overdue ({@link #OPEN_OVERDUE})
+ * XA-B  D05 KHAI-SINH in person Tue 8 10:00, resolved 15:00                    EARLY
+ *       D06 KHAI-SINH in person Thu 10 09:00, resolved Fri 11 08:30            ON_TIME
+ *       D07 KHAI-SINH in person Mon 14 08:00, open                             overdue
+ * PH-C  D08 GIAO-DAT  in person Thu 10 08:00, due Wed 16 17:00, resolved Thu 17 LATE
+ *       D09 KHAI-SINH in person Mon 28 08:00, extended to 12 hours from now    due soon
+ *       D10 KHAI-SINH in person Wed 30 08:00, open                             overdue
+ * </pre>
+ * Staffing (today): XA-A has 1 of 3 civil-status positions filled (shortage 2), XA-B 3 of 1 (surplus 2),
+ * PH-C 2 of 2 in land administration (balanced); so one proposal, from XA-B to XA-A. Every applicant and
+ * every member of staff has a name of their own, for the test that looks for personal data in the page.
+ */
+final class DashboardProvince {
+
+    static final ZoneId PROVINCE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String MONTH = "2025-07";
+    static final String JULY = "from=2025-07-01&to=2025-07-31";
+    static final List<String> UNITS = List.of("XA-A", "XA-B", "PH-C");
+    /** An overdue dossier at XA-A that the live test resolves. */
+    static final String OPEN_OVERDUE = "D04";
+
+    private final EndToEndClient client;
+    private long lastPosition;
+    private final Map<String, String> unitOf = new LinkedHashMap<>();
+    private final List<String> personalData = new ArrayList<>();
+
+    private DashboardProvince(EndToEndClient client) {
+        this.client = client;
+    }
+
+    /** Seeds the province and answers it, with the position of its last event. */
+    static DashboardProvince seed(EndToEndClient client) {
+        DashboardProvince province = new DashboardProvince(client);
+        province.referenceData();
+        province.staff();
+        province.dossiers();
+        return province;
+    }
+
+    /** The global position of the last event seeded (or appended by {@link #resolve}). */
+    long lastPosition() {
+        return lastPosition;
+    }
+
+    /** The unit each dossier is at, by id, in the order seeded. */
+    Map<String, String> unitOf() {
+        return unitOf;
+    }
+
+    /** Applicants' names, ID numbers and phones, and staff names: none may reach a CLIENT's page. */
+    List<String> personalData() {
+        return personalData;
+    }
+
+    /** Resolves {@code dossierId} at {@code localTime} (a time of July 2025 in the province) by its unit's head. */
+    JsonNode resolve(String dossierId, String localTime) {
+        return step(dossierId, "resolution", "resolvedAt", localTime, "\"outcome\": \"APPROVED\", \"note\": \"issued\"");
+    }
+
+    private void referenceData() {
+        for (String[] unit : new String[][] {{"XA-A", "Xã Đông Sơn", "COMMUNE"}, {"XA-B", "Xã Hoằng Hóa", "COMMUNE"},
+                                             {"PH-C", "Phường Hạc Thành", "WARD"}}) {
+            command(Official.ADMIN, "/api/v1/units", """
+                    {"code": "%s", "name": "%s", "kind": "%s"}""".formatted((Object[]) unit));
+        }
+        Answer holidays = client.put(Official.ADMIN, "/api/v1/calendar/holidays/2025", """
+                ["2025-01-01", "2025-04-30", "2025-05-01", "2025-09-01", "2025-09-02"]""");
+        assertThat(holidays.ok()).as("holidays: %s", holidays.body()).isTrue();
+        procedure("KHAI-SINH", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS", 8, true);
+        procedure("GIAO-DAT", "Giao đất", "LAND_ADMINISTRATION", 40, false);
+    }
+
+    private void staff() {
+        quota("XA-A", "JUSTICE_CIVIL_STATUS", 3);
+        quota("XA-B", "JUSTICE_CIVIL_STATUS", 1);
+        quota("PH-C", "LAND_ADMINISTRATION", 2);
+        recruit("CB-01", "Trần Thị Bình", "XA-A", "JUSTICE_CIVIL_STATUS");
+        recruit("CB-02", "Lê Văn Cường", "XA-B", "JUSTICE_CIVIL_STATUS");
+        recruit("CB-03", "Phạm Thị Dung", "XA-B", "JUSTICE_CIVIL_STATUS");
+        recruit("CB-04", "Hoàng Văn Em", "XA-B", "JUSTICE_CIVIL_STATUS");
+        recruit("CB-05", "Vũ Thị Giang", "PH-C", "LAND_ADMINISTRATION");
+        recruit("CB-06", "Đặng Văn Hải", "PH-C", "LAND_ADMINISTRATION");
+    }
+
+    private void dossiers() {
+        submit("D01", "KHAI-SINH", "XA-A", "IN_PERSON", "2025-07-01T09:30", "Nguyễn Văn An");
+        resolve("D01", "2025-07-01T16:00");
+        submit("D02", "KHAI-SINH", "XA-A", "ONLINE", "2025-07-01T20:00", "Bùi Thị Khánh");
+        step("D02", "receipt", "receivedAt", "2025-07-02T08:00", null);
+        resolve("D02", "2025-07-02T16:30");
+        submit("D03", "KHAI-SINH", "XA-A", "IN_PERSON", "2025-07-07T08:30", "Đỗ Văn Long");
+        resolve("D03", "2025-07-09T16:00");
+        submit("D04", "GIAO-DAT", "XA-A", "IN_PERSON", "2025-07-21T08:00", "Ngô Thị Mai");
+
+        submit("D05", "KHAI-SINH", "XA-B", "IN_PERSON", "2025-07-08T10:00", "Dương Văn Nam");
+        resolve("D05", "2025-07-08T15:00");
+        submit("D06", "KHAI-SINH", "XA-B", "IN_PERSON", "2025-07-10T09:00", "Lý Thị Oanh");
+        resolve("D06", "2025-07-11T08:30");
+        submit("D07", "KHAI-SINH", "XA-B", "IN_PERSON", "2025-07-14T08:00", "Mai Văn Phúc");
+
+        submit("D08", "GIAO-DAT", "PH-C", "IN_PERSON", "2025-07-10T08:00", "Tô Thị Quỳnh");
+        resolve("D08", "2025-07-17T10:00");
+        submit("D09", "KHAI-SINH", "PH-C", "IN_PERSON", "2025-07-28T08:00", "Hồ Văn Sơn");
+        String inTwelveHours = OffsetDateTime.now(PROVINCE).plusHours(12).truncatedTo(ChronoUnit.SECONDS).toString();
+        command(Official.headOf("PH-C"), "/api/v1/dossiers/D09/extensions", """
+                {"newDueAt": "%s", "apology": "the applicant's papers are being verified"}""".formatted(inTwelveHours));
+        submit("D10", "KHAI-SINH", "PH-C", "IN_PERSON", "2025-07-30T08:00", "Châu Thị Tâm");
+    }
+
+    private void procedure(String code, String name, String field, int hours, boolean online) {
+        command(Official.ADMIN, "/api/v1/procedures", """
+                {"code": "%s", "name": "%s", "field": "%s", "level": "COMMUNE", "processingHours": %d,
+                 "cutoff": "15:00", "online": %b}""".formatted(code, name, field, hours, online));
+    }
+
+    private void quota(String unitCode, String field, int positions) {
+        Answer set = client.put(Official.HOME_AFFAIRS, "/api/v1/units/" + unitCode + "/quotas/" + field, """
+                {"positions": %d, "effectiveDate": "2025-07-01", "decisionNo": "QD-BC-%s"}""".formatted(positions, unitCode));
+        assertThat(set.ok()).as("quota %s/%s: %s", unitCode, field, set.body()).isTrue();
+        lastPosition = Math.max(lastPosition, set.position());
+    }
+
+    private void recruit(String staffId, String fullName, String unitCode, String field) {
+        personalData.add(fullName);
+        command(Official.HOME_AFFAIRS, "/api/v1/staff", """
+                {"staffId": "%s", "fullName": "%s", "unitCode": "%s", "field": "%s", "position": "officer",
+                 "decisionNo": "QD-TD-%s", "effectiveDate": "2025-07-01"}""".formatted(staffId, fullName, unitCode, field,
+                                                                                      staffId));
+    }
+
+    private void submit(String dossierId, String procedure, String unit, String channel, String localTime,
+                        String applicant) {
+        int n = unitOf.size() + 1;
+        String idNumber = "0382%08d".formatted(1_000 + n);
+        String phone = "09123450%02d".formatted(n);
+        personalData.addAll(List.of(applicant, idNumber, phone));
+        unitOf.put(dossierId, unit);
+        command(Official.headOf(unit), "/api/v1/dossiers", """
+                {"dossierId": "%s", "procedureCode": "%s", "unitCode": "%s", "channel": "%s",
+                 "applicant": {"idNumber": "%s", "fullName": "%s", "phone": "%s"}, "submittedAt": "%s"}"""
+                .formatted(dossierId, procedure, unit, channel, idNumber, applicant, phone, offset(localTime)));
+    }
+
+    /** POST /dossiers/{id}/{step} with the dated time and the other fields given as JSON members. */
+    private JsonNode step(String dossierId, String step, String timeField, String localTime, String fields) {
+        return command(Official.headOf(unitOf.get(dossierId)), "/api/v1/dossiers/" + dossierId + "/" + step,
+                       "{" + (fields == null ? "" : fields + ", ") + "\"" + timeField + "\": \"" + offset(localTime) + "\"}");
+    }
+
+    /** An accepted command's answer; remembers the position it reached. */
+    private JsonNode command(Official official, String path, String json) {
+        Answer reply = client.post(official, path, json);
+        assertThat(reply.ok()).as(path + " " + json + " answered " + reply.status() + " " + reply.body()).isTrue();
+        lastPosition = Math.max(lastPosition, reply.position());
+        return reply.body();
+    }
+
+    private static String offset(String localTime) {
+        return LocalDateTime.parse(localTime).atZone(PROVINCE).toOffsetDateTime().toString();
+    }
+}
