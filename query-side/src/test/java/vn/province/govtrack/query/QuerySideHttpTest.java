@@ -30,7 +30,9 @@ import vn.province.govtrack.security.TokenMinter;
 // Meters exported as in production, so that /actuator/prometheus answers: Spring Boot's tests leave exporters off.
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "spring.data.mongodb.database=query-side")
+                properties = {"spring.data.mongodb.database=query-side",
+                              // the timeliness meters follow the index within a second, not 15 s
+                              "govtrack.query.metrics.timeliness-refresh=1s"})
 @ContextConfiguration(initializers = FreshTestDatabase.class)
 public abstract class QuerySideHttpTest {
 

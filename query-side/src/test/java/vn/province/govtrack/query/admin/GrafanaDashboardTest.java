@@ -1,15 +1,22 @@
 package vn.province.govtrack.query.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,8 +28,10 @@ import org.springframework.http.HttpStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.query.ActingOfficials;
 import vn.province.govtrack.query.QuerySideHttpTest;
+import vn.province.govtrack.query.dossier.DossierEvents;
 import vn.province.govtrack.security.Role;
 
 /**
@@ -39,6 +48,8 @@ class GrafanaDashboardTest extends QuerySideHttpTest {
 
     @Autowired
     private TestRestTemplate plain;
+    @Autowired
+    private EventStore eventStore;
 
     @Test
     void every_metric_the_dashboard_reads_from_the_query_side_is_exported_by_it() throws IOException {
@@ -61,12 +72,25 @@ class GrafanaDashboardTest extends QuerySideHttpTest {
                 }
             } while (selector.find());
         }
-        String scrape = plain.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(admin), String.class)
-                             .getBody();
+        // the timeliness meters exist once the index counts a dossier received, and one resolved, in the
+        // last five years
+        String dossier = "HS-GRAFANA-" + UUID.randomUUID();
+        eventStore.publish(dossierEvent(dossier, 0, DossierEvents.received(dossier)),
+                           dossierEvent(dossier, 1, DossierEvents.resolvedEarly(dossier)));
+        String scrape = await().atMost(Duration.ofSeconds(60)).until(
+                () -> plain.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(admin), String.class)
+                           .getBody(),
+                body -> body.contains("govtrack_timeliness_on_time_rate{"));
 
         assertThat(read).contains("govtrack_projection_lag_events", "govtrack_projection_lag_seconds",
                                   "govtrack_dead_letters", "govtrack_verification_intact",
-                                  "http_server_requests_seconds_bucket");
+                                  "http_server_requests_seconds_bucket", "govtrack_timeliness_dossiers",
+                                  "govtrack_timeliness_on_time_rate");
         assertThat(read).allSatisfy(metric -> assertThat(scrape).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));
+    }
+
+    private static GenericDomainEventMessage<Object> dossierEvent(String dossierId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Dossier", dossierId, sequence, payload,
+                Map.of(EventMetadata.ACTOR, "clerk"), UUID.randomUUID().toString(), Instant.now());
     }
 }
