@@ -3,8 +3,13 @@
 // its container.
 
 const charts = new Map();
+/** Per container, what to redo when its width changes (the category labels that fit), beside resizing. */
+const relayouts = new Map();
 const resizing = typeof ResizeObserver === 'function'
-    ? new ResizeObserver(entries => entries.forEach(entry => charts.get(entry.target)?.resize())) : null;
+    ? new ResizeObserver(entries => entries.forEach(entry => {
+      charts.get(entry.target)?.resize();
+      relayouts.get(entry.target)?.();
+    })) : null;
 
 function chartIn(container) {
   let chart = charts.get(container);
@@ -23,11 +28,25 @@ export function disposeDetached() {
       resizing?.unobserve(container);
       chart.dispose();
       charts.delete(container);
+      relayouts.delete(container);
     }
   }
 }
 
 const AXIS_LABEL = {color: '#475569', fontSize: 11};
+
+/** At most this many bars are drawn at once; more are reached by zooming (the slider under the chart). */
+const BARS_SHOWN = 25;
+
+/**
+ * The category axis's labels for the room each bar has (px): level while they fit, slanted, then upright
+ * on narrow screens (a phone); every label while the upright ones fit, else ECharts skips some (the
+ * tooltip still names each bar). hideOverlap drops any that would still overlap.
+ */
+function categoryLabels(room) {
+  return {...AXIS_LABEL, hideOverlap: true, rotate: room >= 72 ? 0 : room >= 28 ? 45 : 90,
+          interval: room >= 14 ? 0 : 'auto'};
+}
 
 /**
  * Bars of one value per category, e.g. on-time rate by unit.
@@ -39,18 +58,29 @@ const AXIS_LABEL = {color: '#475569', fontSize: 11};
 export function barChart(container, {points, format, percent = false, name}) {
   container.dataset.points = String(points.length);
   const chart = chartIn(container);
-  const many = points.length > 25;
+  const many = points.length > BARS_SHOWN;
+  const room = () => (container.clientWidth - 64) / Math.max(1, Math.min(points.length, BARS_SHOWN));
   chart.setOption({
     animation: false,
-    grid: {left: 48, right: 16, top: 24, bottom: many ? 72 : 56},
+    // containLabel: the grid leaves room for the labels however they are turned
+    grid: {left: 8, right: 16, top: 24, bottom: many ? 32 : 8, containLabel: true},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: format},
-    xAxis: {type: 'category', data: points.map(point => point.label),
-            axisLabel: {...AXIS_LABEL, rotate: 45, interval: many ? 'auto' : 0}},
+    xAxis: {type: 'category', data: points.map(point => point.label), axisLabel: categoryLabels(room())},
     yAxis: {type: 'value', max: percent ? 1 : null, axisLabel: {...AXIS_LABEL, formatter: format}},
-    dataZoom: many ? [{type: 'inside', startValue: 0, endValue: 24}, {type: 'slider', height: 16, bottom: 8}] : [],
+    dataZoom: many ? [{type: 'inside', startValue: 0, endValue: BARS_SHOWN - 1},
+                      {type: 'slider', height: 16, bottom: 8}] : [],
     series: [{type: 'bar', name, data: points.map(point => point.value), itemStyle: {color: '#2563eb'},
               barMaxWidth: 28}],
   }, true);
+  let labelled = room();
+  relayouts.set(container, () => {
+    const now = room();
+    if (categoryLabels(now).rotate !== categoryLabels(labelled).rotate
+        || categoryLabels(now).interval !== categoryLabels(labelled).interval) {
+      labelled = now;
+      chart.setOption({xAxis: {axisLabel: categoryLabels(now)}});
+    }
+  });
 }
 
 /** A line of one value per day, e.g. dossiers received per day. */

@@ -59,6 +59,17 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * The text for count of something: key.one, key.other (and so on) chosen by the language's plural rules
+ * (Intl.PluralRules), key.other when the language has no word for the form; {name} placeholders as t's.
+ * Vietnamese has no plural forms, so its rules always pick other.
+ */
+export function plural(key, count, params = {}) {
+  const form = `${key}.${new Intl.PluralRules(locale()).select(count)}`;
+  const dictionary = dictionaries[language] || {};
+  return t(form in dictionary ? form : `${key}.other`, params);
+}
+
 function locale() {
   return LOCALES[language];
 }

@@ -3,7 +3,7 @@
 
 import {h, fill} from './dom.js';
 import {call, allPages, path} from './api.js';
-import {t, formatCount, formatRate, formatDecimal, formatInstant, formatDay, formatMonth, provinceToday} from './i18n.js';
+import {t, plural, formatCount, formatRate, formatDecimal, formatInstant, formatDay, formatMonth, provinceToday} from './i18n.js';
 import {panel, together} from './panels.js';
 import {barChart, dayChart} from './charts.js';
 
@@ -54,7 +54,10 @@ function unitLabel(context, code) {
   return name ? `${name} (${code})` : code;
 }
 
-/** A timeliness table by key (field or procedure), rows with data-key. */
+/**
+ * A timeliness table by key (field or procedure), rows with data-key. Seven columns: its panel takes the full
+ * width, else the rates scroll out of sight in half a desktop window.
+ */
 function keyedTable(testid, keyHeading, rows) {
   const columns = ['received', 'resolved', 'onTime', 'late', 'overdue', 'onTimeRate'];
   return rows.length === 0 ? empty() : table(testid, [[keyHeading], ...columns.map(column => [`column.${column}`, true])],
@@ -146,8 +149,9 @@ function proposalsPanel(context) {
       return {data: answer.body, position: answer.position};
     },
     render: (body, report) => fill(body,
-        h('p', {class: 'count'}, t('proposals.summary', {count: formatCount(report.proposals.length),
-                                                          moved: formatCount(report.proposals.reduce((sum, p) => sum + p.count, 0))})),
+        h('p', {class: 'count'}, plural('proposals.summary', report.proposals.length, {
+          count: formatCount(report.proposals.length),
+          moved: formatCount(report.proposals.reduce((sum, p) => sum + p.count, 0))})),
         report.proposals.length === 0 ? [table('proposals-table', [], []), empty('proposals.none')]
             : table('proposals-table', [['column.field'], ['column.fromUnit'], ['column.toUnit'], ['column.count', true]],
                 report.proposals.map(proposal => h('tr', {'data-field': proposal.field, 'data-from': proposal.fromUnitCode,
@@ -219,7 +223,7 @@ export function provinceView(context) {
                 figure('td', unit.resolved, formatCount, {'data-col': 'resolved'}))))),
   });
   const byField = panel({
-    testid: 'panel-by-field', title: 'byField.title', projections: [TIMELINESS],
+    testid: 'panel-by-field', title: 'byField.title', projections: [TIMELINESS], wide: true,
     load: async () => {
       const answer = await call(path('api/v1/timeliness', {groupBy: 'field', ...span(period)}));
       return {data: answer.body, position: answer.position};
@@ -227,7 +231,7 @@ export function provinceView(context) {
     render: (body, report) => fill(body, keyedTable('field-table', 'column.field', report.rows)),
   });
   const byProcedure = panel({
-    testid: 'panel-by-procedure', title: 'byProcedure.title', projections: [TIMELINESS],
+    testid: 'panel-by-procedure', title: 'byProcedure.title', projections: [TIMELINESS], wide: true,
     load: async () => {
       const answer = await call(path('api/v1/timeliness', {groupBy: 'procedure', ...span(period)}));
       return {data: answer.body, position: answer.position};

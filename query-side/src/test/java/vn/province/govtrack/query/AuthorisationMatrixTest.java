@@ -161,6 +161,7 @@ class AuthorisationMatrixTest extends QuerySideHttpTest {
                 Endpoint.of(GET, "/api/v1/procedures/{code}", "/api/v1/procedures/NOTHING", Role.values()),
                 // exists in the local profile only (DevTokenController); here a 404 for whoever may ask
                 Endpoint.of(POST, "/dev/tokens", "/dev/tokens"),
+                Endpoint.of(GET, "/dashboard/config", "/dashboard/config"),
                 Endpoint.of(GET, "/actuator/health", "/actuator/health"),
                 Endpoint.of(GET, "/actuator/health/liveness", "/actuator/health/liveness"),
                 Endpoint.of(GET, "/actuator/health/readiness", "/actuator/health/readiness"),

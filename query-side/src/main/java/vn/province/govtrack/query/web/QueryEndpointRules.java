@@ -56,6 +56,8 @@ class QueryEndpointRules implements EndpointRules {
                                  + "statistics."),
                 // exists in the local profile only (web-edge's DevTokenController); elsewhere a 404
                 EndpointRule.open(POST, "/dev/tokens"),
+                // whether the line above is served here, which the dashboard's sign-in page asks first
+                EndpointRule.open(GET, "/dashboard/config"),
                 EndpointRule.open(GET, "/"),
                 EndpointRule.open(GET, "/index.html"),
                 EndpointRule.open(GET, "/dashboard/**"),

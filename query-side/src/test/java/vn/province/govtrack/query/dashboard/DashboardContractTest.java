@@ -94,6 +94,16 @@ class DashboardContractTest {
             named.add(attribute.group(1));
         }
 
+        // a text chosen by count names its key without the plural form: key.other is the one every language has
+        Matcher plural = Pattern.compile("\\bplural\\('([a-z][A-Za-z]*\\.[A-Za-z.]+)'")
+                .matcher(String.join("\n", texts()));
+        int plurals = 0;
+        while (plural.find()) {
+            named.add(plural.group(1) + ".other");
+            plurals++;
+        }
+
+        assertThat(plurals).isPositive();
         assertThat(named).hasSizeGreaterThan(40);
         assertThat(keys).containsAll(named);
         // the keys made from the API's values: each value of these enumerations has its words

@@ -55,6 +55,17 @@ class DashboardPageTest extends QuerySideHttpTest {
     }
 
     @Test
+    void theSignInPageIsToldWithoutATokenThatNoLocalTokensAreServedOutsideTheLocalProfile() {
+        ResponseEntity<String> config = browser.getForEntity("/dashboard/config", String.class);
+
+        assertThat(config.getStatusCode().value()).isEqualTo(200);
+        assertThat(config.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(config.getBody()).isEqualToIgnoringWhitespace("{\"devTokens\":false}");
+        assertThat(browser.postForEntity("/dev/tokens", null, String.class).getStatusCode().value())
+                .as("what the answer stands for").isEqualTo(404);
+    }
+
+    @Test
     void everyAssetThePageAndItsModulesNameIsServedWithoutATokenWithItsContentType() {
         String page = browser.getForObject("/", String.class);
         Set<String> assets = new LinkedHashSet<>(matches(PAGE_ASSET, page));

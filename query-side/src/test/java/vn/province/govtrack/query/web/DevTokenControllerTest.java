@@ -84,6 +84,15 @@ class DevTokenControllerTest extends QuerySideHttpTest {
     }
 
     @Test
+    void theDashboardIsToldWithoutATokenThatLocalTokensAreServedHere() {
+        ResponseEntity<JsonNode> config = exchange(HttpMethod.GET, "/dashboard/config", null, null);
+
+        assertThat(config.getStatusCode().value()).isEqualTo(200);
+        assertThat(config.getBody().path("devTokens").isBoolean()).isTrue();
+        assertThat(config.getBody().path("devTokens").asBoolean()).isTrue();
+    }
+
+    @Test
     void aRequestTheRulesRefuseGetsAValidationProblemAndNoToken() {
         for (String body : new String[] {"{\"role\": \"CLERK\"}", "{}",
                                          "{\"role\": \"ADMIN\", \"ttlMinutes\": 0}",

@@ -120,6 +120,18 @@ class DashboardBrowserIT {
         assertThat(uncaught).as("exceptions the page did not catch (console)").isEmpty();
     }
 
+    /** Finding out whether to offer the role picker is a plain read: no failed request is logged for it. */
+    @Test
+    void theSignInPageLoadsWithoutAnErrorInTheConsole() {
+        chromium.newConsoleLines();
+        page.open();
+        page.await("the sign-in form's units (signin-unit)", () -> !page.hook("signin-unit")
+                .findElements(By.tagName("option")).isEmpty());
+
+        assertThat(chromium.newConsoleLines()).as("the console of the sign-in page")
+                .noneMatch(line -> line.contains("SEVERE") || line.contains("Failed to load resource"));
+    }
+
     @Test
     void anAuditorSeesTheProvincesFiguresListsAndStaffingAsTheApiAnswersThem() {
         signIn(Official.AUDITOR);
