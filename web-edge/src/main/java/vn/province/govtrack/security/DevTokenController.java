@@ -60,8 +60,9 @@ class DevTokenController {
     }
 
     /**
-     * Answers only requests from the loopback interface: a token for any role, ADMIN included, must
-     * never be handed to another machine, even when the service was asked to listen on others.
+     * Answers only requests from the loopback interface that name this machine in their {@code Host}: a token
+     * for any role, ADMIN included, must never be handed to another machine, even when the service was asked to
+     * listen on others, nor to a foreign web page that reaches it through the browser.
      */
     @PostMapping("/dev/tokens")
     @Operation(summary = "Mint a token for any role (local profile only)")
@@ -82,6 +83,10 @@ class DevTokenController {
             throw ProblemType.FORBIDDEN.exception("POST /dev/tokens answers requests from this machine's loopback "
                                                   + "interface only");
         }
+        if (!addressedToLoopback(http)) {
+            throw ProblemType.FORBIDDEN.exception("POST /dev/tokens answers requests addressed to localhost or a "
+                                                  + "loopback address only");
+        }
         if (request.role().unitBound() && request.unitCode() == null) {
             throw ProblemType.INVALID_INPUT.exception("unitCode is required for role " + request.role());
         }
@@ -91,6 +96,31 @@ class DevTokenController {
         Duration ttl = Duration.ofMinutes(request.ttlMinutes() != null ? request.ttlMinutes() : 480);
         Caller caller = new Caller(subject, request.role(), unit);
         return new TokenAnswer(minter.mint(caller, ttl), subject, request.role(), unit, ttl.toSeconds());
+    }
+
+    /**
+     * Whether the request names this machine in its {@code Host}: {@code localhost} or a loopback address.
+     * A web page whose own name an attacker re-pointed to 127.0.0.1 (DNS rebinding) sends requests that come
+     * from loopback and that the browser deems same-origin, so it could read a token; they carry the
+     * attacker's name in {@code Host}, which this refuses. No name is looked up: only IP literals are parsed.
+     */
+    static boolean addressedToLoopback(HttpServletRequest http) {
+        String host = http.getServerName();
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (name.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!name.matches("[0-9.]+") && !name.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean fromLoopback(HttpServletRequest http) {

@@ -33,9 +33,14 @@ final class ManagementPort implements ApplicationListener<WebServerInitializedEv
         }
     }
 
-    /** A Prometheus scrape arriving on the separate management server's port. */
+    /**
+     * A Prometheus scrape arriving on the separate management server's port, straight from its scraper: a
+     * request that a proxy passed on (it carries {@code X-Forwarded-For}, as the compose gateway adds to
+     * everything it routes to the management port's health) is not open, whatever its path became.
+     */
     RequestMatcher scrape() {
-        return request -> onManagementPort(request) && scrapePath.matches(request);
+        return request -> onManagementPort(request) && request.getHeader("X-Forwarded-For") == null
+                          && scrapePath.matches(request);
     }
 
     private boolean onManagementPort(HttpServletRequest request) {

@@ -15,13 +15,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.io.Resource;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 import org.springframework.web.servlet.resource.TransformedResource;
 
 /**
  * Swagger UI ({@code /swagger-ui/index.html}, springdoc's) wired to the bearer scheme the document
- * declares: what is entered under <i>Authorize</i> is kept across reloads, and a token minted with
+ * declares: what is entered under <i>Authorize</i> is kept across reloads in the local profile, and a token minted with
  * {@code POST /dev/tokens} from the page (local profile) is taken into use at once, so that trying
  * the API locally takes two clicks. Placed before springdoc's own configuration, whose page
  * transformer then stands aside for this one.
@@ -53,9 +55,12 @@ class SwaggerUiAutoConfiguration {
     @Bean
     SwaggerIndexTransformer indexPageTransformer(SwaggerUiConfigProperties properties,
                                                  SwaggerUiOAuthProperties oauth, SwaggerWelcomeCommon welcome,
-                                                 ObjectMapperProvider json) {
-        if (properties.getPersistAuthorization() == null) { // unless springdoc.swagger-ui.persist-authorization says
-            properties.setPersistAuthorization(true);
+                                                 ObjectMapperProvider json, Environment environment) {
+        // Kept across reloads (in the browser's localStorage, until the token expires) in the local profile
+        // only: elsewhere a token pasted on a shared machine must go with the tab. Unless
+        // springdoc.swagger-ui.persist-authorization says otherwise.
+        if (properties.getPersistAuthorization() == null) {
+            properties.setPersistAuthorization(environment.acceptsProfiles(Profiles.of("local")));
         }
         SwaggerIndexPageTransformer defaults = new SwaggerIndexPageTransformer(properties, oauth, welcome, json);
         return new SwaggerIndexTransformer() {

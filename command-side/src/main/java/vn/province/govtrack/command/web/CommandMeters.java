@@ -20,13 +20,18 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import vn.province.govtrack.web.DatabaseUnavailable;
+
 /**
  * Times every command, accepted or refused, in one place: the timer {@value #COMMANDS} (a histogram),
  * tagged {@code command} with the method and route of its endpoint ({@code POST
  * /api/v1/dossiers/{dossierId}/resolution}: a few dozen values, never an id) and {@code outcome}:
  * {@code accepted} (2xx), {@code replayed} (an idempotent retry answered with the first answer, which
  * appended nothing), or the refusal's status ({@code 400}, {@code 401}, {@code 403}, {@code 404}, {@code 409},
- * {@code 413}, {@code 415}, {@code 422}, {@code 503} …; {@code 500} for a fault). docs/operations.md lists it.
+ * {@code 413}, {@code 415} from the web edge's body filter, {@code 422}, {@code 503} …, the database out of reach
+ * also when the failure escaped to the error page; {@code 500} for any other fault). A 405 or a 415 that
+ * Spring MVC's own handler lookup answers matches no command endpoint and is not counted. docs/operations.md
+ * lists it.
  *
  * <p>It runs first among the filters, so it also counts the commands refused before they reach a controller
  * (by the web edge's filters, the security rules or the idempotency filter): their route is then looked up
@@ -64,7 +69,8 @@ final class CommandMeters extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException fault) {
-            outcome = "500";
+            // answered by the error page as the web edge maps it: a database out of reach is a 503
+            outcome = DatabaseUnavailable.causedByUnavailableDatabase(fault) ? "503" : "500";
             throw fault;
         } finally {
             String route = route(request);

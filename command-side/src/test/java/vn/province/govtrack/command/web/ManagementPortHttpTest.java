@@ -66,11 +66,24 @@ class ManagementPortHttpTest {
                            .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void a_scrape_a_proxy_passed_on_is_not_open() {
+        HttpHeaders forwarded = new HttpHeaders();
+        forwarded.set("X-Forwarded-For", "203.0.113.7");
+
+        assertThat(getWith(managementPort, "/actuator/prometheus", forwarded).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     private ResponseEntity<String> get(int port, String path, String token) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {
             headers.setBearerAuth(token);
         }
+        return getWith(port, path, headers);
+    }
+
+    private ResponseEntity<String> getWith(int port, String path, HttpHeaders headers) {
         return http.exchange("http://localhost:" + port + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 }

@@ -105,11 +105,15 @@ class ProjectionMeters {
         return measured == null ? Double.NaN : value.applyAsDouble(measured);
     }
 
-    /** The projections as read at most {@link #REUSE} ago; empty if the database did not answer. */
+    /**
+     * The projections as read at most {@link #REUSE} ago; empty if the database did not answer. A reading
+     * is dated when it ends, a failed one too: a read that took seconds while the database was out of
+     * reach is not made again by each of the scrape's gauges.
+     */
     private synchronized Map<String, Measured> current() {
-        long now = System.nanoTime();
-        if (reading == null || now - reading.readAtNanos() >= REUSE.toNanos()) {
-            reading = new Reading(now, read());
+        if (reading == null || System.nanoTime() - reading.readAtNanos() >= REUSE.toNanos()) {
+            Map<String, Measured> projections = read();
+            reading = new Reading(System.nanoTime(), projections);
         }
         return reading.projections();
     }

@@ -55,9 +55,16 @@ class TimelinessController {
 
     /** The longest period answered by day: a year, a leap day included. */
     private static final int MAX_DAYS = 366;
+    /**
+     * The longest period answered by day as the store knew it at {@code knownAt}: a month. Each day's report
+     * then goes over every dossier changed since, all under the index's read lock, which holds the index's
+     * writer up meanwhile.
+     */
+    private static final int MAX_DAYS_KNOWN_AT = 31;
 
     private static final String GROUP_BY = "unit, field or procedure: one row per key with something counted; day: "
-                                           + "one row per day of the period (at most " + MAX_DAYS + "), keyed "
+                                           + "one row per day of the period (at most " + MAX_DAYS + ", or "
+                                           + MAX_DAYS_KNOWN_AT + " with knownAt), keyed "
                                            + "YYYY-MM-DD, each the report of that day alone (pending and overdue at "
                                            + "its end), the total the report of the period";
 
@@ -127,9 +134,11 @@ class TimelinessController {
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
         TimelinessFigures figures;
         if (byDay) {
-            if (period.to().toEpochDay() - period.from().toEpochDay() >= MAX_DAYS) {
-                throw ProblemType.INVALID_INPUT.exception("groupBy=day answers periods of at most " + MAX_DAYS
-                        + " days; from " + period.from() + " to " + period.to() + " is longer");
+            int maxDays = KnownAt.position(request).isPresent() ? MAX_DAYS_KNOWN_AT : MAX_DAYS;
+            if (period.to().toEpochDay() - period.from().toEpochDay() >= maxDays) {
+                throw ProblemType.INVALID_INPUT.exception("groupBy=day answers periods of at most " + maxDays
+                        + " days" + (maxDays == MAX_DAYS_KNOWN_AT ? " with knownAt" : "") + "; from "
+                        + period.from() + " to " + period.to() + " is longer");
             }
             figures = index.figuresByDay(period, unit, KnownAt.position(request));
         } else {

@@ -24,11 +24,17 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.province.govtrack.kernel.EventMetadata;
+import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
+import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
+import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.Timeliness;
 import vn.province.govtrack.query.ActingOfficials;
 import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.query.dossier.DossierEvents;
@@ -40,6 +46,8 @@ import vn.province.govtrack.security.Role;
  * one this service exports: a renamed meter or a histogram turned off fails here, not on a blank panel. The
  * command side's test checks its own.
  */
+// a database of its own: the dossier it adds would show in other tests' lists of the shared store
+@TestPropertySource(properties = "spring.data.mongodb.database=grafana-dashboard")
 class GrafanaDashboardTest extends QuerySideHttpTest {
 
     static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "dashboards", "govtrack.json");
@@ -72,11 +80,17 @@ class GrafanaDashboardTest extends QuerySideHttpTest {
                 }
             } while (selector.find());
         }
-        // the timeliness meters exist once the index counts a dossier received, and one resolved, in the
-        // last five years
+        // the timeliness meters show the latest month with receipts: this one, once a dossier is received and
+        // resolved now
         String dossier = "HS-GRAFANA-" + UUID.randomUUID();
-        eventStore.publish(dossierEvent(dossier, 0, DossierEvents.received(dossier)),
-                           dossierEvent(dossier, 1, DossierEvents.resolvedEarly(dossier)));
+        Instant now = Instant.now();
+        Instant received = now.minusSeconds(120);
+        Instant due = now.plus(Duration.ofDays(3));
+        eventStore.publish(
+                dossierEvent(dossier, 0, new DossierReceivedEvent(dossier, "1.004227", "LAND", "W-BA-DINH",
+                        Channel.IN_PERSON, DossierEvents.SEALED_APPLICANT, received, 24, received, due)),
+                dossierEvent(dossier, 1, new DossierResolvedEvent(dossier, Outcome.APPROVED, "Certificate issued",
+                        now.minusSeconds(60), due, Timeliness.EARLY, 0.1)));
         String scrape = await().atMost(Duration.ofSeconds(60)).until(
                 () -> plain.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(admin), String.class)
                            .getBody(),

@@ -65,6 +65,20 @@ class TimelinessByDayWebTest extends QueryWebSliceTest {
     }
 
     @Test
+    void by_day_as_the_store_knew_it_a_month_is_answered_and_a_longer_period_is_refused() throws Exception {
+        when(index.figuresByDay(any(), isNull(), any()))
+                .thenReturn(new TimelinessFigures(new TreeMap<>(), new Tally(), null));
+        as(Role.AUDITOR, get("/api/v1/timeliness?groupBy=day&from=2025-07-01&to=2025-07-31"
+                             + "&knownAt=2025-08-01T00:00:00Z"))
+                .andExpect(status().isOk());
+
+        as(Role.AUDITOR, get("/api/v1/timeliness?groupBy=day&from=2025-07-01&to=2025-08-01"
+                             + "&knownAt=2025-08-02T00:00:00Z"))
+                .andExpect(problem(400, "invalid-input"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("at most 31 days with knownAt")));
+    }
+
+    @Test
     void an_unknown_grouping_names_the_four_there_are() throws Exception {
         as(Role.CLIENT, get("/api/v1/timeliness?groupBy=week"))
                 .andExpect(problem(400, "invalid-input"))
