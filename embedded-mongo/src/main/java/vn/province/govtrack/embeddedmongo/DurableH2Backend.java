@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.Housekeeping;
 import org.h2.mvstore.MVStore;
@@ -74,6 +76,20 @@ final class DurableH2Backend extends H2Backend {
     private final boolean fsync;
     /** Runs after a write command, before its commit (a test seam: a commit held back). */
     private volatile Runnable beforeCommittingAWrite = () -> { };
+    /** Runs inside a write command's share of {@link #changes}, after its change (a test seam). */
+    private volatile Runnable whileApplyingAWrite = () -> { };
+    /**
+     * Commits store whole commands only. mongo-java-server applies a write to a collection's document map and
+     * then, one after the other, to its index maps; a commit taken in between (by another command's reply, or
+     * by housekeeping) would write a document without its index entry to the file, and a {@code kill -9}
+     * before the next commit would leave it so for good: the crash suite found a read-model document whose
+     * entry in the unique index {@code {_id, lastPosition}} was missing, so every compare-and-set on it
+     * matched nothing and its projection retried the same batch for ever. Write commands therefore apply
+     * their changes under the read lock, any number at a time, and every commit (and housekeeping pass)
+     * takes the write lock, waiting for the changes under way to be whole. Fair, so that a steady stream of
+     * writes cannot hold a commit off.
+     */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock(true);
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "h2-housekeeping");
         thread.setDaemon(true);
@@ -116,16 +132,33 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        boolean write = mayWrite(command, query);
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            if (!write) {
+                return super.handleCommand(channel, databaseName, command, query);
+            }
+            Lock applying = changes.readLock();
+            applying.lock();
+            try {
+                Document reply = super.handleCommand(channel, databaseName, command, query);
+                whileApplyingAWrite.run();
+                return reply;
+            } finally {
+                applying.unlock();
+            }
         } finally {
             // After a write, also a failed one: an ordered bulk insert may have written a prefix. After a
             // read: what it saw (see the class comment).
-            if (mayWrite(command, query)) {
+            if (write) {
                 beforeCommittingAWrite.run();
             }
             persist();
         }
+    }
+
+    /** Test seam: {@code action} runs while a write command holds its share of the changes' lock, its change applied. */
+    void whileApplyingAWrite(Runnable action) {
+        whileApplyingAWrite = action;
     }
 
     /** Test seam: {@code action} runs after every write command's change is applied and before its commit. */
@@ -172,6 +205,8 @@ final class DurableH2Backend extends H2Backend {
      * only how soon space is reused.
      */
     private void keepHouse() {
+        Lock committing = changes.writeLock();
+        committing.lock();
         try {
             Housekeeping.run(store);
             if (store.hasUnsavedChanges() && !store.isClosed()) {
@@ -181,13 +216,22 @@ final class DurableH2Backend extends H2Backend {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Housekeeping of {} failed (retried in {} ms): {}", this, HOUSEKEEPING_INTERVAL_MILLIS, e.toString());
+        } finally {
+            committing.unlock();
         }
     }
 
+    /** Commits (and with fsync forces) every change applied so far, once no write command is half applied. */
     private void persist() {
-        store.commit();
-        if (fsync) {
-            store.sync();
+        Lock committing = changes.writeLock();
+        committing.lock();
+        try {
+            store.commit();
+            if (fsync) {
+                store.sync();
+            }
+        } finally {
+            committing.unlock();
         }
     }
 }

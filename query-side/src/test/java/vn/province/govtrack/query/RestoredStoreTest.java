@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
@@ -118,10 +120,13 @@ class RestoredStoreTest extends QuerySideHttpTest {
 
     /**
      * The read model's documents of this test (the store is shared with other test classes), in {@code _id}
-     * order. Only the read models are compared: which instance wrote a document is not part of it.
+     * order. Only the read models are compared: which instance wrote a document is not part of it; nor are
+     * the tombstones of closed dossiers in {@code dossier_open}, which no query reads and which say when they
+     * were written (ADR 0013).
      */
     private static List<Document> documentsOf(MongoDatabase database, String collection, String marker) {
-        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>())
+        Bson compared = collection.equals("dossier_open") ? Filters.ne("closed", true) : new Document();
+        return database.getCollection(collection).find(compared).sort(Sorts.ascending("_id")).into(new ArrayList<>())
                        .stream().filter(document -> document.toJson().contains(marker)).toList();
     }
 }

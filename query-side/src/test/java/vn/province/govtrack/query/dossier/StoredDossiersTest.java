@@ -2,6 +2,7 @@ package vn.province.govtrack.query.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -40,7 +41,7 @@ class StoredDossiersTest {
         client = MongoClients.create(TestMongo.uri());
         MongoProperties properties = new MongoProperties();
         properties.setDatabase(TestMongo.freshDatabaseName("stored_dossiers"));
-        DossierViews views = new DossierViews(client, properties, new ObjectMapper().findAndRegisterModules());
+        DossierViews views = new DossierViews(client, properties, new ObjectMapper().findAndRegisterModules(), Clock.systemUTC());
         projection = new DossierProjection(views);
         dossiers = new StoredDossiers(views);
 
