@@ -2,8 +2,9 @@ package vn.province.govtrack.embeddedmongo;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.province.govtrack.embeddedmongo.HeldCommands.hold;
+import static vn.province.govtrack.embeddedmongo.HeldCommands.uri;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +39,7 @@ class CommitsStoreWholeCommandsTest {
             writerClient.getDatabase("whole").getCollection("things").insertOne(new Document("_id", "first"));
             backend.whileApplyingAWrite(() -> {
                 writeApplying.countDown();
-                await(finishTheWrite);
+                hold(finishTheWrite);
             });
             CompletableFuture<Void> writer = CompletableFuture.runAsync(
                     () -> writerClient.getDatabase("whole").getCollection("things")
@@ -60,17 +61,5 @@ class CommitsStoreWholeCommandsTest {
             finishTheWrite.countDown();
             server.shutdownNow();
         }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String uri(InetSocketAddress address) {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 }

@@ -2,8 +2,9 @@ package vn.province.govtrack.embeddedmongo;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.province.govtrack.embeddedmongo.HeldCommands.hold;
+import static vn.province.govtrack.embeddedmongo.HeldCommands.uri;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class ReadsShowOnlyCommittedChangesTest {
             writerClient.getDatabase("seen").getCollection("things").insertOne(new Document("_id", "first"));
             backend.beforeCommittingAWrite(() -> {
                 writeApplied.countDown();
-                await(releaseTheWrite);
+                hold(releaseTheWrite);
             });
             Thread writer = new Thread(() -> writerClient.getDatabase("seen").getCollection("things")
                                                          .insertOne(new Document("_id", "held back")));
@@ -54,17 +55,5 @@ class ReadsShowOnlyCommittedChangesTest {
             releaseTheWrite.countDown();
             server.shutdownNow();
         }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String uri(InetSocketAddress address) {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 }
