@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>An event that carries an instant of its own ({@code receivedAt}, {@code transferredAt}, ...) happened
  * then; one that carries an effective date (a transfer's {@code effectiveDate}, a quota's, a training's
  * {@code completedOn}, ...) happened at the start of that day in the business zone. An event that carries
- * no time (a unit registered, a procedure published, a year's holidays set: each "from now on") answers
+ * no time (a unit registered, a year's holidays set: each "from now on") answers
  * empty: it happened when it was decided, which is its message's timestamp.
  *
  * <p>The method takes a parameter, so JSON mappers never take it for a property: implementing this

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -64,7 +65,13 @@ class BusinessEventTest {
             Map.entry("PaymentRequestedEvent", "requestedAt"),
             Map.entry("SupplementProvidedEvent", "providedAt"),
             Map.entry("SupplementRequestedEvent", "requestedAt"),
-            Map.entry("ProcedurePublishedEvent", "-"),
+            Map.entry("DossierDigitisedEvent", "digitisedAt"),
+            Map.entry("DossierRatedEvent", "ratedAt"),
+            Map.entry("ElectronicResultIssuedEvent", "issuedAt"),
+            Map.entry("FeedbackAnsweredEvent", "answeredAt"),
+            Map.entry("FeedbackReceivedEvent", "receivedAt"),
+            Map.entry("ProcedurePublishedEvent", "publishedOn"),
+            Map.entry("ProcedureUpdatedEvent", "updatedOn"),
             Map.entry("PortalAccountProvisionedEvent", "provisionedOn"),
             Map.entry("PortalAccountRevokedEvent", "revokedOn"),
             Map.entry("SecondmentEndedEvent", "endedOn"),
@@ -181,6 +188,8 @@ class BusinessEventTest {
             return LocalTime.of(15, 0);
         } else if (type == List.class) {
             return List.of();
+        } else if (type == Set.class) {
+            return Set.of();
         } else if (type.isEnum()) {
             return type.getEnumConstants()[0];
         } else if (type.isRecord()) {

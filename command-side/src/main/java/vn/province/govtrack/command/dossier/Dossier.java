@@ -52,6 +52,7 @@ import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
@@ -307,12 +308,13 @@ class Dossier {
         return state();
     }
 
-    /** The payment was made, in VND as paid; processing resumes. */
+    /** The payment was made, in VND as paid, at the desk unless the command names its channel; processing resumes. */
     @CommandHandler
     DossierState handle(RecordPaymentCommand command, Clock clock) {
         allow(Step.RECORD_PAYMENT);
         long amount = positive(command.amount());
-        apply(new PaymentRecordedEvent(dossierId, amount, businessTime(command.paidAt(), "paidAt", clock)));
+        PaymentChannel channel = command.channel() != null ? command.channel() : PaymentChannel.AT_DESK;
+        apply(new PaymentRecordedEvent(dossierId, amount, businessTime(command.paidAt(), "paidAt", clock), channel));
         return state();
     }
 

@@ -22,6 +22,7 @@ import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
 import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.RecordPaymentCommand;
 import vn.province.govtrack.kernel.dossier.RefuseDossierCommand;
 import vn.province.govtrack.kernel.dossier.RequestPaymentCommand;
@@ -155,13 +156,17 @@ public sealed interface DossierRequest {
         }
     }
 
-    /** @param amount in VND */
+    /**
+     * @param amount  in VND
+     * @param channel ONLINE (the national portal's payment platform) or AT_DESK; absent means AT_DESK
+     */
     @Schema(example = """
-            {"amount": 50000}""")
-    record RecordPaymentRequest(@NotNull @Positive Long amount, OffsetDateTime paidAt) implements DossierRequest {
+            {"amount": 50000, "channel": "ONLINE"}""")
+    record RecordPaymentRequest(@NotNull @Positive Long amount, OffsetDateTime paidAt, PaymentChannel channel)
+            implements DossierRequest {
         @Override
         public RecordPaymentCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
-            return new RecordPaymentCommand(dossierId, amount, instantOf(paidAt));
+            return new RecordPaymentCommand(dossierId, amount, instantOf(paidAt), channel);
         }
     }
 

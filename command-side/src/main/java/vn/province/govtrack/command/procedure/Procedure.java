@@ -12,6 +12,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.Require;
 import vn.province.govtrack.command.rejection.RuleViolationException;
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.procedure.ProcedureIds;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
@@ -44,10 +45,12 @@ class Procedure {
             throw new InvalidCommandException(
                     "processingHours must be between 1 and " + MAX_PROCESSING_HOURS + ", not " + command.processingHours());
         }
+        OnlineLevel online = Require.present(command.onlineLevel(), "onlineLevel");
         ProcedurePublishedEvent published = new ProcedurePublishedEvent(
                 Require.text(command.code(), "code"), Require.text(command.name(), "name"),
                 Require.text(command.field(), "field"), Require.text(command.level(), "level"),
-                command.processingHours(), Require.present(command.cutoff(), "cutoff"), command.online());
+                command.processingHours(), Require.present(command.cutoff(), "cutoff"), online.online(), online,
+                command.publishedOn(), command.effectiveFrom(), command.content());
         apply(published);
         return published;
     }

@@ -23,6 +23,7 @@ import vn.province.govtrack.command.messaging.Accepted;
 import vn.province.govtrack.command.web.CommandSender;
 import vn.province.govtrack.command.web.QuerySideLinks;
 import vn.province.govtrack.command.web.Patterns;
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
 
@@ -45,7 +46,8 @@ class ProcedureController {
         boolean online = Boolean.TRUE.equals(request.online());
         Accepted<ProcedurePublishedEvent> accepted = commands.send(() -> new PublishProcedureCommand(
                 request.code(), request.name(), request.field(), request.level(), request.processingHours(),
-                LocalTime.parse(request.cutoff()), online), ProcedurePublishedEvent.class);
+                LocalTime.parse(request.cutoff()), online ? OnlineLevel.PARTIAL : OnlineLevel.NONE, null, null, null),
+                ProcedurePublishedEvent.class);
         ProcedurePublishedEvent e = accepted.answer();
         return ResponseEntity
                 .created(links.procedure(e.code()))

@@ -157,7 +157,7 @@ class DossierLifecycleTest {
             case REQUEST_SUPPLEMENT -> new RequestSupplementCommand("HS-1", "missing page", COMMAND_TIME);
             case PROVIDE_SUPPLEMENT -> new ProvideSupplementCommand("HS-1", "page added", COMMAND_TIME);
             case REQUEST_PAYMENT -> new RequestPaymentCommand("HS-1", 8_000, "fee", COMMAND_TIME);
-            case RECORD_PAYMENT -> new RecordPaymentCommand("HS-1", 8_000, COMMAND_TIME);
+            case RECORD_PAYMENT -> new RecordPaymentCommand("HS-1", 8_000, COMMAND_TIME, null);
             case EXTEND -> new ExtendDossierCommand("HS-1", at("2025-07-31T17:00"), "we apologise", COMMAND_TIME);
             case TRANSFER -> new TransferDossierCommand("HS-1", "PHUONG-HOA-BINH", "competence", COMMAND_TIME);
             case RESOLVE -> new ResolveDossierCommand("HS-1", Outcome.APPROVED, null, COMMAND_TIME);

@@ -45,6 +45,7 @@ import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
@@ -595,15 +596,15 @@ class DossierTest {
         @Test
         void thePaymentResumesProcessingWithTheSameDueDate() {
             fixture.given(receivedInPerson(), assigned(), requested)
-                    .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00")))
-                    .expectEvents(new PaymentRecordedEvent("HS-1", 8_000, at("2025-07-01T14:00")))
+                    .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00"), null))
+                    .expectEvents(new PaymentRecordedEvent("HS-1", 8_000, at("2025-07-01T14:00"), PaymentChannel.AT_DESK))
                     .expectResultMessagePayload(state("HS-1", DossierStatus.IN_PROCESSING, COMMUNE, DUE));
         }
 
         @Test
         void thePaymentOfADossierNeverAssignedLeavesItReceived() {
             fixture.given(receivedInPerson(), requested)
-                    .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00")))
+                    .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00"), null))
                     .expectResultMessagePayload(state("HS-1", DossierStatus.RECEIVED, COMMUNE, DUE));
         }
 
@@ -627,7 +628,7 @@ class DossierTest {
         @Test
         void aNegativePaymentIsRefused() {
             fixture.given(receivedInPerson(), assigned(), requested)
-                    .when(new RecordPaymentCommand("HS-1", -8_000, null))
+                    .when(new RecordPaymentCommand("HS-1", -8_000, null, null))
                     .expectException(InvalidCommandException.class)
                     .expectNoEvents();
         }
@@ -635,7 +636,7 @@ class DossierTest {
         @Test
         void aPaymentNobodyAskedForIsRefused() {
             fixture.given(receivedInPerson(), assigned())
-                    .when(new RecordPaymentCommand("HS-1", 8_000, null))
+                    .when(new RecordPaymentCommand("HS-1", 8_000, null, null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("dossier 'HS-1' is IN_PROCESSING; it cannot be paid")
                     .expectNoEvents();
@@ -845,7 +846,7 @@ class DossierTest {
         void afterThePaymentIsAccepted() {
             fixture.given(receivedInPerson(), assigned(),
                           new PaymentRequestedEvent("HS-1", 8_000, "registration fee", at("2025-07-01T11:00")),
-                          new PaymentRecordedEvent("HS-1", 8_000, at("2025-07-01T14:00")))
+                          new PaymentRecordedEvent("HS-1", 8_000, at("2025-07-01T14:00"), PaymentChannel.AT_DESK))
                     .when(new ResolveDossierCommand("HS-1", Outcome.APPROVED, null, at("2025-07-01T16:30")))
                     .expectResultMessagePayloadMatching(judged(Timeliness.EARLY));
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.province.govtrack.command.rejection.InvalidCommandException;
 import vn.province.govtrack.command.rejection.RuleViolationException;
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.PublishProcedureCommand;
 
@@ -27,19 +28,19 @@ class ProcedureTest {
     void aNewProcedureIsPublishedWithItsTerms() {
         fixture.givenNoPriorActivity()
                 .when(new PublishProcedureCommand("1.001", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS", "COMMUNE",
-                                                  4, THREE_PM, true))
+                                                  4, THREE_PM, OnlineLevel.PARTIAL, null, null, null))
                 .expectEvents(new ProcedurePublishedEvent("1.001", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS",
-                                                          "COMMUNE", 4, THREE_PM, true))
+                                                          "COMMUNE", 4, THREE_PM, true, OnlineLevel.PARTIAL, null, null, null))
                 .expectResultMessagePayload(new ProcedurePublishedEvent("1.001", "Đăng ký khai sinh",
                                                                         "JUSTICE_CIVIL_STATUS", "COMMUNE", 4, THREE_PM,
-                                                                        true));
+                                                                        true, OnlineLevel.PARTIAL, null, null, null));
     }
 
     @Test
     void aCodeThatIsAlreadyPublishedCannotBePublishedAgain() {
         fixture.given(new ProcedurePublishedEvent("1.001", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS", "COMMUNE",
-                                                  4, THREE_PM, true))
-                .when(new PublishProcedureCommand("1.001", "Other", "LAND", "COMMUNE", 8, THREE_PM, false))
+                                                  4, THREE_PM, true, OnlineLevel.PARTIAL, null, null, null))
+                .when(new PublishProcedureCommand("1.001", "Other", "LAND", "COMMUNE", 8, THREE_PM, OnlineLevel.NONE, null, null, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("procedure '1.001' is already published")
                 .expectNoEvents();
@@ -48,7 +49,7 @@ class ProcedureTest {
     @Test
     void theProcessingTimeMustBeAtLeastOneWorkingHour() {
         fixture.givenNoPriorActivity()
-                .when(new PublishProcedureCommand("1.001", "Đăng ký khai sinh", "JUSTICE", "COMMUNE", 0, THREE_PM, false))
+                .when(new PublishProcedureCommand("1.001", "Đăng ký khai sinh", "JUSTICE", "COMMUNE", 0, THREE_PM, OnlineLevel.NONE, null, null, null))
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
@@ -57,7 +58,7 @@ class ProcedureTest {
     void theProcessingTimeMustNotExceedThreeHundredWorkingDays() {
         fixture.givenNoPriorActivity()
                 .when(new PublishProcedureCommand("1.001", "Giao đất", "LAND", "PROVINCE",
-                                                  Procedure.MAX_PROCESSING_HOURS + 1, THREE_PM, false))
+                                                  Procedure.MAX_PROCESSING_HOURS + 1, THREE_PM, OnlineLevel.NONE, null, null, null))
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
@@ -65,7 +66,7 @@ class ProcedureTest {
     @Test
     void aProcedureNeedsACutoff() {
         fixture.givenNoPriorActivity()
-                .when(new PublishProcedureCommand("1.001", "Đăng ký khai sinh", "JUSTICE", "COMMUNE", 8, null, false))
+                .when(new PublishProcedureCommand("1.001", "Đăng ký khai sinh", "JUSTICE", "COMMUNE", 8, null, OnlineLevel.NONE, null, null, null))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage("cutoff is required")
                 .expectNoEvents();

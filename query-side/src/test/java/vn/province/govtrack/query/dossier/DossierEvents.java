@@ -15,6 +15,7 @@ import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
@@ -97,7 +98,7 @@ public final class DossierEvents {
     }
 
     public static PaymentRecordedEvent paymentRecorded(String dossierId, long amount) {
-        return new PaymentRecordedEvent(dossierId, amount, PAID_AT);
+        return new PaymentRecordedEvent(dossierId, amount, PAID_AT, PaymentChannel.AT_DESK);
     }
 
     /** Apology letter Thursday 3 July, 16:00 Hanoi time; new appointment Friday 11 July, 09:00. */

@@ -59,7 +59,7 @@ class ReferenceDataHttpTest extends QuerySideHttpTest {
         for (int i = 1; i <= 5; i++) {
             append("procedure:TT-0" + i, 0, new ProcedurePublishedEvent("TT-0" + i, "Thủ tục " + i,
                     i % 2 == 0 ? "LAND" : "JUSTICE", i <= 3 ? "COMMUNE" : "PROVINCE", 8 * i,
-                    LocalTime.of(15, 0), i % 2 == 1));
+                    LocalTime.of(15, 0), i % 2 == 1, null, null, null, null));
         }
     }
 

@@ -46,11 +46,11 @@ class StoredReferenceDataTest {
         projection.on(new UnitRegisteredEvent("XA", "Xã A", UnitKind.COMMUNE), next());
         projection.on(new UnitRegisteredEvent("XB", "Xã B", UnitKind.COMMUNE), next());
         projection.on(new StaffingQuotaSetEvent("ZZ", "IT", 2, LocalDate.of(2025, 1, 1), "Q"), next());
-        projection.on(new ProcedurePublishedEvent("P-3", "Third", "LAND", "COMMUNE", 80, LocalTime.of(15, 0), true),
+        projection.on(new ProcedurePublishedEvent("P-3", "Third", "LAND", "COMMUNE", 80, LocalTime.of(15, 0), true, null, null, null, null),
                       next());
-        projection.on(new ProcedurePublishedEvent("P-1", "First", "LAND", "PROVINCE", 40, LocalTime.of(15, 0), false),
+        projection.on(new ProcedurePublishedEvent("P-1", "First", "LAND", "PROVINCE", 40, LocalTime.of(15, 0), false, null, null, null, null),
                       next());
-        projection.on(new ProcedurePublishedEvent("P-2", "Second", "JUSTICE", "COMMUNE", 8, LocalTime.of(16, 0), true),
+        projection.on(new ProcedurePublishedEvent("P-2", "Second", "JUSTICE", "COMMUNE", 8, LocalTime.of(16, 0), true, null, null, null, null),
                       next());
     }
 

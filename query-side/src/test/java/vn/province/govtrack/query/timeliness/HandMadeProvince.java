@@ -21,6 +21,7 @@ import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
 import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
@@ -139,7 +140,7 @@ public final class HandMadeProvince {
         streams.put("HS-16", List.of(
                 received("HS-16", BA_DINH, LAND_CHANGE, LAND, "2025-07-10T09:00", "2025-07-15T09:00"),
                 new PaymentRequestedEvent("HS-16", 100_000, "Registration fee", at("2025-07-11T10:00")),
-                new PaymentRecordedEvent("HS-16", 100_000, at("2025-07-11T15:00")),
+                new PaymentRecordedEvent("HS-16", 100_000, at("2025-07-11T15:00"), PaymentChannel.AT_DESK),
                 new DossierExtendedEvent("HS-16", at("2025-07-15T09:00"), at("2025-07-21T09:00"),
                         "We apologise: the parcel must be surveyed", at("2025-07-14T16:00")),
                 resolved("HS-16", "2025-07-18T10:00", "2025-07-21T09:00", Timeliness.ON_TIME, 6.0)));

@@ -14,7 +14,8 @@ import vn.province.govtrack.kernel.BusinessEvent;
  */
 public sealed interface DossierEvent extends BusinessEvent
         permits TimelinessEvent, DossierSubmittedOnlineEvent, DossierRefusedEvent, DossierAssignedEvent,
-                PaymentRequestedEvent, PaymentRecordedEvent, DossierWithdrawalRequestedEvent {
+                PaymentRequestedEvent, PaymentRecordedEvent, DossierWithdrawalRequestedEvent, DossierDigitisedEvent,
+                ElectronicResultIssuedEvent, DossierRatedEvent {
 
     /** The dossier the event belongs to, which is also its stream's aggregate id. */
     String dossierId();

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The requested payment was made. A null time means now. */
-public record RecordPaymentCommand(@TargetAggregateIdentifier String dossierId, long amount, Instant paidAt) {
+/** The requested payment was made, through {@code channel}. A null time means now. */
+public record RecordPaymentCommand(@TargetAggregateIdentifier String dossierId, long amount, Instant paidAt,
+                                   PaymentChannel channel) {
 }
