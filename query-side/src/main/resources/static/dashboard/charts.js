@@ -56,21 +56,48 @@ function categoryLabels(room) {
  * @param percent  values are rates between 0 and 1
  */
 export function barChart(container, {points, format, percent = false, name}) {
-  container.dataset.points = String(points.length);
-  const chart = chartIn(container);
-  const many = points.length > BARS_SHOWN;
-  const room = () => (container.clientWidth - 64) / Math.max(1, Math.min(points.length, BARS_SHOWN));
-  chart.setOption({
-    animation: false,
-    // containLabel: the grid leaves room for the labels however they are turned
-    grid: {left: 8, right: 16, top: 24, bottom: many ? 32 : 8, containLabel: true},
-    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: format},
-    xAxis: {type: 'category', data: points.map(point => point.label), axisLabel: categoryLabels(room())},
+  categoryBars(container, {
+    labels: points.map(point => point.label), format,
     yAxis: {type: 'value', max: percent ? 1 : null, axisLabel: {...AXIS_LABEL, formatter: format}},
-    dataZoom: many ? [{type: 'inside', startValue: 0, endValue: BARS_SHOWN - 1},
-                      {type: 'slider', height: 16, bottom: 8}] : [],
     series: [{type: 'bar', name, data: points.map(point => point.value), itemStyle: {color: '#2563eb'},
               barMaxWidth: 28}],
+  });
+}
+
+/**
+ * Bars of several values per category stacked on each other, with a legend naming them: e.g. the points
+ * a unit lost, one part per group.
+ *
+ * @param labels  the categories, in drawing order
+ * @param series  [{name, color, values}], each values in the order of labels
+ * @param format  value => text for the axis and the tooltip
+ */
+export function stackedBarChart(container, {labels, series, format}) {
+  categoryBars(container, {
+    labels, format, legend: true,
+    yAxis: {type: 'value', axisLabel: {...AXIS_LABEL, formatter: format}},
+    series: series.map(part => ({type: 'bar', stack: 'total', name: part.name, data: part.values,
+                                 itemStyle: {color: part.color}, barMaxWidth: 28})),
+  });
+}
+
+/** Bars along a category axis whose labels fit the room each bar has, zoomed when there are many. */
+function categoryBars(container, {labels, format, yAxis, series, legend = false}) {
+  container.dataset.points = String(labels.length);
+  const chart = chartIn(container);
+  const many = labels.length > BARS_SHOWN;
+  const room = () => (container.clientWidth - 64) / Math.max(1, Math.min(labels.length, BARS_SHOWN));
+  chart.setOption({
+    animation: false,
+    legend: legend ? {type: 'scroll', top: 0, textStyle: AXIS_LABEL} : undefined,
+    // containLabel: the grid leaves room for the labels however they are turned
+    grid: {left: 8, right: 16, top: legend ? 40 : 24, bottom: many ? 32 : 8, containLabel: true},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: format},
+    xAxis: {type: 'category', data: labels, axisLabel: categoryLabels(room())},
+    yAxis,
+    dataZoom: many ? [{type: 'inside', startValue: 0, endValue: BARS_SHOWN - 1},
+                      {type: 'slider', height: 16, bottom: 8}] : [],
+    series,
   }, true);
   let labelled = room();
   relayouts.set(container, () => {

@@ -1,11 +1,14 @@
 // The three views: the province for a month, one unit (drill-down) and one dossier. Each is a list of
-// panels; every figure shown carries data-value, the raw value as the API answered it.
+// panels; every figure shown carries data-value, the raw value as the API answered it. The national
+// index's panel is index766.js's.
 
 import {h, fill} from './dom.js';
 import {call, allPages, path} from './api.js';
 import {t, plural, formatCount, formatRate, formatDecimal, formatInstant, formatDay, formatMonth, provinceToday} from './i18n.js';
 import {panel, together} from './panels.js';
 import {barChart, dayChart} from './charts.js';
+import {figure, table, empty} from './figures.js';
+import {indexPanel} from './index766.js';
 
 /** The projections (event processors) the panels read; the live stream names them. */
 const TIMELINESS = 'timeliness-index';
@@ -20,11 +23,6 @@ const PROCEDURES_SHOWN = 50;
 
 const COUNT_COLUMNS = ['received', 'resolved', 'early', 'onTime', 'late', 'pending', 'overdue'];
 
-/** A figure: formatted for the language, with the raw value in data-value. */
-function figure(tag, value, format, attributes = {}) {
-  return h(tag, {class: 'num', 'data-value': value ?? '', ...attributes}, format(value));
-}
-
 function formatOf(column) {
   return column === 'onTimeRate' ? formatRate : column === 'avgProcessingDays' ? formatDecimal : formatCount;
 }
@@ -35,18 +33,6 @@ function tiles(prefix, row) {
       h('div', {class: column === 'onTimeRate' ? 'tile rate' : 'tile'},
         h('span', {class: 'tile-label'}, t(`column.${column}`)),
         figure('span', row[column], formatOf(column), {'data-testid': `${prefix}-${column}`, class: 'tile-value num'}))));
-}
-
-/** A table that scrolls sideways on narrow screens. */
-function table(testid, headings, rows) {
-  return h('div', {class: 'scroll'},
-           h('table', {'data-testid': testid},
-             h('thead', {}, h('tr', {}, headings.map(([key, numeric]) => h('th', {class: numeric ? 'num' : null}, t(key))))),
-             h('tbody', {}, rows)));
-}
-
-function empty(key = 'panel.empty') {
-  return h('p', {class: 'note'}, t(key));
 }
 
 function unitLabel(context, code) {
@@ -248,7 +234,7 @@ export function provinceView(context) {
   const scope = listScope(context, null);
   return {
     title: () => (scope ? t('view.provinceForUnit', {unit: unitLabel(context, scope)}) : t('view.province')),
-    panels: [timeliness, byField, byProcedure, ranking,
+    panels: [timeliness, indexPanel(context), byField, byProcedure, ranking,
              dossierList(context, {testid: 'panel-overdue', listTestid: 'overdue-list', title: 'overdue.title',
                                    query: {overdue: true, unitCode: scope}}),
              dossierList(context, {testid: 'panel-due-soon', listTestid: 'due-soon-list', title: 'dueSoon.title',
@@ -287,7 +273,7 @@ export function unitView(context, unitCode) {
   return {
     title: () => t('view.unit', {unit: unitLabel(context, unitCode)}),
     back: true,
-    panels: [detail,
+    panels: [detail, indexPanel(context, unitCode),
              dossierList(context, {testid: 'panel-overdue', listTestid: 'overdue-list', title: 'overdue.title',
                                    query: {overdue: true, unitCode}}),
              dossierList(context, {testid: 'panel-due-soon', listTestid: 'due-soon-list', title: 'dueSoon.title',

@@ -34,11 +34,23 @@ class DashboardContractTest {
             "panel-ranking", "ranking-table", "panel-overdue", "overdue-list", "panel-due-soon", "due-soon-list",
             "panel-staffing", "staffing-table", "panel-proposals", "proposals-table",
             "unit-detail", "unit-by-field-table", "unit-by-procedure-table", "unit-received", "unit-onTimeRate",
-            "dossier-detail", "dossier-status", "dossier-history");
+            "dossier-detail", "dossier-status", "dossier-history",
+            "panel-index", "index-score", "index-points-lost", "index-groups", "chart-index-points-lost",
+            "index-units-table", "index-indicators", "index-indicators-table", "index-show-province",
+            "panel-unit-index", "unit-index-score", "unit-index-points-lost", "unit-index-rank", "unit-index-groups",
+            "unit-index-indicators-table");
+
+    /** The national index's groups and indicators as its answer names them (docs/index-766.md), in its order. */
+    private static final List<String> INDEX_GROUPS = List.of("DISCLOSURE", "PROGRESS", "DIGITISATION", "ONLINE",
+                                                             "SATISFACTION");
+    private static final List<String> INDEX_INDICATORS = List.of(
+            "PUBLISHED_ON_TIME", "UPDATED_ON_TIME", "CONTENT_COMPLETE", "ON_TIME", "ELECTRONIC_RESULTS",
+            "DIGITISED_DOSSIERS", "REUSED_DATA", "POPULATION_DATA", "PROCEDURES_ONLINE", "ONLINE_DOSSIERS",
+            "ONLINE_PAYMENTS", "FEEDBACK_ON_TIME", "SERVICE_SATISFACTION", "RATINGS");
 
     private static final List<String> FILES = List.of("index.html", "dashboard/app.js", "dashboard/views.js",
             "dashboard/panels.js", "dashboard/charts.js", "dashboard/live.js", "dashboard/i18n.js",
-            "dashboard/api.js", "dashboard/dom.js");
+            "dashboard/api.js", "dashboard/dom.js", "dashboard/figures.js", "dashboard/index766.js");
 
     @Test
     void everyHookOfTheContractIsInThePageOrItsScripts() throws IOException {
@@ -112,6 +124,23 @@ class DashboardContractTest {
         }
         assertThat(keys).contains("status.NEW", "status.RETURNED", "state.SHORTAGE", "state.DISSOLVED",
                                   "role.CLERK", "role.CLIENT", "live.connecting", "live.live", "live.offline");
+    }
+
+    @Test
+    void everyGroupIndicatorAndDeductionOfTheNationalIndexHasItsWords() throws IOException {
+        Set<String> keys = keys(dictionary("vi"));
+        String index = text("dashboard/index766.js");
+
+        // the index panel names them from the answer's values: t(`group.${...}`) and the like
+        assertThat(index).contains("t(`group.${", "t(`group.short.${", "t(`indicator.${", "t(`deduction.${");
+        for (String group : INDEX_GROUPS) {
+            assertThat(keys).contains("group." + group, "group.short." + group);
+        }
+        for (String indicator : INDEX_INDICATORS) {
+            assertThat(keys).contains("indicator." + indicator);
+        }
+        assertThat(keys).contains("deduction.LATE", "deduction.COMPLAINTS");
+        assertThat(keys.stream().filter(key -> key.startsWith("indicator."))).hasSize(INDEX_INDICATORS.size());
     }
 
     private static Set<String> keys(JsonNode dictionary) {
