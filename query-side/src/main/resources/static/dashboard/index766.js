@@ -12,8 +12,8 @@ import {stackedBarChart} from './charts.js';
 import {figure, table, empty} from './figures.js';
 
 /**
- * The projections the answer comes from: the index's own, and the timeliness index whose on-time counts
- * the progress group reads.
+ * The projections the answer comes from: the index's own, whose position the answer reports, and the
+ * timeliness index whose on-time counts the progress group reads (its advances always reload the panel).
  */
 const INDEX = 'index-766';
 const TIMELINESS = 'timeliness-index';
@@ -105,7 +105,7 @@ export function indexPanel(context, unitCode = null) {
   };
   return panel({
     testid: unitCode ? 'panel-unit-index' : 'panel-index', title: 'index.title', projections: [INDEX, TIMELINESS],
-    wide: true, attributes: unitCode ? {'data-unit': unitCode} : {}, load,
+    positioned: [INDEX], wide: true, attributes: unitCode ? {'data-unit': unitCode} : {}, load,
     render: unitCode ? renderUnit : renderProvince,
   });
 }

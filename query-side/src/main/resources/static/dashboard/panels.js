@@ -10,14 +10,18 @@ import {t} from './i18n.js';
  * @param testid      the panel's data-testid
  * @param title       the dictionary key of its heading
  * @param projections the projections (processor names) its answers come from
+ * @param positioned  those of them whose position its answers' X-Projection-Position reports (all, unless
+ *                    said); an advance of another one reloads it whatever the position, since what the
+ *                    answer reflects of that one is not known
  * @param load        async () => {data, position}
  * @param render      (body, data) => void; draws data into the panel's body
  */
-export function panel({testid, title, projections, load, render, wide = false, attributes = {}}) {
+export function panel({testid, title, projections, positioned = projections, load, render, wide = false,
+                       attributes = {}}) {
   const body = h('div', {class: 'panel-body'}, h('p', {class: 'note', 'data-i18n': 'panel.loading'}, t('panel.loading')));
   const element = h('section', {class: wide ? 'panel wide' : 'panel', 'data-testid': testid, ...attributes},
                     title ? h('h2', {'data-i18n': title}, t(title)) : null, body);
-  return {testid, element, body, projections, load, render, data: null, position: null,
+  return {testid, element, body, projections, positioned, load, render, data: null, position: null,
           forbidden: false, failed: false, loading: false, again: false};
 }
 
@@ -73,7 +77,7 @@ export function draw(target) {
 /** Whether an event of projection at position may change what the panel shows. */
 export function isBehind(target, projection, position) {
   return !target.forbidden && target.projections.includes(projection)
-         && (target.position === null || target.position < position);
+         && (!target.positioned.includes(projection) || target.position === null || target.position < position);
 }
 
 /** Runs the loads of several calls together: their answers, and the lowest position among them. */

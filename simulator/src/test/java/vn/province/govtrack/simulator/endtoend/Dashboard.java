@@ -120,8 +120,16 @@ final class Dashboard {
      * row its cells' {@code data-value} by {@code data-col}.
      */
     Map<String, Map<String, String>> rows(String testId, String... keys) {
+        return items(testId, "tr", keys);
+    }
+
+    /**
+     * As {@link #rows}, for the elements {@code tag} (e.g. {@code div} for tiles) within hook {@code testId}
+     * that carry the attributes {@code keys}, in the order shown.
+     */
+    Map<String, Map<String, String>> items(String testId, String tag, String... keys) {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        String selector = "[data-testid='" + testId + "'] tr" + attributes(keys);
+        String selector = "[data-testid='" + testId + "'] " + tag + attributes(keys);
         for (WebElement row : driver.findElements(By.cssSelector(selector))) {
             List<String> key = new ArrayList<>();
             for (String attribute : keys) {

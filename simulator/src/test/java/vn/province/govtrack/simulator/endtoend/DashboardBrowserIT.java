@@ -7,6 +7,7 @@ import static vn.province.govtrack.simulator.endtoend.DashboardProvince.MONTH;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,9 @@ import vn.province.govtrack.simulator.http.Official;
  * The query side's dashboard, driven in headless Chromium ({@link Chromium}) against both services started
  * from their jars on one MongoDB, after a small province of known July 2025 dossiers and staff has been
  * seeded through the command API ({@link DashboardProvince}). Every figure the page shows is compared, by
- * its {@code data-value}, with the API's answer to the same question asked with the same role's token;
+ * its {@code data-value}, with the API's answer to the same question asked with the same role's token
+ * (the national index's panel with {@code GET /index-766}: the province's score and groups, each unit's
+ * rank, score and points lost per group, and the indicators of the province or of a unit picked);
  * a panel the API refuses that role must say so ({@code data-forbidden}). Screenshots of each role's page
  * and of a phone-sized screen go to {@code target/browser/}; a failed test leaves its screenshot and the
  * page's console log there too.
@@ -62,6 +65,11 @@ class DashboardBrowserIT {
     /** The columns of the tables by unit, field and procedure. */
     private static final List<String> COLUMNS = List.of("received", "resolved", "onTime", "late", "overdue",
                                                         "onTimeRate");
+    /** The national index for July with a row per unit, as the index panel asks for it. */
+    private static final String INDEX = "/api/v1/index-766?groupBy=unit&period=" + MONTH;
+    /** The figures of an indicator's row in the index panel's tables. */
+    private static final List<String> INDICATOR_COLUMNS = List.of("numerator", "denominator", "ratio", "points",
+                                                                  "pointsLost");
     /** How long a command may take to show on the open page: the issue asks for a second or two. */
     private static final Duration LIVE_BOUND = Duration.ofSeconds(10);
 
@@ -237,16 +245,66 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void theNationalIndexShowsWhereEachUnitLostPointsAndAUnitsIndicatorsOnAClick() {
+        signIn(Official.AUDITOR);
+        page.province(MONTH);
+        JsonNode index = api(Official.AUDITOR, INDEX);
+        JsonNode unit = scoredUnit(index, "XA-B");
+        page.value("index-score");
+        assertThat(Integer.parseInt(page.hook("chart-index-points-lost").getAttribute("data-points")))
+                .as("chart-index-points-lost's data-points: one bar per unit").isEqualTo(index.path("units").size());
+        assertThat(page.hook("index-indicators").getAttribute("data-unit"))
+                .as("the indicators shown before a unit is picked: the province's (data-unit empty)").isEmpty();
+
+        By xaB = By.cssSelector("[data-testid='index-units-table'] tr[data-unit='XA-B'] button");
+        page.await("XA-B in index-units-table", () -> page.present("index-units-table")
+                && !page.hook("index-units-table").findElements(By.cssSelector("tr[data-unit='XA-B'] button")).isEmpty());
+        chromium.driver().findElement(xaB).click();
+        page.await("index-indicators of XA-B", () -> "XA-B".equals(page.hook("index-indicators").getAttribute("data-unit")));
+        shows("XA-B's indicators, numerators and denominators", () -> {
+            List<String> differences = new ArrayList<>();
+            compareIndicators(differences, "index-indicators-table", unit);
+            return differences;
+        });
+        chromium.screenshot(SHOTS.resolve("auditor-index.png"));
+
+        page.hook("index-show-province").click();
+        shows("the province's indicators again", () -> {
+            List<String> differences = new ArrayList<>();
+            if (!"".equals(page.hook("index-indicators").getAttribute("data-unit"))) {
+                differences.add("index-indicators shows " + page.hook("index-indicators").getAttribute("data-unit"));
+            }
+            compareIndicators(differences, "index-indicators-table", index.path("province"));
+            return differences;
+        });
+
+        page.show("#/units/XA-B?period=" + MONTH);
+        page.await("the unit XA-B's index (panel-unit-index)", () -> page.present("panel-unit-index")
+                && "XA-B".equals(page.hook("panel-unit-index").getAttribute("data-unit")));
+        shows("XA-B's index on its own page", () -> {
+            List<String> differences = new ArrayList<>();
+            compare(differences, "unit-index-score", page.valueNow("unit-index-score"), unit.path("score"));
+            compare(differences, "unit-index-points-lost", page.valueNow("unit-index-points-lost"), unit.path("pointsLost"));
+            compare(differences, "unit-index-rank", page.valueNow("unit-index-rank"), unit.path("rank"));
+            compareGroups(differences, "unit-index-groups", unit.path("groups"));
+            compareIndicators(differences, "unit-index-indicators-table", unit);
+            return differences;
+        });
+    }
+
+    @Test
     void aDossierResolvedThroughTheApiShowsInTheOpenPageWithoutReloadingIt() {
         signIn(Official.AUDITOR);
         page.province(MONTH);
         page.await("live-status in state live", () -> "live".equals(page.hook("live-status").getAttribute("data-state")));
         JsonNode before = api(Official.AUDITOR, "/api/v1/timeliness?groupBy=unit&" + JULY).path("total");
-        shows("the province's total before the command", () -> {
+        JsonNode indexBefore = api(Official.AUDITOR, INDEX);
+        shows("the province's total and index before the command", () -> {
             List<String> differences = new ArrayList<>();
             for (String field : TOTALS) {
                 compare(differences, "province-" + field, page.valueNow("province-" + field), before.path(field));
             }
+            compareIndex(differences, indexBefore);
             return differences;
         });
         assertThat(page.dossiers("overdue-list")).contains(DashboardProvince.OPEN_OVERDUE);
@@ -269,8 +327,14 @@ class DashboardBrowserIT {
                 .path("total");
         assertThat(after.path("late").asLong()).isEqualTo(before.path("late").asLong() + 1);
         assertThat(after.path("overdue").asLong()).isEqualTo(before.path("overdue").asLong() - 1);
-        shows("the province's total after the command", () -> {
+        JsonNode indexAfter = api(Official.AUDITOR, INDEX + "&minPosition=" + position);
+        // one more dossier processed late: the progress group, and with it the province's score, loses points
+        assertThat(indexAfter.path("province").path("score").decimalValue())
+                .as("the province's index after a late resolution").isLessThan(
+                        indexBefore.path("province").path("score").decimalValue());
+        shows("the province's total and index after the command", () -> {
             List<String> differences = new ArrayList<>();
+            compareIndex(differences, indexAfter);
             for (String field : TOTALS) {
                 compare(differences, "province-" + field, page.valueNow("province-" + field), after.path(field));
             }
@@ -298,11 +362,17 @@ class DashboardBrowserIT {
                    () -> !heading("panel-timeliness").equals(vietnamese));
         assertThat(vietnamese).as("panel-timeliness's heading in Vietnamese").isEqualTo("Tiến độ giải quyết");
         assertThat(heading("panel-timeliness")).as("panel-timeliness's heading in English").isEqualTo("Timeliness");
+        // a count of points in words, by each language's plural rules: "1 point lost", "2.5 points lost"; "mất 1 điểm"
+        String lost = page.value("index-points-lost");
+        page.await("index-points-lost in English words for " + lost, () -> page.hook("index-points-lost").getText()
+                .endsWith(new BigDecimal(lost).compareTo(BigDecimal.ONE) == 0 ? " point lost" : " points lost"));
 
         chromium.driver().navigate().refresh();
         page.await("the English kept after a reload", () -> "en".equals(page.lang()));
         page.hook("lang-vi").click();
         page.await("<html lang=\"vi\"> again", () -> "vi".equals(page.lang()));
+        page.await("index-points-lost in Vietnamese words", () -> page.hook("index-points-lost").getText().startsWith("mất ")
+                && page.hook("index-points-lost").getText().endsWith(" điểm"));
     }
 
     @Test
@@ -320,7 +390,7 @@ class DashboardBrowserIT {
                                       + "(<meta name=viewport content=width=device-width>)").isEqualTo(390);
             assertThat(scrollWidth).as("the page's width (scrollWidth) on a screen %d px wide", innerWidth)
                                    .isLessThanOrEqualTo(innerWidth);
-            for (String panel : List.of("panel-timeliness", "panel-ranking", "panel-overdue", "panel-due-soon",
+            for (String panel : List.of("panel-timeliness", "panel-index", "panel-ranking", "panel-overdue", "panel-due-soon",
                                         "panel-staffing", "panel-proposals")) {
                 WebElement element = page.hook(panel);
                 assertThat(element.isDisplayed()).as("%s shown", panel).isTrue();
@@ -353,6 +423,7 @@ class DashboardBrowserIT {
         // staffing as of the period's last day; the panel lists the rows short of or over their quota
         Answer staffing = answer(official, "/api/v1/personnel/audit?size=1000&asOf=" + LAST_DAY);
         Answer proposals = answer(official, "/api/v1/personnel/rebalancing?asOf=" + LAST_DAY);
+        Answer index = answer(official, INDEX);
         shows("the province's July as " + official, () -> {
             List<String> differences = new ArrayList<>();
             for (String field : TOTALS) {
@@ -377,6 +448,9 @@ class DashboardBrowserIT {
                 }
             });
             compareKeys(differences, "ranking-table", ranked.keySet(), rankedUnits);
+            if (refused(differences, "panel-index", index)) {
+                compareIndex(differences, index.body());
+            }
             compareList(differences, "panel-overdue", "overdue-list", overdue);
             compareList(differences, "panel-due-soon", "due-soon-list", dueSoon);
             if (refused(differences, "panel-staffing", staffing)) {
@@ -404,6 +478,68 @@ class DashboardBrowserIT {
             }
             return differences;
         });
+    }
+
+    /**
+     * The index panel against the API's answer: the province's score and points lost, each group's points
+     * and points lost, each unit's rank, score and points lost in all and per group, in the API's (rank)
+     * order, and the indicators shown (the province's, or those of the unit picked).
+     */
+    private void compareIndex(List<String> differences, JsonNode index) {
+        JsonNode province = index.path("province");
+        compare(differences, "index-score", page.valueNow("index-score"), province.path("score"));
+        compare(differences, "index-points-lost", page.valueNow("index-points-lost"), province.path("pointsLost"));
+        compareGroups(differences, "index-groups", province.path("groups"));
+        Map<String, Map<String, String>> units = page.rows("index-units-table", "data-unit");
+        List<String> ranked = new ArrayList<>();
+        index.path("units").forEach(unit -> {
+            String code = unit.path("unitCode").asText();
+            ranked.add(code);
+            Map<String, String> row = units.getOrDefault(code, Map.of());
+            for (String column : List.of("rank", "score", "pointsLost")) {
+                compare(differences, "index-units-table " + code + " " + column, row.get(column), unit.path(column));
+            }
+            unit.path("groups").forEach(group -> compare(differences, "index-units-table " + code + " points lost in "
+                    + group.path("group").asText(), row.get(group.path("group").asText()), group.path("pointsLost")));
+        });
+        if (!new ArrayList<>(units.keySet()).equals(ranked)) {
+            differences.add("index-units-table lists " + units.keySet() + ", the API in rank order " + ranked);
+        }
+        String picked = page.present("index-indicators") ? page.hook("index-indicators").getAttribute("data-unit") : null;
+        compareIndicators(differences, "index-indicators-table",
+                          picked == null || picked.isEmpty() ? province : scoredUnit(index, picked));
+    }
+
+    /** The five group tiles of {@code hook}, in the API's order, with their points and points lost. */
+    private void compareGroups(List<String> differences, String hook, JsonNode groups) {
+        Map<String, Map<String, String>> shown = page.items(hook, "div", "data-group");
+        List<String> names = new ArrayList<>();
+        groups.forEach(group -> {
+            String name = group.path("group").asText();
+            names.add(name);
+            for (String column : List.of("points", "pointsLost")) {
+                compare(differences, hook + " " + name + " " + column, shown.getOrDefault(name, Map.of()).get(column),
+                        group.path(column));
+            }
+        });
+        if (!new ArrayList<>(shown.keySet()).equals(names)) {
+            differences.add(hook + " shows " + shown.keySet() + ", the API answers " + names);
+        }
+    }
+
+    /** Every indicator of the province or unit {@code scored}: numerator, denominator, ratio, points. */
+    private void compareIndicators(List<String> differences, String table, JsonNode scored) {
+        Map<String, Map<String, String>> shown = page.rows(table, "data-indicator");
+        List<String> indicators = new ArrayList<>();
+        scored.path("groups").forEach(group -> group.path("indicators").forEach(indicator -> {
+            String name = indicator.path("indicator").asText();
+            indicators.add(name);
+            for (String column : INDICATOR_COLUMNS) {
+                compare(differences, table + " " + name + " " + column, shown.getOrDefault(name, Map.of()).get(column),
+                        indicator.path(column));
+            }
+        }));
+        compareKeys(differences, table, shown.keySet(), indicators);
     }
 
     /** The dossier's page: the dossier asked for, with the status the API answers {@code official}. */
@@ -498,6 +634,16 @@ class DashboardBrowserIT {
             }
         }
         throw new AssertionError("no row " + key + " in " + report);
+    }
+
+    /** Unit {@code unitCode}'s row of the index's answer. */
+    private static JsonNode scoredUnit(JsonNode index, String unitCode) {
+        for (JsonNode unit : index.path("units")) {
+            if (unit.path("unitCode").asText().equals(unitCode)) {
+                return unit;
+            }
+        }
+        throw new AssertionError("no unit " + unitCode + " in " + index);
     }
 
     private static List<String> keys(JsonNode report) {
