@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -116,9 +117,27 @@ final class Chromium implements AutoCloseable {
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
         double width = ((Number) content.get("width")).doubleValue();
         double height = Math.min(maxHeight, ((Number) content.get("height")).doubleValue());
+        return capture(file, Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1));
+    }
+
+    /**
+     * Writes {@code element} alone as a PNG to {@code file}, however tall: its box in the document, with the
+     * page scrolled to its top first, so that a sticky bar stays where it belongs.
+     */
+    Path screenshot(Path file, WebElement element) {
+        driver.executeScript("window.scrollTo(0, 0)");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) driver.executeScript("""
+                const box = arguments[0].getBoundingClientRect();
+                return {x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height};""",
+                element);
+        return capture(file, Map.of("x", box.get("x"), "y", box.get("y"), "width", box.get("width"),
+                                    "height", box.get("height"), "scale", 1));
+    }
+
+    private Path capture(Path file, Map<String, Object> clip) {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+                "format", "png", "captureBeyondViewport", true, "clip", clip));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));

@@ -266,7 +266,7 @@ class DashboardBrowserIT {
             compareIndicators(differences, "index-indicators-table", unit);
             return differences;
         });
-        chromium.screenshot(SHOTS.resolve("auditor-index.png"));
+        chromium.screenshot(SHOTS.resolve("auditor-index-unit.png"), page.hook("panel-index"));
 
         page.hook("index-show-province").click();
         shows("the province's indicators again", () -> {
@@ -277,6 +277,14 @@ class DashboardBrowserIT {
             compareIndicators(differences, "index-indicators-table", index.path("province"));
             return differences;
         });
+        // the seeded inputs, counted by hand (DashboardProvince); none depends on the dossier another test resolves
+        Map<String, Map<String, String>> indicators = page.rows("index-indicators-table", "data-indicator");
+        assertThat(fraction(indicators, "PUBLISHED_ON_TIME")).as("KHAI-SINH published on time, GIAO-DAT late")
+                                                            .isEqualTo("1/2");
+        assertThat(fraction(indicators, "DIGITISED_DOSSIERS")).as("D01, D05 and D08 of the 10 received").isEqualTo("3/10");
+        assertThat(fraction(indicators, "ONLINE_PAYMENTS")).as("D01 online, D05 at the desk").isEqualTo("1/2");
+        assertThat(fraction(indicators, "RATINGS")).as("D01 rated 5, D05 rated 2").isEqualTo("1/2");
+        chromium.screenshot(SHOTS.resolve("auditor-index.png"), page.hook("panel-index"));
 
         page.show("#/units/XA-B?period=" + MONTH);
         page.await("the unit XA-B's index (panel-unit-index)", () -> page.present("panel-unit-index")
@@ -383,6 +391,7 @@ class DashboardBrowserIT {
             page.province(MONTH);
             page.value("province-received");
             page.await("the overdue list filled", () -> !page.dossiers("overdue-list").isEmpty());
+            page.value("index-score");
 
             long scrollWidth = ((Number) page.script("return document.documentElement.scrollWidth")).longValue();
             long innerWidth = ((Number) page.script("return window.innerWidth")).longValue();
@@ -399,6 +408,10 @@ class DashboardBrowserIT {
                                                                                    .isLessThanOrEqualTo(innerWidth);
             }
             chromium.screenshot(SHOTS.resolve("phone-province.png"));
+            page.value("index-score");
+            page.await("chart-index-points-lost drawn", () -> !"0".equals(page.hook("chart-index-points-lost")
+                    .getAttribute("data-points")) && page.hook("chart-index-points-lost").getAttribute("data-points") != null);
+            chromium.screenshot(SHOTS.resolve("phone-index.png"), page.hook("panel-index"));
         } finally {
             chromium.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
@@ -634,6 +647,12 @@ class DashboardBrowserIT {
             }
         }
         throw new AssertionError("no row " + key + " in " + report);
+    }
+
+    /** An indicator's numerator and denominator as the page shows them: "n/d". */
+    private static String fraction(Map<String, Map<String, String>> indicators, String indicator) {
+        Map<String, String> row = indicators.getOrDefault(indicator, Map.of());
+        return row.get("numerator") + "/" + row.get("denominator");
     }
 
     /** Unit {@code unitCode}'s row of the index's answer. */

@@ -31,7 +31,14 @@ import vn.province.govtrack.simulator.http.Official;
  *       D09 KHAI-SINH in person Mon 28 08:00, extended to 12 hours from now    due soon
  *       D10 KHAI-SINH in person Wed 30 08:00, open                             overdue
  * </pre>
- * Staffing (today): XA-A has 1 of 3 civil-status positions filled (shortage 2), XA-B 3 of 1 (surplus 2),
+ * The national index's inputs, none of which moves a verdict above: KHAI-SINH published on 15 June, before
+ * its legal basis took effect (20 June), fully online, disclosing all twelve elements; GIAO-DAT published
+ * late (25 June for 1 June), not online, disclosing three, then announced on 10 July as offered partly
+ * online from 5 July (late). D01 paid online and D05 at the desk; D01, D03, D05 and D08 digitised (D03
+ * only in part; D01, D05 and D08 with population data, D01 and D08 reusing parts); D01 and D06 with an
+ * electronic result; D01 returned and rated 5, D05 returned and rated 2.
+ *
+ * <p>Staffing (today): XA-A has 1 of 3 civil-status positions filled (shortage 2), XA-B 3 of 1 (surplus 2),
  * PH-C 2 of 2 in land administration (balanced); so one proposal, from XA-B to XA-A. Every applicant and
  * every member of staff has a name of their own, for the test that looks for personal data in the page.
  */
@@ -91,8 +98,16 @@ final class DashboardProvince {
         Answer holidays = client.put(Official.ADMIN, "/api/v1/calendar/holidays/2025", """
                 ["2025-01-01", "2025-04-30", "2025-05-01", "2025-09-01", "2025-09-02"]""");
         assertThat(holidays.ok()).as("holidays: %s", holidays.body()).isTrue();
-        procedure("KHAI-SINH", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS", 8, true);
-        procedure("GIAO-DAT", "Giao đất", "LAND_ADMINISTRATION", 40, false);
+        procedure("KHAI-SINH", "Đăng ký khai sinh", "JUSTICE_CIVIL_STATUS", 8, """
+                "onlineLevel": "FULL", "publishedOn": "2025-06-15", "effectiveFrom": "2025-06-20",
+                "content": ["NAME", "STEPS", "METHOD", "DOSSIER_COMPOSITION", "PROCESSING_TIME", "APPLICANTS", "AGENCY",
+                            "RESULT", "FEES", "FORMS", "REQUIREMENTS", "LEGAL_BASIS"]""");
+        procedure("GIAO-DAT", "Giao đất", "LAND_ADMINISTRATION", 40, """
+                "onlineLevel": "NONE", "publishedOn": "2025-06-25", "effectiveFrom": "2025-06-01",
+                "content": ["NAME", "STEPS", "FEES"]""");
+        command(Official.ADMIN, "/api/v1/procedures/GIAO-DAT/updates", """
+                {"onlineLevel": "PARTIAL", "updatedOn": "2025-07-10", "effectiveFrom": "2025-07-05",
+                 "reason": "Decision 1520/QĐ-UBND: applications taken online from 5 July"}""");
     }
 
     private void staff() {
@@ -109,21 +124,35 @@ final class DashboardProvince {
 
     private void dossiers() {
         submit("D01", "KHAI-SINH", "XA-A", "IN_PERSON", "2025-07-01T09:30", "Nguyễn Văn An");
+        digitise("D01", "2025-07-01T09:40", 3, 3, 1, true);
+        step("D01", "payment-requests", "requestedAt", "2025-07-01T10:00", "\"amount\": 50000, \"reason\": \"fee\"");
+        step("D01", "payments", "paidAt", "2025-07-01T10:30", "\"amount\": 50000, \"channel\": \"ONLINE\"");
         resolve("D01", "2025-07-01T16:00");
+        step("D01", "electronic-result", "issuedAt", "2025-07-01T16:10", null);
+        step("D01", "return", "returnedAt", "2025-07-02T09:00", null);
+        step("D01", "rating", "ratedAt", "2025-07-02T09:05", "\"score\": 5");
         submit("D02", "KHAI-SINH", "XA-A", "ONLINE", "2025-07-01T20:00", "Bùi Thị Khánh");
         step("D02", "receipt", "receivedAt", "2025-07-02T08:00", null);
         resolve("D02", "2025-07-02T16:30");
         submit("D03", "KHAI-SINH", "XA-A", "IN_PERSON", "2025-07-07T08:30", "Đỗ Văn Long");
+        digitise("D03", "2025-07-07T09:00", 2, 1, 0, false);
         resolve("D03", "2025-07-09T16:00");
         submit("D04", "GIAO-DAT", "XA-A", "IN_PERSON", "2025-07-21T08:00", "Ngô Thị Mai");
 
         submit("D05", "KHAI-SINH", "XA-B", "IN_PERSON", "2025-07-08T10:00", "Dương Văn Nam");
+        digitise("D05", "2025-07-08T10:10", 2, 2, 0, true);
+        step("D05", "payment-requests", "requestedAt", "2025-07-08T11:00", "\"amount\": 30000, \"reason\": \"fee\"");
+        step("D05", "payments", "paidAt", "2025-07-08T11:30", "\"amount\": 30000, \"channel\": \"AT_DESK\"");
         resolve("D05", "2025-07-08T15:00");
+        step("D05", "return", "returnedAt", "2025-07-09T08:00", null);
+        step("D05", "rating", "ratedAt", "2025-07-09T08:05", "\"score\": 2");
         submit("D06", "KHAI-SINH", "XA-B", "IN_PERSON", "2025-07-10T09:00", "Lý Thị Oanh");
         resolve("D06", "2025-07-11T08:30");
+        step("D06", "electronic-result", "issuedAt", "2025-07-11T09:00", null);
         submit("D07", "KHAI-SINH", "XA-B", "IN_PERSON", "2025-07-14T08:00", "Mai Văn Phúc");
 
         submit("D08", "GIAO-DAT", "PH-C", "IN_PERSON", "2025-07-10T08:00", "Tô Thị Quỳnh");
+        digitise("D08", "2025-07-10T08:30", 4, 4, 2, true);
         resolve("D08", "2025-07-17T10:00");
         submit("D09", "KHAI-SINH", "PH-C", "IN_PERSON", "2025-07-28T08:00", "Hồ Văn Sơn");
         String inTwelveHours = OffsetDateTime.now(PROVINCE).plusHours(12).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -132,10 +161,18 @@ final class DashboardProvince {
         submit("D10", "KHAI-SINH", "PH-C", "IN_PERSON", "2025-07-30T08:00", "Châu Thị Tâm");
     }
 
-    private void procedure(String code, String name, String field, int hours, boolean online) {
+    /** A commune-level procedure; {@code index} the members of its online level, publication and content. */
+    private void procedure(String code, String name, String field, int hours, String index) {
         command(Official.ADMIN, "/api/v1/procedures", """
                 {"code": "%s", "name": "%s", "field": "%s", "level": "COMMUNE", "processingHours": %d,
-                 "cutoff": "15:00", "online": %b}""".formatted(code, name, field, hours, online));
+                 "cutoff": "15:00", %s}""".formatted(code, name, field, hours, index));
+    }
+
+    /** The dossier's parts held electronically, at {@code localTime}, by its unit's head. */
+    private void digitise(String dossierId, String localTime, int parts, int digitised, int reused, boolean population) {
+        step(dossierId, "digitisation", "digitisedAt", localTime, """
+                "parts": %d, "digitisedParts": %d, "reusedParts": %d, "populationDataUsed": %b"""
+                .formatted(parts, digitised, reused, population));
     }
 
     private void quota(String unitCode, String field, int positions) {
