@@ -157,11 +157,11 @@ function unitsTable(units, groups, picked, pick) {
  */
 function indicatorsTable(testid, scored) {
   return table(testid,
-      [['index.column.indicator'], ['index.column.numerator', true], ['index.column.denominator', true],
-       ['index.column.ratio', true], ['index.column.points', true], ['index.column.pointsLost', true]],
+      [['index.column.indicator'], ['index.column.fraction', true], ['index.column.ratio', true],
+       ['index.column.points', true], ['index.column.pointsLost', true]],
       scored.groups.map(group => [
         h('tr', {class: 'group-row', 'data-group': group.group},
-          h('th', {scope: 'rowgroup', colspan: 4}, t(`group.${group.group}`)),
+          h('th', {scope: 'rowgroup', colspan: 3}, t(`group.${group.group}`)),
           figure('td', group.points, value => t('index.pointsOf', {points: formatPoints(value),
                                                                     max: formatPoints(group.maxPoints)}),
                  {'data-col': 'points'}),
@@ -172,8 +172,7 @@ function indicatorsTable(testid, scored) {
               indicator.fullAt !== null && indicator.fullAt !== undefined
                   ? h('span', {class: 'hint'}, t('index.fullAt', {ratio: formatRate(indicator.fullAt)})) : null,
               indicator.counted === false ? h('span', {class: 'hint'}, t('index.notCounted')) : null),
-            figure('td', indicator.numerator, formatCount, {'data-col': 'numerator'}),
-            figure('td', indicator.denominator, formatCount, {'data-col': 'denominator'}),
+            fraction(indicator),
             figure('td', indicator.ratio, formatRate, {'data-col': 'ratio'}),
             figure('td', indicator.points, value => t('index.pointsOf', {points: formatPoints(value),
                                                                           max: formatPoints(indicator.maxPoints)}),
@@ -182,8 +181,14 @@ function indicatorsTable(testid, scored) {
                    {'data-col': 'pointsLost', class: indicator.pointsLost > 0 ? 'num lost' : 'num'})),
           (indicator.deductions || []).map(deduction => h('tr', {class: 'deduction', 'data-deduction': deduction.name},
               h('th', {scope: 'row'}, t(`deduction.${deduction.name}`)),
-              figure('td', deduction.numerator, formatCount, {'data-col': 'numerator'}),
-              figure('td', deduction.denominator, formatCount, {'data-col': 'denominator'}),
+              fraction(deduction),
               figure('td', deduction.ratio, formatRate, {'data-col': 'ratio'}),
               h('td', {}), h('td', {})))])]));
+}
+
+/** What was counted: "numerator / denominator" in one cell (narrow enough for a phone), each with its data-value. */
+function fraction({numerator, denominator}) {
+  return h('td', {class: 'num fraction'},
+           figure('span', numerator, formatCount, {'data-col': 'numerator'}), ' / ',
+           figure('span', denominator, formatCount, {'data-col': 'denominator'}));
 }
