@@ -10,6 +10,7 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,8 +23,9 @@ import vn.province.govtrack.simulator.http.Official;
  * The README's screenshots of the dashboard, made from the demo province: {@code ./run --demo} started on
  * free ports and a data directory of its own under {@code target/} ({@link RunScript}), then the dashboard
  * in headless Chromium, in English, signed in as an auditor (who reads every panel), at July 2025:
- * {@code dashboard-province.png} (the province), {@code dashboard-unit.png} (the unit that received the
- * most dossiers) and {@code dashboard-phone.png} (the province on a 390 × 844 screen). Each is taken once
+ * {@code dashboard-province.png} (the province), {@code dashboard-index.png} (the national index's panel, the
+ * indicators of the unit that lost most points opened), {@code dashboard-unit.png} (the unit that received
+ * the most dossiers) and {@code dashboard-phone.png} (the province on a 390 × 844 screen). Each is taken once
  * the page shows the API's figures, its charts are drawn and no error is shown.
  *
  * <p>Runs only when asked, since the full demo takes about ten minutes to seed:
@@ -79,6 +81,24 @@ class DashboardScreenshotsIT {
                            "chart-received-per-day");
                 chromium.screenshot(images.resolve("dashboard-province.png"), DESKTOP_HEIGHT);
 
+                JsonNode index = expect(queries.get("/api/v1/index-766?groupBy=unit&period=" + MONTH)).body();
+                JsonNode units = index.path("units");
+                assertThat(units.size()).as("units scored in the index: %s", index).isPositive();
+                // the last ranked unit: the unranked ones (no dossiers in the month) follow the ranked
+                String weakest = StreamSupport.stream(units.spliterator(), false)
+                        .filter(unit -> !unit.path("rank").isNull()).reduce((first, second) -> second)
+                        .orElse(units.get(units.size() - 1)).path("unitCode").asText();
+                page.await("index-score " + index.path("province").path("score"), () -> Dashboard.same(
+                        page.valueNow("index-score"), index.path("province").path("score").asText()));
+                page.await("chart-index-points-lost drawn", () -> page.present("chart-index-points-lost")
+                        && Integer.parseInt(page.hook("chart-index-points-lost").getAttribute("data-points")) > 0);
+                page.script("arguments[0].click()", page.hook("index-units-table")
+                        .findElement(By.cssSelector("tr[data-unit='" + weakest + "'] button")));
+                page.await("the indicators of " + weakest, () -> weakest.equals(
+                        page.hook("index-indicators").getAttribute("data-unit")));
+                RunScript.pause(Duration.ofSeconds(1));
+                chromium.screenshot(images.resolve("dashboard-index.png"), page.hook("panel-index"));
+
                 page.show("#/units/" + busiest + "?period=" + MONTH);
                 page.await("the unit " + busiest, () -> page.present("unit-detail")
                         && busiest.equals(page.hook("unit-detail").getAttribute("data-unit")));
@@ -94,7 +114,8 @@ class DashboardScreenshotsIT {
                 chromium.screenshot(images.resolve("dashboard-phone.png"), PHONE_HEIGHT);
             }
         }
-        for (String image : new String[] {"dashboard-province.png", "dashboard-unit.png", "dashboard-phone.png"}) {
+        for (String image : new String[] {"dashboard-province.png", "dashboard-index.png", "dashboard-unit.png",
+                                          "dashboard-phone.png"}) {
             System.out.printf("[screenshots] %s: %,d bytes%n", images.resolve(image), size(images.resolve(image)));
         }
     }
