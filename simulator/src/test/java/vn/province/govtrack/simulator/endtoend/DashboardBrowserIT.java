@@ -284,6 +284,8 @@ class DashboardBrowserIT {
         assertThat(fraction(indicators, "DIGITISED_DOSSIERS")).as("D01, D05 and D08 of the 10 received").isEqualTo("3/10");
         assertThat(fraction(indicators, "ONLINE_PAYMENTS")).as("D01 online, D05 at the desk").isEqualTo("1/2");
         assertThat(fraction(indicators, "RATINGS")).as("D01 rated 5, D05 rated 2").isEqualTo("1/2");
+        assertThat(fraction(indicators, "FEEDBACK_ON_TIME")).as("GY-01 answered on time, GY-02 late, GY-03 past due")
+                                                           .isEqualTo("1/3");
         chromium.screenshot(SHOTS.resolve("auditor-index.png"), page.hook("panel-index"));
 
         page.show("#/units/XA-B?period=" + MONTH);

@@ -36,7 +36,9 @@ import vn.province.govtrack.simulator.http.Official;
  * late (25 June for 1 June), not online, disclosing three, then announced on 10 July as offered partly
  * online from 5 July (late). D01 paid online and D05 at the desk; D01, D03, D05 and D08 digitised (D03
  * only in part; D01, D05 and D08 with population data, D01 and D08 reusing parts); D01 and D06 with an
- * electronic result; D01 returned and rated 5, D05 returned and rated 2.
+ * electronic result; D01 returned and rated 5, D05 returned and rated 2. Feedback: a suggestion about XA-A
+ * on 1 July answered on time (10 July), a complaint about XA-B on 3 July answered late (21 July, due 17
+ * July) and one about PH-C on 14 July still open (due 28 July).
  *
  * <p>Staffing (today): XA-A has 1 of 3 civil-status positions filled (shortage 2), XA-B 3 of 1 (surplus 2),
  * PH-C 2 of 2 in land administration (balanced); so one proposal, from XA-B to XA-A. Every applicant and
@@ -66,6 +68,7 @@ final class DashboardProvince {
         province.referenceData();
         province.staff();
         province.dossiers();
+        province.feedback();
         return province;
     }
 
@@ -162,6 +165,24 @@ final class DashboardProvince {
     }
 
     /** A commune-level procedure; {@code index} the members of its online level, publication and content. */
+    private void feedback() {
+        receiveFeedback("GY-01", "SUGGESTION", "XA-A", "2025-07-01T10:00", "Kéo dài giờ tiếp nhận buổi chiều");
+        command(Official.headOf("XA-A"), "/api/v1/feedback/GY-01/answer", """
+                {"answer": "Đơn vị tiếp thu, tiếp nhận đến 17:00 từ tháng 8.", "answeredAt": "%s"}"""
+                .formatted(offset("2025-07-10T15:00")));
+        receiveFeedback("GY-02", "COMPLAINT", "XA-B", "2025-07-03T09:00", "Hẹn trả kết quả nhiều lần");
+        command(Official.headOf("XA-B"), "/api/v1/feedback/GY-02/answer", """
+                {"answer": "Đơn vị đã rà soát và xin lỗi.", "answeredAt": "%s"}""".formatted(offset("2025-07-21T10:00")));
+        receiveFeedback("GY-03", "COMPLAINT", "PH-C", "2025-07-14T09:00", "Không được hướng dẫn bổ sung hồ sơ");
+    }
+
+    /** Feedback about {@code unitCode}, received by its unit's head. */
+    private void receiveFeedback(String feedbackId, String kind, String unitCode, String localTime, String subject) {
+        command(Official.headOf(unitCode), "/api/v1/feedback", """
+                {"feedbackId": "%s", "kind": "%s", "unitCode": "%s", "subject": "%s", "receivedAt": "%s"}"""
+                .formatted(feedbackId, kind, unitCode, subject, offset(localTime)));
+    }
+
     private void procedure(String code, String name, String field, int hours, String index) {
         command(Official.ADMIN, "/api/v1/procedures", """
                 {"code": "%s", "name": "%s", "field": "%s", "level": "COMMUNE", "processingHours": %d,
