@@ -140,9 +140,10 @@ function unitsTable(units, groups, picked, pick) {
        ...groups.map(({group, maxPoints}) => ['index.column.lostIn', true,
                                                {group: t(`group.short.${group}`), max: formatPoints(maxPoints)}])],
       units.map(unit => h('tr', {'data-unit': unit.unitCode, class: unit.unitCode === picked ? 'link picked' : 'link',
-                                 'aria-selected': String(unit.unitCode === picked), onclick: () => pick(unit.unitCode)},
+                                 onclick: () => pick(unit.unitCode)},
           figure('td', unit.rank, formatCount, {'data-col': 'rank'}),
-          h('th', {scope: 'row'}, h('button', {type: 'button', class: 'plain'}, unitLabel(unit))),
+          h('th', {scope: 'row'}, h('button', {type: 'button', class: 'plain',
+                                               'aria-pressed': String(unit.unitCode === picked)}, unitLabel(unit))),
           figure('td', unit.score, formatPoints, {'data-col': 'score'}),
           figure('td', unit.pointsLost, formatPoints, {'data-col': 'pointsLost'}),
           groups.map(({group}) => {
