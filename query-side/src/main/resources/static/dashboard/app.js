@@ -363,7 +363,6 @@ async function boot() {
         title.textContent = state.view.title();
       }
       state.view.panels.forEach(draw);
-      disposeDetached();
     } else if (!state.caller) {
       showSignIn();
     }

@@ -5,6 +5,7 @@
 
 import {h, fill} from './dom.js';
 import {t} from './i18n.js';
+import {disposeDetached} from './charts.js';
 
 /**
  * @param testid      the panel's data-testid
@@ -69,6 +70,8 @@ export function draw(target) {
   delete target.element.dataset.forbidden;
   if (target.data !== null) {
     target.render(target.body, target.data);
+    // a live reload draws new chart containers: the charts of those it replaced go with them
+    disposeDetached();
   } else if (target.failed) {
     fill(target.body, h('p', {class: 'note', 'data-i18n': 'panel.failed'}, t('panel.failed')));
   }
