@@ -326,7 +326,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
             }
         }));
 
-        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(28);
+        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(30);
     }
 
     private void expire(String key) {
