@@ -21,6 +21,7 @@ import vn.province.govtrack.kernel.calendar.CalendarIds;
 import vn.province.govtrack.kernel.calendar.HolidaysSetEvent;
 import vn.province.govtrack.kernel.procedure.ProcedureIds;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
+import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
 
 /**
  * Reads reference data from the other aggregates' streams rather than loading those aggregates
@@ -28,13 +29,13 @@ import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
  * Reads committed events only, never snapshots, from the storage engine rather than the event store
  * (which would add what the asking unit of work has staged, copying all of it at every read).
  *
- * <p>Units are the {@link UnitDirectory}'s answer. Caches what cannot change, so most decisions read
- * no reference stream in full: a procedure is published once with terms that never change, so it is
- * remembered once found (an unknown code is asked again each time). Holidays can be
- * set again at any time, by any instance, so each unit of work still asks the store for them, but
- * only for the events after the last one seen: the answer is exactly what a full read would give.
+ * <p>Units are the {@link UnitDirectory}'s answer. Procedures and holidays change at any time, by any
+ * instance (a procedure's online level by an update, a year's holidays when set again), so each unit of
+ * work still asks the store for them, but only for the events after the last one seen: the answer is
+ * exactly what a full read would give, and most decisions read no reference stream in full. An unknown
+ * procedure code is asked again each time.
  *
- * <p>Within one unit of work each unit and each year's holidays are read once ({@link ReferenceDataView}):
+ * <p>Within one unit of work each unit, each procedure and each year's holidays are read once ({@link ReferenceDataView}):
  * the decisions that commit together decide against one view of the province. The history import keeps
  * one view for all its batches, so it reads them once for the whole import.
  */
@@ -44,7 +45,7 @@ class EventStoreReferenceData implements ReferenceData {
     private final EventStorageEngine eventStore;
     private final WorkingHours workingHours;
     private final UnitDirectory units;
-    private final Map<String, ProcedureTerms> publishedProcedures = new ConcurrentHashMap<>();
+    private final Map<String, KnownProcedure> proceduresByCode = new ConcurrentHashMap<>();
     private final Map<Integer, HolidaysOfYear> holidaysByYear = new ConcurrentHashMap<>();
 
     EventStoreReferenceData(EventStorageEngine eventStore, WorkingHours workingHours, UnitDirectory units) {
@@ -60,15 +61,7 @@ class EventStoreReferenceData implements ReferenceData {
 
     @Override
     public Optional<ProcedureTerms> procedure(String procedureCode) {
-        ProcedureTerms known = publishedProcedures.get(procedureCode);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ProcedureTerms> terms = latest(ProcedureIds.streamOf(procedureCode), ProcedurePublishedEvent.class)
-                .map(published -> new ProcedureTerms(published.code(), published.field(), published.processingHours(),
-                                                     published.cutoff(), published.online()));
-        terms.ifPresent(found -> publishedProcedures.put(procedureCode, found));
-        return terms;
+        return oncePerUnitOfWork("procedure:" + procedureCode, () -> termsOf(procedureCode));
     }
 
     @Override
@@ -102,16 +95,42 @@ class EventStoreReferenceData implements ReferenceData {
         return current.days();
     }
 
-    private <T> Optional<T> latest(String streamId, Class<T> payloadType) {
-        DomainEventStream events = eventStore.readEvents(streamId, 0);
-        T latest = null;
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (payloadType.equals(event.getPayloadType())) {
-                latest = payloadType.cast(event.getPayload());
-            }
+    /**
+     * The procedure's terms as its publication and last update left them, reading only the events of its
+     * stream after those already seen; empty while it is not published.
+     */
+    private Optional<ProcedureTerms> termsOf(String procedureCode) {
+        KnownProcedure known = proceduresByCode.getOrDefault(procedureCode, KnownProcedure.UNPUBLISHED);
+        KnownProcedure current = known;
+        DomainEventStream newer = eventStore.readEvents(ProcedureIds.streamOf(procedureCode), known.nextSequence());
+        while (newer.hasNext()) {
+            current = current.after(newer.next());
         }
-        return Optional.ofNullable(latest);
+        if (current != known) {
+            // Concurrent readers may race here; the one that has seen more of the stream wins.
+            proceduresByCode.merge(procedureCode, current,
+                                   (cached, fresh) -> fresh.nextSequence() > cached.nextSequence() ? fresh : cached);
+        }
+        return Optional.ofNullable(current.terms());
+    }
+
+    /** A procedure's terms as of its stream's events before {@code nextSequence}; null terms before its publication. */
+    private record KnownProcedure(long nextSequence, ProcedureTerms terms) {
+
+        static final KnownProcedure UNPUBLISHED = new KnownProcedure(0, null);
+
+        /** The terms after {@code event}: the publication sets them, an update its online level. */
+        KnownProcedure after(DomainEventMessage<?> event) {
+            ProcedureTerms next = terms;
+            if (ProcedurePublishedEvent.class.equals(event.getPayloadType())) {
+                ProcedurePublishedEvent published = (ProcedurePublishedEvent) event.getPayload();
+                next = new ProcedureTerms(published.code(), published.field(), published.processingHours(),
+                                          published.cutoff(), published.offered().online());
+            } else if (ProcedureUpdatedEvent.class.equals(event.getPayloadType()) && terms != null) {
+                next = terms.offeredOnline(((ProcedureUpdatedEvent) event.getPayload()).onlineLevel().online());
+            }
+            return new KnownProcedure(event.getSequenceNumber() + 1, next);
+        }
     }
 
     /** A year's holidays as of its calendar stream's events before {@code nextSequence}. */
