@@ -138,7 +138,8 @@ class Procedure {
     @EventSourcingHandler
     void on(ProcedureUpdatedEvent event) {
         onlineLevel = event.onlineLevel();
-        content = event.content() == null ? EnumSet.noneOf(ProcedureContent.class) : EnumSet.copyOf(event.content());
+        content = event.content() == null || event.content().isEmpty() ? EnumSet.noneOf(ProcedureContent.class)
+                                                                       : EnumSet.copyOf(event.content());
         lastUpdatedOn = event.updatedOn();
     }
 

@@ -231,6 +231,16 @@ class ProcedureTest {
     }
 
     @Test
+    void anUpdateThatWithdrewAllContentAsTheStoreReadsItBackIsFollowedByTheNext() {
+        fixture.given(publishedOnTheFirstOfJuly(),
+                      new ProcedureUpdatedEvent("1.001", OnlineLevel.PARTIAL, new HashSet<>(), LocalDate.of(2025, 7, 3),
+                                                LocalDate.of(2025, 7, 3), "content withdrawn for revision"))
+                .when(update(null, NAME_AND_FEES, TODAY, null))
+                .expectEvents(new ProcedureUpdatedEvent("1.001", OnlineLevel.PARTIAL, NAME_AND_FEES, TODAY, TODAY,
+                                                        "Decision 12/QĐ-UBND"));
+    }
+
+    @Test
     void anUpdateIsNotAnnouncedBeforeThePublication() {
         fixture.given(publishedOnTheFirstOfJuly())
                 .when(update(OnlineLevel.FULL, null, LocalDate.of(2025, 6, 30), null))
