@@ -29,15 +29,17 @@ import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
  * Reads committed events only, never snapshots, from the storage engine rather than the event store
  * (which would add what the asking unit of work has staged, copying all of it at every read).
  *
- * <p>Units are the {@link UnitDirectory}'s answer. Procedures and holidays change at any time, by any
- * instance (a procedure's online level by an update, a year's holidays when set again), so each unit of
- * work still asks the store for them, but only for the events after the last one seen: the answer is
- * exactly what a full read would give, and most decisions read no reference stream in full. An unknown
- * procedure code is asked again each time.
+ * <p>Units are the {@link UnitDirectory}'s answer. Caches what cannot change, so most decisions read
+ * no reference stream in full: a procedure's processing terms never change, so they are remembered once
+ * found (an unknown code is asked again each time). Its online level, and each year's holidays, can
+ * change at any time, by any instance (an update; holidays set again), so each unit of work still asks the
+ * store for them, but only when a decision needs them (the online level: an online submission) and only
+ * for the events after the last one seen: the answer is exactly what a full read would give.
  *
- * <p>Within one unit of work each unit, each procedure and each year's holidays are read once ({@link ReferenceDataView}):
- * the decisions that commit together decide against one view of the province. The history import keeps
- * one view for all its batches, so it reads them once for the whole import.
+ * <p>Within one unit of work each unit, each procedure's online level and each year's holidays are read
+ * once ({@link ReferenceDataView}): the decisions that commit together decide against one view of the
+ * province. The history import keeps one view for all its batches, so it reads them once for the whole
+ * import.
  */
 @Component
 class EventStoreReferenceData implements ReferenceData {
@@ -61,7 +63,13 @@ class EventStoreReferenceData implements ReferenceData {
 
     @Override
     public Optional<ProcedureTerms> procedure(String procedureCode) {
-        return oncePerUnitOfWork("procedure:" + procedureCode, () -> termsOf(procedureCode));
+        KnownProcedure known = proceduresByCode.get(procedureCode);
+        if (known == null || known.terms() == null) {
+            known = read(procedureCode);
+        }
+        return Optional.ofNullable(known.terms()).map(terms -> new ProcedureTerms(
+                terms.code(), terms.field(), terms.processingHours(), terms.cutoff(),
+                () -> oncePerUnitOfWork("procedure-online:" + procedureCode, () -> read(procedureCode).online())));
     }
 
     @Override
@@ -95,11 +103,8 @@ class EventStoreReferenceData implements ReferenceData {
         return current.days();
     }
 
-    /**
-     * The procedure's terms as its publication and last update left them, reading only the events of its
-     * stream after those already seen; empty while it is not published.
-     */
-    private Optional<ProcedureTerms> termsOf(String procedureCode) {
+    /** What the procedure's stream says, reading only the events after those already seen. */
+    private KnownProcedure read(String procedureCode) {
         KnownProcedure known = proceduresByCode.getOrDefault(procedureCode, KnownProcedure.UNPUBLISHED);
         KnownProcedure current = known;
         DomainEventStream newer = eventStore.readEvents(ProcedureIds.streamOf(procedureCode), known.nextSequence());
@@ -111,25 +116,28 @@ class EventStoreReferenceData implements ReferenceData {
             proceduresByCode.merge(procedureCode, current,
                                    (cached, fresh) -> fresh.nextSequence() > cached.nextSequence() ? fresh : cached);
         }
-        return Optional.ofNullable(current.terms());
+        return current;
     }
 
-    /** A procedure's terms as of its stream's events before {@code nextSequence}; null terms before its publication. */
-    private record KnownProcedure(long nextSequence, ProcedureTerms terms) {
+    /**
+     * A procedure as of its stream's events before {@code nextSequence}: its publication, null before it,
+     * and whether it is offered online, as published or last updated.
+     */
+    private record KnownProcedure(long nextSequence, ProcedurePublishedEvent terms, boolean online) {
 
-        static final KnownProcedure UNPUBLISHED = new KnownProcedure(0, null);
+        static final KnownProcedure UNPUBLISHED = new KnownProcedure(0, null, false);
 
-        /** The terms after {@code event}: the publication sets them, an update its online level. */
         KnownProcedure after(DomainEventMessage<?> event) {
-            ProcedureTerms next = terms;
+            long next = event.getSequenceNumber() + 1;
             if (ProcedurePublishedEvent.class.equals(event.getPayloadType())) {
                 ProcedurePublishedEvent published = (ProcedurePublishedEvent) event.getPayload();
-                next = new ProcedureTerms(published.code(), published.field(), published.processingHours(),
-                                          published.cutoff(), published.offered().online());
-            } else if (ProcedureUpdatedEvent.class.equals(event.getPayloadType()) && terms != null) {
-                next = terms.offeredOnline(((ProcedureUpdatedEvent) event.getPayload()).onlineLevel().online());
+                return new KnownProcedure(next, published, published.offered().online());
             }
-            return new KnownProcedure(event.getSequenceNumber() + 1, next);
+            if (ProcedureUpdatedEvent.class.equals(event.getPayloadType())) {
+                return new KnownProcedure(next, terms,
+                                          ((ProcedureUpdatedEvent) event.getPayload()).onlineLevel().online());
+            }
+            return new KnownProcedure(next, terms, online);
         }
     }
 
