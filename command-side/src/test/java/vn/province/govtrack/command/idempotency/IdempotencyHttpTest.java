@@ -326,7 +326,8 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
             }
         }));
 
-        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(28);
+        assertThat(commands).contains("post /api/v1/dossiers", "post /api/v1/procedures/{code}/updates",
+                                      "delete /api/v1/applicants/{idNumber}").hasSize(29);
     }
 
     private void expire(String key) {
