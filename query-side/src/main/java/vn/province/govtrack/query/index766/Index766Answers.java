@@ -26,11 +26,14 @@ final class Index766Answers {
      * @param units each scored unit, in rank order; only with {@code groupBy=unit}
      */
     @Schema(example = """
-            {"period": "2025-07", "maxScore": 100, "province": {"score": 87.35,
-            "pointsLost": 12.65, "groups": [{"group": "ONLINE", "maxPoints": 22, "points": 19.5, "pointsLost": 2.5,
-            "indicators": [{"indicator": "ONLINE_DOSSIERS", "maxPoints": 10, "points": 10.0, "pointsLost": 0.0,
-            "numerator": 620, "denominator": 1000, "ratio": 0.62, "fullAt": 0.5, "counted": true,
-            "deductions": null}]}]}}""")
+            {"period": "2025-07", "maxScore": 100, "province": {"score": 87.35, "pointsLost": 12.65,
+            "groups": [{"group": "ONLINE", "maxPoints": 22, "points": 17.53, "pointsLost": 4.47, "indicators": [
+            {"indicator": "PROCEDURES_ONLINE", "maxPoints": 6, "points": 4.45, "pointsLost": 1.55,
+            "numerator": 1650, "denominator": 2225, "ratio": 0.7416, "counted": true},
+            {"indicator": "ONLINE_DOSSIERS", "maxPoints": 10, "points": 10.0, "pointsLost": 0.0,
+            "numerator": 620, "denominator": 1000, "ratio": 0.62, "fullAt": 0.5, "counted": true},
+            {"indicator": "ONLINE_PAYMENTS", "maxPoints": 6, "points": 3.08, "pointsLost": 2.92,
+            "numerator": 410, "denominator": 800, "ratio": 0.5125, "counted": true}]}]}}""")
     record IndexAnswer(String period, int maxScore, Scores province,
                        @JsonInclude(JsonInclude.Include.NON_NULL) List<UnitAnswer> units) {
     }
