@@ -91,13 +91,13 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
 
     /**
      * One endpoint: its mapping, a purpose-made body, the roles allowed, and whether unit scoping
-     * applies (then only a clerk or unit head of the dossier's unit passes).
+     * applies (then only a clerk or unit head of the dossier's or the feedback's unit passes).
      */
     record Endpoint(HttpMethod method, String template, String body, Set<Role> roles, boolean unitScoped) {
 
         static Endpoint of(HttpMethod method, String template, String body, Role... roles) {
             return new Endpoint(method, template, body, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles),
-                                template.startsWith("/api/v1/dossiers"));
+                                template.startsWith("/api/v1/dossiers") || template.startsWith("/api/v1/feedback"));
         }
 
         boolean open() {
@@ -124,6 +124,8 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
                 Endpoint.of(POST, "/api/v1/units/{code}/dissolution", "{}", Role.ADMIN),
                 Endpoint.of(PUT, "/api/v1/calendar/holidays/{year}", "[\"2031-01-01\"]", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/procedures", "{}", Role.ADMIN),
+                // without a reason: a 400 for the roles let through, so no update is recorded
+                Endpoint.of(POST, "/api/v1/procedures/{code}/updates", "{\"onlineLevel\": \"FULL\"}", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/dossiers", null, Role.CLERK, Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/receipt", "{}", Role.CLERK, Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/refusal", "{\"reason\": \"incomplete\"}",
@@ -148,6 +150,14 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
                             Role.CLERK, Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/stop", "{\"reason\": \"withdrawn\"}",
                             Role.CLERK, Role.UNIT_HEAD),
+                Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/digitisation",
+                            "{\"parts\": 3, \"digitisedParts\": 3, \"reusedParts\": 0, \"populationDataUsed\": true}",
+                            Role.CLERK, Role.UNIT_HEAD),
+                Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/electronic-result", "{}", Role.CLERK, Role.UNIT_HEAD),
+                Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/rating", "{\"score\": 5}", Role.CLERK, Role.UNIT_HEAD),
+                Endpoint.of(POST, "/api/v1/feedback", null, Role.CLERK, Role.UNIT_HEAD),
+                Endpoint.of(POST, "/api/v1/feedback/{feedbackId}/answer", "{\"answer\": \"Đã xử lý\"}",
+                            Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/staff", "{}", Role.HOME_AFFAIRS),
                 Endpoint.of(POST, "/api/v1/staff/{staffId}/transfers", "{}", Role.HOME_AFFAIRS),
                 Endpoint.of(POST, "/api/v1/staff/{staffId}/secondments", "{}", Role.HOME_AFFAIRS),
@@ -267,6 +277,12 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
         if (endpoint.template().equals("/api/v1/dossiers")) {
             body = submission(unique("HS"), unitA);
         }
+        if (endpoint.template().contains("{feedbackId}")) {
+            path = path.replace("{feedbackId}", feedbackAbout(unitA));
+        }
+        if (endpoint.template().equals("/api/v1/feedback")) {
+            body = feedback(unique("GY"), unitA);
+        }
         if (endpoint.template().endsWith("/transfers") && endpoint.unitScoped()) {
             body = "{\"toUnitCode\": \"%s\", \"reason\": \"competence\"}".formatted(unitB);
         }
@@ -326,6 +342,20 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
         assertThat(call(POST, "/api/v1/dossiers", submission(dossierId, unit), token(Role.UNIT_HEAD, unit))
                            .getStatusCode().value()).isEqualTo(201);
         return dossierId;
+    }
+
+    /** Feedback about {@code unit}, received by its clerk. */
+    private String feedbackAbout(String unit) {
+        String feedbackId = unique("GY");
+        assertThat(call(POST, "/api/v1/feedback", feedback(feedbackId, unit), token(Role.CLERK, unit))
+                           .getStatusCode().value()).isEqualTo(201);
+        return feedbackId;
+    }
+
+    private static String feedback(String feedbackId, String unit) {
+        return """
+                {"feedbackId": "%s", "kind": "COMPLAINT", "unitCode": "%s", "subject": "Chờ lâu",
+                 "receivedAt": "2025-07-01T09:30:00+07:00"}""".formatted(feedbackId, unit);
     }
 
     private String submission(String dossierId, String unit) {

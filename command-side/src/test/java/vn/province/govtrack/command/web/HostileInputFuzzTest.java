@@ -126,6 +126,7 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
     private static final String PROCEDURE = "FZ-KHAI-SINH";
     private static final String DOSSIER = "FZ-HS-1";
     private static final String STAFF = "FZ-CB-1";
+    private static final String FEEDBACK = "FZ-GY-1";
     private static final String ACCOUNT = "fz.cb1";
     private static final String ID_NUMBER = "001203004567";
     private static final String TS = "2025-07-01T10:00:00+07:00";
@@ -149,11 +150,18 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                         ["2030-01-01", "2030-09-02"]""", List.of()),
                 new Endpoint("POST", "/api/v1/procedures", """
                         {"code": "FZ-NEW", "name": "Thủ tục", "field": "JUSTICE", "level": "COMMUNE",
-                         "processingHours": 8, "cutoff": "15:00", "online": true}""",
+                         "processingHours": 8, "cutoff": "15:00", "online": true, "onlineLevel": "PARTIAL",
+                         "publishedOn": "2025-06-20", "effectiveFrom": "2025-07-01"}""",
                              List.of(required("code", Kind.CODE), required("name", Kind.TEXT),
                                      required("field", Kind.TEXT), required("level", Kind.TEXT),
                                      required("processingHours", Kind.INT), required("cutoff", Kind.TIME_OF_DAY),
-                                     optional("online", Kind.BOOL))),
+                                     optional("online", Kind.BOOL), optional("onlineLevel", Kind.ENUM),
+                                     optional("publishedOn", Kind.DATE), optional("effectiveFrom", Kind.DATE))),
+                new Endpoint("POST", "/api/v1/procedures/" + PROCEDURE + "/updates", """
+                        {"onlineLevel": "FULL", "updatedOn": "2025-07-10", "effectiveFrom": "2025-07-15",
+                         "reason": "Quyết định 1520/QĐ-UBND"}""",
+                             List.of(optional("onlineLevel", Kind.ENUM), optional("updatedOn", Kind.DATE),
+                                     optional("effectiveFrom", Kind.DATE), required("reason", Kind.TEXT))),
                 new Endpoint("POST", "/api/v1/dossiers", """
                         {"dossierId": "FZ-HS-NEW", "procedureCode": "%s", "unitCode": "%s", "channel": "IN_PERSON",
                          "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An", "phone": "0912345678"},
@@ -207,6 +215,16 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                 new Endpoint("POST", dossier + "/stop", """
                         {"reason": "dừng", "stoppedAt": "%s"}""".formatted(TS),
                              List.of(required("reason", Kind.TEXT), optional("stoppedAt", Kind.TIMESTAMP))),
+                new Endpoint("POST", "/api/v1/feedback", """
+                        {"feedbackId": "FZ-GY-NEW", "kind": "COMPLAINT", "unitCode": "%s", "dossierId": "%s",
+                         "subject": "Hẹn trả nhiều lần", "receivedAt": "%s"}""".formatted(UNIT, DOSSIER, TS),
+                             List.of(optional("feedbackId", Kind.CODE), required("kind", Kind.ENUM),
+                                     required("unitCode", Kind.CODE), optional("dossierId", Kind.CODE),
+                                     required("subject", Kind.TEXT), optional("receivedAt", Kind.TIMESTAMP))),
+                // the answer may be up to 4,000 characters, longer than the TEXT this fuzzer sends as too long
+                new Endpoint("POST", "/api/v1/feedback/" + FEEDBACK + "/answer", """
+                        {"answer": "Đã trả lời", "answeredAt": "%s"}""".formatted(TS),
+                             List.of(optional("answeredAt", Kind.TIMESTAMP))),
                 new Endpoint("POST", "/api/v1/staff", """
                         {"staffId": "FZ-CB-NEW", "fullName": "Trần Thị Bình", "unitCode": "%s", "field": "EDUCATION",
                          "position": "giáo viên", "effectiveDate": "2024-03-01", "decisionNo": "12/QĐ-SNV"}"""
@@ -637,6 +655,9 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                 {"dossierId": "%s", "procedureCode": "%s", "unitCode": "%s", "channel": "IN_PERSON",
                  "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An"},
                  "submittedAt": "2025-07-01T09:30:00+07:00"}""".formatted(DOSSIER, PROCEDURE, UNIT));
+        seed("POST", "/api/v1/feedback", """
+                {"feedbackId": "%s", "kind": "SUGGESTION", "unitCode": "%s", "subject": "Thêm ghế chờ",
+                 "receivedAt": "2025-07-01T09:30:00+07:00"}""".formatted(FEEDBACK, UNIT));
         seed("POST", "/api/v1/staff", """
                 {"staffId": "%s", "fullName": "Trần Thị Bình", "unitCode": "%s", "field": "EDUCATION",
                  "position": "giáo viên", "effectiveDate": "2024-03-01", "decisionNo": "12/QĐ-SNV"}"""
@@ -647,9 +668,9 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                 ["2030-01-01"]""");
     }
 
-    /** The official whose job the command is: ADMIN, HOME_AFFAIRS, or the UNIT_HEAD of the seeded dossier's unit. */
+    /** The official whose job the command is: ADMIN, HOME_AFFAIRS, or the UNIT_HEAD of the seeded dossier's and feedback's unit. */
     private String officialFor(String path) {
-        if (path.startsWith("/api/v1/dossiers")) {
+        if (path.startsWith("/api/v1/dossiers") || path.startsWith("/api/v1/feedback")) {
             return unitHead;
         }
         return path.startsWith("/api/v1/staff") || path.contains("/quotas/") ? homeAffairs : admin;
