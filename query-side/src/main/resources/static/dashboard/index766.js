@@ -163,9 +163,7 @@ function indicatorsTable(testid, scored) {
       scored.groups.map(group => [
         h('tr', {class: 'group-row', 'data-group': group.group},
           h('th', {scope: 'rowgroup', colspan: 3}, t(`group.${group.group}`)),
-          figure('td', group.points, value => t('index.pointsOf', {points: formatPoints(value),
-                                                                    max: formatPoints(group.maxPoints)}),
-                 {'data-col': 'points'}),
+          pointsOf(group),
           figure('td', group.pointsLost, formatPoints, {'data-col': 'pointsLost'})),
         group.indicators.map(indicator => [
           h('tr', {'data-indicator': indicator.indicator},
@@ -175,9 +173,7 @@ function indicatorsTable(testid, scored) {
               indicator.counted === false ? h('span', {class: 'hint'}, t('index.notCounted')) : null),
             fraction(indicator),
             figure('td', indicator.ratio, formatRate, {'data-col': 'ratio'}),
-            figure('td', indicator.points, value => t('index.pointsOf', {points: formatPoints(value),
-                                                                          max: formatPoints(indicator.maxPoints)}),
-                   {'data-col': 'points'}),
+            pointsOf(indicator),
             figure('td', indicator.pointsLost, formatPoints,
                    {'data-col': 'pointsLost', class: indicator.pointsLost > 0 ? 'num lost' : 'num'})),
           (indicator.deductions || []).map(deduction => h('tr', {class: 'deduction', 'data-deduction': deduction.name},
@@ -192,4 +188,10 @@ function fraction({numerator, denominator}) {
   return h('td', {class: 'num fraction'},
            figure('span', numerator, formatCount, {'data-col': 'numerator'}), ' / ',
            figure('span', denominator, formatCount, {'data-col': 'denominator'}));
+}
+
+/** Points out of the most there are: "5.4 / 6" (a phone shows the points only). */
+function pointsOf({points, maxPoints}) {
+  return h('td', {class: 'num', 'data-col': 'points', 'data-value': points ?? ''}, formatPoints(points),
+           h('span', {class: 'of'}, t('index.of', {max: formatPoints(maxPoints)})));
 }
