@@ -30,7 +30,8 @@ public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scen
                                   waiting for the database, which works best on many at once)
               --if-empty          seed only when the store holds no event yet; otherwise say so and stop
               --reference-only    seed the reference data only (units, holidays, procedures, staff), not the
-                                  dossiers: for importing them instead (export, then the command side's import)
+                                  dossiers nor their feedback: for importing the dossiers instead (export, then
+                                  the command side's import; an import file holds no feedback)
               --dry-run           draw the dossiers and print their profile without sending anything
               --no-report         do not print the province's figures at the end
               --help              print this text
