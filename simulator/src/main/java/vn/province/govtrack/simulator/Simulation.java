@@ -34,6 +34,14 @@ public final class Simulation {
                 .toList();
     }
 
+    /**
+     * The seeder of the applicants' feedback alone: after the dossiers were imported, since an import file
+     * holds dossier steps only.
+     */
+    public static List<Seeder> feedbackSeeders() {
+        return seeders().stream().filter(FeedbackSeeder.class::isInstance).toList();
+    }
+
     /** How long a seeding step took and how many commands it sent. */
     public record Phase(String name, double seconds, long commands) {
 
