@@ -21,6 +21,7 @@ import vn.province.govtrack.kernel.calendar.CalendarIds;
 import vn.province.govtrack.kernel.calendar.HolidaysSetEvent;
 import vn.province.govtrack.kernel.procedure.ProcedureIds;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
+import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
 
 /**
  * Reads reference data from the other aggregates' streams rather than loading those aggregates
@@ -29,14 +30,16 @@ import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
  * (which would add what the asking unit of work has staged, copying all of it at every read).
  *
  * <p>Units are the {@link UnitDirectory}'s answer. Caches what cannot change, so most decisions read
- * no reference stream in full: a procedure is published once with terms that never change, so it is
- * remembered once found (an unknown code is asked again each time). Holidays can be
- * set again at any time, by any instance, so each unit of work still asks the store for them, but
- * only for the events after the last one seen: the answer is exactly what a full read would give.
+ * no reference stream in full: a procedure's processing terms never change, so they are remembered once
+ * found (an unknown code is asked again each time). Its online level, and each year's holidays, can
+ * change at any time, by any instance (an update; holidays set again), so each unit of work still asks the
+ * store for them, but only when a decision needs them (the online level: an online submission) and only
+ * for the events after the last one seen: the answer is exactly what a full read would give.
  *
- * <p>Within one unit of work each unit and each year's holidays are read once ({@link ReferenceDataView}):
- * the decisions that commit together decide against one view of the province. The history import keeps
- * one view for all its batches, so it reads them once for the whole import.
+ * <p>Within one unit of work each unit, each procedure's online level and each year's holidays are read
+ * once ({@link ReferenceDataView}): the decisions that commit together decide against one view of the
+ * province. The history import keeps one view for all its batches, so it reads them once for the whole
+ * import.
  */
 @Component
 class EventStoreReferenceData implements ReferenceData {
@@ -44,7 +47,7 @@ class EventStoreReferenceData implements ReferenceData {
     private final EventStorageEngine eventStore;
     private final WorkingHours workingHours;
     private final UnitDirectory units;
-    private final Map<String, ProcedureTerms> publishedProcedures = new ConcurrentHashMap<>();
+    private final Map<String, KnownProcedure> proceduresByCode = new ConcurrentHashMap<>();
     private final Map<Integer, HolidaysOfYear> holidaysByYear = new ConcurrentHashMap<>();
 
     EventStoreReferenceData(EventStorageEngine eventStore, WorkingHours workingHours, UnitDirectory units) {
@@ -60,15 +63,13 @@ class EventStoreReferenceData implements ReferenceData {
 
     @Override
     public Optional<ProcedureTerms> procedure(String procedureCode) {
-        ProcedureTerms known = publishedProcedures.get(procedureCode);
-        if (known != null) {
-            return Optional.of(known);
+        KnownProcedure known = proceduresByCode.get(procedureCode);
+        if (known == null || known.terms() == null) {
+            known = read(procedureCode);
         }
-        Optional<ProcedureTerms> terms = latest(ProcedureIds.streamOf(procedureCode), ProcedurePublishedEvent.class)
-                .map(published -> new ProcedureTerms(published.code(), published.field(), published.processingHours(),
-                                                     published.cutoff(), published.online()));
-        terms.ifPresent(found -> publishedProcedures.put(procedureCode, found));
-        return terms;
+        return Optional.ofNullable(known.terms()).map(terms -> new ProcedureTerms(
+                terms.code(), terms.field(), terms.processingHours(), terms.cutoff(),
+                () -> oncePerUnitOfWork("procedure-online:" + procedureCode, () -> read(procedureCode).online())));
     }
 
     @Override
@@ -102,16 +103,42 @@ class EventStoreReferenceData implements ReferenceData {
         return current.days();
     }
 
-    private <T> Optional<T> latest(String streamId, Class<T> payloadType) {
-        DomainEventStream events = eventStore.readEvents(streamId, 0);
-        T latest = null;
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (payloadType.equals(event.getPayloadType())) {
-                latest = payloadType.cast(event.getPayload());
-            }
+    /** What the procedure's stream says, reading only the events after those already seen. */
+    private KnownProcedure read(String procedureCode) {
+        KnownProcedure known = proceduresByCode.getOrDefault(procedureCode, KnownProcedure.UNPUBLISHED);
+        KnownProcedure current = known;
+        DomainEventStream newer = eventStore.readEvents(ProcedureIds.streamOf(procedureCode), known.nextSequence());
+        while (newer.hasNext()) {
+            current = current.after(newer.next());
         }
-        return Optional.ofNullable(latest);
+        if (current != known) {
+            // Concurrent readers may race here; the one that has seen more of the stream wins.
+            proceduresByCode.merge(procedureCode, current,
+                                   (cached, fresh) -> fresh.nextSequence() > cached.nextSequence() ? fresh : cached);
+        }
+        return current;
+    }
+
+    /**
+     * A procedure as of its stream's events before {@code nextSequence}: its publication, null before it,
+     * and whether it is offered online, as published or last updated.
+     */
+    private record KnownProcedure(long nextSequence, ProcedurePublishedEvent terms, boolean online) {
+
+        static final KnownProcedure UNPUBLISHED = new KnownProcedure(0, null, false);
+
+        KnownProcedure after(DomainEventMessage<?> event) {
+            long next = event.getSequenceNumber() + 1;
+            if (ProcedurePublishedEvent.class.equals(event.getPayloadType())) {
+                ProcedurePublishedEvent published = (ProcedurePublishedEvent) event.getPayload();
+                return new KnownProcedure(next, published, published.offered().online());
+            }
+            if (ProcedureUpdatedEvent.class.equals(event.getPayloadType())) {
+                return new KnownProcedure(next, terms,
+                                          ((ProcedureUpdatedEvent) event.getPayload()).onlineLevel().online());
+            }
+            return new KnownProcedure(next, terms, online);
+        }
     }
 
     /** A year's holidays as of its calendar stream's events before {@code nextSequence}. */

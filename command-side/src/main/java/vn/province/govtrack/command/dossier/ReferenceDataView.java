@@ -9,7 +9,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * What the dossier decisions of a unit of work have read of the reference data (each registered unit,
- * each year's holidays), so they read each once and decide against one view of the province. By default
+ * each procedure, each year's holidays), so they read each once and decide against one view of the
+ * province. By default
  * every unit of work has a view of its own: a command over HTTP decides against the reference data as
  * committed when it runs. A caller that runs many units of work as one job, the history import, keeps
  * one view for all of them ({@link #useInCurrentUnitOfWork}): the reference data is then read once for

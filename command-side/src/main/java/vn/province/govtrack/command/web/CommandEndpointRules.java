@@ -35,6 +35,7 @@ public class CommandEndpointRules implements EndpointRules {
                 allow(PUT, "/api/v1/units/*/quotas/*", HOME_AFFAIRS).because("Province-wide."),
                 allow(PUT, "/api/v1/calendar/holidays/*", ADMIN),
                 allow(POST, "/api/v1/procedures", ADMIN),
+                allow(POST, "/api/v1/procedures/*/updates", ADMIN),
                 allow(POST, "/api/v1/dossiers/*/extensions", UNIT_HEAD).because(OWN_UNIT),
                 allow(POST, "/api/v1/dossiers/*/transfers", UNIT_HEAD).because(OWN_UNIT),
                 allow(POST, "/api/v1/dossiers", CLERK, UNIT_HEAD).because("To the caller's own unit only (else 403)."),

@@ -189,6 +189,9 @@ class IdempotencyCrashHttpTest extends IdempotencyHttpTestBase {
         steps.add(dynamicTest("publish a procedure", () -> diesThenRetried(call(HttpMethod.POST, "/api/v1/procedures", """
                 {"code": "%s", "name": "Đăng ký kết hôn", "field": "JUSTICE", "level": "COMMUNE",
                  "processingHours": 40, "cutoff": "15:00"}""".formatted(unique("KET-HON")), Role.ADMIN, null))));
+        steps.add(dynamicTest("announce a procedure update", () -> diesThenRetried(call(HttpMethod.POST,
+                "/api/v1/procedures/" + procedure + "/updates", """
+                {"onlineLevel": "FULL", "content": ["NAME", "FEES"], "reason": "1520/QĐ-UBND"}""", Role.ADMIN, null))));
         steps.add(dynamicTest("dissolve a unit", () -> diesThenRetried(call(HttpMethod.POST,
                 "/api/v1/units/" + newUnit + "/dissolution", """
                 {"effectiveDate": "2025-12-31", "decisionNo": "9/NQ-HĐND"}""", Role.ADMIN, null))));

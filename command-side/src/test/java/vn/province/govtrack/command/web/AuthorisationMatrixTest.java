@@ -124,6 +124,8 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
                 Endpoint.of(POST, "/api/v1/units/{code}/dissolution", "{}", Role.ADMIN),
                 Endpoint.of(PUT, "/api/v1/calendar/holidays/{year}", "[\"2031-01-01\"]", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/procedures", "{}", Role.ADMIN),
+                // without a reason: a 400 for the roles let through, so no update is recorded
+                Endpoint.of(POST, "/api/v1/procedures/{code}/updates", "{\"onlineLevel\": \"FULL\"}", Role.ADMIN),
                 Endpoint.of(POST, "/api/v1/dossiers", null, Role.CLERK, Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/receipt", "{}", Role.CLERK, Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/refusal", "{\"reason\": \"incomplete\"}",

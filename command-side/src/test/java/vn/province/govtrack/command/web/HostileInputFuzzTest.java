@@ -149,11 +149,18 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                         ["2030-01-01", "2030-09-02"]""", List.of()),
                 new Endpoint("POST", "/api/v1/procedures", """
                         {"code": "FZ-NEW", "name": "Thủ tục", "field": "JUSTICE", "level": "COMMUNE",
-                         "processingHours": 8, "cutoff": "15:00", "online": true}""",
+                         "processingHours": 8, "cutoff": "15:00", "online": true, "onlineLevel": "PARTIAL",
+                         "publishedOn": "2025-06-20", "effectiveFrom": "2025-07-01"}""",
                              List.of(required("code", Kind.CODE), required("name", Kind.TEXT),
                                      required("field", Kind.TEXT), required("level", Kind.TEXT),
                                      required("processingHours", Kind.INT), required("cutoff", Kind.TIME_OF_DAY),
-                                     optional("online", Kind.BOOL))),
+                                     optional("online", Kind.BOOL), optional("onlineLevel", Kind.ENUM),
+                                     optional("publishedOn", Kind.DATE), optional("effectiveFrom", Kind.DATE))),
+                new Endpoint("POST", "/api/v1/procedures/" + PROCEDURE + "/updates", """
+                        {"onlineLevel": "FULL", "updatedOn": "2025-07-10", "effectiveFrom": "2025-07-15",
+                         "reason": "Quyết định 1520/QĐ-UBND"}""",
+                             List.of(optional("onlineLevel", Kind.ENUM), optional("updatedOn", Kind.DATE),
+                                     optional("effectiveFrom", Kind.DATE), required("reason", Kind.TEXT))),
                 new Endpoint("POST", "/api/v1/dossiers", """
                         {"dossierId": "FZ-HS-NEW", "procedureCode": "%s", "unitCode": "%s", "channel": "IN_PERSON",
                          "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An", "phone": "0912345678"},

@@ -2,6 +2,7 @@ package vn.province.govtrack.query.reference;
 
 import java.util.Optional;
 
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.query.web.Paging;
 
@@ -14,8 +15,12 @@ interface ReferenceData {
     /** The unit, once its registration is recorded. */
     Optional<UnitReference> registeredUnit(String code);
 
-    /** A page of the published procedures with the given field, level and online offer (each when given), by code. */
-    Paging.Page<ProcedureReference> procedures(String field, String level, Boolean online, Paging paging);
+    /**
+     * A page of the published procedures with the given field, level, online offer and online level (each
+     * when given), by code.
+     */
+    Paging.Page<ProcedureReference> procedures(String field, String level, Boolean online, OnlineLevel onlineLevel,
+                                               Paging paging);
 
     Optional<ProcedureReference> procedure(String code);
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Paging;
@@ -61,23 +62,29 @@ class ReferenceDataController {
 
     @GetMapping("/procedures")
     @Operation(summary = "Published procedures, by code, paged",
-               description = "field, level and online keep the procedures with that field, level or online "
-                       + "offer; processingHours is the legal processing time in working hours (8 = one working "
-                       + "day); cutoff is the hour after which a dossier received counts from the next working day.")
+               description = "field, level, online and onlineLevel (FULL, PARTIAL, NONE) keep the procedures with "
+                       + "that field, level, online offer or online level; processingHours is the legal processing "
+                       + "time in working hours (8 = one working day); cutoff is the hour after which a dossier "
+                       + "received counts from the next working day. onlineLevel and content are as the last update "
+                       + "left them; contentComplete says whether all twelve elements of Decree 63/2010, Article 8, "
+                       + "are disclosed; updates lists the announced updates in order, each onTime when announced on "
+                       + "or before the day it took effect.")
     @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
     ProcedureList procedures(@RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String field,
                              @RequestParam(required = false) @Pattern(regexp = QueryParameters.CODE) String level,
                              @RequestParam(required = false) Boolean online,
+                             @RequestParam(required = false) OnlineLevel onlineLevel,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "100") int size) {
         Paging paging = Paging.of(page, size);
-        Paging.Page<ProcedureReference> procedures = referenceData.procedures(field, level, online, paging);
-        return new ProcedureList(field, level, online, procedures.content(), paging.page(), paging.size(),
+        Paging.Page<ProcedureReference> procedures = referenceData.procedures(field, level, online, onlineLevel,
+                                                                              paging);
+        return new ProcedureList(field, level, online, onlineLevel, procedures.content(), paging.page(), paging.size(),
                                  (int) procedures.total(), paging.next(procedures.total()));
     }
 
     @GetMapping("/procedures/{code}")
-    @Operation(summary = "One published procedure")
+    @Operation(summary = "One published procedure, with its online level, dates, content and updates")
     @ProjectionQuery(ReferenceDataProjection.PROCESSING_GROUP)
     ProcedureReference procedure(@PathVariable String code) {
         return referenceData.procedure(code)
@@ -98,9 +105,11 @@ class ReferenceDataController {
     @Schema(example = """
             {"procedures": [{"code": "1.000108", "name": "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
             "field": "JUSTICE_CIVIL_STATUS", "level": "PROVINCE", "processingHours": 80,
-            "cutoff": "15:00:00", "online": true}], "page": 0, "size": 1, "total": 2225,
-            "next": "/api/v1/procedures?page=1&size=1"}""")
-    record ProcedureList(String field, String level, Boolean online, List<ProcedureReference> procedures, int page,
-                         int size, int total, String next) {
+            "cutoff": "15:00:00", "online": true, "onlineLevel": "PARTIAL", "publishedOn": "2025-06-20",
+            "effectiveFrom": "2025-07-01", "content": ["NAME", "STEPS", "FEES"], "contentComplete": false,
+            "updates": []}], "onlineLevel": "PARTIAL", "page": 0, "size": 1, "total": 2225,
+            "next": "/api/v1/procedures?onlineLevel=PARTIAL&page=1&size=1"}""")
+    record ProcedureList(String field, String level, Boolean online, OnlineLevel onlineLevel,
+                         List<ProcedureReference> procedures, int page, int size, int total, String next) {
     }
 }

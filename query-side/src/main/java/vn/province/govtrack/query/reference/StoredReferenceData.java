@@ -2,7 +2,9 @@ package vn.province.govtrack.query.reference;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.unit.UnitKind;
 import vn.province.govtrack.query.projection.ReadModelStore;
 import vn.province.govtrack.query.web.Paging;
@@ -54,7 +57,8 @@ class StoredReferenceData implements ReferenceData {
     }
 
     @Override
-    public Paging.Page<ProcedureReference> procedures(String field, String level, Boolean online, Paging paging) {
+    public Paging.Page<ProcedureReference> procedures(String field, String level, Boolean online,
+                                                      OnlineLevel onlineLevel, Paging paging) {
         List<Bson> filters = new ArrayList<>();
         if (field != null) {
             filters.add(eq("field", field));
@@ -65,6 +69,9 @@ class StoredReferenceData implements ReferenceData {
         if (online != null) {
             filters.add(eq("online", online));
         }
+        if (onlineLevel != null) {
+            filters.add(offered(onlineLevel));
+        }
         return page(ReferenceDataProjection.PROCEDURES, filters.isEmpty() ? Filters.empty() : and(filters), paging,
                     projection.procedures(), ProcedureReference::code);
     }
@@ -72,6 +79,18 @@ class StoredReferenceData implements ReferenceData {
     @Override
     public Optional<ProcedureReference> procedure(String code) {
         return projection.procedures().find(code);
+    }
+
+    /**
+     * The procedures offered at {@code level}; a record stored before the online level existed has the
+     * level its {@code online} flag stands for (see {@link ProcedureReference}), never FULL.
+     */
+    private static Bson offered(OnlineLevel level) {
+        Bson stored = eq("onlineLevel", level.name());
+        if (level == OnlineLevel.FULL) {
+            return stored;
+        }
+        return or(stored, and(exists("onlineLevel", false), eq("online", level.online())));
     }
 
     private <T> Paging.Page<T> page(String collection, Bson filter, Paging paging, ReadModelStore<T> records,

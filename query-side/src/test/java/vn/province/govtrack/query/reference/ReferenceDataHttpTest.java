@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -24,7 +26,10 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.province.govtrack.kernel.EventMetadata;
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
+import vn.province.govtrack.kernel.procedure.ProcedureContent;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
+import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.kernel.unit.UnitDissolvedEvent;
 import vn.province.govtrack.kernel.unit.UnitKind;
@@ -61,6 +66,12 @@ class ReferenceDataHttpTest extends QuerySideHttpTest {
                     i % 2 == 0 ? "LAND" : "JUSTICE", i <= 3 ? "COMMUNE" : "PROVINCE", 8 * i,
                     LocalTime.of(15, 0), i % 2 == 1, null, null, null, null));
         }
+        append("procedure:TT-06", 0, new ProcedurePublishedEvent("TT-06", "Thủ tục 6", "CIVIL", "PROVINCE", 80,
+                LocalTime.of(15, 0), true, OnlineLevel.PARTIAL, LocalDate.parse("2025-06-20"),
+                LocalDate.parse("2025-07-01"), Set.of(ProcedureContent.FEES, ProcedureContent.NAME)));
+        append("procedure:TT-06", 1, new ProcedureUpdatedEvent("TT-06", OnlineLevel.FULL,
+                EnumSet.allOf(ProcedureContent.class), LocalDate.parse("2025-07-10"), LocalDate.parse("2025-07-05"),
+                "Quyết định 1520/QĐ-UBND"));
     }
 
     @Test
@@ -95,6 +106,45 @@ class ReferenceDataHttpTest extends QuerySideHttpTest {
     }
 
     @Test
+    void a_procedure_answers_its_online_level_dates_content_and_updates() {
+        JsonNode procedure = get("/api/v1/procedures/TT-06").getBody();
+
+        assertThat(procedure.get("onlineLevel").asText()).isEqualTo("FULL");
+        assertThat(procedure.get("online").asBoolean()).isTrue();
+        assertThat(procedure.get("publishedOn").asText()).isEqualTo("2025-06-20");
+        assertThat(procedure.get("effectiveFrom").asText()).isEqualTo("2025-07-01");
+        assertThat(procedure.get("content")).hasSize(12);
+        assertThat(procedure.get("content").get(0).asText()).isEqualTo("NAME");
+        assertThat(procedure.get("contentComplete").asBoolean()).isTrue();
+        JsonNode update = procedure.get("updates").get(0);
+        assertThat(procedure.get("updates")).hasSize(1);
+        assertThat(update.get("updatedOn").asText()).isEqualTo("2025-07-10");
+        assertThat(update.get("effectiveFrom").asText()).isEqualTo("2025-07-05");
+        assertThat(update.get("onlineLevel").asText()).isEqualTo("FULL");
+        assertThat(update.get("reason").asText()).isEqualTo("Quyết định 1520/QĐ-UBND");
+        assertThat(update.get("onTime").asBoolean()).isFalse();
+
+        JsonNode old = get("/api/v1/procedures/TT-01").getBody();
+        assertThat(old.get("onlineLevel").asText()).isEqualTo("PARTIAL");
+        assertThat(old.get("publishedOn").asText()).isEqualTo(old.get("effectiveFrom").asText()).isNotEmpty();
+        assertThat(old.get("content")).isEmpty();
+        assertThat(old.get("contentComplete").asBoolean()).isFalse();
+        assertThat(old.get("updates")).isEmpty();
+    }
+
+    @Test
+    void procedures_are_filtered_by_online_level() {
+        assertThat(get("/api/v1/procedures?onlineLevel=FULL").getBody().get("procedures"))
+                .extracting(p -> p.get("code").asText()).containsExactly("TT-06");
+        assertThat(get("/api/v1/procedures?onlineLevel=NONE&level=COMMUNE").getBody().get("procedures"))
+                .extracting(p -> p.get("code").asText()).containsExactly("TT-02");
+        JsonNode partial = get("/api/v1/procedures?onlineLevel=PARTIAL&size=1").getBody();
+        assertThat(partial.get("procedures")).extracting(p -> p.get("code").asText()).containsExactly("TT-01");
+        assertThat(partial.get("onlineLevel").asText()).isEqualTo("PARTIAL");
+        assertThat(partial.get("next").asText()).isEqualTo("/api/v1/procedures?onlineLevel=PARTIAL&page=1&size=1");
+    }
+
+    @Test
     void an_unknown_unit_or_procedure_is_a_404_problem_and_bad_filters_are_400() {
         ResponseEntity<JsonNode> unit = get("/api/v1/units/NOWHERE");
         assertThat(unit.getStatusCode().value()).isEqualTo(404);
@@ -102,6 +152,9 @@ class ReferenceDataHttpTest extends QuerySideHttpTest {
         assertThat(get("/api/v1/procedures/NOTHING").getStatusCode().value()).isEqualTo(404);
         assertThat(get("/api/v1/units?kind=PLANET").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/procedures?size=0").getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<JsonNode> level = get("/api/v1/procedures?onlineLevel=SOMETIMES");
+        assertThat(level.getStatusCode().value()).isEqualTo(400);
+        assertThat(level.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
     }
 
     @Test
