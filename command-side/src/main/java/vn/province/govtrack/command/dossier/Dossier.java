@@ -6,6 +6,7 @@ import static vn.province.govtrack.kernel.dossier.DossierStatus.NEW;
 import static vn.province.govtrack.kernel.dossier.DossierStatus.PAYMENT_REQUESTED;
 import static vn.province.govtrack.kernel.dossier.DossierStatus.RECEIVED;
 import static vn.province.govtrack.kernel.dossier.DossierStatus.RESOLVED;
+import static vn.province.govtrack.kernel.dossier.DossierStatus.RETURNED;
 import static vn.province.govtrack.kernel.dossier.DossierStatus.SUPPLEMENT_REQUESTED;
 import static vn.province.govtrack.kernel.dossier.DossierStatus.WITHDRAWAL_REQUESTED;
 
@@ -38,9 +39,12 @@ import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DigitiseDossierCommand;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierDigitisedEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
 import vn.province.govtrack.kernel.dossier.DossierIds;
+import vn.province.govtrack.kernel.dossier.DossierRatedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
@@ -50,12 +54,15 @@ import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
+import vn.province.govtrack.kernel.dossier.ElectronicResultIssuedEvent;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
+import vn.province.govtrack.kernel.dossier.IssueElectronicResultCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
+import vn.province.govtrack.kernel.dossier.RateDossierCommand;
 import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
 import vn.province.govtrack.kernel.dossier.RecordPaymentCommand;
 import vn.province.govtrack.kernel.dossier.RefuseDossierCommand;
@@ -107,13 +114,20 @@ class Dossier {
     static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
     /** No appointment may be set beyond the years a holiday calendar can be set for. */
     static final Instant LATEST_DUE_AT = Instant.parse("2100-12-31T00:00:00Z");
+    /** The most parts a dossier's digitisation record may count. */
+    static final int MAX_PARTS = 1000;
+    /** A rating's scale: 1 very dissatisfied, 5 very satisfied. */
+    static final int LOWEST_SCORE = 1;
+    static final int HIGHEST_SCORE = 5;
 
     /**
      * The lifecycle: each step and the statuses it may be taken from. Online NEW is received or
      * refused; a received dossier is assigned (and may be reassigned), may wait for a supplement or
      * a payment (after which it resumes as IN_PROCESSING, or RECEIVED if never assigned), may be
      * extended or transferred (its status unchanged), and ends RESOLVED then RETURNED, or STOPPED
-     * (also after a withdrawal request, which only a stop answers).
+     * (also after a withdrawal request, which only a stop answers). While it is being processed its
+     * digitisation may be recorded, again after a supplement (the last record counts); once resolved its
+     * result may be issued electronically, and once returned the applicant may rate it (each once).
      */
     enum Step {
         RECEIVE("received", NEW),
@@ -128,7 +142,10 @@ class Dossier {
         RESOLVE("resolved", RECEIVED, IN_PROCESSING),
         RETURN("returned", RESOLVED),
         REQUEST_WITHDRAWAL("withdrawn", RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED),
-        STOP("stopped", RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED, WITHDRAWAL_REQUESTED);
+        STOP("stopped", RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED, WITHDRAWAL_REQUESTED),
+        DIGITISE("digitised", RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED),
+        ISSUE_ELECTRONIC_RESULT("given an electronic result", RESOLVED, RETURNED),
+        RATE("rated", RETURNED);
 
         private final String done;
         private final Set<DossierStatus> from;
@@ -161,6 +178,10 @@ class Dossier {
     private Instant lastRecordedAt;
     /** The verdict recorded when processing ended; null before. */
     private Timeliness timeliness;
+    /** When the result was issued electronically; null before (it is issued once). */
+    private Instant electronicResultIssuedAt;
+    /** When the applicant rated the service; null before (a dossier is rated once). */
+    private Instant ratedAt;
 
     /**
      * The roles that act for one unit only, named in the command's {@link EventMetadata#ACTOR_ROLE}
@@ -400,6 +421,47 @@ class Dossier {
         return state();
     }
 
+    /**
+     * How the dossier's parts are held electronically: at most {@link #MAX_PARTS} parts, as many or fewer of
+     * them digitised, as many or fewer of those reused. May be recorded again (after a supplement brought
+     * more parts, say); the last record counts.
+     */
+    @CommandHandler
+    DossierState handle(DigitiseDossierCommand command, Clock clock) {
+        allow(Step.DIGITISE);
+        within(command.parts(), 1, MAX_PARTS, "parts");
+        within(command.digitisedParts(), 0, command.parts(), "digitisedParts");
+        within(command.reusedParts(), 0, command.digitisedParts(), "reusedParts");
+        apply(new DossierDigitisedEvent(dossierId, command.parts(), command.digitisedParts(), command.reusedParts(),
+                                        command.populationDataUsed(),
+                                        businessTime(command.digitisedAt(), "digitisedAt", clock)));
+        return state();
+    }
+
+    /** The result of a resolved (or already returned) dossier is issued as an electronic document, once. */
+    @CommandHandler
+    DossierState handle(IssueElectronicResultCommand command, Clock clock) {
+        allow(Step.ISSUE_ELECTRONIC_RESULT);
+        if (electronicResultIssuedAt != null) {
+            throw new RuleViolationException("the result of dossier '" + dossierId + "' was already issued"
+                                             + " electronically, at " + electronicResultIssuedAt);
+        }
+        apply(new ElectronicResultIssuedEvent(dossierId, businessTime(command.issuedAt(), "issuedAt", clock)));
+        return state();
+    }
+
+    /** The applicant's rating, {@link #LOWEST_SCORE} to {@link #HIGHEST_SCORE}, after the result was returned; once. */
+    @CommandHandler
+    DossierState handle(RateDossierCommand command, Clock clock) {
+        allow(Step.RATE);
+        within(command.score(), LOWEST_SCORE, HIGHEST_SCORE, "score");
+        if (ratedAt != null) {
+            throw new RuleViolationException("dossier '" + dossierId + "' was already rated, at " + ratedAt);
+        }
+        apply(new DossierRatedEvent(dossierId, command.score(), businessTime(command.ratedAt(), "ratedAt", clock)));
+        return state();
+    }
+
     @EventSourcingHandler
     void on(DossierSubmittedOnlineEvent event) {
         dossierId = event.dossierId();
@@ -485,7 +547,7 @@ class Dossier {
 
     @EventSourcingHandler
     void on(DossierReturnedEvent event) {
-        status = DossierStatus.RETURNED;
+        status = RETURNED;
         lastRecordedAt = event.returnedAt();
     }
 
@@ -502,6 +564,23 @@ class Dossier {
         dueAt = event.dueAt();
         pausedSince = null;
         lastRecordedAt = event.stoppedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierDigitisedEvent event) {
+        lastRecordedAt = event.digitisedAt();
+    }
+
+    @EventSourcingHandler
+    void on(ElectronicResultIssuedEvent event) {
+        electronicResultIssuedAt = event.issuedAt();
+        lastRecordedAt = event.issuedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DossierRatedEvent event) {
+        ratedAt = event.ratedAt();
+        lastRecordedAt = event.ratedAt();
     }
 
     /** The status processing resumes in after a supplement or a payment. */
@@ -548,6 +627,13 @@ class Dossier {
             throw new InvalidCommandException("amount must be positive, not " + amount);
         }
         return amount;
+    }
+
+    private static void within(int value, int lowest, int highest, String field) {
+        if (value < lowest || value > highest) {
+            throw new InvalidCommandException(
+                    field + " must be between " + lowest + " and " + highest + ", not " + value);
+        }
     }
 
     private static RegisteredUnit unitOf(String unitCode, ReferenceData referenceData) {

@@ -20,8 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.dossier.DossierRequest.AssignmentRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.DigitisationRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ElectronicResultRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.ExtensionRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.ProvideSupplementRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.RatingRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.ReceiptRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.RecordPaymentRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.RefusalRequest;
@@ -60,7 +63,8 @@ import vn.province.govtrack.personaldata.PersonalData;
  *   <tr><td>{@code /{id}/supplements}</td><td>{@code note}</td>
  *       <td>IN_PROCESSING (RECEIVED if never assigned), with the moved {@code dueAt}</td></tr>
  *   <tr><td>{@code /{id}/payment-requests}</td><td>{@code amount}, {@code reason}</td><td>PAYMENT_REQUESTED</td></tr>
- *   <tr><td>{@code /{id}/payments}</td><td>{@code amount}</td><td>IN_PROCESSING (RECEIVED if never assigned)</td></tr>
+ *   <tr><td>{@code /{id}/payments}</td><td>{@code amount}, {@code channel}</td>
+ *       <td>IN_PROCESSING (RECEIVED if never assigned)</td></tr>
  *   <tr><td>{@code /{id}/extensions}</td><td>{@code newDueAt}, {@code apology}</td>
  *       <td>unchanged, with the new {@code dueAt}</td></tr>
  *   <tr><td>{@code /{id}/transfers}</td><td>{@code toUnitCode}, {@code reason}</td>
@@ -69,6 +73,12 @@ import vn.province.govtrack.personaldata.PersonalData;
  *   <tr><td>{@code /{id}/return}</td><td>{@code returnedAt}</td><td>RETURNED</td></tr>
  *   <tr><td>{@code /{id}/withdrawal}</td><td>{@code reason}</td><td>WITHDRAWAL_REQUESTED</td></tr>
  *   <tr><td>{@code /{id}/stop}</td><td>{@code reason}</td><td>STOPPED, with {@code timeliness}</td></tr>
+ *   <tr><td>{@code /{id}/digitisation}</td>
+ *       <td>{@code parts}, {@code digitisedParts}, {@code reusedParts}, {@code populationDataUsed}</td>
+ *       <td>unchanged (while being processed; the last record counts)</td></tr>
+ *   <tr><td>{@code /{id}/electronic-result}</td><td>{@code issuedAt}</td>
+ *       <td>unchanged (RESOLVED or RETURNED; once)</td></tr>
+ *   <tr><td>{@code /{id}/rating}</td><td>{@code score} (1 to 5)</td><td>unchanged (RETURNED; once)</td></tr>
  * </table>
  *
  * <p>A step the dossier's status does not allow is a 409 (see {@code Dossier.Step}); an unknown
@@ -178,7 +188,7 @@ class DossierController {
         return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
-    /** The requested payment was made, {@code amount} in VND; processing resumes. */
+    /** The requested payment was made, {@code amount} in VND, {@code channel} ONLINE or AT_DESK (the default). */
     @PostMapping("/{dossierId}/payments")
     @Operation(summary = "Record the payment the applicant made, which resumes processing")
     DossierAnswer recordPayment(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
@@ -232,6 +242,35 @@ class DossierController {
     ResolutionAnswer stop(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
                           @Valid @RequestBody StopRequest request) {
         return resolutionAnswer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
+    }
+
+    /**
+     * How the dossier's parts are held electronically, for the national index's digitisation group; while it
+     * is being processed, and again after a supplement (the last record counts).
+     */
+    @PostMapping("/{dossierId}/digitisation")
+    @Operation(summary = "Record how many of the dossier's parts are held electronically, reused, and whether the"
+                         + " population database supplied the applicant's data")
+    DossierAnswer digitise(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
+                           @Valid @RequestBody DigitisationRequest request) {
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
+    }
+
+    /** The result of a resolved or returned dossier is issued as an electronic document as well; once (409 after). */
+    @PostMapping("/{dossierId}/electronic-result")
+    @Operation(summary = "Record that the dossier's result was issued as an electronic document (once)")
+    DossierAnswer issueElectronicResult(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
+                                        @RequestBody(required = false) ElectronicResultRequest request) {
+        ElectronicResultRequest given = request != null ? request : new ElectronicResultRequest(null);
+        return answer(commands.send(() -> given.toCommand(dossierId, personalData::seal), states::after));
+    }
+
+    /** The score the applicant gave on the desk's rating device or the portal, after the return; once (409 after). */
+    @PostMapping("/{dossierId}/rating")
+    @Operation(summary = "Record the applicant's rating of the service, 1 to 5, after the result was returned (once)")
+    DossierAnswer rate(@PathVariable @Pattern(regexp = Patterns.ID) String dossierId,
+                       @Valid @RequestBody RatingRequest request) {
+        return answer(commands.send(() -> request.toCommand(dossierId, personalData::seal), states::after));
     }
 
     private DossierAnswer answer(Accepted<DossierState> accepted) {

@@ -7,8 +7,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import vn.province.govtrack.command.dossier.DossierRequest.AssignmentRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.DigitisationRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ElectronicResultRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.ExtensionRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.ProvideSupplementRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.RatingRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.ReceiptRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.RecordPaymentRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.RefusalRequest;
@@ -42,7 +45,10 @@ public enum DossierEndpoint {
     RESOLUTION("resolution", "/resolution", ResolutionRequest.class, "resolvedAt"),
     RETURN("return", "/return", ReturnRequest.class, "returnedAt"),
     WITHDRAWAL("withdrawal", "/withdrawal", WithdrawalRequest.class, "requestedAt"),
-    STOP("stop", "/stop", StopRequest.class, "stoppedAt");
+    STOP("stop", "/stop", StopRequest.class, "stoppedAt"),
+    DIGITISATION("digitisation", "/digitisation", DigitisationRequest.class, "digitisedAt"),
+    ELECTRONIC_RESULT("electronic-result", "/electronic-result", ElectronicResultRequest.class, "issuedAt"),
+    RATING("rating", "/rating", RatingRequest.class, "ratedAt");
 
     /** Where the dossier endpoints live. */
     public static final String BASE_PATH = "/api/v1/dossiers";

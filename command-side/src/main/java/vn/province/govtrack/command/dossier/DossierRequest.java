@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,11 +20,14 @@ import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Applicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DigitiseDossierCommand;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
+import vn.province.govtrack.kernel.dossier.IssueElectronicResultCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
-import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
 import vn.province.govtrack.kernel.dossier.PaymentChannel;
+import vn.province.govtrack.kernel.dossier.RateDossierCommand;
+import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
 import vn.province.govtrack.kernel.dossier.RecordPaymentCommand;
 import vn.province.govtrack.kernel.dossier.RefuseDossierCommand;
 import vn.province.govtrack.kernel.dossier.RequestPaymentCommand;
@@ -208,6 +213,49 @@ public sealed interface DossierRequest {
         @Override
         public ReturnDossierCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
             return new ReturnDossierCommand(dossierId, instantOf(returnedAt));
+        }
+    }
+
+    /**
+     * Checked here for its ranges; that {@code digitisedParts} is at most {@code parts} and {@code reusedParts}
+     * at most {@code digitisedParts} the dossier checks (400 as well).
+     *
+     * @param parts              the parts (components) the dossier has, 1 to 1000
+     * @param digitisedParts     how many of them are held electronically: scanned, submitted online or reused
+     * @param reusedParts        how many of those were taken from data digitised before, not asked for again
+     * @param populationDataUsed whether the applicant's data came from the national population database
+     */
+    @Schema(example = """
+            {"parts": 3, "digitisedParts": 3, "reusedParts": 1, "populationDataUsed": true}""")
+    record DigitisationRequest(@NotNull @Min(1) @Max(Dossier.MAX_PARTS) Integer parts,
+                               @NotNull @Min(0) @Max(Dossier.MAX_PARTS) Integer digitisedParts,
+                               @NotNull @Min(0) @Max(Dossier.MAX_PARTS) Integer reusedParts,
+                               @NotNull Boolean populationDataUsed, OffsetDateTime digitisedAt)
+            implements DossierRequest {
+        @Override
+        public DigitiseDossierCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
+            return new DigitiseDossierCommand(dossierId, parts, digitisedParts, reusedParts, populationDataUsed,
+                                              instantOf(digitisedAt));
+        }
+    }
+
+    @Schema(example = """
+            {"issuedAt": "2025-07-03T16:00:00+07:00"}""")
+    record ElectronicResultRequest(OffsetDateTime issuedAt) implements DossierRequest {
+        @Override
+        public IssueElectronicResultCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
+            return new IssueElectronicResultCommand(dossierId, instantOf(issuedAt));
+        }
+    }
+
+    /** @param score the applicant's rating, from 1 (very dissatisfied) to 5 (very satisfied) */
+    @Schema(example = """
+            {"score": 5}""")
+    record RatingRequest(@NotNull @Min(Dossier.LOWEST_SCORE) @Max(Dossier.HIGHEST_SCORE) Integer score,
+                         OffsetDateTime ratedAt) implements DossierRequest {
+        @Override
+        public RateDossierCommand toCommand(String dossierId, Function<Applicant, SealedApplicant> seal) {
+            return new RateDossierCommand(dossierId, score, instantOf(ratedAt));
         }
     }
 

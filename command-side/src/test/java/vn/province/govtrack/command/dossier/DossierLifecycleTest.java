@@ -41,6 +41,7 @@ import vn.province.govtrack.command.rejection.RuleViolationException;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DigitiseDossierCommand;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
@@ -51,9 +52,11 @@ import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
+import vn.province.govtrack.kernel.dossier.IssueElectronicResultCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
+import vn.province.govtrack.kernel.dossier.RateDossierCommand;
 import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
 import vn.province.govtrack.kernel.dossier.RecordPaymentCommand;
 import vn.province.govtrack.kernel.dossier.RefuseDossierCommand;
@@ -88,7 +91,10 @@ class DossierLifecycleTest {
             entry(Step.RETURN, EnumSet.of(RESOLVED)),
             entry(Step.REQUEST_WITHDRAWAL, EnumSet.of(RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED)),
             entry(Step.STOP, EnumSet.of(RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED,
-                                        WITHDRAWAL_REQUESTED)));
+                                        WITHDRAWAL_REQUESTED)),
+            entry(Step.DIGITISE, EnumSet.of(RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED)),
+            entry(Step.ISSUE_ELECTRONIC_RESULT, EnumSet.of(RESOLVED, RETURNED)),
+            entry(Step.RATE, EnumSet.of(RETURNED)));
 
     private static final String COMMUNE = "XA-TAN-LAP";
     private static final ProcedureTerms BIRTH = new ProcedureTerms("KHAI-SINH", "JUSTICE_CIVIL_STATUS", 8,
@@ -164,6 +170,9 @@ class DossierLifecycleTest {
             case RETURN -> new ReturnDossierCommand("HS-1", COMMAND_TIME);
             case REQUEST_WITHDRAWAL -> new RequestWithdrawalCommand("HS-1", "moved abroad", COMMAND_TIME);
             case STOP -> new StopDossierCommand("HS-1", "withdrawn", COMMAND_TIME);
+            case DIGITISE -> new DigitiseDossierCommand("HS-1", 3, 2, 1, true, COMMAND_TIME);
+            case ISSUE_ELECTRONIC_RESULT -> new IssueElectronicResultCommand("HS-1", COMMAND_TIME);
+            case RATE -> new RateDossierCommand("HS-1", 5, COMMAND_TIME);
         };
     }
 

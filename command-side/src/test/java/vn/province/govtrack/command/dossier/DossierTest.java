@@ -32,8 +32,11 @@ import vn.province.govtrack.kernel.EventMetadata;
 import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.AssignDossierCommand;
 import vn.province.govtrack.kernel.dossier.Channel;
+import vn.province.govtrack.kernel.dossier.DigitiseDossierCommand;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierDigitisedEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
+import vn.province.govtrack.kernel.dossier.DossierRatedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
@@ -43,12 +46,15 @@ import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
+import vn.province.govtrack.kernel.dossier.ElectronicResultIssuedEvent;
 import vn.province.govtrack.kernel.dossier.ExtendDossierCommand;
+import vn.province.govtrack.kernel.dossier.IssueElectronicResultCommand;
 import vn.province.govtrack.kernel.dossier.Outcome;
 import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.ProvideSupplementCommand;
+import vn.province.govtrack.kernel.dossier.RateDossierCommand;
 import vn.province.govtrack.kernel.dossier.ReceiveDossierCommand;
 import vn.province.govtrack.kernel.dossier.RecordPaymentCommand;
 import vn.province.govtrack.kernel.dossier.RefuseDossierCommand;
@@ -602,6 +608,14 @@ class DossierTest {
         }
 
         @Test
+        void aPaymentThroughThePortalIsRecordedAsPaidOnline() {
+            fixture.given(receivedInPerson(), assigned(), requested)
+                    .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00"), PaymentChannel.ONLINE))
+                    .expectEvents(new PaymentRecordedEvent("HS-1", 8_000, at("2025-07-01T14:00"), PaymentChannel.ONLINE))
+                    .expectResultMessagePayload(state("HS-1", DossierStatus.IN_PROCESSING, COMMUNE, DUE));
+        }
+
+        @Test
         void thePaymentOfADossierNeverAssignedLeavesItReceived() {
             fixture.given(receivedInPerson(), requested)
                     .when(new RecordPaymentCommand("HS-1", 8_000, at("2025-07-01T14:00"), null))
@@ -949,6 +963,212 @@ class DossierTest {
         void datedBeforeTheResolutionIsRefusedBecauseTimesMayNotGoBackwards() {
             fixture.given(receivedInPerson(), resolved)
                     .when(new ReturnDossierCommand("HS-1", at("2025-07-01T16:00")))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class DigitisingADossier {
+
+        @Test
+        void recordsItsPartsAndLeavesItsStatusAsItWas() {
+            fixture.given(receivedInPerson(), assigned())
+                    .when(new DigitiseDossierCommand("HS-1", 4, 3, 1, true, at("2025-07-01T10:30")))
+                    .expectEvents(new DossierDigitisedEvent("HS-1", 4, 3, 1, true, at("2025-07-01T10:30")))
+                    .expectResultMessagePayload(state("HS-1", DossierStatus.IN_PROCESSING, COMMUNE, DUE));
+        }
+
+        @Test
+        void againAfterTheSupplementIsRecordedAsWell() {
+            fixture.given(receivedInPerson(), assigned(),
+                          new DossierDigitisedEvent("HS-1", 3, 2, 0, false, at("2025-07-01T10:30")),
+                          firstSupplementRequested(), firstSupplementProvided())
+                    .when(new DigitiseDossierCommand("HS-1", 4, 4, 0, false, at("2025-07-02T11:05")))
+                    .expectEvents(new DossierDigitisedEvent("HS-1", 4, 4, 0, false, at("2025-07-02T11:05")));
+        }
+
+        @Test
+        void whileTheSupplementIsAwaitedIsAccepted() {
+            fixture.given(receivedInPerson(), assigned(), firstSupplementRequested())
+                    .when(new DigitiseDossierCommand("HS-1", 2, 0, 0, false, at("2025-07-01T11:30")))
+                    .expectEvents(new DossierDigitisedEvent("HS-1", 2, 0, 0, false, at("2025-07-01T11:30")))
+                    .expectResultMessagePayload(new DossierState("HS-1", DossierStatus.SUPPLEMENT_REQUESTED, COMMUNE,
+                                                                 DUE, 1, null));
+        }
+
+        @Test
+        void withoutATimeIsRecordedNow() {
+            fixture.given(receivedInPerson())
+                    .when(new DigitiseDossierCommand("HS-1", 1, 1, 1, true, null))
+                    .expectEvents(new DossierDigitisedEvent("HS-1", 1, 1, 1, true, NOW));
+        }
+
+        @Test
+        void withNoPartsOrMoreThanAThousandIsInvalid() {
+            fixture.given(receivedInPerson())
+                    .when(new DigitiseDossierCommand("HS-1", 0, 0, 0, false, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("parts must be between 1 and 1000, not 0")
+                    .expectNoEvents();
+            fixture.given(receivedInPerson())
+                    .when(new DigitiseDossierCommand("HS-1", 1001, 0, 0, false, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withMoreDigitisedPartsThanPartsIsInvalid() {
+            fixture.given(receivedInPerson())
+                    .when(new DigitiseDossierCommand("HS-1", 3, 4, 0, false, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("digitisedParts must be between 0 and 3, not 4")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withMoreReusedPartsThanDigitisedOnesOrFewerThanNoneIsInvalid() {
+            fixture.given(receivedInPerson())
+                    .when(new DigitiseDossierCommand("HS-1", 3, 1, 2, false, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("reusedParts must be between 0 and 1, not 2")
+                    .expectNoEvents();
+            fixture.given(receivedInPerson())
+                    .when(new DigitiseDossierCommand("HS-1", 3, 1, -1, false, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ofAResolvedDossierIsRefused() {
+            fixture.given(receivedInPerson(), new DossierResolvedEvent("HS-1", Outcome.APPROVED, null,
+                                                                       at("2025-07-01T16:30"), DUE, Timeliness.EARLY,
+                                                                       0.75))
+                    .when(new DigitiseDossierCommand("HS-1", 3, 3, 0, false, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("dossier 'HS-1' is RESOLVED; it cannot be digitised")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void datedBeforeTheAssignmentIsRefusedBecauseTimesMayNotGoBackwards() {
+            fixture.given(receivedInPerson(), assigned())
+                    .when(new DigitiseDossierCommand("HS-1", 3, 3, 0, false, at("2025-07-01T09:45")))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void datedInTheFutureIsInvalid() {
+            fixture.given(receivedInPerson())
+                    .when(new DigitiseDossierCommand("HS-1", 3, 3, 0, false, NOW.plus(Dossier.CLOCK_SKEW).plusSeconds(1)))
+                    .expectException(InvalidCommandException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class IssuingAnElectronicResult {
+
+        private final DossierResolvedEvent resolved = new DossierResolvedEvent(
+                "HS-1", Outcome.APPROVED, null, at("2025-07-01T16:30"), DUE, Timeliness.EARLY, 0.75);
+        private final ElectronicResultIssuedEvent issued = new ElectronicResultIssuedEvent("HS-1", at("2025-07-01T16:45"));
+
+        @Test
+        void afterTheResolutionIsRecordedAndLeavesItResolved() {
+            fixture.given(receivedInPerson(), resolved)
+                    .when(new IssueElectronicResultCommand("HS-1", at("2025-07-01T16:45")))
+                    .expectEvents(issued)
+                    .expectResultMessagePayload(
+                            new DossierState("HS-1", DossierStatus.RESOLVED, COMMUNE, DUE, 0, Timeliness.EARLY));
+        }
+
+        @Test
+        void afterTheReturnIsRecordedToo() {
+            fixture.given(receivedInPerson(), resolved, new DossierReturnedEvent("HS-1", at("2025-07-02T08:15")))
+                    .when(new IssueElectronicResultCommand("HS-1", null))
+                    .expectEvents(new ElectronicResultIssuedEvent("HS-1", NOW))
+                    .expectResultMessagePayload(
+                            new DossierState("HS-1", DossierStatus.RETURNED, COMMUNE, DUE, 0, Timeliness.EARLY));
+        }
+
+        @Test
+        void aSecondTimeIsRefused() {
+            fixture.given(receivedInPerson(), resolved, issued, new DossierReturnedEvent("HS-1", at("2025-07-02T08:15")))
+                    .when(new IssueElectronicResultCommand("HS-1", null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("the result of dossier 'HS-1' was already issued electronically, at "
+                                            + at("2025-07-01T16:45"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void beforeTheResolutionIsRefused() {
+            fixture.given(receivedInPerson(), assigned())
+                    .when(new IssueElectronicResultCommand("HS-1", null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("dossier 'HS-1' is IN_PROCESSING; it cannot be given an electronic result")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void datedBeforeTheResolutionIsRefusedBecauseTimesMayNotGoBackwards() {
+            fixture.given(receivedInPerson(), resolved)
+                    .when(new IssueElectronicResultCommand("HS-1", at("2025-07-01T16:00")))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RatingTheService {
+
+        private final DossierResolvedEvent resolved = new DossierResolvedEvent(
+                "HS-1", Outcome.APPROVED, null, at("2025-07-01T16:30"), DUE, Timeliness.EARLY, 0.75);
+        private final DossierReturnedEvent returned = new DossierReturnedEvent("HS-1", at("2025-07-02T08:15"));
+
+        @Test
+        void afterTheReturnRecordsTheApplicantsScore() {
+            fixture.given(receivedInPerson(), resolved, returned)
+                    .when(new RateDossierCommand("HS-1", 4, at("2025-07-02T08:20")))
+                    .expectEvents(new DossierRatedEvent("HS-1", 4, at("2025-07-02T08:20")))
+                    .expectResultMessagePayload(
+                            new DossierState("HS-1", DossierStatus.RETURNED, COMMUNE, DUE, 0, Timeliness.EARLY));
+        }
+
+        @Test
+        void aSecondTimeIsRefused() {
+            fixture.given(receivedInPerson(), resolved, returned, new DossierRatedEvent("HS-1", 4, at("2025-07-02T08:20")))
+                    .when(new RateDossierCommand("HS-1", 5, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("dossier 'HS-1' was already rated, at " + at("2025-07-02T08:20"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void beforeTheResultWasReturnedIsRefused() {
+            fixture.given(receivedInPerson(), resolved)
+                    .when(new RateDossierCommand("HS-1", 5, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("dossier 'HS-1' is RESOLVED; it cannot be rated")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withAScoreOutsideOneToFiveIsInvalid() {
+            for (int score : new int[] {0, 6, -1}) {
+                fixture.given(receivedInPerson(), resolved, returned)
+                        .when(new RateDossierCommand("HS-1", score, null))
+                        .expectException(InvalidCommandException.class)
+                        .expectExceptionMessage("score must be between 1 and 5, not " + score)
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void datedBeforeTheReturnIsRefusedBecauseTimesMayNotGoBackwards() {
+            fixture.given(receivedInPerson(), resolved, returned)
+                    .when(new RateDossierCommand("HS-1", 5, at("2025-07-02T08:00")))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }

@@ -114,6 +114,28 @@ class DossierWebRulesTest extends CommandWebSliceTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"CLERK", "UNIT_HEAD"}, mode = EnumSource.Mode.EXCLUDE)
+    void only_the_desk_records_a_digitisation_an_electronic_result_or_a_rating(Role role) throws Exception {
+        refused(as(role, post("/api/v1/dossiers/HS-1/digitisation"), """
+                {"parts": 3, "digitisedParts": 3, "reusedParts": 0, "populationDataUsed": true}"""), 403, "forbidden");
+        refused(as(role, post("/api/v1/dossiers/HS-1/electronic-result"), "{}"), 403, "forbidden");
+        refused(as(role, post("/api/v1/dossiers/HS-1/rating"), """
+                {"score": 5}"""), 403, "forbidden");
+    }
+
+    @Test
+    void a_digitisation_out_of_its_ranges_or_a_rating_outside_one_to_five_is_invalid() throws Exception {
+        as(Role.CLERK, post("/api/v1/dossiers/HS-1/digitisation"), """
+                {"parts": 1001, "digitisedParts": -1, "reusedParts": 0}""")
+                .andExpect(jsonPath("$.errors[*].field",
+                                    containsInAnyOrder("parts", "digitisedParts", "populationDataUsed")));
+        refused(as(Role.CLERK, post("/api/v1/dossiers/HS-1/rating"), """
+                {"score": 6}"""), 400, "invalid-input");
+        refused(as(Role.CLERK, post("/api/v1/dossiers/HS-1/payments"), """
+                {"amount": 8000, "channel": "BY_CARRIER_PIGEON"}"""), 400, "malformed-request");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"HS 1", "HS-<1>", "HS-1234567890123456789012345678901234567890123456789012345678901234567890"})
     void a_dossier_id_of_a_shape_no_dossier_has_is_refused(String dossierId) throws Exception {
         refused(as(Role.CLERK, post("/api/v1/dossiers/{id}/receipt", dossierId), "{}"), 400, "invalid-input");

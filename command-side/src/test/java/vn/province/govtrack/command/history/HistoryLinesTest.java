@@ -17,6 +17,9 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import vn.province.govtrack.command.dossier.DossierEndpoint;
+import vn.province.govtrack.command.dossier.DossierRequest.DigitisationRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.ElectronicResultRequest;
+import vn.province.govtrack.command.dossier.DossierRequest.RatingRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.ReceiptRequest;
 import vn.province.govtrack.command.dossier.DossierRequest.SubmitDossierRequest;
 import vn.province.govtrack.command.history.Rejection.Reason;
@@ -81,6 +84,27 @@ class HistoryLinesTest {
             assertThat(read).isInstanceOfSatisfying(HistoryRecord.class, record -> assertThat(record.request())
                     .isInstanceOfSatisfying(ReceiptRequest.class, body -> assertThat(body.receivedAt().toInstant())
                             .isEqualTo(OffsetDateTime.parse("2025-07-02T08:05:00+07:00").toInstant())));
+        }
+
+        @Test
+        void the_national_index_inputs_are_steps_of_a_history_as_well() {
+            HistoryLine digitised = read(step("digitisation", "CLERK", """
+                    {"parts": 3, "digitisedParts": 2, "reusedParts": 1, "populationDataUsed": true}"""));
+            HistoryLine rated = read(step("rating", "CLERK", "{\"score\": 4}"));
+            HistoryLine issued = read(step("electronic-result", "CLERK", "{}"));
+
+            assertThat(digitised).isInstanceOfSatisfying(HistoryRecord.class, record -> assertThat(record.request())
+                    .isInstanceOfSatisfying(DigitisationRequest.class, body -> {
+                        assertThat(body.digitisedParts()).isEqualTo(2);
+                        assertThat(body.digitisedAt().toInstant()).isEqualTo(OffsetDateTime.parse(AT).toInstant());
+                    }));
+            assertThat(rated).isInstanceOfSatisfying(HistoryRecord.class, record -> assertThat(record.request())
+                    .isInstanceOfSatisfying(RatingRequest.class, body -> assertThat(body.score()).isEqualTo(4)));
+            assertThat(issued).isInstanceOfSatisfying(HistoryRecord.class, record -> assertThat(record.request())
+                    .isInstanceOfSatisfying(ElectronicResultRequest.class, body -> assertThat(body.issuedAt())
+                            .isEqualTo(OffsetDateTime.parse(AT))));
+            assertThat(rejected(step("rating", "CLERK", "{\"score\": 9}")).detail())
+                    .isEqualTo("fields.score must be less than or equal to 5");
         }
 
         @ParameterizedTest

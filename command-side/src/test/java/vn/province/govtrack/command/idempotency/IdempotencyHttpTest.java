@@ -51,6 +51,29 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
     }
 
     @Test
+    void aRetriedDossierCommandReadsBackTheStateItLeftTheDossierInThoughTheDossierMovedOn() throws Exception {
+        ResponseEntity<String> submitted = send(HttpMethod.POST, "/api/v1/dossiers", submission(), null);
+        String dossier = "/api/v1/dossiers/" + new ObjectMapper().readTree(submitted.getBody()).path("dossierId").asText();
+        send(HttpMethod.POST, dossier + "/resolution", """
+                {"outcome": "APPROVED", "resolvedAt": "2025-07-01T16:00:00+07:00"}""", null);
+        String body = """
+                {"issuedAt": "2025-07-01T16:30:00+07:00"}""";
+        String key = unique("key");
+
+        ResponseEntity<String> first = send(HttpMethod.POST, dossier + "/electronic-result", body, key);
+        ResponseEntity<String> returned = send(HttpMethod.POST, dossier + "/return", "{}", null);
+        long head = engine.headPosition();
+        ResponseEntity<String> retry = send(HttpMethod.POST, dossier + "/electronic-result", body, key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody()).contains("\"status\":\"RESOLVED\"");
+        assertThat(returned.getBody()).contains("\"status\":\"RETURNED\"");
+        assertSameAnswer(retry, first);
+        assertReplayed(retry);
+        assertThat(engine.headPosition()).isEqualTo(head);
+    }
+
+    @Test
     void theSameRequestWrittenDifferentlyIsTheSameRequest() {
         String code = unique("PHUONG");
         String key = unique("key");
@@ -326,7 +349,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
             }
         }));
 
-        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(28);
+        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(31);
     }
 
     private void expire(String key) {

@@ -137,6 +137,27 @@ class ApiDocumentationTest extends CommandSideHttpTest {
     }
 
     @Test
+    void theDossiersInputsOfTheNationalIndexStateTheirFields() {
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.at("/DigitisationRequest/required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("parts", "digitisedParts", "reusedParts", "populationDataUsed");
+        assertThat(schemas.at("/DigitisationRequest/properties/parts/maximum").asInt()).isEqualTo(1000);
+        assertThat(schemas.at("/RatingRequest/required")).extracting(JsonNode::asText).containsExactly("score");
+        assertThat(schemas.at("/RatingRequest/properties/score/minimum").asInt()).isEqualTo(1);
+        assertThat(schemas.at("/RatingRequest/properties/score/maximum").asInt()).isEqualTo(5);
+        assertThat(schemas.at("/RecordPaymentRequest/properties/channel/enum")).extracting(JsonNode::asText)
+                .containsExactly("ONLINE", "AT_DESK");
+        JsonNode electronicResult = document.at("/paths/~1api~1v1~1dossiers~1{dossierId}~1electronic-result/post");
+        assertThat(electronicResult.at("/requestBody/required").asBoolean()).isFalse();
+        for (String step : List.of("digitisation", "electronic-result", "rating")) {
+            JsonNode answers = document.at("/paths/~1api~1v1~1dossiers~1{dossierId}~1" + step + "/post/responses");
+            assertThat(answers.at("/200/content/application~1json/schema/$ref").asText()).as(step)
+                    .isEqualTo("#/components/schemas/DossierAnswer");
+            assertThat(answers.has("409")).as(step).isTrue();
+        }
+    }
+
+    @Test
     void theTokenOperationIsOpenAndOffersAReadyExample() {
         JsonNode tokens = document.at("/paths/~1dev~1tokens/post");
         assertThat(tokens.path("security").isArray()).isTrue();

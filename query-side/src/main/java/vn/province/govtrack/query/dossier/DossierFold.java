@@ -5,8 +5,10 @@ import java.util.Set;
 
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierDigitisedEvent;
 import vn.province.govtrack.kernel.dossier.DossierEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
+import vn.province.govtrack.kernel.dossier.DossierRatedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
@@ -16,6 +18,8 @@ import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
+import vn.province.govtrack.kernel.dossier.ElectronicResultIssuedEvent;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
@@ -33,6 +37,8 @@ import vn.province.govtrack.kernel.dossier.SupplementRequestedEvent;
  * the status it leads to, the fold derives it conservatively: a supplement or a payment resumes
  * processing only from the status that awaited it, and an assignment moves a dossier to
  * IN_PROCESSING only from RECEIVED or IN_PROCESSING (a reassignment while paused keeps the pause).
+ * A digitisation record replaces the one before; none of the national index's inputs (digitisation,
+ * electronic result, rating) changes the status.
  */
 public final class DossierFold {
 
@@ -122,6 +128,8 @@ public final class DossierFold {
             return view.with(next -> {
                 next.status = resumedFrom(view, DossierStatus.PAYMENT_REQUESTED);
                 next.amountPaid = view.amountPaid() + e.amount();
+                next.amountPaidOnline = view.amountPaidOnline() + (e.paidOnline() ? e.amount() : 0);
+                next.paymentChannel = e.paidOnline() ? PaymentChannel.ONLINE : PaymentChannel.AT_DESK;
             });
         }
         if (event instanceof DossierExtendedEvent e) {
@@ -165,6 +173,24 @@ public final class DossierFold {
                 next.stoppedAt = e.stoppedAt();
                 next.timeliness = e.timeliness();
                 next.processingDays = e.processingDays();
+            });
+        }
+        if (event instanceof DossierDigitisedEvent e) {
+            return view.with(next -> {
+                next.parts = e.parts();
+                next.digitisedParts = e.digitisedParts();
+                next.reusedParts = e.reusedParts();
+                next.populationDataUsed = e.populationDataUsed();
+                next.digitisedAt = e.digitisedAt();
+            });
+        }
+        if (event instanceof ElectronicResultIssuedEvent e) {
+            return view.with(next -> next.electronicResultIssuedAt = e.issuedAt());
+        }
+        if (event instanceof DossierRatedEvent e) {
+            return view.with(next -> {
+                next.ratingScore = e.score();
+                next.ratedAt = e.ratedAt();
             });
         }
         throw new IllegalArgumentException("A dossier event the fold does not know: " + event.getClass().getName());

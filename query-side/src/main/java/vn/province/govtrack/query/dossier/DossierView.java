@@ -16,6 +16,7 @@ import vn.province.govtrack.kernel.applicant.SealedApplicant;
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
 import vn.province.govtrack.kernel.dossier.Outcome;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.Timeliness;
 
 /**
@@ -26,6 +27,9 @@ import vn.province.govtrack.kernel.dossier.Timeliness;
  * and to the {@link DossierResponse} of the same name. Adding a field is one declaration here and the
  * fold line that sets it; the public API shows it once {@link DossierResponse}, which spells out the
  * contract, has a component of that name. No constructor lists the fields, so no call can swap two.
+ *
+ * <p>A view stored before a field existed reads with the field's default: null for the boxed and
+ * reference fields (nothing recorded), 0 for the counts and amounts, which is what its events said.
  *
  * <p>A view never changes once {@link #with} has returned it: fields are assigned only inside the
  * {@code change} given to {@link #with}, on the copy it is making.
@@ -117,6 +121,14 @@ public final class DossierView implements Cloneable {
     long amountPaid;
     public long amountPaid() { return amountPaid; }
 
+    /** of {@link #amountPaid}, what was paid through the national portal's payment platform, VND */
+    long amountPaidOnline;
+    public long amountPaidOnline() { return amountPaidOnline; }
+
+    /** how the last payment was made; null before any; a payment recorded before the channel was reads AT_DESK */
+    PaymentChannel paymentChannel;
+    public PaymentChannel paymentChannel() { return paymentChannel; }
+
     Instant withdrawalRequestedAt;
     public Instant withdrawalRequestedAt() { return withdrawalRequestedAt; }
 
@@ -139,6 +151,37 @@ public final class DossierView implements Cloneable {
 
     Instant stoppedAt;
     public Instant stoppedAt() { return stoppedAt; }
+
+    /** the parts the dossier has, as its last digitisation record counted them; null before any record */
+    Integer parts;
+    public Integer parts() { return parts; }
+
+    /** of those, the parts held electronically; null before any digitisation record */
+    Integer digitisedParts;
+    public Integer digitisedParts() { return digitisedParts; }
+
+    /** of the digitised parts, those reused from data digitised before; null before any digitisation record */
+    Integer reusedParts;
+    public Integer reusedParts() { return reusedParts; }
+
+    /** whether the applicant's data came from the national population database; null before any record */
+    Boolean populationDataUsed;
+    public Boolean populationDataUsed() { return populationDataUsed; }
+
+    /** when the last digitisation record was made */
+    Instant digitisedAt;
+    public Instant digitisedAt() { return digitisedAt; }
+
+    /** when the result was issued as an electronic document; null if it was not */
+    Instant electronicResultIssuedAt;
+    public Instant electronicResultIssuedAt() { return electronicResultIssuedAt; }
+
+    /** the applicant's rating, 1 (very dissatisfied) to 5 (very satisfied); null if not rated */
+    Integer ratingScore;
+    public Integer ratingScore() { return ratingScore; }
+
+    Instant ratedAt;
+    public Instant ratedAt() { return ratedAt; }
 
     /** global position of the last event folded in; 0 before any */
     long lastPosition;

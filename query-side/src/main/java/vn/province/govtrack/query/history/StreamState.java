@@ -29,7 +29,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
         "receivedAt": "2025-07-03T08:48:47+07:00", "clockStartsAt": "2025-07-03T08:48:47+07:00",
         "processingHours": 40, "dueAt": "2025-07-10T08:48:47+07:00", "clockRunning": false,
         "assignedStaffId": "CB-SO-02-2", "supplementRequests": 0, "extensions": 0, "transfers": 0,
-        "amountRequested": 0, "amountPaid": 0, "resolvedAt": "2025-07-11T10:41:52+07:00",
+        "amountRequested": 0, "amountPaid": 0, "amountPaidOnline": 0,
+        "resolvedAt": "2025-07-11T10:41:52+07:00",
         "outcome": "APPROVED", "timeliness": "LATE", "processingDays": 6.235416666666667,
         "lastPosition": 13017}}""")
 record StreamState(String aggregateId, String aggregateType, AsOf asOf, OffsetDateTime knownAt, Long knownAtPosition,

@@ -5,13 +5,19 @@ import static vn.province.govtrack.query.dossier.DossierEvents.DUE_AT;
 import static vn.province.govtrack.query.dossier.DossierEvents.RECEIVED_AT;
 import static vn.province.govtrack.query.dossier.DossierEvents.RESOLVED_AT;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import vn.province.govtrack.kernel.dossier.Channel;
 import vn.province.govtrack.kernel.dossier.DossierAssignedEvent;
+import vn.province.govtrack.kernel.dossier.DossierDigitisedEvent;
+import vn.province.govtrack.kernel.dossier.DossierEvent;
 import vn.province.govtrack.kernel.dossier.DossierExtendedEvent;
+import vn.province.govtrack.kernel.dossier.DossierRatedEvent;
 import vn.province.govtrack.kernel.dossier.DossierReceivedEvent;
 import vn.province.govtrack.kernel.dossier.DossierRefusedEvent;
 import vn.province.govtrack.kernel.dossier.DossierResolvedEvent;
@@ -20,6 +26,8 @@ import vn.province.govtrack.kernel.dossier.DossierStoppedEvent;
 import vn.province.govtrack.kernel.dossier.DossierSubmittedOnlineEvent;
 import vn.province.govtrack.kernel.dossier.DossierTransferredEvent;
 import vn.province.govtrack.kernel.dossier.DossierWithdrawalRequestedEvent;
+import vn.province.govtrack.kernel.dossier.ElectronicResultIssuedEvent;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
 import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.kernel.dossier.PaymentRequestedEvent;
 import vn.province.govtrack.kernel.dossier.SupplementProvidedEvent;
@@ -273,14 +281,98 @@ class DossierFoldTest {
     }
 
     @Test
+    void payments_show_how_much_was_paid_online_and_the_channel_of_the_last() {
+        Instant paidAt = DossierEvents.RECEIVED_AT.plusSeconds(3_600);
+        DossierView online = fold(DossierEvents.received("HS-1"), DossierEvents.paymentRequested("HS-1", 50_000),
+                new PaymentRecordedEvent("HS-1", 50_000, paidAt, PaymentChannel.ONLINE));
+        DossierView thenAtTheDesk = fold(DossierEvents.received("HS-1"), DossierEvents.paymentRequested("HS-1", 50_000),
+                new PaymentRecordedEvent("HS-1", 50_000, paidAt, PaymentChannel.ONLINE),
+                DossierEvents.paymentRequested("HS-1", 20_000),
+                new PaymentRecordedEvent("HS-1", 20_000, paidAt.plusSeconds(60), PaymentChannel.AT_DESK));
+
+        assertThat(online.amountPaidOnline()).isEqualTo(50_000);
+        assertThat(online.paymentChannel()).isEqualTo(PaymentChannel.ONLINE);
+        assertThat(thenAtTheDesk.amountPaid()).isEqualTo(70_000);
+        assertThat(thenAtTheDesk.amountPaidOnline()).isEqualTo(50_000);
+        assertThat(thenAtTheDesk.paymentChannel()).isEqualTo(PaymentChannel.AT_DESK);
+        assertThat(fold(DossierEvents.received("HS-1")).paymentChannel()).as("before any payment").isNull();
+    }
+
+    @Test
+    void a_payment_recorded_before_the_channel_existed_reads_as_paid_at_the_desk() {
+        DossierView paid = fold(DossierEvents.received("HS-1"), DossierEvents.paymentRequested("HS-1", 50_000),
+                new PaymentRecordedEvent("HS-1", 50_000, DossierEvents.RECEIVED_AT.plusSeconds(60), null));
+
+        assertThat(paid.amountPaid()).isEqualTo(50_000);
+        assertThat(paid.amountPaidOnline()).isZero();
+        assertThat(paid.paymentChannel()).isEqualTo(PaymentChannel.AT_DESK);
+    }
+
+    @Test
+    void a_digitisation_record_shows_its_parts_and_a_later_one_replaces_it_without_touching_the_status() {
+        Instant first = DossierEvents.RECEIVED_AT.plusSeconds(600);
+        DossierView once = fold(DossierEvents.received("HS-1"),
+                new DossierDigitisedEvent("HS-1", 4, 3, 1, true, first));
+        DossierView again = DossierFold.evolve(once, new DossierDigitisedEvent("HS-1", 5, 5, 0, false,
+                                                                               first.plusSeconds(600)));
+
+        assertThat(once.status()).isEqualTo(DossierStatus.RECEIVED);
+        assertThat(once.parts()).isEqualTo(4);
+        assertThat(once.digitisedParts()).isEqualTo(3);
+        assertThat(once.reusedParts()).isEqualTo(1);
+        assertThat(once.populationDataUsed()).isTrue();
+        assertThat(once.digitisedAt()).isEqualTo(first);
+        assertThat(again.parts()).isEqualTo(5);
+        assertThat(again.digitisedParts()).isEqualTo(5);
+        assertThat(again.reusedParts()).isZero();
+        assertThat(again.populationDataUsed()).isFalse();
+        assertThat(again.digitisedAt()).isEqualTo(first.plusSeconds(600));
+        assertThat(again.status()).isEqualTo(DossierStatus.RECEIVED);
+        assertThat(fold(DossierEvents.received("HS-1")).parts()).as("before any record").isNull();
+    }
+
+    @Test
+    void an_electronic_result_and_a_rating_are_shown_and_leave_the_returned_dossier_as_it_was() {
+        Instant issuedAt = DossierEvents.RETURNED_AT.plusSeconds(60);
+        Instant ratedAt = DossierEvents.RETURNED_AT.plusSeconds(120);
+        DossierView returned = fold(DossierEvents.received("HS-1"), DossierEvents.resolvedEarly("HS-1"),
+                DossierEvents.returned("HS-1"));
+
+        DossierView rated = fold(DossierEvents.received("HS-1"), DossierEvents.resolvedEarly("HS-1"),
+                DossierEvents.returned("HS-1"), new ElectronicResultIssuedEvent("HS-1", issuedAt),
+                new DossierRatedEvent("HS-1", 4, ratedAt));
+
+        assertThat(rated.electronicResultIssuedAt()).isEqualTo(issuedAt);
+        assertThat(rated.ratingScore()).isEqualTo(4);
+        assertThat(rated.ratedAt()).isEqualTo(ratedAt);
+        assertThat(rated.with(view -> {
+            view.electronicResultIssuedAt = null;
+            view.ratingScore = null;
+            view.ratedAt = null;
+        })).isEqualTo(returned);
+        assertThat(returned.electronicResultIssuedAt()).isNull();
+        assertThat(returned.ratingScore()).isNull();
+    }
+
+    @Test
     void the_fold_knows_every_dossier_event_of_the_kernel() {
         List<Class<?>> lifecycle = List.of(DossierSubmittedOnlineEvent.class, DossierReceivedEvent.class,
                 DossierRefusedEvent.class, DossierAssignedEvent.class, SupplementRequestedEvent.class,
                 SupplementProvidedEvent.class, PaymentRequestedEvent.class, PaymentRecordedEvent.class,
                 DossierExtendedEvent.class, DossierTransferredEvent.class, DossierWithdrawalRequestedEvent.class,
-                DossierResolvedEvent.class, DossierReturnedEvent.class, DossierStoppedEvent.class);
+                DossierResolvedEvent.class, DossierReturnedEvent.class, DossierStoppedEvent.class,
+                DossierDigitisedEvent.class, ElectronicResultIssuedEvent.class, DossierRatedEvent.class);
 
         assertThat(lifecycle).allMatch(DossierFold::folds);
+        assertThat(eventsOf(DossierEvent.class).toList())
+                .as("each kernel dossier event has a case in the fold and is listed here")
+                .containsExactlyInAnyOrderElementsOf(lifecycle);
+    }
+
+    /** The records a sealed event interface permits, through the interfaces it permits. */
+    private static Stream<Class<?>> eventsOf(Class<?> type) {
+        return type.isSealed() ? Arrays.stream(type.getPermittedSubclasses()).flatMap(DossierFoldTest::eventsOf)
+                               : Stream.of(type);
     }
 
     private static DossierView fold(Object... events) {

@@ -28,7 +28,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 import vn.province.govtrack.embeddedmongo.TestMongo;
+import vn.province.govtrack.kernel.dossier.DossierDigitisedEvent;
+import vn.province.govtrack.kernel.dossier.DossierRatedEvent;
 import vn.province.govtrack.kernel.dossier.DossierStatus;
+import vn.province.govtrack.kernel.dossier.PaymentChannel;
+import vn.province.govtrack.kernel.dossier.PaymentRecordedEvent;
 import vn.province.govtrack.query.projection.RebuildScope;
 
 /** The projection against a real wire-protocol server, driven the way a tracking processor drives it. */
@@ -179,6 +183,48 @@ class DossierProjectionTest {
     }
 
     @Test
+    void a_redelivered_online_payment_is_counted_online_once() {
+        PaymentRecordedEvent online =
+                new PaymentRecordedEvent("HS-8", 50_000, DossierEvents.PAID_AT, PaymentChannel.ONLINE);
+        projection.on(DossierEvents.received("HS-8"), new GlobalSequenceTrackingToken(1));
+        projection.on(DossierEvents.paymentRequested("HS-8", 50_000), new GlobalSequenceTrackingToken(2));
+        projection.on(online, new GlobalSequenceTrackingToken(3));
+        Document paid = dossier("HS-8");
+
+        projection.on(online, new GlobalSequenceTrackingToken(3));
+
+        assertThat(dossier("HS-8")).isEqualTo(paid);
+        assertThat(paid.getLong("amountPaidOnline")).isEqualTo(50_000);
+        assertThat(paid.getString("paymentChannel")).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void a_view_stored_before_the_national_index_inputs_existed_still_reads_without_them() {
+        projection.on(DossierEvents.received("HS-31"), new GlobalSequenceTrackingToken(1));
+        projection.on(DossierEvents.paymentRequested("HS-31", 50_000), new GlobalSequenceTrackingToken(2));
+        projection.on(DossierEvents.paymentRecorded("HS-31", 50_000), new GlobalSequenceTrackingToken(3));
+        Document unset = new Document();
+        for (String field : List.of("amountPaidOnline", "paymentChannel", "parts", "digitisedParts", "reusedParts",
+                                    "populationDataUsed", "digitisedAt", "electronicResultIssuedAt", "ratingScore",
+                                    "ratedAt")) {
+            unset.append(field, "");
+        }
+        collection.updateOne(eq("_id", "HS-31"), new Document("$unset", unset));
+
+        DossierView old = views.find("HS-31").orElseThrow();
+        DossierView rated = DossierFold.evolve(old, new DossierRatedEvent("HS-31", 5, DossierEvents.PAID_AT));
+
+        assertThat(old.amountPaid()).isEqualTo(50_000);
+        assertThat(old.amountPaidOnline()).isZero();
+        assertThat(old.paymentChannel()).isNull();
+        assertThat(old.parts()).isNull();
+        assertThat(old.populationDataUsed()).isNull();
+        assertThat(old.ratingScore()).isNull();
+        assertThat(old.lastPosition()).isEqualTo(3);
+        assertThat(rated.ratingScore()).isEqualTo(5);
+    }
+
+    @Test
     void redelivered_transfers_and_extensions_are_counted_once() {
         projection.on(DossierEvents.received("HS-8"), new GlobalSequenceTrackingToken(1));
         projection.on(DossierEvents.transferred("HS-8", "W-HOAN-KIEM"), new GlobalSequenceTrackingToken(2));
@@ -200,6 +246,7 @@ class DossierProjectionTest {
                 DossierEvents.supplementRequested("HS-9", 1), DossierEvents.supplementProvided("HS-9"),
                 DossierEvents.paymentRequested("HS-9", 20_000), DossierEvents.paymentRecorded("HS-9", 20_000),
                 DossierEvents.extended("HS-9"), DossierEvents.transferred("HS-9", "W-HOAN-KIEM"),
+                new DossierDigitisedEvent("HS-9", 3, 2, 1, true, DossierEvents.PAID_AT),
                 DossierEvents.withdrawalRequested("HS-9"), DossierEvents.stopped("HS-9"));
         DossierView once = DossierFold.initial("HS-9");
         for (int i = 0; i < events.size(); i++) {
