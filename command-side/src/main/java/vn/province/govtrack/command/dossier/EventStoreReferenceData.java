@@ -13,12 +13,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
+import vn.province.govtrack.command.calendar.StoredHolidays;
 import vn.province.govtrack.command.calendar.WorkingCalendar;
 import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.unit.UnitDirectory;
 import vn.province.govtrack.command.unit.RegisteredUnit;
-import vn.province.govtrack.kernel.calendar.CalendarIds;
-import vn.province.govtrack.kernel.calendar.HolidaysSetEvent;
 import vn.province.govtrack.kernel.procedure.ProcedureIds;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
@@ -34,7 +33,8 @@ import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
  * found (an unknown code is asked again each time). Its online level, and each year's holidays, can
  * change at any time, by any instance (an update; holidays set again), so each unit of work still asks the
  * store for them, but only when a decision needs them (the online level: an online submission) and only
- * for the events after the last one seen: the answer is exactly what a full read would give.
+ * for the events after the last one seen: the answer is exactly what a full read would give. Holidays are
+ * the {@link StoredHolidays}' answer.
  *
  * <p>Within one unit of work each unit, each procedure's online level and each year's holidays are read
  * once ({@link ReferenceDataView}): the decisions that commit together decide against one view of the
@@ -48,12 +48,14 @@ class EventStoreReferenceData implements ReferenceData {
     private final WorkingHours workingHours;
     private final UnitDirectory units;
     private final Map<String, KnownProcedure> proceduresByCode = new ConcurrentHashMap<>();
-    private final Map<Integer, HolidaysOfYear> holidaysByYear = new ConcurrentHashMap<>();
+    private final StoredHolidays holidays;
 
-    EventStoreReferenceData(EventStorageEngine eventStore, WorkingHours workingHours, UnitDirectory units) {
+    EventStoreReferenceData(EventStorageEngine eventStore, WorkingHours workingHours, UnitDirectory units,
+                            StoredHolidays holidays) {
         this.eventStore = eventStore;
         this.workingHours = workingHours;
         this.units = units;
+        this.holidays = holidays;
     }
 
     @Override
@@ -74,33 +76,13 @@ class EventStoreReferenceData implements ReferenceData {
 
     @Override
     public WorkingCalendar workingCalendar() {
-        return new WorkingCalendar(workingHours, year -> oncePerUnitOfWork("holidays:" + year, () -> holidaysOf(year)));
+        return new WorkingCalendar(workingHours, year -> oncePerUnitOfWork("holidays:" + year, () -> holidays.of(year)));
     }
 
     /** What {@code read} answers, read once in the current unit of work's {@link ReferenceDataView}; each time outside one. */
     private static <T> T oncePerUnitOfWork(String what, Supplier<T> read) {
         return CurrentUnitOfWork.isStarted() ? ReferenceDataView.of(CurrentUnitOfWork.get()).readOnce(what, read)
                 : read.get();
-    }
-
-    /** The year's holidays as last set, reading only the calendar events after those already seen. */
-    private Set<LocalDate> holidaysOf(int year) {
-        HolidaysOfYear known = holidaysByYear.getOrDefault(year, HolidaysOfYear.NONE_SET);
-        HolidaysOfYear current = known;
-        DomainEventStream newer = eventStore.readEvents(CalendarIds.streamOf(year), known.nextSequence());
-        while (newer.hasNext()) {
-            DomainEventMessage<?> event = newer.next();
-            Set<LocalDate> days = HolidaysSetEvent.class.equals(event.getPayloadType())
-                    ? Set.copyOf(((HolidaysSetEvent) event.getPayload()).holidays())
-                    : current.days();
-            current = new HolidaysOfYear(event.getSequenceNumber() + 1, days);
-        }
-        if (current != known) {
-            // Concurrent readers may race here; the one that has seen more of the stream wins.
-            holidaysByYear.merge(year, current,
-                                 (cached, fresh) -> fresh.nextSequence() > cached.nextSequence() ? fresh : cached);
-        }
-        return current.days();
     }
 
     /** What the procedure's stream says, reading only the events after those already seen. */
@@ -139,11 +121,5 @@ class EventStoreReferenceData implements ReferenceData {
             }
             return new KnownProcedure(next, terms, online);
         }
-    }
-
-    /** A year's holidays as of its calendar stream's events before {@code nextSequence}. */
-    private record HolidaysOfYear(long nextSequence, Set<LocalDate> days) {
-
-        static final HolidaysOfYear NONE_SET = new HolidaysOfYear(0, Set.of());
     }
 }

@@ -20,7 +20,8 @@ import vn.province.govtrack.security.EndpointRules;
  * Which role may give which command (docs/adr/0003-authorisation.md); the first rule matching a
  * request decides, and a request none matches is refused. Whether a clerk or unit head may act on
  * a particular dossier, by its current unit, is the dossier's own decision
- * ({@code Dossier#actOnlyForOwnUnit}). AUDITOR and CLIENT give no command.
+ * ({@code Dossier#actOnlyForOwnUnit}), as whether one may act on a piece of feedback is the feedback's
+ * ({@code Feedback#actOnlyForOwnUnit}). AUDITOR and CLIENT give no command.
  */
 @Component
 public class CommandEndpointRules implements EndpointRules {
@@ -40,6 +41,10 @@ public class CommandEndpointRules implements EndpointRules {
                 allow(POST, "/api/v1/dossiers/*/transfers", UNIT_HEAD).because(OWN_UNIT),
                 allow(POST, "/api/v1/dossiers", CLERK, UNIT_HEAD).because("To the caller's own unit only (else 403)."),
                 allow(POST, "/api/v1/dossiers/*/*", CLERK, UNIT_HEAD).because(OWN_UNIT),
+                allow(POST, "/api/v1/feedback/*/answer", UNIT_HEAD)
+                        .because("Only for feedback about the caller's unit (else 403)."),
+                allow(POST, "/api/v1/feedback", CLERK, UNIT_HEAD)
+                        .because("Only about the caller's own unit (else 403)."),
                 allow(null, "/api/v1/staff/**", HOME_AFFAIRS).because("Province-wide."),
                 allow(DELETE, "/api/v1/applicants/*", ADMIN),
                 // exists in the local profile only (web-edge's DevTokenController); elsewhere a 404

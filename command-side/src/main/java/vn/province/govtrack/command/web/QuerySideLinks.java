@@ -37,6 +37,10 @@ public class QuerySideLinks {
         return link("/api/v1/staff/{id}", staffId);
     }
 
+    public URI feedback(String feedbackId) {
+        return link("/api/v1/feedback/{id}", feedbackId);
+    }
+
     private URI link(String path, String id) {
         return UriComponentsBuilder.fromUriString(baseUrl).path(path).buildAndExpand(id).encode().toUri();
     }

@@ -349,7 +349,7 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
             }
         }));
 
-        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(31);
+        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(33);
     }
 
     private void expire(String key) {

@@ -91,13 +91,13 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
 
     /**
      * One endpoint: its mapping, a purpose-made body, the roles allowed, and whether unit scoping
-     * applies (then only a clerk or unit head of the dossier's unit passes).
+     * applies (then only a clerk or unit head of the dossier's or the feedback's unit passes).
      */
     record Endpoint(HttpMethod method, String template, String body, Set<Role> roles, boolean unitScoped) {
 
         static Endpoint of(HttpMethod method, String template, String body, Role... roles) {
             return new Endpoint(method, template, body, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles),
-                                template.startsWith("/api/v1/dossiers"));
+                                template.startsWith("/api/v1/dossiers") || template.startsWith("/api/v1/feedback"));
         }
 
         boolean open() {
@@ -155,6 +155,9 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
                             Role.CLERK, Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/electronic-result", "{}", Role.CLERK, Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/dossiers/{dossierId}/rating", "{\"score\": 5}", Role.CLERK, Role.UNIT_HEAD),
+                Endpoint.of(POST, "/api/v1/feedback", null, Role.CLERK, Role.UNIT_HEAD),
+                Endpoint.of(POST, "/api/v1/feedback/{feedbackId}/answer", "{\"answer\": \"Đã xử lý\"}",
+                            Role.UNIT_HEAD),
                 Endpoint.of(POST, "/api/v1/staff", "{}", Role.HOME_AFFAIRS),
                 Endpoint.of(POST, "/api/v1/staff/{staffId}/transfers", "{}", Role.HOME_AFFAIRS),
                 Endpoint.of(POST, "/api/v1/staff/{staffId}/secondments", "{}", Role.HOME_AFFAIRS),
@@ -274,6 +277,12 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
         if (endpoint.template().equals("/api/v1/dossiers")) {
             body = submission(unique("HS"), unitA);
         }
+        if (endpoint.template().contains("{feedbackId}")) {
+            path = path.replace("{feedbackId}", feedbackAbout(unitA));
+        }
+        if (endpoint.template().equals("/api/v1/feedback")) {
+            body = feedback(unique("GY"), unitA);
+        }
         if (endpoint.template().endsWith("/transfers") && endpoint.unitScoped()) {
             body = "{\"toUnitCode\": \"%s\", \"reason\": \"competence\"}".formatted(unitB);
         }
@@ -333,6 +342,20 @@ class AuthorisationMatrixTest extends CommandSideHttpTest {
         assertThat(call(POST, "/api/v1/dossiers", submission(dossierId, unit), token(Role.UNIT_HEAD, unit))
                            .getStatusCode().value()).isEqualTo(201);
         return dossierId;
+    }
+
+    /** Feedback about {@code unit}, received by its clerk. */
+    private String feedbackAbout(String unit) {
+        String feedbackId = unique("GY");
+        assertThat(call(POST, "/api/v1/feedback", feedback(feedbackId, unit), token(Role.CLERK, unit))
+                           .getStatusCode().value()).isEqualTo(201);
+        return feedbackId;
+    }
+
+    private static String feedback(String feedbackId, String unit) {
+        return """
+                {"feedbackId": "%s", "kind": "COMPLAINT", "unitCode": "%s", "subject": "Chờ lâu",
+                 "receivedAt": "2025-07-01T09:30:00+07:00"}""".formatted(feedbackId, unit);
     }
 
     private String submission(String dossierId, String unit) {

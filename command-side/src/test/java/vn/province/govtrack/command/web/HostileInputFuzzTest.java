@@ -126,6 +126,7 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
     private static final String PROCEDURE = "FZ-KHAI-SINH";
     private static final String DOSSIER = "FZ-HS-1";
     private static final String STAFF = "FZ-CB-1";
+    private static final String FEEDBACK = "FZ-GY-1";
     private static final String ACCOUNT = "fz.cb1";
     private static final String ID_NUMBER = "001203004567";
     private static final String TS = "2025-07-01T10:00:00+07:00";
@@ -214,6 +215,16 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                 new Endpoint("POST", dossier + "/stop", """
                         {"reason": "dừng", "stoppedAt": "%s"}""".formatted(TS),
                              List.of(required("reason", Kind.TEXT), optional("stoppedAt", Kind.TIMESTAMP))),
+                new Endpoint("POST", "/api/v1/feedback", """
+                        {"feedbackId": "FZ-GY-NEW", "kind": "COMPLAINT", "unitCode": "%s", "dossierId": "%s",
+                         "subject": "Hẹn trả nhiều lần", "receivedAt": "%s"}""".formatted(UNIT, DOSSIER, TS),
+                             List.of(optional("feedbackId", Kind.CODE), required("kind", Kind.ENUM),
+                                     required("unitCode", Kind.CODE), optional("dossierId", Kind.CODE),
+                                     required("subject", Kind.TEXT), optional("receivedAt", Kind.TIMESTAMP))),
+                // the answer may be up to 4,000 characters, longer than the TEXT this fuzzer sends as too long
+                new Endpoint("POST", "/api/v1/feedback/" + FEEDBACK + "/answer", """
+                        {"answer": "Đã trả lời", "answeredAt": "%s"}""".formatted(TS),
+                             List.of(optional("answeredAt", Kind.TIMESTAMP))),
                 new Endpoint("POST", "/api/v1/staff", """
                         {"staffId": "FZ-CB-NEW", "fullName": "Trần Thị Bình", "unitCode": "%s", "field": "EDUCATION",
                          "position": "giáo viên", "effectiveDate": "2024-03-01", "decisionNo": "12/QĐ-SNV"}"""
@@ -644,6 +655,9 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                 {"dossierId": "%s", "procedureCode": "%s", "unitCode": "%s", "channel": "IN_PERSON",
                  "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An"},
                  "submittedAt": "2025-07-01T09:30:00+07:00"}""".formatted(DOSSIER, PROCEDURE, UNIT));
+        seed("POST", "/api/v1/feedback", """
+                {"feedbackId": "%s", "kind": "SUGGESTION", "unitCode": "%s", "subject": "Thêm ghế chờ",
+                 "receivedAt": "2025-07-01T09:30:00+07:00"}""".formatted(FEEDBACK, UNIT));
         seed("POST", "/api/v1/staff", """
                 {"staffId": "%s", "fullName": "Trần Thị Bình", "unitCode": "%s", "field": "EDUCATION",
                  "position": "giáo viên", "effectiveDate": "2024-03-01", "decisionNo": "12/QĐ-SNV"}"""
@@ -654,9 +668,9 @@ class HostileInputFuzzTest extends CommandSideHttpTest {
                 ["2030-01-01"]""");
     }
 
-    /** The official whose job the command is: ADMIN, HOME_AFFAIRS, or the UNIT_HEAD of the seeded dossier's unit. */
+    /** The official whose job the command is: ADMIN, HOME_AFFAIRS, or the UNIT_HEAD of the seeded dossier's and feedback's unit. */
     private String officialFor(String path) {
-        if (path.startsWith("/api/v1/dossiers")) {
+        if (path.startsWith("/api/v1/dossiers") || path.startsWith("/api/v1/feedback")) {
             return unitHead;
         }
         return path.startsWith("/api/v1/staff") || path.contains("/quotas/") ? homeAffairs : admin;

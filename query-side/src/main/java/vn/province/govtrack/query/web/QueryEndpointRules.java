@@ -22,7 +22,8 @@ import vn.province.govtrack.security.Role;
  * Which role may read what (docs/adr/0003-authorisation.md); the first rule matching a request
  * decides, and a request none matches is refused. AUDITOR reads everything; CLIENT reads the
  * projections that hold no personal data (staff names are personal data); a clerk or unit head
- * reads its own unit's dossiers only, which the dossier queries check ({@code DossierAccess}). The
+ * reads its own unit's dossiers only, which the dossier queries check ({@code DossierAccess}), and the feedback
+ * about its own unit only ({@code FeedbackAccess}). The
  * dashboard's page and assets are open: they hold no data, every call they make carries a token.
  */
 @Component
@@ -35,6 +36,11 @@ class QueryEndpointRules implements EndpointRules {
                         .because("A CLERK or UNIT_HEAD sees its own unit's dossiers only: another unitCode is a 403."),
                 allow(GET, "/api/v1/dossiers/*", CLERK, UNIT_HEAD, AUDITOR, CLIENT)
                         .because("A CLERK or UNIT_HEAD reading another unit's dossier gets a 403."),
+                allow(GET, "/api/v1/feedback", Role.values())
+                        .because("No personal data: every role; a CLERK or UNIT_HEAD its own unit's only (another "
+                                 + "unitCode is a 403)."),
+                allow(GET, "/api/v1/feedback/*", Role.values())
+                        .because("A CLERK or UNIT_HEAD reading feedback about another unit gets a 403."),
                 allow(GET, "/api/v1/units", Role.values()).because("Reference data without personal data: every role."),
                 allow(GET, "/api/v1/units/*", Role.values()),
                 allow(GET, "/api/v1/procedures", Role.values()),

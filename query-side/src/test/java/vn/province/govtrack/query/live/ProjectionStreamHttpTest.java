@@ -53,7 +53,7 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
     static final int MAX = 3;
     private static final Duration A_WHILE = Duration.ofSeconds(20);
     /** Every streaming event processor of the query side. */
-    private static final List<String> PROJECTIONS = List.of("dossiers", "personnel", "reference", "staff",
+    private static final List<String> PROJECTIONS = List.of("dossiers", "feedback", "personnel", "reference", "staff",
                                                             "timeliness", "timeliness-index");
 
     @LocalServerPort
