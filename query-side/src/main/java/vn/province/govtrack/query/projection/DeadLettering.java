@@ -31,8 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>The queues of the shared projections are stored in MongoDB, in the {@code deadletters} collection
  * beside the tokens, by axon-mongo's {@link MongoSequencedDeadLetterQueue} (whose retries take each
  * sequence in the order of its letters: {@link InOrderMongoDeadLetterQueue}): every instance lists and
- * retries them. The queue of "timeliness-index", whose index and token live in each instance's memory,
- * lives there too ({@link InMemorySequencedDeadLetterQueue}). Every queue is cleared when its
+ * retries them. The queues of "timeliness-index" and "index-766", whose state and token live in each
+ * instance's memory, live there too ({@link InMemorySequencedDeadLetterQueue}). Every queue is cleared when its
  * processor's tokens are reset: a rebuild hands the parked events to the handlers again, with the
  * others.
  *
@@ -42,8 +42,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class DeadLettering {
 
-    /** The processing group whose state lives in each instance's memory (see TimelinessIndexConfiguration). */
-    static final String IN_MEMORY = "timeliness-index";
+    /**
+     * The processing groups whose state lives in each instance's memory (see TimelinessIndexConfiguration and
+     * Index766Configuration).
+     */
+    static final Set<String> IN_MEMORY = Set.of("timeliness-index", "index-766");
 
     /** @param attempts how many failures of an event park it, in each processing group */
     @Bean
@@ -65,7 +68,7 @@ class DeadLettering {
 
     private static SequencedDeadLetterQueue<EventMessage<?>> queue(String group, MongoTemplate axonMongoTemplate,
                                                                    Serializer serializer) {
-        if (group.equals(IN_MEMORY)) {
+        if (IN_MEMORY.contains(group)) {
             return InMemorySequencedDeadLetterQueue.defaultQueue();
         }
         return new InOrderMongoDeadLetterQueue(group, axonMongoTemplate, serializer);

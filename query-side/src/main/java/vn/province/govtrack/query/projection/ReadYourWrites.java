@@ -66,7 +66,8 @@ class ReadYourWrites implements HandlerInterceptor {
             if (!query.knownAt()) {
                 throw ProblemType.INVALID_INPUT.exception("knownAt is not answered here: this endpoint's read model "
                         + "keeps only what the store knows now. Reports as known at an instant: /timeliness, "
-                        + "/timeliness/ranking, /personnel/audit, /personnel/rebalancing, /audit/streams/{id}/state");
+                        + "/timeliness/ranking, /index-766 (and its ranking and evidence), /personnel/audit, "
+                        + "/personnel/rebalancing, /audit/streams/{id}/state");
             }
             knownPosition = positions.positionRecordedBy(KnownAt.instant(knownAt, clock));
             KnownAt.remember(request, knownPosition);

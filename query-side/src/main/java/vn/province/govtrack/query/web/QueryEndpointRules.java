@@ -47,6 +47,9 @@ class QueryEndpointRules implements EndpointRules {
                 allow(GET, "/api/v1/procedures/*", Role.values()),
                 allow(GET, "/api/v1/timeliness/**", Role.values())
                         .because("Statistics without personal data: every role."),
+                allow(GET, "/api/v1/index-766", Role.values())
+                        .because("The national index: statistics without personal data, every role."),
+                allow(GET, "/api/v1/index-766/**", Role.values()),
                 allow(GET, "/api/v1/personnel/audit", HOME_AFFAIRS, AUDITOR, CLIENT),
                 allow(GET, "/api/v1/personnel/rebalancing", HOME_AFFAIRS, AUDITOR, CLIENT),
                 allow(GET, "/api/v1/personnel/**", HOME_AFFAIRS, AUDITOR).because("Lists named staff."),
