@@ -349,7 +349,8 @@ class IdempotencyHttpTest extends IdempotencyHttpTestBase {
             }
         }));
 
-        assertThat(commands).contains("post /api/v1/dossiers", "delete /api/v1/applicants/{idNumber}").hasSize(33);
+        assertThat(commands).contains("post /api/v1/dossiers", "post /api/v1/procedures/{code}/updates",
+                                      "delete /api/v1/applicants/{idNumber}").hasSize(34);
     }
 
     private void expire(String key) {
