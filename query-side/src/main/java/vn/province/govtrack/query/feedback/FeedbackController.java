@@ -68,8 +68,8 @@ class FeedbackController {
      */
     @Schema(example = """
             {"content": [{"feedbackId": "GY-2025-0042", "kind": "COMPLAINT", "unitCode": "XA-TAN-LAP",
-            "dossierId": null, "subject": "Chờ lâu ở bộ phận một cửa", "receivedAt": "2025-07-04T10:00:00+07:00",
-            "dueAt": "2025-07-18T10:00:00+07:00", "status": "OPEN", "answeredAt": null, "onTime": null,
+            "dossierId": "HS-2025-000123", "subject": "Chờ lâu ở bộ phận một cửa",
+            "receivedAt": "2025-07-04T10:00:00+07:00", "dueAt": "2025-07-18T10:00:00+07:00", "status": "OPEN",
             "overdue": true}], "page": 0, "size": 1, "totalElements": 12, "totalPages": 12,
             "next": "/api/v1/feedback?unitCode=XA-TAN-LAP&status=OPEN&page=1&size=1",
             "asOf": "2025-07-21T09:00:00+07:00"}""")
