@@ -86,7 +86,7 @@ class ServiceQualityIndex {
      * totals in code order; the units without a dossier received or ended in the month follow, unranked, in
      * code order.
      */
-    private static List<UnitAnswer> ranked(List<Ranked> units) {
+    static List<UnitAnswer> ranked(List<Ranked> units) {
         List<Ranked> ranked = units.stream().filter(Ranked::active)
                                    .sorted(Comparator.comparingDouble((Ranked unit) -> -unit.scores.score())
                                                      .thenComparing(unit -> unit.unit.code()))
@@ -168,6 +168,7 @@ class ServiceQualityIndex {
     record Month(Scores province, List<UnitAnswer> units) {
     }
 
-    private record Ranked(ScoredUnit unit, Scores scores, boolean active) {
+    /** @param active whether it received or ended a dossier in the month: only those are ranked */
+    record Ranked(ScoredUnit unit, Scores scores, boolean active) {
     }
 }

@@ -172,6 +172,7 @@ class Index766LedgerTest {
     void replaying_a_province_and_asking_for_a_month_takes_seconds_and_milliseconds() {
         int dossiers = 40_000;
         List<Object> events = generated(dossiers, new Random(766));
+        long heapBefore = usedHeap();
         Index766Ledger ledger = new Index766Ledger(HandScoredMonth.ZONE);
 
         long started = System.nanoTime();
@@ -179,6 +180,7 @@ class Index766LedgerTest {
             ledger.apply(i + 1, events.get(i), Instant.EPOCH);
         }
         long replayMillis = (System.nanoTime() - started) / 1_000_000;
+        long ledgerBytes = usedHeap() - heapBefore;
         long[] nanos = new long[50];
         MonthCounts counts = null;
         for (int i = 0; i < nanos.length; i++) {
@@ -189,8 +191,8 @@ class Index766LedgerTest {
         }
         Arrays.sort(nanos);
         System.out.printf("index-766 ledger: %d dossiers, %d events replayed in %d ms; a month's counts in %.2f ms "
-                + "(median), %.2f ms (slowest of %d)%n", dossiers, events.size(), replayMillis,
-                nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6, nanos.length);
+                + "(median), %.2f ms (slowest of %d); the heap grew by about %d bytes a dossier%n", dossiers, events.size(), replayMillis, nanos[nanos.length / 2] / 1e6,
+                nanos[nanos.length - 1] / 1e6, nanos.length, ledgerBytes / dossiers);
 
         long received = 0;
         for (YearMonth month = YearMonth.of(2025, 7); !month.isAfter(YearMonth.of(2025, 10));
@@ -235,6 +237,14 @@ class Index766LedgerTest {
             }
         }
         return events;
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static Index766Ledger ledgerOf(List<Recorded> events) {

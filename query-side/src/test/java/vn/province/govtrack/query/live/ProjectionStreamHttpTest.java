@@ -53,8 +53,8 @@ class ProjectionStreamHttpTest extends QuerySideHttpTest {
     static final int MAX = 3;
     private static final Duration A_WHILE = Duration.ofSeconds(20);
     /** Every streaming event processor of the query side. */
-    private static final List<String> PROJECTIONS = List.of("dossiers", "feedback", "personnel", "reference", "staff",
-                                                            "timeliness", "timeliness-index");
+    private static final List<String> PROJECTIONS = List.of("dossiers", "feedback", "index-766", "personnel",
+                                                            "reference", "staff", "timeliness", "timeliness-index");
 
     @LocalServerPort
     private int port;

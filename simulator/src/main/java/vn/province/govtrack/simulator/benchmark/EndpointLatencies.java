@@ -1,7 +1,10 @@
 package vn.province.govtrack.simulator.benchmark;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,8 @@ import vn.province.govtrack.simulator.http.Http;
  * Times the query side's report and deadline endpoints, the questions issue 11 wants answered in
  * milliseconds whatever the size of the store: {@code GET /timeliness} by unit, field and procedure
  * over a day, a week, a month and a year, province-wide and for one unit; the unit ranking over the
- * same periods; the overdue and due-soon dossier lists; the staffing audit. Every period ends on the
+ * same periods; the national index 766 of the last day's month, province-wide, by unit, and by unit as known
+ * at an instant; the overdue and due-soon dossier lists; the staffing audit. Every period ends on the
  * loaded period's last day, so the year holds everything loaded at every size.
  *
  * <p>Requests are sequential, as the auditor reads them, and interleaved: one request of each group
@@ -55,6 +59,13 @@ final class EndpointLatencies {
         }
         periods.forEach((period, first) -> endpoints.add(new Endpoint(
                 "/timeliness/ranking, " + period, "/api/v1/timeliness/ranking?from=" + first + "&to=" + last)));
+        String month = YearMonth.from(last).toString();
+        endpoints.add(new Endpoint("/index-766, " + month + ", province", "/api/v1/index-766?period=" + month));
+        endpoints.add(new Endpoint("/index-766 by unit, " + month, "/api/v1/index-766?period=" + month
+                                                                   + "&groupBy=unit"));
+        // as known when the loading was over: the same counts, through the ledger's and the index's knownAt path
+        endpoints.add(new Endpoint("/index-766 by unit, " + month + ", knownAt", "/api/v1/index-766?period=" + month
+                                   + "&groupBy=unit&knownAt=" + Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         endpoints.add(new Endpoint("/dossiers?overdue=true", "/api/v1/dossiers?overdue=true"));
         endpoints.add(new Endpoint("/dossiers?dueWithinHours=24", "/api/v1/dossiers?dueWithinHours=24"));
         endpoints.add(new Endpoint("/personnel/audit", "/api/v1/personnel/audit"));
