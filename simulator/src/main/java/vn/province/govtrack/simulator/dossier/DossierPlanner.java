@@ -373,18 +373,23 @@ public final class DossierPlanner {
         }
         boolean complaint = random.nextDouble() < COMPLAINT;
         String subject = pick(random, complaint ? Texts.COMPLAINTS : Texts.SUGGESTIONS);
+        // Answered within the 10 working days (most within two or three), after them, or never.
         double draw = random.nextDouble();
-        double onTime = clamp(FEEDBACK_ANSWERED_ON_TIME + FEEDBACK_ON_TIME_SPREAD * unitsByCode.get(unitCode)
-                .digitalMaturity(), 0.5, 1 - FEEDBACK_LEFT_OPEN);
-        Instant answeredAt = draw < onTime
-                ? hours.plusWorkingSeconds(receivedAt, 1800 + exponential(random, 16 * HOUR, FEEDBACK_DUE_SECONDS * 9 / 10))
-                : draw < 1 - FEEDBACK_LEFT_OPEN
-                ? hours.plusWorkingSeconds(receivedAt, FEEDBACK_DUE_SECONDS + uniform(random, 10 * HOUR, 40 * HOUR))
-                : null;
-        return new FeedbackPlan(feedbackId(scenario.seed(), index), complaint ? FeedbackPlan.COMPLAINT
-                : FeedbackPlan.SUGGESTION, unitCode, dossierId, subject, receivedAt, answeredAt,
-                                answeredAt == null ? null : pick(random, complaint ? Texts.COMPLAINT_ANSWERS
-                                        : Texts.SUGGESTION_ANSWERS));
+        double onTime = clamp(FEEDBACK_ANSWERED_ON_TIME
+                              + FEEDBACK_ON_TIME_SPREAD * unitsByCode.get(unitCode).digitalMaturity(),
+                              0.5, 1 - FEEDBACK_LEFT_OPEN);
+        Instant answeredAt = null;
+        if (draw < onTime) {
+            answeredAt = hours.plusWorkingSeconds(receivedAt, 1800 + exponential(random, 16 * HOUR,
+                                                                                 FEEDBACK_DUE_SECONDS * 9 / 10));
+        } else if (draw < 1 - FEEDBACK_LEFT_OPEN) {
+            answeredAt = hours.plusWorkingSeconds(receivedAt, FEEDBACK_DUE_SECONDS + uniform(random, 10 * HOUR, 40 * HOUR));
+        }
+        String answer = answeredAt == null ? null
+                : pick(random, complaint ? Texts.COMPLAINT_ANSWERS : Texts.SUGGESTION_ANSWERS);
+        return new FeedbackPlan(feedbackId(scenario.seed(), index),
+                                complaint ? FeedbackPlan.COMPLAINT : FeedbackPlan.SUGGESTION, unitCode, dossierId,
+                                subject, receivedAt, answeredAt, answer);
     }
 
     private Step.PaymentChannel paymentChannel(SplittableRandom random, UnitSpec unit, Step.Channel channel) {
