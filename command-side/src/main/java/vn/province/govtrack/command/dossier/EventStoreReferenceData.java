@@ -1,9 +1,7 @@
 package vn.province.govtrack.command.dossier;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -30,11 +28,10 @@ import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
  *
  * <p>Units are the {@link UnitDirectory}'s answer. Caches what cannot change, so most decisions read
  * no reference stream in full: a procedure's processing terms never change, so they are remembered once
- * found (an unknown code is asked again each time). Its online level, and each year's holidays, can
- * change at any time, by any instance (an update; holidays set again), so each unit of work still asks the
- * store for them, but only when a decision needs them (the online level: an online submission) and only
- * for the events after the last one seen: the answer is exactly what a full read would give. Holidays are
- * the {@link StoredHolidays}' answer.
+ * found (an unknown code is asked again each time). Its online level can change at any time, by any
+ * instance (an update), so each unit of work still asks the store for it, but only when a decision needs
+ * it (an online submission) and only for the events after the last one seen: the answer is exactly what a
+ * full read would give. Holidays are the {@link StoredHolidays}' answer, read the same way.
  *
  * <p>Within one unit of work each unit, each procedure's online level and each year's holidays are read
  * once ({@link ReferenceDataView}): the decisions that commit together decide against one view of the

@@ -20,23 +20,25 @@ final class Index766Answers {
     }
 
     /**
-     * @param knownAt the instant asked for with {@code knownAt}, or null for the present
-     * @param units   each scored unit, in rank order; only with {@code groupBy=unit}
+     * An answer as known at an earlier instant ({@code knownAt}) is the answer given then, byte for byte: the
+     * position it was read at is in the {@code X-Known-At-Position} header, as for every report.
+     *
+     * @param units each scored unit, in rank order; only with {@code groupBy=unit}
      */
     @Schema(example = """
-            {"period": "2025-07", "knownAt": null, "maxScore": 100, "province": {"score": 87.35,
+            {"period": "2025-07", "maxScore": 100, "province": {"score": 87.35,
             "pointsLost": 12.65, "groups": [{"group": "ONLINE", "maxPoints": 22, "points": 19.5, "pointsLost": 2.5,
             "indicators": [{"indicator": "ONLINE_DOSSIERS", "maxPoints": 10, "points": 10.0, "pointsLost": 0.0,
             "numerator": 620, "denominator": 1000, "ratio": 0.62, "fullAt": 0.5, "counted": true,
             "deductions": null}]}]}}""")
-    record IndexAnswer(String period, String knownAt, int maxScore, Scores province,
+    record IndexAnswer(String period, int maxScore, Scores province,
                        @JsonInclude(JsonInclude.Include.NON_NULL) List<UnitAnswer> units) {
     }
 
     @Schema(example = """
-            {"period": "2025-07", "knownAt": null, "maxScore": 100, "units": [{"rank": 1, "unitCode": "PH-11",
+            {"period": "2025-07", "maxScore": 100, "units": [{"rank": 1, "unitCode": "PH-11",
             "unitName": "Phường Hạc Thành", "unitKind": "WARD", "score": 91.2, "pointsLost": 8.8, "groups": []}]}""")
-    record RankingAnswer(String period, String knownAt, int maxScore, List<UnitAnswer> units) {
+    record RankingAnswer(String period, int maxScore, List<UnitAnswer> units) {
     }
 
     /**

@@ -88,7 +88,7 @@ class Index766Controller {
             throw ProblemType.INVALID_INPUT.exception("groupBy must be unit or absent; got '" + groupBy + "'");
         }
         ServiceQualityIndex.Month scores = index.month(month, KnownAt.position(request), asked(knownAt), response);
-        return new IndexAnswer(month.toString(), knownAtField(knownAt), Index766Rules.MAX_SCORE, scores.province(),
+        return new IndexAnswer(month.toString(), Index766Rules.MAX_SCORE, scores.province(),
                 byUnit ? scores.units() : null);
     }
 
@@ -106,7 +106,7 @@ class Index766Controller {
                           HttpServletRequest request, HttpServletResponse response) {
         YearMonth month = month(period);
         ServiceQualityIndex.Month scores = index.month(month, KnownAt.position(request), asked(knownAt), response);
-        return new RankingAnswer(month.toString(), knownAtField(knownAt), Index766Rules.MAX_SCORE, scores.units());
+        return new RankingAnswer(month.toString(), Index766Rules.MAX_SCORE, scores.units());
     }
 
     /**
@@ -186,9 +186,5 @@ class Index766Controller {
     private Instant asked(String knownAt) {
         return knownAt == null || knownAt.isBlank() ? clock.instant()
                 : QueryParameters.instant(KnownAt.PARAMETER, knownAt, clock.getZone());
-    }
-
-    private String knownAtField(String knownAt) {
-        return knownAt == null || knownAt.isBlank() ? null : asked(knownAt).toString();
     }
 }
