@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import vn.province.govtrack.simulator.dossier.DossierSeeder;
+import vn.province.govtrack.simulator.dossier.FeedbackSeeder;
 import vn.province.govtrack.simulator.province.HolidaySeeder;
 import vn.province.govtrack.simulator.province.ProcedureSeeder;
 import vn.province.govtrack.simulator.province.UnitSeeder;
@@ -19,15 +20,26 @@ public final class Simulation {
     /**
      * The seeding steps in the order they run. Units, holidays and procedures come first because
      * dossiers refer to them and due dates depend on the holidays; seed data that dossiers refer
-     * to, such as staff and quotas (issue 4), belongs before the dossiers.
+     * to, such as staff and quotas (issue 4), belongs before the dossiers; the applicants' feedback about
+     * the dossiers comes after them.
      */
     public static List<Seeder> seeders() {
-        return List.of(new UnitSeeder(), new HolidaySeeder(), new ProcedureSeeder(), new vn.province.govtrack.simulator.staff.StaffSeeder(), new DossierSeeder());
+        return List.of(new UnitSeeder(), new HolidaySeeder(), new ProcedureSeeder(), new vn.province.govtrack.simulator.staff.StaffSeeder(), new DossierSeeder(),
+                       new FeedbackSeeder());
     }
 
-    /** The seeders of the reference data the dossiers refer to: every seeder but the dossiers'. */
+    /** The seeders of the reference data the dossiers refer to: every seeder but the dossiers' and their feedback's. */
     public static List<Seeder> referenceSeeders() {
-        return seeders().stream().filter(seeder -> !(seeder instanceof DossierSeeder)).toList();
+        return seeders().stream().filter(seeder -> !(seeder instanceof DossierSeeder || seeder instanceof FeedbackSeeder))
+                .toList();
+    }
+
+    /**
+     * The seeder of the applicants' feedback alone: after the dossiers were imported, since an import file
+     * holds dossier steps only.
+     */
+    public static List<Seeder> feedbackSeeders() {
+        return seeders().stream().filter(FeedbackSeeder.class::isInstance).toList();
     }
 
     /** How long a seeding step took and how many commands it sent. */

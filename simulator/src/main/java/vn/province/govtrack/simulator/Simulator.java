@@ -105,10 +105,12 @@ public final class Simulator {
             }
         }
         out.printf("Seeding %s%s%n  command side %s, query side %s, %d workers%n", describe(scenario, province),
-                   options.referenceOnly() ? ": the reference data only, no dossier" : "", options.commandUrl(),
+                   options.referenceOnly() ? ": the reference data only, no dossier"
+                           : options.feedbackOnly() ? ": the feedback about its dossiers only" : "", options.commandUrl(),
                    options.queryUrl(), options.workers());
 
-        List<Seeder> seeders = options.referenceOnly() ? Simulation.referenceSeeders() : Simulation.seeders();
+        List<Seeder> seeders = options.referenceOnly() ? Simulation.referenceSeeders()
+                : options.feedbackOnly() ? Simulation.feedbackSeeders() : Simulation.seeders();
         Result result = seed(province, scenario, hours, commands, tokens, options.workers(), seeders, out);
         if (options.report()) {
             report(queries, projections, province, scenario, result.tally().maxPosition(), out);

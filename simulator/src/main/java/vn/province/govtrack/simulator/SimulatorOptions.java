@@ -10,7 +10,7 @@ import vn.province.govtrack.simulator.dossier.Scenario;
 
 /** The simulator's command line; {@link #USAGE} describes it. */
 public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scenario, int workers, boolean ifEmpty,
-                        boolean dryRun, boolean report, boolean referenceOnly, boolean help) {
+                        boolean dryRun, boolean report, boolean referenceOnly, boolean feedbackOnly, boolean help) {
 
     static final String USAGE = """
             usage: java -jar simulator.jar [options]          seed a province through the command API
@@ -30,7 +30,10 @@ public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scen
                                   waiting for the database, which works best on many at once)
               --if-empty          seed only when the store holds no event yet; otherwise say so and stop
               --reference-only    seed the reference data only (units, holidays, procedures, staff), not the
-                                  dossiers: for importing them instead (export, then the command side's import)
+                                  dossiers nor their feedback: for importing the dossiers instead (export, then
+                                  the command side's import; an import file holds no feedback)
+              --feedback-only     send only the applicants' feedback about the scenario's dossiers, once they
+                                  are in the store (after an import)
               --dry-run           draw the dossiers and print their profile without sending anything
               --no-report         do not print the province's figures at the end
               --help              print this text
@@ -48,6 +51,7 @@ public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scen
         boolean dryRun = false;
         boolean report = true;
         boolean referenceOnly = false;
+        boolean feedbackOnly = false;
         boolean help = false;
 
         Deque<String> queue = queue(args);
@@ -65,6 +69,7 @@ public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scen
                 case "--dry-run" -> dryRun = true;
                 case "--no-report" -> report = false;
                 case "--reference-only" -> referenceOnly = true;
+                case "--feedback-only" -> feedbackOnly = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
@@ -72,8 +77,11 @@ public record SimulatorOptions(String commandUrl, String queryUrl, Scenario scen
         if (dossiers < 0 || days < 1 || workers < 1) {
             throw new IllegalArgumentException("--dossiers must be >= 0, --days and --workers >= 1");
         }
+        if (referenceOnly && feedbackOnly) {
+            throw new IllegalArgumentException("--reference-only and --feedback-only exclude each other");
+        }
         return new SimulatorOptions(trim(commandUrl), trim(queryUrl), new Scenario(seed, dossiers, start, days), workers,
-                                    ifEmpty, dryRun, report, referenceOnly, help);
+                                    ifEmpty, dryRun, report, referenceOnly, feedbackOnly, help);
     }
 
     static String[] rest(String[] args) {

@@ -57,4 +57,15 @@ class HistoryExportTest {
         assertThat(SimulatorOptions.parse("--reference-only").referenceOnly()).isTrue();
         assertThat(SimulatorOptions.parse().referenceOnly()).isFalse();
     }
+
+    @Test
+    void the_feedback_an_import_file_cannot_hold_is_sent_on_its_own_after_the_import() {
+        assertThat(SimulatorOptions.parse("--feedback-only").feedbackOnly()).isTrue();
+        assertThat(SimulatorOptions.parse().feedbackOnly()).isFalse();
+        assertThatThrownBy(() -> SimulatorOptions.parse("--feedback-only", "--reference-only"))
+                .hasMessageContaining("exclude each other");
+        assertThat(Simulation.feedbackSeeders()).extracting(Seeder::name).containsExactly("feedback");
+        assertThat(Simulation.referenceSeeders()).extracting(Seeder::name)
+                .doesNotContain("dossiers", "feedback").contains("units", "procedures");
+    }
 }

@@ -11,11 +11,12 @@ import vn.province.govtrack.simulator.province.Field;
  * One simulated dossier: its dated commands up to the end of processing, and how processing is
  * meant to end ({@code null}: it is refused, withdrawn or stopped, or left waiting). The ending
  * is timed against the due date the command side answers, so that the verdicts come out as
- * intended whatever the service's exact deadline arithmetic.
+ * intended whatever the service's exact deadline arithmetic. {@code feedback} is the applicant's
+ * feedback about it, or null (most dossiers have none).
  */
 public record DossierPlan(int index, String dossierId, String procedureCode, Field field, String unitCode,
                           Step.Channel channel, LocalTime cutoff, int processingHours, List<Step> steps,
-                          Ending ending) {
+                          Ending ending, FeedbackPlan feedback) {
 
     public DossierPlan {
         steps = List.copyOf(steps);

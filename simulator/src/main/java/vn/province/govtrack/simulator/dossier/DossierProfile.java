@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * What a scenario's dossiers look like before anything is sent: channels, commands per kind,
- * end states at the period's end, and the share ending late, judged against due dates estimated
- * locally. The dry run prints it; tests check it.
+ * end states at the period's end, the share ending late, judged against due dates estimated
+ * locally, and the national index's inputs ({@link Inputs}). The dry run prints it; tests check it.
  */
 public final class DossierProfile {
 
@@ -20,13 +20,148 @@ public final class DossierProfile {
     private int dossiers;
     private int ended;
     private int endedLate;
+    private final Inputs province = new Inputs();
+    private final Map<String, Inputs> units = new TreeMap<>();
+
+    /**
+     * The counts behind the national index's dossier indicators (docs/index-766.md), within the period:
+     * dossiers received and how they were digitised, resolutions and their electronic results, payments
+     * and their channel, ratings, and feedback with its answers.
+     */
+    public static final class Inputs {
+        private int received;
+        private int fullyDigitised;
+        private int reused;
+        private int populationData;
+        private int resolved;
+        private int electronicResults;
+        private int payments;
+        private int paidOnline;
+        private int returned;
+        private int ratings;
+        private int satisfied;
+        private int feedback;
+        private int complaints;
+        private int answeredOnTime;
+        private int answeredLate;
+
+        public int received() {
+            return received;
+        }
+
+        public int fullyDigitised() {
+            return fullyDigitised;
+        }
+
+        public int reused() {
+            return reused;
+        }
+
+        public int populationData() {
+            return populationData;
+        }
+
+        public int resolved() {
+            return resolved;
+        }
+
+        public int electronicResults() {
+            return electronicResults;
+        }
+
+        public int payments() {
+            return payments;
+        }
+
+        public int paidOnline() {
+            return paidOnline;
+        }
+
+        public int returned() {
+            return returned;
+        }
+
+        public int ratings() {
+            return ratings;
+        }
+
+        /** Ratings of 4 or 5. */
+        public int satisfied() {
+            return satisfied;
+        }
+
+        /** Feedback received within the period. */
+        public int feedback() {
+            return feedback;
+        }
+
+        public int complaints() {
+            return complaints;
+        }
+
+        /** Feedback answered within the period, by its due time (10 working days after receipt). */
+        public int answeredOnTime() {
+            return answeredOnTime;
+        }
+
+        /** Feedback answered within the period, after its due time. */
+        public int answeredLate() {
+            return answeredLate;
+        }
+
+        private void add(DossierPlan plan, List<Step> realized, OfficeHours hours, Instant horizon) {
+            Step.Digitise digitised = null;
+            for (Step step : realized) {
+                received += step instanceof Step.Receive
+                        || (step instanceof Step.Submit && plan.channel() != Step.Channel.ONLINE) ? 1 : 0;
+                digitised = step instanceof Step.Digitise digitise ? digitise : digitised;
+                resolved += step instanceof Step.Resolve ? 1 : 0;
+                electronicResults += step instanceof Step.IssueElectronicResult ? 1 : 0;
+                returned += step instanceof Step.Return ? 1 : 0;
+                if (step instanceof Step.RecordPayment payment) {
+                    payments++;
+                    paidOnline += payment.channel() == Step.PaymentChannel.ONLINE ? 1 : 0;
+                }
+                if (step instanceof Step.Rate rate) {
+                    ratings++;
+                    satisfied += rate.score() >= 4 ? 1 : 0;
+                }
+            }
+            if (digitised != null) {
+                fullyDigitised += digitised.digitisedParts() == digitised.parts() ? 1 : 0;
+                reused += digitised.reusedParts() > 0 ? 1 : 0;
+                populationData += digitised.populationDataUsed() ? 1 : 0;
+            }
+            FeedbackPlan about = plan.feedback();
+            if (about != null && about.receivedAt().isBefore(horizon)) {
+                feedback++;
+                complaints += about.complaint() ? 1 : 0;
+                if (about.answeredAt() != null && about.answeredAt().isBefore(horizon)) {
+                    boolean onTime = !about.answeredAt().isAfter(
+                            hours.plusWorkingSeconds(about.receivedAt(), DossierPlanner.FEEDBACK_DUE_SECONDS));
+                    answeredOnTime += onTime ? 1 : 0;
+                    answeredLate += onTime ? 0 : 1;
+                }
+            }
+        }
+
+        /** {@code part} over {@code whole}, 0 when there is no whole. */
+        public static double share(int part, int whole) {
+            return whole == 0 ? 0 : part / (double) whole;
+        }
+    }
 
     public static DossierProfile of(DossierPlanner planner) {
         DossierProfile profile = new DossierProfile();
         Instant horizon = planner.scenario().horizon();
         for (int i = 0; i < planner.scenario().dossiers(); i++) {
             DossierPlan plan = planner.plan(i);
-            profile.add(plan, plan.realize(planner.hours(), horizon), planner.hours());
+            List<Step> realized = plan.realize(planner.hours(), horizon);
+            profile.add(plan, realized, planner.hours());
+            Inputs unit = profile.units.computeIfAbsent(plan.unitCode(), code -> new Inputs());
+            for (Inputs inputs : List.of(profile.province, unit)) {
+                inputs.add(plan, realized, planner.hours(), horizon);
+            }
         }
         return profile;
     }
@@ -47,7 +182,21 @@ public final class DossierProfile {
             }
             dues.after(step);
         }
-        endStates.merge(realized.get(realized.size() - 1).kind(), 1, Integer::sum);
+        Step last = realized.get(0);
+        for (Step step : realized) {
+            last = step.changesStatus() ? step : last;
+        }
+        endStates.merge(last.kind(), 1, Integer::sum);
+    }
+
+    /** The index's inputs of the whole province. */
+    public Inputs inputs() {
+        return province;
+    }
+
+    /** The index's inputs per unit that received the dossier (a transferred dossier counts at the first). */
+    public Map<String, Inputs> inputsByUnit() {
+        return units;
     }
 
     public int dossiers() {
@@ -96,5 +245,19 @@ public final class DossierProfile {
                                                       100.0 * count / dossiers));
         out.printf("  ended in the period %,d, judged late %,d: expected on-time rate %.2f%%%n", ended, endedLate,
                    ended == 0 ? 0 : 100.0 * (ended - endedLate) / ended);
+        Inputs in = province;
+        out.printf("  national index inputs: of %,d received, %.1f%% fully digitised, %.1f%% reusing data, %.1f%% with "
+                   + "population data; of %,d resolved, %.1f%% with an electronic result; of %,d payments, %.1f%% "
+                   + "online; of %,d returned, %.1f%% rated, %.1f%% of ratings 4 or 5; feedback %,d (%.2f%% of "
+                   + "dossiers, %.0f%% complaints), answered in the period on time %,d, late %,d%n",
+                   in.received, pct(in.fullyDigitised, in.received), pct(in.reused, in.received),
+                   pct(in.populationData, in.received), in.resolved, pct(in.electronicResults, in.resolved),
+                   in.payments, pct(in.paidOnline, in.payments), in.returned, pct(in.ratings, in.returned),
+                   pct(in.satisfied, in.ratings), in.feedback, pct(in.feedback, dossiers),
+                   pct(in.complaints, in.feedback), in.answeredOnTime, in.answeredLate);
+    }
+
+    private static double pct(int part, int whole) {
+        return 100 * Inputs.share(part, whole);
     }
 }

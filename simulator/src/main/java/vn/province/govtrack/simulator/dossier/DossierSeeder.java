@@ -14,7 +14,8 @@ import vn.province.govtrack.simulator.http.Official;
  * against the due date the service last answered. Nothing after the period's end is sent: what is
  * open then stays open. A rejected command ends that dossier's history (it is counted and shown).
  * Each command is sent as a clerk of the unit holding the dossier at the time, extensions and
- * transfers as its head; after a transfer, the new unit's.
+ * transfers as its head; after a transfer, the new unit's. The records the national index reads
+ * (digitisation, electronic result, payment channel, rating) are steps of the same histories.
  */
 public final class DossierSeeder implements Seeder {
 
@@ -88,7 +89,7 @@ public final class DossierSeeder implements Seeder {
                 }
                 dueAt = answer.dueAt().orElse(dueAt);
                 last = step.at();
-                state = stateAfter(step, answer);
+                state = stateAfter(step, answer, state);
             }
             return true;
         }
@@ -101,10 +102,13 @@ public final class DossierSeeder implements Seeder {
     }
 
     /** The status after an accepted command: the answer's, or the one the command leads to. */
-    private static String stateAfter(Step step, Answer answer) {
+    private static String stateAfter(Step step, Answer answer, String before) {
         String status = answer.body().path("status").asText("");
         if (!status.isEmpty()) {
             return status;
+        }
+        if (!step.changesStatus()) {
+            return before;
         }
         return switch (step.kind()) {
             case "refusal" -> "NOT_RECEIVED";

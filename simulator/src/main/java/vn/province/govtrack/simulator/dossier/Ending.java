@@ -13,9 +13,19 @@ import java.util.List;
  * @param lateSeconds        0 for an ending before the due date; otherwise working seconds after it
  * @param extension          an apology-and-extension letter sent before the due date, or null
  * @param returnAfterSeconds working seconds from resolution to the return of the result; negative: not returned
+ * @param electronicResultAfterSeconds working seconds from resolution to the electronic result (issued before the
+ *                           return at the latest); negative: the result is issued on paper only
+ * @param rating             the applicant's rating after the return, or null when none is given
  */
 public record Ending(Step.Outcome outcome, String note, double onTimeFraction, long lateSeconds, Extension extension,
-                     long returnAfterSeconds) {
+                     long returnAfterSeconds, long electronicResultAfterSeconds, Rating rating) {
+
+    /**
+     * @param score        1 (very dissatisfied) to 5 (very satisfied)
+     * @param afterSeconds working seconds from the return to the rating
+     */
+    public record Rating(int score, long afterSeconds) {
+    }
 
     /**
      * @param atFraction       share of the working time left before the due date when the letter is sent
@@ -28,7 +38,10 @@ public record Ending(Step.Outcome outcome, String note, double onTimeFraction, l
         return lateSeconds > 0;
     }
 
-    /** The extension, resolution and return, timed against {@code dueAt}; none is before {@code after}. */
+    /**
+     * The extension, resolution, electronic result, return and rating, timed against {@code dueAt}; none is
+     * before {@code after}.
+     */
     public List<Step> steps(Instant after, Instant dueAt, OfficeHours hours) {
         List<Step> steps = new ArrayList<>();
         long left = hours.workingSecondsBetween(after, dueAt);
@@ -47,8 +60,17 @@ public record Ending(Step.Outcome outcome, String note, double onTimeFraction, l
             resolvedAt = hours.plusWorkingSeconds(after, 600);
         }
         steps.add(new Step.Resolve(resolvedAt, outcome, note));
-        if (returnAfterSeconds >= 0) {
-            steps.add(new Step.Return(hours.plusWorkingSeconds(resolvedAt, returnAfterSeconds)));
+        Instant returnedAt = returnAfterSeconds >= 0 ? hours.plusWorkingSeconds(resolvedAt, returnAfterSeconds) : null;
+        if (electronicResultAfterSeconds >= 0) {
+            Instant issuedAt = hours.plusWorkingSeconds(resolvedAt, electronicResultAfterSeconds);
+            steps.add(new Step.IssueElectronicResult(returnedAt != null && issuedAt.isAfter(returnedAt)
+                                                             ? returnedAt : issuedAt));
+        }
+        if (returnedAt != null) {
+            steps.add(new Step.Return(returnedAt));
+            if (rating != null) {
+                steps.add(new Step.Rate(hours.plusWorkingSeconds(returnedAt, rating.afterSeconds()), rating.score()));
+            }
         }
         return steps;
     }

@@ -36,6 +36,14 @@ public sealed interface Step {
      */
     String kind();
 
+    /**
+     * Whether the step moves the dossier to another status; the records the national index reads (its
+     * digitisation, electronic result and rating) leave it where it is.
+     */
+    default boolean changesStatus() {
+        return true;
+    }
+
     record Submit(Instant at, String dossierId, String procedureCode, String unitCode, Channel channel,
                   Applicant applicant) implements Step {
         public String path(String dossierId) {
@@ -146,13 +154,13 @@ public sealed interface Step {
         }
     }
 
-    record RecordPayment(Instant at, long amount) implements Step {
+    record RecordPayment(Instant at, long amount, PaymentChannel channel) implements Step {
         public String path(String dossierId) {
             return "/" + dossierId + "/payments";
         }
 
         public Map<String, Object> fields() {
-            return named("amount", amount);
+            return named("amount", amount, "channel", channel.name());
         }
 
         public String timeField() {
@@ -288,6 +296,90 @@ public sealed interface Step {
         public String kind() {
             return "return";
         }
+    }
+
+    /**
+     * How the dossier's parts are held electronically, recorded at or soon after receipt.
+     *
+     * @param digitisedParts of {@code parts}, those scanned, submitted online or reused
+     * @param reusedParts    of those, the ones taken from data digitised before
+     */
+    record Digitise(Instant at, int parts, int digitisedParts, int reusedParts, boolean populationDataUsed)
+            implements Step {
+        public String path(String dossierId) {
+            return "/" + dossierId + "/digitisation";
+        }
+
+        public Map<String, Object> fields() {
+            return named("parts", parts, "digitisedParts", digitisedParts, "reusedParts", reusedParts,
+                         "populationDataUsed", populationDataUsed);
+        }
+
+        public String timeField() {
+            return "digitisedAt";
+        }
+
+        public String kind() {
+            return "digitisation";
+        }
+
+        @Override
+        public boolean changesStatus() {
+            return false;
+        }
+    }
+
+    /** The result issued as an electronic document, after the resolution. */
+    record IssueElectronicResult(Instant at) implements Step {
+        public String path(String dossierId) {
+            return "/" + dossierId + "/electronic-result";
+        }
+
+        public Map<String, Object> fields() {
+            return named();
+        }
+
+        public String timeField() {
+            return "issuedAt";
+        }
+
+        public String kind() {
+            return "electronic-result";
+        }
+
+        @Override
+        public boolean changesStatus() {
+            return false;
+        }
+    }
+
+    /** The score (1 to 5) the applicant gave on the desk's rating device or the portal, after the return. */
+    record Rate(Instant at, int score) implements Step {
+        public String path(String dossierId) {
+            return "/" + dossierId + "/rating";
+        }
+
+        public Map<String, Object> fields() {
+            return named("score", score);
+        }
+
+        public String timeField() {
+            return "ratedAt";
+        }
+
+        public String kind() {
+            return "rating";
+        }
+
+        @Override
+        public boolean changesStatus() {
+            return false;
+        }
+    }
+
+    /** api.md's payment channels: the national portal's payment platform, or the desk. */
+    enum PaymentChannel {
+        ONLINE, AT_DESK
     }
 
     /** api.md's channels. */

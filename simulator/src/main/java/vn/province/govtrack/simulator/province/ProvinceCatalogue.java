@@ -40,6 +40,8 @@ public final class ProvinceCatalogue {
 
     /** Fixed, so that every run, whatever its seed, seeds the same province. */
     private static final long CATALOGUE_SEED = 20250701L;
+    /** The seed of what procedures disclose and of the units' digital maturity: drawn apart, so the rest stays as it was. */
+    private static final long DISCLOSURE_SEED = 20220623L;
 
     private static final List<String> FIRST_SYLLABLES = List.of(
             "An", "Bình", "Phú", "Tân", "Hòa", "Long", "Phước", "Thạnh", "Đức", "Hưng", "Thuận", "Lộc",
@@ -101,7 +103,7 @@ public final class ProvinceCatalogue {
         // Desks differ: a few are much slower than the rest, which is what a ranking shows.
         double punctuality = Math.exp(0.7 * gaussian(random));
         return new UnitSpec(code, prefix + " " + name, kind, List.of(), volume * Math.exp(0.35 * gaussian(random)),
-                            punctuality);
+                            punctuality, digitalMaturity(code));
     }
 
     private static List<UnitSpec> provincialUnits() {
@@ -156,11 +158,13 @@ public final class ProvinceCatalogue {
     }
 
     private static void department(List<UnitSpec> units, int number, String name, Field... fields) {
-        units.add(new UnitSpec(String.format("SO-%02d", number), name, UnitKind.DEPARTMENT, List.of(fields), 0, 1));
+        String code = String.format("SO-%02d", number);
+        units.add(new UnitSpec(code, name, UnitKind.DEPARTMENT, List.of(fields), 0, 1, digitalMaturity(code)));
     }
 
     private static void center(List<UnitSpec> units, int number, String name, Field... fields) {
-        units.add(new UnitSpec(String.format("TT-%02d", number), name, UnitKind.CENTER, List.of(fields), 0, 1));
+        String code = String.format("TT-%02d", number);
+        units.add(new UnitSpec(code, name, UnitKind.CENTER, List.of(fields), 0, 1, digitalMaturity(code)));
     }
 
     // --- procedures -------------------------------------------------------------------------
@@ -230,11 +234,13 @@ public final class ProvinceCatalogue {
     private static List<ProcedureSpec> procedures(SplittableRandom random) {
         List<ProcedureSpec> procedures = new ArrayList<>();
         Codes codes = new Codes(random);
+        Disclosures disclosures = new Disclosures(DISCLOSURE_SEED);
         Map<Field, Integer> popularPerField = new EnumMap<>(Field.class);
         for (Popular popular : popular()) {
             procedures.add(new ProcedureSpec(codes.next(popular.level()), popular.name(), popular.field(),
                                              popular.level(), popular.processingHours(), cutoff(random),
-                                             popular.online(), popular.fee(), popular.popularity()));
+                                             popular.online(), popular.fee(), popular.popularity(),
+                                             disclosures.next(popular.online())));
             popularPerField.merge(popular.field(), 1, Integer::sum);
         }
         for (Field field : Field.values()) {
@@ -244,9 +250,13 @@ public final class ProvinceCatalogue {
                 String level = random.nextDouble() < field.communeShare() ? COMMUNE : PROVINCE;
                 // A long tail: a handful of dossiers for the first ones, almost none for the last.
                 double popularity = 0.25 / (1 + i * 0.08);
-                procedures.add(new ProcedureSpec(codes.next(level), names.get(i), field, level, processingHours(random),
-                                                 cutoff(random), random.nextDouble() < field.onlineShare(),
-                                                 random.nextDouble() < field.feeShare(), popularity));
+                String code = codes.next(level);
+                int processingHours = processingHours(random);
+                LocalTime cutoff = cutoff(random);
+                boolean online = random.nextDouble() < field.onlineShare();
+                boolean fee = random.nextDouble() < field.feeShare();
+                procedures.add(new ProcedureSpec(code, names.get(i), field, level, processingHours, cutoff, online, fee,
+                                                 popularity, disclosures.next(online)));
             }
         }
         return procedures;
@@ -304,6 +314,15 @@ public final class ProvinceCatalogue {
             }
         }
         return weights.length - 1;
+    }
+
+    /**
+     * A unit's digital maturity, drawn from its code apart from the rest of the catalogue: some desks scan
+     * everything and take payments online, some still work on paper, which is what the index's ranking shows.
+     */
+    private static double digitalMaturity(String unitCode) {
+        double draw = gaussian(new SplittableRandom(DISCLOSURE_SEED * 31 + unitCode.hashCode()));
+        return Math.max(-2.5, Math.min(2.5, draw));
     }
 
     private static double gaussian(SplittableRandom random) {

@@ -1,6 +1,9 @@
 package vn.province.govtrack.simulator.report;
 
 import java.io.PrintStream;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +15,9 @@ import vn.province.govtrack.simulator.province.UnitSpec;
 
 /**
  * The province's figures as an API client sees them: the {@code GET /timeliness} province total
- * over the simulated period and the top of {@code GET /timeliness/ranking}, both read at the
- * position the seeding reached (read-your-writes).
+ * over the simulated period, the top of {@code GET /timeliness/ranking} and the national index of the
+ * period's first month ({@code GET /index-766}), all read at the position the seeding reached
+ * (read-your-writes).
  */
 public final class ProvinceFigures {
 
@@ -26,6 +30,50 @@ public final class ProvinceFigures {
     }
 
     public void print(Scenario scenario, long minPosition, PrintStream out) {
+        printTimeliness(scenario, minPosition, out);
+        String month = YearMonth.from(scenario.firstDay()).toString();
+        Answer index = queries.get("/api/v1/index-766?groupBy=unit&period=" + month + "&minPosition=" + minPosition);
+        out.printf("%nNational service-quality index (Decision 766), %s (GET /index-766?period=%s):%n", month, month);
+        if (!index.ok()) {
+            out.printf("  GET /index-766 answered %d: %s%n", index.status(), index.problem());
+            return;
+        }
+        index(index.body()).forEach(out::println);
+    }
+
+    /**
+     * The index answer in a few lines: the province's score and its groups' points, and the spread of the
+     * units' scores (best, median, worst of those ranked).
+     */
+    static List<String> index(JsonNode answer) {
+        List<String> lines = new ArrayList<>();
+        JsonNode province = answer.path("province");
+        StringBuilder groups = new StringBuilder();
+        for (JsonNode group : province.path("groups")) {
+            groups.append(String.format("   %s %s/%s", group.path("group").asText(), group.path("points").asText(),
+                                        group.path("maxPoints").asText()));
+        }
+        lines.add(String.format("  province %s / %s:%s", province.path("score").asText("-"),
+                                answer.path("maxScore").asText("100"), groups));
+        List<JsonNode> ranked = new ArrayList<>();
+        answer.path("units").forEach(unit -> {
+            if (unit.path("rank").isNumber()) {
+                ranked.add(unit);
+            }
+        });
+        if (!ranked.isEmpty()) {
+            JsonNode best = ranked.get(0);
+            JsonNode median = ranked.get(ranked.size() / 2);
+            JsonNode worst = ranked.get(ranked.size() - 1);
+            lines.add(String.format("  %d units ranked: best %s (%s), median %s, worst %s (%s)", ranked.size(),
+                                    best.path("score").asText(), best.path("unitCode").asText(),
+                                    median.path("score").asText(), worst.path("score").asText(),
+                                    worst.path("unitCode").asText()));
+        }
+        return lines;
+    }
+
+    private void printTimeliness(Scenario scenario, long minPosition, PrintStream out) {
         String period = "from=" + scenario.firstDay() + "&to=" + scenario.lastDay() + "&minPosition=" + minPosition;
         Answer report = queries.get("/api/v1/timeliness?groupBy=unit&" + period);
         out.printf("%nProvince figures, %s to %s (GET /timeliness, minPosition=%d):%n", scenario.firstDay(),

@@ -65,14 +65,15 @@ class MeasurementParsingTest {
 
         List<EndpointLatencies.Endpoint> endpoints = EndpointLatencies.endpoints(scenario, "TT-21");
 
-        assertThat(endpoints).hasSize(3 * 4 * 2 + 4 + 3);
+        assertThat(endpoints).hasSize(3 * 4 * 2 + 4 + 3 + 3);
         assertThat(endpoints).extracting(EndpointLatencies.Endpoint::path)
                 .contains("/api/v1/timeliness?groupBy=unit&from=2025-07-16&to=2025-07-16",
                           "/api/v1/timeliness?groupBy=field&from=2025-07-10&to=2025-07-16&unitCode=TT-21",
                           "/api/v1/timeliness?groupBy=procedure&from=2025-06-17&to=2025-07-16",
                           "/api/v1/timeliness/ranking?from=2024-07-17&to=2025-07-16",
                           "/api/v1/dossiers?overdue=true", "/api/v1/dossiers?dueWithinHours=24",
-                          "/api/v1/personnel/audit")
+                          "/api/v1/personnel/audit", "/api/v1/index-766?period=2025-07",
+                          "/api/v1/index-766?period=2025-07&groupBy=unit")
                 .doesNotHaveDuplicates();
         assertThat(endpoints).extracting(EndpointLatencies.Endpoint::name)
                 .contains("/timeliness by procedure, year, one unit", "/timeliness/ranking, week")

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import vn.province.govtrack.simulator.province.Field;
 import vn.province.govtrack.simulator.province.Holidays;
 import vn.province.govtrack.simulator.province.ProcedureSpec;
 import vn.province.govtrack.simulator.province.Province;
 import vn.province.govtrack.simulator.province.ProvinceCatalogue;
+import vn.province.govtrack.simulator.province.UnitSpec;
 
 class DossierPlannerTest {
 
@@ -100,6 +104,134 @@ class DossierPlannerTest {
                 assertThat(procedure.online()).isTrue();
             }
         }
+    }
+
+    @Test
+    void the_national_index_inputs_come_out_at_the_provinces_rates() {
+        DossierProfile.Inputs inputs = PROFILE.inputs();
+
+        assertThat(share(inputs.fullyDigitised(), inputs.received())).as("fully digitised").isBetween(0.76, 0.84);
+        assertThat(share(inputs.reused(), inputs.received())).as("reusing data").isBetween(0.31, 0.39);
+        assertThat(share(inputs.populationData(), inputs.received())).as("population data").isBetween(0.60, 0.72);
+        assertThat(share(inputs.electronicResults(), inputs.resolved())).as("electronic results").isBetween(0.65, 0.75);
+        assertThat(share(inputs.paidOnline(), inputs.payments())).as("paid online").isBetween(0.39, 0.51);
+        assertThat(share(inputs.ratings(), inputs.returned())).as("rated").isBetween(0.21, 0.29);
+        assertThat(share(inputs.satisfied(), inputs.ratings())).as("rated 4 or 5").isBetween(0.85, 0.94);
+        assertThat(inputs.received()).isGreaterThan(5_500);
+        assertThat(inputs.payments()).isGreaterThan(1_000);
+    }
+
+    @Test
+    void civil_status_dossiers_take_the_applicants_data_from_the_population_database_more_often() {
+        DossierPlanner planner = new DossierPlanner(PROVINCE, SCENARIO, HOURS);
+        int[] civil = new int[2];
+        int[] other = new int[2];
+        for (int i = 0; i < SCENARIO.dossiers(); i++) {
+            DossierPlan plan = planner.plan(i);
+            for (Step step : plan.steps()) {
+                if (step instanceof Step.Digitise digitise) {
+                    int[] counts = plan.field() == Field.JUSTICE_CIVIL_STATUS
+                            ? civil : other;
+                    counts[0] += digitise.populationDataUsed() ? 1 : 0;
+                    counts[1]++;
+                }
+            }
+        }
+
+        assertThat(share(civil[0], civil[1])).isBetween(0.74, 0.86);
+        assertThat(share(other[0], other[1])).isBetween(0.52, 0.64);
+    }
+
+    @Test
+    void about_three_in_four_hundred_dossiers_draw_feedback_mostly_complaints_mostly_answered_on_time() {
+        Scenario month = new Scenario(42, 30_000, LocalDate.of(2025, 7, 1), 16);
+        DossierPlanner planner = new DossierPlanner(PROVINCE, month, HOURS);
+        List<FeedbackPlan> feedback = IntStream.range(0, month.dossiers()).mapToObj(planner::plan)
+                .map(DossierPlan::feedback).filter(Objects::nonNull).toList();
+
+        assertThat(share(feedback.size(), month.dossiers())).isBetween(0.005, 0.01);
+        assertThat(share((int) feedback.stream().filter(FeedbackPlan::complaint).count(), feedback.size()))
+                .isBetween(0.5, 0.7);
+        long onTime = feedback.stream().filter(f -> f.answeredAt() != null && !f.answeredAt().isAfter(
+                HOURS.plusWorkingSeconds(f.receivedAt(), DossierPlanner.FEEDBACK_DUE_SECONDS))).count();
+        long open = feedback.stream().filter(f -> f.answeredAt() == null).count();
+        assertThat(share((int) onTime, feedback.size())).isBetween(0.78, 0.92);
+        assertThat(open).isPositive();
+        assertThat(share((int) open, feedback.size())).isLessThan(0.08);
+        assertThat(feedback).allSatisfy(f -> {
+            DossierPlan about = planner.plan(Integer.parseInt(f.dossierId().substring(f.dossierId().indexOf('-') + 1)));
+            assertThat(f.feedbackId()).matches("PA42-\\d{7}");
+            assertThat(f.receivedAt()).isAfter(about.steps().get(0).at());
+            assertThat(f.answeredAt() == null || f.answeredAt().isAfter(f.receivedAt())).isTrue();
+            assertThat(f.subject()).isNotBlank().hasSizeLessThanOrEqualTo(500);
+        });
+    }
+
+    @Test
+    void digitisation_follows_the_receipt_the_electronic_result_the_resolution_and_the_rating_the_return() {
+        DossierPlanner planner = new DossierPlanner(PROVINCE, SCENARIO, HOURS);
+
+        for (int i = 0; i < 2_000; i++) {
+            DossierPlan plan = planner.plan(i);
+            List<Step> steps = plan.realize(HOURS, SCENARIO.horizon());
+            for (int s = 0; s < steps.size(); s++) {
+                Step step = steps.get(s);
+                if (step instanceof Step.Digitise digitise) {
+                    Step before = steps.get(s - 1);
+                    assertThat(before instanceof Step.Receive
+                               || before instanceof Step.Submit && plan.channel() != Step.Channel.ONLINE).isTrue();
+                    assertThat(HOURS.workingSecondsBetween(before.at(), digitise.at())).isBetween(0L, 1200L);
+                    assertThat(digitise.parts()).isBetween(1, 6);
+                    assertThat(digitise.digitisedParts()).isBetween(0, digitise.parts());
+                    assertThat(digitise.reusedParts()).isBetween(0, digitise.digitisedParts());
+                }
+                if (step instanceof Step.IssueElectronicResult) {
+                    assertThat(steps.subList(0, s)).anyMatch(Step.Resolve.class::isInstance)
+                                                   .noneMatch(Step.Return.class::isInstance);
+                }
+                if (step instanceof Step.Rate rate) {
+                    assertThat(steps.get(s - 1)).isInstanceOf(Step.Return.class);
+                    assertThat(rate.score()).isBetween(1, 5);
+                }
+            }
+            assertThat(steps.stream().filter(Step.Digitise.class::isInstance).count()).isLessThanOrEqualTo(1);
+            if (steps.stream().anyMatch(Step.Refuse.class::isInstance)) {
+                assertThat(steps).noneMatch(Step.Digitise.class::isInstance);
+            }
+        }
+    }
+
+    @Test
+    void desks_differ_in_how_far_they_digitise_so_the_ranking_is_not_flat() {
+        Map<String, UnitSpec> units = PROVINCE.unitsByCode();
+        List<Double> ahead = new ArrayList<>();
+        List<Double> behind = new ArrayList<>();
+        double lowest = 1;
+        double highest = 0;
+        for (Map.Entry<String, DossierProfile.Inputs> unit : PROFILE.inputsByUnit().entrySet()) {
+            DossierProfile.Inputs inputs = unit.getValue();
+            if (inputs.received() < 60) {
+                continue;
+            }
+            double digitised = share(inputs.fullyDigitised(), inputs.received());
+            lowest = Math.min(lowest, digitised);
+            highest = Math.max(highest, digitised);
+            double maturity = units.get(unit.getKey()).digitalMaturity();
+            (maturity > 0.8 ? ahead : maturity < -0.8 ? behind : new ArrayList<Double>()).add(digitised);
+        }
+
+        assertThat(highest - lowest).isGreaterThan(0.15);
+        assertThat(ahead).isNotEmpty();
+        assertThat(behind).isNotEmpty();
+        assertThat(average(ahead)).isGreaterThan(average(behind) + 0.08);
+    }
+
+    private static double share(int part, int whole) {
+        return DossierProfile.Inputs.share(part, whole);
+    }
+
+    private static double average(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
     @Test

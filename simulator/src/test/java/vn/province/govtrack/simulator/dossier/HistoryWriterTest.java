@@ -25,7 +25,8 @@ class HistoryWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KINDS = Set.of("submission", "receipt", "refusal", "assignment",
                                                     "supplement-request", "supplement", "payment-request", "payment",
-                                                    "extension", "transfer", "resolution", "return", "withdrawal", "stop");
+                                                    "extension", "transfer", "resolution", "return", "withdrawal", "stop",
+                                                    "digitisation", "electronic-result", "rating");
 
     private final DossierPlanner planner = new DossierPlanner(ProvinceCatalogue.province(),
                                                               new Scenario(42, 600, LocalDate.of(2025, 7, 1), 16),
@@ -113,6 +114,9 @@ class HistoryWriterTest {
             case "resolution" -> "resolvedAt";
             case "return" -> "returnedAt";
             case "stop" -> "stoppedAt";
+            case "digitisation" -> "digitisedAt";
+            case "electronic-result" -> "issuedAt";
+            case "rating" -> "ratedAt";
             default -> "requestedAt";
         };
     }

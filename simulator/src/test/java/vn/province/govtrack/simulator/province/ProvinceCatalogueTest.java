@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import vn.province.govtrack.simulator.province.Disclosure.OnlineLevel;
 
 class ProvinceCatalogueTest {
 
@@ -47,6 +51,69 @@ class ProvinceCatalogueTest {
         assertThat(atThree).isBetween(1600L, 1950L);
         long online = province.procedures().stream().filter(ProcedureSpec::online).count();
         assertThat(online).isBetween(1300L, 1800L);
+    }
+
+    @Test
+    void about_a_third_of_the_procedures_are_fully_online_two_fifths_partly_and_a_quarter_not_as_the_online_flag_says() {
+        List<ProcedureSpec> procedures = province.procedures();
+
+        assertThat(procedures).allSatisfy(procedure -> assertThat(procedure.disclosure().currentOnlineLevel().online())
+                .isEqualTo(procedure.online()));
+        assertThat(share(procedures, p -> p.disclosure().currentOnlineLevel() == OnlineLevel.FULL)).isBetween(0.31, 0.39);
+        assertThat(share(procedures, p -> p.disclosure().currentOnlineLevel() == OnlineLevel.PARTIAL)).isBetween(0.35, 0.43);
+        assertThat(share(procedures, p -> p.disclosure().currentOnlineLevel() == OnlineLevel.NONE)).isBetween(0.22, 0.30);
+    }
+
+    @Test
+    void procedures_were_published_before_the_reform_most_on_time_and_most_with_complete_content() {
+        List<ProcedureSpec> procedures = province.procedures();
+
+        assertThat(procedures).allSatisfy(procedure -> {
+            Disclosure disclosure = procedure.disclosure();
+            assertThat(disclosure.publishedOn()).isBetween(LocalDate.of(2021, 1, 1), LocalDate.of(2025, 6, 30));
+            assertThat(disclosure.effectiveFrom()).isAfter(LocalDate.of(2000, 1, 1));
+            assertThat(disclosure.currentContent()).contains("NAME").hasSizeGreaterThanOrEqualTo(10);
+            assertThat(Disclosure.ELEMENTS).containsAll(disclosure.content());
+        });
+        assertThat(share(procedures, p -> p.disclosure().publishedOnTime())).isBetween(0.87, 0.93);
+        assertThat(share(procedures, p -> p.disclosure().complete())).isBetween(0.85, 0.91);
+    }
+
+    @Test
+    void a_tenth_of_the_procedures_were_updated_in_the_year_before_july_2025_mostly_on_time_each_update_a_change() {
+        List<ProcedureSpec> updated = province.procedures().stream()
+                .filter(procedure -> !procedure.disclosure().updates().isEmpty()).toList();
+        List<Disclosure.Update> updates = updated.stream().flatMap(p -> p.disclosure().updates().stream()).toList();
+
+        assertThat(updated.size() / (double) province.procedures().size()).isBetween(0.08, 0.12);
+        assertThat(updated).allSatisfy(procedure -> {
+            Disclosure disclosure = procedure.disclosure();
+            Disclosure.Update update = disclosure.updates().get(0);
+            assertThat(update.updatedOn()).isBetween(LocalDate.of(2024, 8, 1), LocalDate.of(2025, 7, 15))
+                                          .isAfter(disclosure.publishedOn());
+            assertThat(update.effectiveFrom()).isAfterOrEqualTo(disclosure.publishedOn());
+            assertThat(update.reason()).isNotBlank();
+            boolean raisesLevel = update.onlineLevel() != null && update.onlineLevel() != disclosure.onlineLevel();
+            boolean addsContent = update.content() != null && !update.content().equals(disclosure.content());
+            assertThat(raisesLevel || addsContent).as("the update changes something").isTrue();
+        });
+        assertThat(updates.stream().filter(Disclosure.Update::onTime).count() / (double) updates.size())
+                .isBetween(0.78, 0.92);
+    }
+
+    @Test
+    void desks_differ_in_digital_maturity_by_a_clamped_standard_score() {
+        List<Double> maturities = province.units().stream().map(UnitSpec::digitalMaturity).toList();
+
+        assertThat(maturities).allSatisfy(m -> assertThat(m).isBetween(-2.5, 2.5));
+        double mean = maturities.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(mean).isBetween(-0.25, 0.25);
+        assertThat(maturities.stream().filter(m -> m > 1).count()).isGreaterThan(10);
+        assertThat(maturities.stream().filter(m -> m < -1).count()).isGreaterThan(10);
+    }
+
+    private static double share(List<ProcedureSpec> procedures, Predicate<ProcedureSpec> which) {
+        return procedures.stream().filter(which).count() / (double) procedures.size();
     }
 
     @Test
