@@ -32,6 +32,7 @@ import vn.province.govtrack.query.index766.Index766Ledger.ScoredUnit;
 import vn.province.govtrack.query.index766.Index766Rules.Indicator;
 import vn.province.govtrack.query.projection.KnownAt;
 import vn.province.govtrack.query.projection.ProjectionQuery;
+import vn.province.govtrack.query.timeliness.MonthlyProgress;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
 import vn.province.govtrack.web.ProblemType;
@@ -40,11 +41,11 @@ import vn.province.govtrack.web.ProblemType;
  * The national service-quality index (Decision 766) of one calendar month in the business zone, out of 100
  * points in five groups, for the province and each unit, with the counts behind every indicator
  * (docs/index-766.md). Answered from this instance's {@link Index766Ledger} and timeliness index, so
- * read-your-writes waits for the ledger's position.
+ * read-your-writes waits for both.
  *
  * <p>{@code knownAt} (an ISO-8601 instant with offset, not in the future) answers as the store knew it then,
  * from the events it had recorded by that instant ({@link KnownAt}), feedback judged past due as of that
- * instant: the answer asked then, but for its {@code knownAt} field.
+ * instant: the answer asked then, byte for byte.
  */
 @Tag(name = "index-766", description = "The national service-quality index: five groups, 100 points, per unit "
                                       + "and month, and the evidence behind each indicator")
@@ -73,7 +74,7 @@ class Index766Controller {
     @GetMapping
     @Operation(summary = "The national service-quality index of a month: the province's 100-point score, its five "
                          + "groups and their inputs, and with groupBy=unit each unit's")
-    @ProjectionQuery(value = Index766Projection.PROCESSING_GROUP, knownAt = true)
+    @ProjectionQuery(value = {Index766Projection.PROCESSING_GROUP, MonthlyProgress.PROCESSOR}, knownAt = true)
     IndexAnswer index(@Parameter(description = PERIOD) @RequestParam(required = false)
                       @Size(max = QueryParameters.MAX_TIME) String period,
                       @Parameter(description = "unit: add every scored unit, in rank order; absent: the province "
@@ -87,7 +88,7 @@ class Index766Controller {
         if (byUnit && !"unit".equalsIgnoreCase(groupBy.trim())) {
             throw ProblemType.INVALID_INPUT.exception("groupBy must be unit or absent; got '" + groupBy + "'");
         }
-        ServiceQualityIndex.Month scores = index.month(month, KnownAt.position(request), asked(knownAt), response);
+        ServiceQualityIndex.Month scores = index.month(month, KnownAt.position(request), asked(knownAt));
         return new IndexAnswer(month.toString(), Index766Rules.MAX_SCORE, scores.province(),
                 byUnit ? scores.units() : null);
     }
@@ -98,14 +99,14 @@ class Index766Controller {
      */
     @GetMapping("/ranking")
     @Operation(summary = "Units ranked on their national index score for a month")
-    @ProjectionQuery(value = Index766Projection.PROCESSING_GROUP, knownAt = true)
+    @ProjectionQuery(value = {Index766Projection.PROCESSING_GROUP, MonthlyProgress.PROCESSOR}, knownAt = true)
     RankingAnswer ranking(@Parameter(description = PERIOD) @RequestParam(required = false)
                           @Size(max = QueryParameters.MAX_TIME) String period,
                           @Parameter(description = KNOWN_AT) @RequestParam(required = false)
                           @Size(max = QueryParameters.MAX_TIME) String knownAt,
                           HttpServletRequest request, HttpServletResponse response) {
         YearMonth month = month(period);
-        ServiceQualityIndex.Month scores = index.month(month, KnownAt.position(request), asked(knownAt), response);
+        ServiceQualityIndex.Month scores = index.month(month, KnownAt.position(request), asked(knownAt));
         return new RankingAnswer(month.toString(), Index766Rules.MAX_SCORE, scores.units());
     }
 
@@ -118,7 +119,7 @@ class Index766Controller {
     @GetMapping("/evidence")
     @Operation(summary = "The dossiers, payments, ratings, feedback or procedures behind one indicator of the "
                          + "national index")
-    @ProjectionQuery(value = Index766Projection.PROCESSING_GROUP, knownAt = true)
+    @ProjectionQuery(value = {Index766Projection.PROCESSING_GROUP, MonthlyProgress.PROCESSOR}, knownAt = true)
     EvidenceAnswer evidence(@Parameter(description = PERIOD) @RequestParam(required = false)
                             @Size(max = QueryParameters.MAX_TIME) String period,
                             @Parameter(description = "The indicator, e.g. DIGITISED_DOSSIERS; required")

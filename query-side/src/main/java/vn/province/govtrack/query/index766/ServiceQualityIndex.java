@@ -7,12 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import vn.province.govtrack.query.index766.Index766Answers.GroupAnswer;
 import vn.province.govtrack.query.index766.Index766Answers.IndicatorAnswer;
@@ -25,34 +21,25 @@ import vn.province.govtrack.query.index766.Index766Rules.Group;
 import vn.province.govtrack.query.index766.Index766Rules.Indicator;
 import vn.province.govtrack.query.index766.Index766Rules.Input;
 import vn.province.govtrack.query.index766.Index766Rules.Score;
-import vn.province.govtrack.query.projection.ConsistencyProperties;
-import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.timeliness.MonthlyProgress;
 import vn.province.govtrack.query.timeliness.MonthlyProgress.Verdicts;
-import vn.province.govtrack.web.ProblemType;
 
 /**
  * The national index of a month, for the province and each unit: the ledger's counts and the timeliness
  * index's verdicts, scored by {@link Index766Rules}, and the units ranked on their totals.
  *
  * <p>As known at a position, both sources answer as of that position, so the answer is the one asked then;
- * the ledger's position is awaited by read-your-writes, the timeliness index's here. Asked plainly, each
- * answers from what it has processed.
+ * read-your-writes has awaited both positions (the endpoints name both processors). Asked plainly, each
+ * answers from what it has processed, which {@code minPosition} bounds for both.
  */
 @Component
 class ServiceQualityIndex {
 
     private final Index766Ledger ledger;
     private final MonthlyProgress progress;
-    private final ProjectionPositions positions;
-    private final ConsistencyProperties consistency;
-
-    ServiceQualityIndex(Index766Ledger ledger, MonthlyProgress progress, ProjectionPositions positions,
-                        ConsistencyProperties consistency) {
+    ServiceQualityIndex(Index766Ledger ledger, MonthlyProgress progress) {
         this.ledger = ledger;
         this.progress = progress;
-        this.positions = positions;
-        this.consistency = consistency;
     }
 
     /**
@@ -61,8 +48,7 @@ class ServiceQualityIndex {
      *
      * @return the province's scores and every scored unit's, in rank order
      */
-    Month month(YearMonth month, OptionalLong knownAt, Instant asked, HttpServletResponse response) {
-        knownAt.ifPresent(position -> awaitTimeliness(position, response));
+    Month month(YearMonth month, OptionalLong knownAt, Instant asked) {
         MonthlyProgress.Month verdicts = progress.of(month, knownAt);
         MonthCounts counts = ledger.counts(month, knownAt.orElse(Index766Ledger.PRESENT), asked);
         Scores province = scores(counts.provinceInputs(), counts.provinceFeedback(), counts.province(),
@@ -141,27 +127,6 @@ class ServiceQualityIndex {
                     inputs[Input.COMPLAINTS.ordinal()], inputs[Input.RECEIVED.ordinal()]);
             default -> throw new IllegalStateException(indicator + " is counted from the ledger");
         };
-    }
-
-    /**
-     * Waits, bounded as read-your-writes does, until this instance's timeliness index has processed
-     * {@code position}; answers 503 with Retry-After when it has not by then, never from an index behind it.
-     */
-    private void awaitTimeliness(long position, HttpServletResponse response) {
-        long deadline = System.nanoTime() + consistency.maxWait().toNanos();
-        while (positions.recent(MonthlyProgress.PROCESSOR) < position) {
-            if (System.nanoTime() >= deadline) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                throw ProblemType.UNAVAILABLE.exception("The timeliness index has not yet processed position "
-                        + position + ", which knownAt needs. Retry shortly.");
-            }
-            try {
-                TimeUnit.NANOSECONDS.sleep(consistency.pollInterval().toNanos());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ProblemType.UNAVAILABLE.exception("Interrupted while waiting for the timeliness index");
-            }
-        }
     }
 
     /** The month's scores: the province's, and each scored unit's in rank order. */

@@ -17,7 +17,7 @@ import vn.province.govtrack.web.ProblemType;
 
 /**
  * Gives every {@link ProjectionQuery} endpoint read-your-writes: before the handler runs it waits
- * until the projection has processed {@code minPosition} (query parameter, or header
+ * until the projection (each of them, for an endpoint that reads several) has processed {@code minPosition} (query parameter, or header
  * {@code X-Min-Position}; the larger wins), at most {@link ConsistencyProperties#maxWait()}.
  *
  * <p>It never fails for lack of progress: after the wait the query answers from the current read
@@ -55,8 +55,8 @@ class ReadYourWrites implements HandlerInterceptor {
             return true;
         }
         ProjectionQuery query = method.getMethodAnnotation(ProjectionQuery.class);
-        String source = query.value();
-        long position = positions.recent(source);
+        String[] sources = query.value();
+        long position = recent(sources);
         response.setHeader(POSITION_HEADER, Long.toString(position));
         long minPosition = Math.max(parse(request.getParameter(MIN_POSITION_PARAMETER), MIN_POSITION_PARAMETER),
                 parse(request.getHeader(MIN_POSITION_HEADER), MIN_POSITION_HEADER));
@@ -75,7 +75,7 @@ class ReadYourWrites implements HandlerInterceptor {
             minPosition = Math.max(minPosition, knownPosition);
         }
         if (position < minPosition) {
-            position = awaitPosition(source, minPosition);
+            position = awaitPosition(sources, minPosition);
             response.setHeader(POSITION_HEADER, Long.toString(position));
         }
         if (position < knownPosition) {
@@ -91,9 +91,18 @@ class ReadYourWrites implements HandlerInterceptor {
         return true;
     }
 
-    private long awaitPosition(String source, long minPosition) {
+    /** The position of the read model furthest behind: the answer reflects at least that much of the log. */
+    private long recent(String[] sources) {
+        long position = Long.MAX_VALUE;
+        for (String source : sources) {
+            position = Math.min(position, positions.recent(source));
+        }
+        return position;
+    }
+
+    private long awaitPosition(String[] sources, long minPosition) {
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
-        long position = positions.recent(source);
+        long position = recent(sources);
         while (position < minPosition && System.nanoTime() < deadline) {
             try {
                 long pause = Math.min(properties.pollInterval().toNanos(), deadline - System.nanoTime());
@@ -102,7 +111,7 @@ class ReadYourWrites implements HandlerInterceptor {
                 Thread.currentThread().interrupt();
                 return position;
             }
-            position = positions.recent(source);
+            position = recent(sources);
         }
         return position;
     }

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +35,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ import vn.province.govtrack.kernel.feedback.FeedbackKind;
 import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.procedure.ProcedureContent;
 import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
+import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
 import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.query.index766.HandScoredMonth.Recorded;
 import vn.province.govtrack.query.index766.Index766Rules.Indicator;
@@ -78,6 +80,8 @@ class Index766HttpTest extends QuerySideHttpTest {
     ProjectionPositions positions;
     @Autowired
     ConsistencyProperties consistency;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
 
     private final Map<String, Long> sequences = new HashMap<>();
 
@@ -260,11 +264,11 @@ class Index766HttpTest extends QuerySideHttpTest {
             stream.forEach(message -> replayed.apply(message.trackingToken().position().orElseThrow(),
                     message.getPayload(), message.getTimestamp()));
         }
-        ServiceQualityIndex afterStart = new ServiceQualityIndex(replayed, progress, positions, consistency);
+        ServiceQualityIndex afterStart = new ServiceQualityIndex(replayed, progress);
         Instant now = Instant.now();
         YearMonth september = YearMonth.of(2025, 9);
-        assertThat(afterStart.month(september, OptionalLong.empty(), now, new MockHttpServletResponse()))
-                .isEqualTo(index.month(september, OptionalLong.empty(), now, new MockHttpServletResponse()));
+        assertThat(afterStart.month(september, OptionalLong.empty(), now))
+                .isEqualTo(index.month(september, OptionalLong.empty(), now));
     }
 
     @Test
@@ -416,6 +420,41 @@ class Index766HttpTest extends QuerySideHttpTest {
         return answers;
     }
 
+
+    /**
+     * The index reads the ledger and the timeliness index: asked for a position the ledger has reached but the
+     * timeliness index has not, the answer says it is stale, never passes for current.
+     */
+    @Test
+    void a_minimum_position_waits_for_the_timeliness_index_as_well_as_the_ledger() {
+        awaitCaughtUp();
+        StreamingEventProcessor timeliness = eventProcessing
+                .eventProcessor(MonthlyProgress.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        String question = "/api/v1/index-766?" + SEPTEMBER + "&minPosition=";
+        long head;
+        timeliness.shutDown();
+        try {
+            append(new Recorded("Unit", "unit:RYW", new StaffingQuotaSetEvent("RYW", "IT", 1,
+                    LocalDate.of(2025, 1, 1), "QD-RYW")));
+            head = head();
+            await().atMost(Duration.ofSeconds(60)).until(
+                    () -> positions.current(Index766Projection.PROCESSING_GROUP).position() >= head);
+
+            ResponseEntity<JsonNode> behind = rest.getForEntity(URI.create(rest.getRootUri() + question + head),
+                                                                JsonNode.class);
+
+            assertThat(behind.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(behind.getHeaders().getFirst("X-Projection-Stale")).isEqualTo("true");
+            assertThat(Long.parseLong(behind.getHeaders().getFirst("X-Projection-Position"))).isLessThan(head);
+        } finally {
+            timeliness.start();
+        }
+
+        ResponseEntity<JsonNode> caughtUp = rest.getForEntity(URI.create(rest.getRootUri() + question + head),
+                                                              JsonNode.class);
+        assertThat(caughtUp.getHeaders().getFirst("X-Projection-Stale")).isNull();
+        assertThat(Long.parseLong(caughtUp.getHeaders().getFirst("X-Projection-Position"))).isGreaterThanOrEqualTo(head);
+    }
 
     private JsonNode ok(String path) {
         ResponseEntity<JsonNode> response = rest.getForEntity(URI.create(rest.getRootUri() + path), JsonNode.class);
