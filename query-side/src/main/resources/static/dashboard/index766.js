@@ -183,8 +183,14 @@ function indicatorsTable(testid, scored) {
               h('td', {}), h('td', {})))])]));
 }
 
-/** What was counted: "numerator / denominator" in one cell (narrow enough for a phone), each with its data-value. */
+/**
+ * What was counted: "numerator / denominator" in one cell (narrow enough for a phone), each with its data-value.
+ * Satisfaction is not one fraction: its cell points at the deductions listed under it.
+ */
 function fraction({numerator, denominator}) {
+  if (numerator == null && denominator == null) {
+    return h('td', {class: 'fraction see-below'}, t('index.seeDeductions'));
+  }
   return h('td', {class: 'num fraction'},
            figure('span', numerator, formatCount, {'data-col': 'numerator'}), ' / ',
            figure('span', denominator, formatCount, {'data-col': 'denominator'}));

@@ -28,7 +28,8 @@ import vn.province.govtrack.web.ProblemType;
 
 /**
  * Citizens' feedback about the units' service and its answers, as the feedback projection holds them. Every
- * role reads it (it holds no personal data); a CLERK or UNIT_HEAD only the feedback about its own unit.
+ * role but CLIENT reads it (a subject is a citizen's free text: the command side refuses id and phone numbers in
+ * it, but cannot tell a name); a CLERK or UNIT_HEAD only the feedback about its own unit.
  * {@code overdue} is judged when asked, from the service's clock.
  */
 @Tag(name = "feedback", description = "Citizens' suggestions and complaints about a unit's service: due, answered,"

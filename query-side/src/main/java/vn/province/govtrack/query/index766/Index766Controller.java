@@ -14,10 +14,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +35,7 @@ import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.timeliness.MonthlyProgress;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
+import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.web.ProblemType;
 
 /**
@@ -82,7 +83,7 @@ class Index766Controller {
                       @Size(max = QueryParameters.MAX_TIME) String groupBy,
                       @Parameter(description = KNOWN_AT) @RequestParam(required = false)
                       @Size(max = QueryParameters.MAX_TIME) String knownAt,
-                      HttpServletRequest request, HttpServletResponse response) {
+                      HttpServletRequest request) {
         YearMonth month = month(period);
         boolean byUnit = groupBy != null && !groupBy.isBlank();
         if (byUnit && !"unit".equalsIgnoreCase(groupBy.trim())) {
@@ -104,7 +105,7 @@ class Index766Controller {
                           @Size(max = QueryParameters.MAX_TIME) String period,
                           @Parameter(description = KNOWN_AT) @RequestParam(required = false)
                           @Size(max = QueryParameters.MAX_TIME) String knownAt,
-                          HttpServletRequest request, HttpServletResponse response) {
+                          HttpServletRequest request) {
         YearMonth month = month(period);
         ServiceQualityIndex.Month scores = index.month(month, KnownAt.position(request), asked(knownAt));
         return new RankingAnswer(month.toString(), Index766Rules.MAX_SCORE, scores.units());
@@ -130,7 +131,7 @@ class Index766Controller {
                             @Size(max = QueryParameters.MAX_TIME) String knownAt,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "100") int size,
-                            HttpServletRequest request) {
+                            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         YearMonth month = month(period);
         Indicator asked = indicator(indicator);
         Paging paging = Paging.of(page, size);
@@ -141,7 +142,7 @@ class Index766Controller {
         }
         OptionalLong known = KnownAt.position(request);
         long position = known.orElse(Index766Ledger.PRESENT);
-        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.trim();
+        String unit = ownUnit(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim());
         ScoredUnit scored = null;
         if (unit != null) {
             scored = ledger.unit(unit, position);
@@ -181,6 +182,24 @@ class Index766Controller {
             throw ProblemType.INVALID_INPUT.exception("indicator must be one of " + List.of(Indicator.values())
                     + "; got '" + indicator + "'");
         }
+    }
+
+    /**
+     * The unit whose evidence is listed: the one asked for, or a clerk's or unit head's own (also when none is
+     * asked for). The rows name dossiers and feedback, which such a caller reads for its own unit only, as
+     * {@code /dossiers} does; the scores themselves are every role's.
+     *
+     * @throws vn.province.govtrack.web.ProblemException 403 when a clerk or unit head asks for another unit
+     */
+    private static String ownUnit(Caller caller, String requested) {
+        if (caller == null || !caller.role().unitBound()) {
+            return requested;
+        }
+        if (requested != null && !requested.equals(caller.unitCode())) {
+            throw ProblemType.FORBIDDEN.exception("a " + caller.role() + " of unit " + caller.unitCode()
+                    + " may list its own unit's evidence only, not " + requested + "'s");
+        }
+        return caller.unitCode();
     }
 
     /** When the question is asked: the {@code knownAt} instant (read-your-writes has checked it), or now. */

@@ -361,7 +361,7 @@ final class Index766Ledger {
             Integer unit = unitCode == null ? null : unitSlots.getOrDefault(unitCode, -1);
             List<EvidenceRow> rows = new ArrayList<>();
             switch (indicator) {
-                case ON_TIME -> throw new IllegalArgumentException("ON_TIME's dossiers are the timeliness report's");
+                case ON_TIME -> throw new IllegalStateException("ON_TIME's dossiers are the timeliness report's");
                 case FEEDBACK_ON_TIME -> {
                     for (FeedbackRecord record : feedbackDue.getOrDefault(month, List.of())) {
                         Boolean onTime = record.judged(position, asked);

@@ -176,10 +176,11 @@ final class Index766Rules {
      */
     static Score fraction(Indicator indicator, long numerator, long denominator) {
         if (indicator == Indicator.SERVICE_SATISFACTION) {
-            throw new IllegalArgumentException("SERVICE_SATISFACTION is not one fraction: see satisfaction()");
+            throw new IllegalStateException("SERVICE_SATISFACTION is not one fraction: see satisfaction()");
         }
         if (numerator < 0 || denominator < 0 || numerator > denominator) {
-            throw new IllegalArgumentException(indicator + ": " + numerator + " / " + denominator);
+            // the ledger's counts are wrong, not the question: a fault (500, logged), never a 400
+            throw new IllegalStateException(indicator + ": " + numerator + " / " + denominator);
         }
         if (denominator == 0) {
             return new Score(indicator, full(indicator), 0L, 0L, null, false, null);

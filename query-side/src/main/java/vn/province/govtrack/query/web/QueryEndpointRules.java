@@ -36,10 +36,10 @@ class QueryEndpointRules implements EndpointRules {
                         .because("A CLERK or UNIT_HEAD sees its own unit's dossiers only: another unitCode is a 403."),
                 allow(GET, "/api/v1/dossiers/*", CLERK, UNIT_HEAD, AUDITOR, CLIENT)
                         .because("A CLERK or UNIT_HEAD reading another unit's dossier gets a 403."),
-                allow(GET, "/api/v1/feedback", Role.values())
-                        .because("No personal data: every role; a CLERK or UNIT_HEAD its own unit's only (another "
-                                 + "unitCode is a 403)."),
-                allow(GET, "/api/v1/feedback/*", Role.values())
+                allow(GET, "/api/v1/feedback", CLERK, UNIT_HEAD, HOME_AFFAIRS, ADMIN, AUDITOR)
+                        .because("Not CLIENT: a subject is a citizen's free text, which may name someone. A CLERK or "
+                                 + "UNIT_HEAD its own unit's only (another unitCode is a 403)."),
+                allow(GET, "/api/v1/feedback/*", CLERK, UNIT_HEAD, HOME_AFFAIRS, ADMIN, AUDITOR)
                         .because("A CLERK or UNIT_HEAD reading feedback about another unit gets a 403."),
                 allow(GET, "/api/v1/units", Role.values()).because("Reference data without personal data: every role."),
                 allow(GET, "/api/v1/units/*", Role.values()),

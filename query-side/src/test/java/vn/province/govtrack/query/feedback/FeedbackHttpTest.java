@@ -94,7 +94,7 @@ class FeedbackHttpTest extends QuerySideHttpTest {
         assertThat(pastDue.path("onTime").isNull()).isTrue();
         assertThat(pastDue.path("overdue").asBoolean()).isTrue();
 
-        JsonNode notYetDue = get("/api/v1/feedback/FB-GY-3", Role.CLIENT, null).getBody();
+        JsonNode notYetDue = get("/api/v1/feedback/FB-GY-3", Role.HOME_AFFAIRS, null).getBody();
         assertThat(notYetDue.path("status").asText()).isEqualTo("OPEN");
         assertThat(notYetDue.path("overdue").asBoolean()).isFalse();
     }

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
@@ -48,12 +51,16 @@ import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.procedure.ProcedureContent;
 import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
 import vn.province.govtrack.kernel.unit.StaffingQuotaSetEvent;
+import vn.province.govtrack.kernel.unit.UnitKind;
+import vn.province.govtrack.kernel.unit.UnitRegisteredEvent;
+import vn.province.govtrack.query.ActingOfficials;
 import vn.province.govtrack.query.QuerySideHttpTest;
 import vn.province.govtrack.query.index766.HandScoredMonth.Recorded;
 import vn.province.govtrack.query.index766.Index766Rules.Indicator;
 import vn.province.govtrack.query.projection.ConsistencyProperties;
 import vn.province.govtrack.query.projection.ProjectionPositions;
 import vn.province.govtrack.query.timeliness.MonthlyProgress;
+import vn.province.govtrack.security.Role;
 
 /**
  * {@code GET /api/v1/index-766} over {@link HandScoredMonth}'s September 2025, every point worked out by hand
@@ -74,6 +81,8 @@ class Index766HttpTest extends QuerySideHttpTest {
     EventStorageEngine engine;
     @Autowired
     ServiceQualityIndex index;
+    @Autowired
+    Index766Ledger ledger;
     @Autowired
     MonthlyProgress progress;
     @Autowired
@@ -248,6 +257,9 @@ class Index766HttpTest extends QuerySideHttpTest {
     @Test
     void a_rebuild_and_a_replay_from_the_store_answer_what_the_ledger_answered_before() throws InterruptedException {
         Map<String, String> before = everyAnswer();
+        // a unit only this instance's ledger knows, at no position of the store: only a reset forgets it
+        ledger.apply(head() + 1_000_000, new UnitRegisteredEvent("IX-GHOST", "Ghost", UnitKind.COMMUNE), Instant.now());
+        assertThat(ok("/api/v1/index-766?" + SEPTEMBER + "&groupBy=unit").toString()).contains("IX-GHOST");
 
         ResponseEntity<JsonNode> accepted = rest.postForEntity("/api/v1/admin/projections/index-766/rebuild", null,
                 JsonNode.class);
@@ -420,6 +432,24 @@ class Index766HttpTest extends QuerySideHttpTest {
         return answers;
     }
 
+
+    /** The rows name dossiers and feedback: a clerk or unit head lists its own unit's, as it lists its dossiers. */
+    @Test
+    void a_clerk_reads_the_evidence_of_its_own_unit_only() {
+        String question = "/api/v1/index-766/evidence?" + SEPTEMBER + "&indicator=DIGITISED_DOSSIERS";
+        HttpHeaders clerk = new HttpHeaders();
+        clerk.setBearerAuth(ActingOfficials.token(minter, Role.CLERK, W1));
+
+        ResponseEntity<JsonNode> own = rest.exchange(question, HttpMethod.GET, new HttpEntity<>(clerk), JsonNode.class);
+        ResponseEntity<JsonNode> other = rest.exchange(question + "&unitCode=" + W2, HttpMethod.GET,
+                                                       new HttpEntity<>(clerk), JsonNode.class);
+
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(own.getBody().get("unitCode").asText()).isEqualTo(W1);
+        assertThat(own.getBody()).isEqualTo(ok(question + "&unitCode=" + W1));
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(ok(question).get("unitCode").isNull()).as("the auditor's: the province").isTrue();
+    }
 
     /**
      * The index reads the ledger and the timeliness index: asked for a position the ledger has reached but the

@@ -108,7 +108,7 @@ class Index766RulesTest {
     @Test
     void a_numerator_above_its_denominator_is_a_fault_not_a_score() {
         assertThatThrownBy(() -> Index766Rules.fraction(Indicator.RATINGS, 3, 2))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalStateException.class);
     }
 
     private static void assertScore(Score score, String points, String pointsLost, String ratio) {
