@@ -239,8 +239,9 @@ class Dossier {
         requireExisting(registered, submittedAt, referenceData);
 
         if (channel == Channel.ONLINE) {
-            if (!terms.online()) {
-                throw new RuleViolationException("procedure '" + terms.code() + "' is not offered online");
+            LocalDate day = LocalDate.ofInstant(submittedAt, referenceData.workingCalendar().zone());
+            if (!terms.online(day)) {
+                throw new RuleViolationException("procedure '" + terms.code() + "' is not offered online on " + day);
             }
             apply(new DossierSubmittedOnlineEvent(command.dossierId(), terms.code(), terms.field(), unit,
                                                   submittedBy, submittedAt));

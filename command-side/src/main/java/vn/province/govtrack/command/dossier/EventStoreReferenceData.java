@@ -1,5 +1,8 @@
 package vn.province.govtrack.command.dossier;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,7 @@ import vn.province.govtrack.command.calendar.WorkingCalendar;
 import vn.province.govtrack.command.calendar.WorkingHours;
 import vn.province.govtrack.command.unit.UnitDirectory;
 import vn.province.govtrack.command.unit.RegisteredUnit;
+import vn.province.govtrack.kernel.procedure.OnlineLevel;
 import vn.province.govtrack.kernel.procedure.ProcedureIds;
 import vn.province.govtrack.kernel.procedure.ProcedurePublishedEvent;
 import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
@@ -29,11 +33,14 @@ import vn.province.govtrack.kernel.procedure.ProcedureUpdatedEvent;
  * <p>Units are the {@link UnitDirectory}'s answer. Caches what cannot change, so most decisions read
  * no reference stream in full: a procedure's processing terms never change, so they are remembered once
  * found (an unknown code is asked again each time). Its online level can change at any time, by any
- * instance (an update), so each unit of work still asks the store for it, but only when a decision needs
- * it (an online submission) and only for the events after the last one seen: the answer is exactly what a
- * full read would give. Holidays are the {@link StoredHolidays}' answer, read the same way.
+ * instance (an update), so each unit of work still asks the store for its updates, but only when a
+ * decision needs them (an online submission) and only for the events after the last one seen: the answer
+ * is exactly what a full read would give. The level on a day is the publication's, replaced by the last
+ * update taking effect on or before that day, the rule by which the query side judges whether a
+ * procedure was offered online when a dossier was received (docs/index-766.md). Holidays are the
+ * {@link StoredHolidays}' answer, read the same way.
  *
- * <p>Within one unit of work each unit, each procedure's online level and each year's holidays are read
+ * <p>Within one unit of work each unit, each procedure's updates and each year's holidays are read
  * once ({@link ReferenceDataView}): the decisions that commit together decide against one view of the
  * province. The history import keeps one view for all its batches, so it reads them once for the whole
  * import.
@@ -68,7 +75,7 @@ class EventStoreReferenceData implements ReferenceData {
         }
         return Optional.ofNullable(known.terms()).map(terms -> new ProcedureTerms(
                 terms.code(), terms.field(), terms.processingHours(), terms.cutoff(),
-                () -> oncePerUnitOfWork("procedure-online:" + procedureCode, () -> read(procedureCode).online())));
+                day -> oncePerUnitOfWork("procedure-online:" + procedureCode, () -> read(procedureCode)).onlineOn(day)));
     }
 
     @Override
@@ -100,23 +107,56 @@ class EventStoreReferenceData implements ReferenceData {
 
     /**
      * A procedure as of its stream's events before {@code nextSequence}: its publication, null before it,
-     * and whether it is offered online, as published or last updated.
+     * the online level it was published at, and its updates' levels with the days they take effect, in
+     * the order they were announced.
      */
-    private record KnownProcedure(long nextSequence, ProcedurePublishedEvent terms, boolean online) {
+    private record KnownProcedure(long nextSequence, ProcedurePublishedEvent terms, OnlineLevel published,
+                                  List<LevelChange> updates) {
 
-        static final KnownProcedure UNPUBLISHED = new KnownProcedure(0, null, false);
+        static final KnownProcedure UNPUBLISHED = new KnownProcedure(0, null, OnlineLevel.NONE, List.of());
 
         KnownProcedure after(DomainEventMessage<?> event) {
             long next = event.getSequenceNumber() + 1;
             if (ProcedurePublishedEvent.class.equals(event.getPayloadType())) {
-                ProcedurePublishedEvent published = (ProcedurePublishedEvent) event.getPayload();
-                return new KnownProcedure(next, published, published.offered().online());
+                ProcedurePublishedEvent publication = (ProcedurePublishedEvent) event.getPayload();
+                return new KnownProcedure(next, publication, publication.offered(), updates);
             }
             if (ProcedureUpdatedEvent.class.equals(event.getPayloadType())) {
-                return new KnownProcedure(next, terms,
-                                          ((ProcedureUpdatedEvent) event.getPayload()).onlineLevel().online());
+                ProcedureUpdatedEvent update = (ProcedureUpdatedEvent) event.getPayload();
+                List<LevelChange> more = new ArrayList<>(updates);
+                more.add(new LevelChange(
+                        update.effectiveFrom() != null ? update.effectiveFrom() : update.updatedOn(),
+                        update.onlineLevel() != null ? update.onlineLevel() : lastLevel()));
+                return new KnownProcedure(next, terms, published, List.copyOf(more));
             }
-            return new KnownProcedure(next, terms, online);
+            return new KnownProcedure(next, terms, published, updates);
         }
+
+        /**
+         * Whether it is offered online on {@code day}: the publication's level, replaced by that of the
+         * update taking effect last on or before the day (of two taking effect on the same day, the one
+         * announced later).
+         */
+        boolean onlineOn(LocalDate day) {
+            OnlineLevel level = published;
+            LocalDate latest = null;
+            for (LevelChange update : updates) {
+                if (!update.effectiveFrom().isAfter(day)
+                    && (latest == null || !update.effectiveFrom().isBefore(latest))) {
+                    latest = update.effectiveFrom();
+                    level = update.level();
+                }
+            }
+            return level.online();
+        }
+
+        /** The level as published or last announced, for an update that leaves it out. */
+        private OnlineLevel lastLevel() {
+            return updates.isEmpty() ? published : updates.get(updates.size() - 1).level();
+        }
+    }
+
+    /** An update's online level and the day it takes effect. */
+    private record LevelChange(LocalDate effectiveFrom, OnlineLevel level) {
     }
 }

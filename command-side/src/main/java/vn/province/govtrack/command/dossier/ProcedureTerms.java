@@ -1,13 +1,14 @@
 package vn.province.govtrack.command.dossier;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The terms of a published procedure that a dossier's deadline is decided by, which never change, and
- * whether a dossier may be submitted online under it, which an update may change: {@link #online()} is
- * asked of the reference data when a decision needs it, so that the decisions that do not (every one but
- * an online submission) read nothing for it.
+ * whether a dossier may be submitted online under it on a day, which updates may change from the day
+ * they take effect: {@link #online(LocalDate)} is asked of the reference data when a decision needs it,
+ * so that the decisions that do not (every one but an online submission) read nothing for it.
  */
 final class ProcedureTerms {
 
@@ -15,15 +16,15 @@ final class ProcedureTerms {
     private final String field;
     private final int processingHours;
     private final LocalTime cutoff;
-    private final BooleanSupplier online;
+    private final Predicate<LocalDate> online;
 
     /** Terms offered online or not, once and for all. */
     ProcedureTerms(String code, String field, int processingHours, LocalTime cutoff, boolean online) {
-        this(code, field, processingHours, cutoff, () -> online);
+        this(code, field, processingHours, cutoff, day -> online);
     }
 
-    /** @param online whether the procedure is offered online when asked */
-    ProcedureTerms(String code, String field, int processingHours, LocalTime cutoff, BooleanSupplier online) {
+    /** @param online whether the procedure is offered online on a day, as known when asked */
+    ProcedureTerms(String code, String field, int processingHours, LocalTime cutoff, Predicate<LocalDate> online) {
         this.code = code;
         this.field = field;
         this.processingHours = processingHours;
@@ -49,8 +50,11 @@ final class ProcedureTerms {
         return cutoff;
     }
 
-    /** Whether its online level, as published or last updated, is FULL or PARTIAL. */
-    boolean online() {
-        return online.getAsBoolean();
+    /**
+     * Whether its online level on {@code day} (a business day) is FULL or PARTIAL: the publication's
+     * level, replaced by the last update taking effect on or before that day, as known now.
+     */
+    boolean online(LocalDate day) {
+        return online.test(day);
     }
 }

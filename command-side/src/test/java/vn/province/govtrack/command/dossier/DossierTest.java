@@ -87,6 +87,9 @@ class DossierTest {
                                                                    LocalTime.of(15, 0), true);
     /** Land allocation: five working days, cut-off 15:00, not offered online. */
     private static final ProcedureTerms LAND = new ProcedureTerms("GIAO-DAT", "LAND", 40, LocalTime.of(15, 0), false);
+    /** A business licence: five working days, offered online until an update to NONE takes effect on 1 August 2025. */
+    private static final ProcedureTerms LICENCE = new ProcedureTerms("CAP-PHEP", "TRADE", 40, LocalTime.of(15, 0),
+                                                                     day -> day.isBefore(LocalDate.parse("2025-08-01")));
     /** The applicant as the edge sealed it; the aggregate only carries it on. */
     private static final SealedApplicant CITIZEN = new SealedApplicant("key-an", "c2VhbGVkIGFwcGxpY2FudA==");
     private static final Instant NOW = at("2025-10-01T10:00");
@@ -135,6 +138,7 @@ class DossierTest {
                 .withUnitDissolvedFrom(MERGED_COMMUNE, LocalDate.parse("2025-07-02"))
                 .withProcedure(BIRTH)
                 .withProcedure(LAND)
+                .withProcedure(LICENCE)
                 .withHolidays(2025, Set.of(LocalDate.parse("2025-09-01"), LocalDate.parse("2025-09-02"))));
         fixture.registerInjectableResource(Clock.fixed(NOW, WorkingHours.PROVINCE_DEFAULT.zone()));
         // five working days to supply what was asked for (the service's default is 30)
@@ -215,7 +219,28 @@ class DossierTest {
             fixture.givenNoPriorActivity()
                     .when(new SubmitDossierCommand("HS-1", "GIAO-DAT", COMMUNE, Channel.ONLINE, CITIZEN, null))
                     .expectException(RuleViolationException.class)
-                    .expectExceptionMessage("procedure 'GIAO-DAT' is not offered online")
+                    .expectExceptionMessage("procedure 'GIAO-DAT' is not offered online on 2025-10-01")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlineIsJudgedByTheProceduresLevelOnTheSubmissionsBusinessDay() {
+            // 31 July 2025 at 21:00 in the province: still offered online
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitDossierCommand("HS-1", "CAP-PHEP", COMMUNE, Channel.ONLINE, CITIZEN,
+                                                   at("2025-07-31T21:00")))
+                    .expectEvents(new DossierSubmittedOnlineEvent("HS-1", "CAP-PHEP", "TRADE", COMMUNE, CITIZEN,
+                                                                  at("2025-07-31T21:00")));
+        }
+
+        @Test
+        void onlineIsRefusedFromTheBusinessDayTheProcedureStopsBeingOfferedOnlineThoughItIsTheDayBeforeInUtc() {
+            // 1 August 2025 at 06:30 in the province is still 31 July in UTC
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitDossierCommand("HS-1", "CAP-PHEP", COMMUNE, Channel.ONLINE, CITIZEN,
+                                                   at("2025-08-01T06:30")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("procedure 'CAP-PHEP' is not offered online on 2025-08-01")
                     .expectNoEvents();
         }
 

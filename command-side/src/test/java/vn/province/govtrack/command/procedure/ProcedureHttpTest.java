@@ -29,10 +29,20 @@ class ProcedureHttpTest extends CommandSideHttpTest {
     }
 
     private static String onlineDossier(String unit, String procedure) {
+        return onlineDossier(unit, procedure, "2025-07-20T21:00:00+07:00");
+    }
+
+    /** An online submission at {@code submittedAt}; now when null. */
+    private static String onlineDossier(String unit, String procedure, String submittedAt) {
         return """
                 {"dossierId": "%s", "procedureCode": "%s", "unitCode": "%s", "channel": "ONLINE",
-                 "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An"},
-                 "submittedAt": "2025-07-20T21:00:00+07:00"}""".formatted(unique("HS"), procedure, unit);
+                 "applicant": {"idNumber": "001203004567", "fullName": "Nguyễn Văn An"}%s}""".formatted(
+                unique("HS"), procedure, unit, submittedAt == null ? "" : ", \"submittedAt\": \"" + submittedAt + "\"");
+    }
+
+    /** The first day of next month in the province. */
+    private static LocalDate nextMonth() {
+        return LocalDate.now(PROVINCE).plusMonths(1).withDayOfMonth(1);
     }
 
     private JsonNode accepted(ResponseEntity<JsonNode> response, HttpStatus status) {
@@ -164,11 +174,80 @@ class ProcedureHttpTest extends CommandSideHttpTest {
                 {"onlineLevel": "NONE", "updatedOn": "2025-07-01", "reason": "portal outage"}"""), HttpStatus.OK);
         JsonNode refusedOnline = refused("/api/v1/dossiers", onlineDossier(unit, code), HttpStatus.CONFLICT,
                                          "rule-violation");
-        assertThat(refusedOnline.path("detail").asText()).isEqualTo("procedure '" + code + "' is not offered online");
+        assertThat(refusedOnline.path("detail").asText())
+                .isEqualTo("procedure '" + code + "' is not offered online on 2025-07-20");
 
         accepted(post("/api/v1/procedures/" + code + "/updates", """
                 {"onlineLevel": "FULL", "updatedOn": "2025-07-02", "reason": "restored"}"""), HttpStatus.OK);
         JsonNode submitted = accepted(post("/api/v1/dossiers", onlineDossier(unit, code)), HttpStatus.CREATED);
         assertThat(submitted.path("status").asText()).isEqualTo("NEW");
+    }
+
+    @Test
+    void anUpdateToNoneAnnouncedTodayButTakingEffectNextMonthStillAllowsOnlineSubmissionsToday() {
+        String unit = registeredUnit();
+        String code = unique("KS");
+        accepted(post("/api/v1/procedures", procedure(code, """
+                , "onlineLevel": "FULL", "publishedOn": "2025-06-20\"""")), HttpStatus.CREATED);
+        accepted(post("/api/v1/procedures/" + code + "/updates", """
+                {"onlineLevel": "NONE", "effectiveFrom": "%s", "reason": "portal retired"}""".formatted(nextMonth())),
+                 HttpStatus.OK);
+
+        JsonNode submitted = accepted(post("/api/v1/dossiers", onlineDossier(unit, code, null)), HttpStatus.CREATED);
+        assertThat(submitted.path("status").asText()).isEqualTo("NEW");
+    }
+
+    @Test
+    void anUpdateToFullTakingEffectNextMonthDoesNotYetAllowOnlineSubmissions() {
+        String unit = registeredUnit();
+        String code = unique("KS");
+        accepted(post("/api/v1/procedures", procedure(code, """
+                , "onlineLevel": "NONE", "publishedOn": "2025-06-20\"""")), HttpStatus.CREATED);
+        accepted(post("/api/v1/procedures/" + code + "/updates", """
+                {"onlineLevel": "FULL", "effectiveFrom": "%s", "reason": "portal opens"}""".formatted(nextMonth())),
+                 HttpStatus.OK);
+
+        JsonNode refusedOnline = refused("/api/v1/dossiers", onlineDossier(unit, code, null), HttpStatus.CONFLICT,
+                                         "rule-violation");
+        assertThat(refusedOnline.path("detail").asText())
+                .isEqualTo("procedure '" + code + "' is not offered online on " + LocalDate.now(PROVINCE));
+    }
+
+    @Test
+    void aDatedSubmissionIsJudgedByTheLevelInForceOnItsDayNotByTheLastAnnounced() {
+        String unit = registeredUnit();
+        String code = unique("KS");
+        accepted(post("/api/v1/procedures", procedure(code, """
+                , "onlineLevel": "PARTIAL", "publishedOn": "2025-06-20\"""")), HttpStatus.CREATED);
+        accepted(post("/api/v1/procedures/" + code + "/updates", """
+                {"onlineLevel": "NONE", "updatedOn": "2025-07-01", "effectiveFrom": "2025-08-01",
+                 "reason": "portal retired"}"""), HttpStatus.OK);
+
+        // announced, not yet in force: the published level decides
+        accepted(post("/api/v1/dossiers", onlineDossier(unit, code, "2025-07-31T21:00:00+07:00")), HttpStatus.CREATED);
+        // in force from the first of August in the province, though it is still 31 July in UTC
+        JsonNode refusedOnline = refused("/api/v1/dossiers", onlineDossier(unit, code, "2025-08-01T06:30:00+07:00"),
+                                         HttpStatus.CONFLICT, "rule-violation");
+        assertThat(refusedOnline.path("detail").asText())
+                .isEqualTo("procedure '" + code + "' is not offered online on 2025-08-01");
+        refused("/api/v1/dossiers", onlineDossier(unit, code, null), HttpStatus.CONFLICT, "rule-violation");
+    }
+
+    @Test
+    void aBackdatedSubmissionBeforeAnUpdateToFullTookEffectIsJudgedByTheEarlierLevel() {
+        String unit = registeredUnit();
+        String code = unique("KS");
+        accepted(post("/api/v1/procedures", procedure(code, """
+                , "onlineLevel": "NONE", "publishedOn": "2025-06-20\"""")), HttpStatus.CREATED);
+        accepted(post("/api/v1/procedures/" + code + "/updates", """
+                {"onlineLevel": "FULL", "updatedOn": "2025-07-01", "effectiveFrom": "2025-08-01",
+                 "reason": "portal opens"}"""), HttpStatus.OK);
+
+        refused("/api/v1/dossiers", onlineDossier(unit, code, "2025-07-20T21:00:00+07:00"), HttpStatus.CONFLICT,
+                "rule-violation");
+        JsonNode submitted = accepted(post("/api/v1/dossiers", onlineDossier(unit, code, "2025-08-01T07:30:00+07:00")),
+                                      HttpStatus.CREATED);
+        assertThat(submitted.path("status").asText()).isEqualTo("NEW");
+        accepted(post("/api/v1/dossiers", onlineDossier(unit, code, null)), HttpStatus.CREATED);
     }
 }
