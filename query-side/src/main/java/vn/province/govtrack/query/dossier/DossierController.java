@@ -29,6 +29,7 @@ import vn.province.govtrack.query.applicant.PersonalDataReader;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
+import vn.province.govtrack.query.web.UnitScope;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.web.ProblemType;
 
@@ -58,7 +59,7 @@ class DossierController {
     @ProjectionQuery(DossierProjection.PROCESSING_GROUP)
     DossierResponse dossier(@PathVariable String dossierId, @AuthenticationPrincipal Caller caller) {
         return views.dossier(dossierId)
-                    .map(view -> DossierAccess.readable(caller, view))
+                    .map(view -> UnitScope.readable(caller, view, view.unitCode(), "dossier '" + view.dossierId() + "'"))
                     .map(view -> responses.of(view, PersonalDataReader.of(caller)))
                     .orElseThrow(() -> ProblemType.DOSSIER_NOT_FOUND.exception(
                             "No dossier '" + dossierId + "' in the dossier projection"));
@@ -126,7 +127,8 @@ class DossierController {
                     "overdue=true and dueWithinHours select disjoint sets of dossiers "
                     + "(past due, and not yet due); ask for one of them");
         }
-        String unit = DossierAccess.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim());
+        String unit = UnitScope.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim(),
+                "dossiers");
         DossierFilter filter = new DossierFilter(unit, statuses(status), overdue, dueWithinHours);
         Instant now = clock.instant();
         Paging.Page<DossierView> found = views.dossiers(filter, now, paging);

@@ -23,6 +23,7 @@ import vn.province.govtrack.kernel.feedback.FeedbackStatus;
 import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
+import vn.province.govtrack.query.web.UnitScope;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.web.ProblemType;
 
@@ -54,7 +55,8 @@ class FeedbackController {
     @ProjectionQuery(FeedbackProjection.PROCESSING_GROUP)
     FeedbackResponse feedback(@PathVariable String feedbackId, @AuthenticationPrincipal Caller caller) {
         return feedback.feedback(feedbackId)
-                       .map(view -> FeedbackAccess.readable(caller, view))
+                       .map(view -> UnitScope.readable(caller, view, view.unitCode(),
+                                                       "feedback '" + view.feedbackId() + "'"))
                        .map(view -> FeedbackResponse.of(view, clock.instant(), clock.getZone()))
                        .orElseThrow(() -> ProblemType.NOT_FOUND.exception(
                                "No feedback '" + feedbackId + "' in the feedback projection"));
@@ -90,7 +92,7 @@ class FeedbackController {
                       @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
                       @AuthenticationPrincipal Caller caller) {
         Paging paging = Paging.of(page, size);
-        String unit = FeedbackAccess.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode);
+        String unit = UnitScope.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode, "feedback");
         Paging.Page<FeedbackView> found = feedback.feedback(unit, status(status), paging);
         Instant now = clock.instant();
         return new FeedbackPage(found.content().stream().map(view -> FeedbackResponse.of(view, now, clock.getZone()))

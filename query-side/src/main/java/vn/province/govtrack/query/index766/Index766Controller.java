@@ -35,6 +35,7 @@ import vn.province.govtrack.query.projection.ProjectionQuery;
 import vn.province.govtrack.query.timeliness.MonthlyProgress;
 import vn.province.govtrack.query.web.Paging;
 import vn.province.govtrack.query.web.QueryParameters;
+import vn.province.govtrack.query.web.UnitScope;
 import vn.province.govtrack.security.Caller;
 import vn.province.govtrack.web.ProblemType;
 
@@ -142,7 +143,9 @@ class Index766Controller {
         }
         OptionalLong known = KnownAt.position(request);
         long position = known.orElse(Index766Ledger.PRESENT);
-        String unit = ownUnit(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim());
+        // the rows name dossiers and feedback, which a clerk or unit head reads for its own unit only
+        String unit = UnitScope.unitFilter(caller, unitCode == null || unitCode.isBlank() ? null : unitCode.trim(),
+                "evidence");
         ScoredUnit scored = null;
         if (unit != null) {
             scored = ledger.unit(unit, position);
@@ -182,24 +185,6 @@ class Index766Controller {
             throw ProblemType.INVALID_INPUT.exception("indicator must be one of " + List.of(Indicator.values())
                     + "; got '" + indicator + "'");
         }
-    }
-
-    /**
-     * The unit whose evidence is listed: the one asked for, or a clerk's or unit head's own (also when none is
-     * asked for). The rows name dossiers and feedback, which such a caller reads for its own unit only, as
-     * {@code /dossiers} does; the scores themselves are every role's.
-     *
-     * @throws vn.province.govtrack.web.ProblemException 403 when a clerk or unit head asks for another unit
-     */
-    private static String ownUnit(Caller caller, String requested) {
-        if (caller == null || !caller.role().unitBound()) {
-            return requested;
-        }
-        if (requested != null && !requested.equals(caller.unitCode())) {
-            throw ProblemType.FORBIDDEN.exception("a " + caller.role() + " of unit " + caller.unitCode()
-                    + " may list its own unit's evidence only, not " + requested + "'s");
-        }
-        return caller.unitCode();
     }
 
     /** When the question is asked: the {@code knownAt} instant (read-your-writes has checked it), or now. */

@@ -22,8 +22,8 @@ import vn.province.govtrack.security.Role;
  * Which role may read what (docs/adr/0003-authorisation.md); the first rule matching a request
  * decides, and a request none matches is refused. AUDITOR reads everything; CLIENT reads the
  * projections that hold no personal data (staff names are personal data); a clerk or unit head
- * reads its own unit's dossiers only, which the dossier queries check ({@code DossierAccess}), and the feedback
- * about its own unit only ({@code FeedbackAccess}). The
+ * reads its own unit's dossiers only, which the dossier queries check ({@link UnitScope}), and the feedback
+ * about its own unit only (the same). The
  * dashboard's page and assets are open: they hold no data, every call they make carries a token.
  */
 @Component
