@@ -34,7 +34,7 @@ class Index766HealthIndicator extends AbstractHealthIndicator {
             Map<Integer, EventTrackerStatus> segments = eventProcessing.getObject()
                     .eventProcessor(Index766Projection.PROCESSING_GROUP, StreamingEventProcessor.class)
                     .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-            replayed = !segments.isEmpty() && segments.values().stream().noneMatch(EventTrackerStatus::isReplaying);
+            replayed = !segments.isEmpty() && segments.values().stream().allMatch(Index766HealthIndicator::caughtUp);
         }
         if (replayed) {
             builder.up().withDetail("events", ledger.events()).withDetail("dossiers", ledger.dossiers());
@@ -42,5 +42,15 @@ class Index766HealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("replaying", "the event log from the first event")
                    .withDetail("events", ledger.events());
         }
+    }
+
+    /**
+     * Whether a segment has replayed up to the head it found at start. Its token stays a replay token until an
+     * event beyond that head arrives, which a quiet store may never send; so, as the projections list counts
+     * it ({@code ProjectionPositions}), a segment at or past its reset position has caught up.
+     */
+    static boolean caughtUp(EventTrackerStatus segment) {
+        return !segment.isReplaying()
+               || segment.getCurrentPosition().orElse(0) >= segment.getResetPosition().orElse(Long.MAX_VALUE);
     }
 }
