@@ -109,9 +109,7 @@ import vn.province.govtrack.kernel.dossier.TransferDossierCommand;
 class Dossier {
 
     /** How far a caller's clock may run ahead of ours before its explicit time counts as the future. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** No dossier business predates this; it also keeps the deadline arithmetic within sane years. */
-    static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
+    static final Duration CLOCK_SKEW = Require.CLOCK_SKEW;
     /** No appointment may be set beyond the years a holiday calendar can be set for. */
     static final Instant LATEST_DUE_AT = Instant.parse("2100-12-31T00:00:00Z");
     /** The most parts a dossier's digitisation record may count. */
@@ -663,16 +661,9 @@ class Dossier {
                                         receivedAt, terms.processingHours(), clockStartsAt, dueAt);
     }
 
-    /** The given time, or now; never in the future, before {@link #EARLIEST_TIME}, or before the last recorded time. */
+    /** {@link Require#businessTime}, and never before the dossier's last recorded time. */
     private Instant businessTime(Instant given, String field, Clock clock) {
-        Instant now = clock.instant();
-        Instant time = given != null ? given : now;
-        if (time.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidCommandException(field + " " + time + " lies in the future");
-        }
-        if (time.isBefore(EARLIEST_TIME)) {
-            throw new InvalidCommandException(field + " must not be before " + EARLIEST_TIME);
-        }
+        Instant time = Require.businessTime(given, field, clock);
         if (lastRecordedAt != null && time.isBefore(lastRecordedAt)) {
             throw new RuleViolationException(field + " " + time + " is before " + lastRecordedAt
                                              + ", the dossier's last recorded time; times may not go backwards");

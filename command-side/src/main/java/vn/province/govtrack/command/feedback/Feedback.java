@@ -3,7 +3,6 @@ package vn.province.govtrack.command.feedback;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -49,7 +48,7 @@ import vn.province.govtrack.kernel.feedback.ReceiveFeedbackCommand;
  *
  * <p>Business times (each command's optional {@code ...At}) may be given by an importer replaying dated
  * history; absent, they are the injected clock's now. They may not lie in the future (beyond
- * {@link #CLOCK_SKEW}) nor before {@link #EARLIEST_TIME}, and an answer not before the receipt. Feedback is
+ * {@link Require#CLOCK_SKEW}) nor before {@link Require#EARLIEST_TIME}, and an answer not before the receipt. Feedback is
  * received only about a registered unit that is not dissolved on that business day.
  *
  * <p>Unit scoping is decided here, before any handler ({@link #actOnlyForOwnUnit}); which role may give which
@@ -60,10 +59,6 @@ class Feedback {
 
     /** Decree 20/2008/NĐ-CP: feedback is answered within ten working days of its receipt. */
     static final int HANDLING_WORKING_DAYS = 10;
-    /** How far a caller's clock may run ahead of ours before its explicit time counts as the future. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** No feedback predates this; it also keeps the deadline arithmetic within the calendar's years. */
-    static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
     static final int MAX_SUBJECT = 500;
     static final int MAX_ANSWER = 4000;
     /**
@@ -129,7 +124,7 @@ class Feedback {
         String subject = subject(command.subject());
         String unit = Require.text(command.unitCode(), "unitCode");
         RegisteredUnit registered = units.registered(unit).orElseThrow(() -> new UnknownReferenceException("unit", unit));
-        Instant received = businessTime(command.receivedAt(), "receivedAt", clock);
+        Instant received = Require.businessTime(command.receivedAt(), "receivedAt", clock);
         WorkingCalendar calendar = new WorkingCalendar(hours, holidays);
         LocalDate day = LocalDate.ofInstant(received, calendar.zone());
         if (!registered.existsOn(day)) {
@@ -153,7 +148,7 @@ class Feedback {
         if (answer.length() > MAX_ANSWER) {
             throw new InvalidCommandException("answer must have at most " + MAX_ANSWER + " characters");
         }
-        Instant answeredAt = businessTime(command.answeredAt(), "answeredAt", clock);
+        Instant answeredAt = Require.businessTime(command.answeredAt(), "answeredAt", clock);
         if (answeredAt.isBefore(receivedAt)) {
             throw new RuleViolationException("answeredAt " + answeredAt + " is before " + receivedAt
                                              + ", when feedback '" + feedbackId + "' was received");
@@ -188,18 +183,5 @@ class Feedback {
                                               + " or more, like an id or phone number");
         }
         return subject;
-    }
-
-    /** The given time, or now; never in the future nor before {@link #EARLIEST_TIME}. */
-    private static Instant businessTime(Instant given, String field, Clock clock) {
-        Instant now = clock.instant();
-        Instant time = given != null ? given : now;
-        if (time.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidCommandException(field + " " + time + " lies in the future");
-        }
-        if (time.isBefore(EARLIEST_TIME)) {
-            throw new InvalidCommandException(field + " must not be before " + EARLIEST_TIME);
-        }
-        return time;
     }
 }
